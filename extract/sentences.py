@@ -19,6 +19,8 @@ _NON_FINAL = {
     "г-н", "г-жа", "им", "ул", "пр", "проф", "акад", "д-р", "инж",
     "m", "mme", "mlle", "me", "pr", "dr", "st", "ste",
     "nr", "no", "№", "vs", "etc", "ca", "approx", "см", "ср", "напр", "т", "т.е", "т.н",
+    # magnitude and hedge abbreviations that sit before a number or a (German, capitalised) noun
+    "mio", "mrd", "tsd", "bio", "mln", "mld", "tys", "ok", "с", "стр", "млн", "млрд", "тыс", "хил", "бл",
 }
 
 # sentence-final punctuation, closing quotes, a space; what follows is checked in code

@@ -1,8 +1,72 @@
-"""Export volumes. STUB: replaced by the figures work."""
+"""Export volumes: a tonnage tied to a commodity named in the same sentence.
+
+    link_export_volumes(text, lang, sentences, figures, mentions) -> list[ExportVolume]
+
+Every mass figure whose sentence names a listed commodity gives one volume:
+  * commodity: the nearest commodity mention, preferring one right after the tonnage
+    ("480 тыс. тонн казахстанской пшеницы", "1,850 tonnes of tungsten products");
+  * route: a route named after the tonnage belongs to it when no other tonnage stands
+    between them ("6.1 Mt, of which 5.3 Mt went through the CPC": only 5.3 Mt); a route
+    named before the tonnages carries over to all of them ("по нефтепроводу Казахстан –
+    Китай поставлено 10,9 млн тонн, включая ... 10 млн тонн");
+  * partner: the nearest partner mention in the sentence (the destination or buyer), if any.
+"""
 from __future__ import annotations
 
 from .model import ExportVolume, Figure, Mention, Sentence
 
+# a commodity before the tonnage is farther than one after it ("тонн пшеницы" vs "пшеница ... тонн")
+_BEFORE_PENALTY = 2.0
 
-def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures: list[Figure], mentions: list[Mention]) -> list[ExportVolume]:
-    return []
+
+def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures: list[Figure],
+                        mentions: list[Mention]) -> list[ExportVolume]:
+    by_sentence: dict[int, dict[str, list[Mention]]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence_index, {}).setdefault(m.entity_type, []).append(m)
+    masses_by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.kind == "mass":
+            masses_by_sentence.setdefault(f.sentence_index, []).append(f)
+    out: list[ExportVolume] = []
+    for i, f in enumerate(figures):
+        if f.kind != "mass" or f.value is None:
+            continue
+        found = by_sentence.get(f.sentence_index, {})
+        commodities = found.get("commodity", [])
+        if not commodities:
+            continue
+        commodity = min(commodities, key=lambda m: _distance(f, m))
+        route = _route_for(f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
+        partners = [m for m in found.get("partner", []) if m.entity_id != "KZ"]
+        partner = min(partners, key=lambda m: _distance(f, m)).entity_id if partners else None
+        out.append(ExportVolume(
+            figure_index=i, commodity_id=commodity.entity_id, route_id=route, partner_id=partner,
+            volume_tonnes=f.value, volume_tonnes_max=f.value_max, qualifier=f.qualifier or "exact",
+            change=f.change or "level", sentence_index=f.sentence_index, start_char=f.start_char,
+            end_char=f.end_char, surface_text=f.surface_text))
+    return out
+
+
+def _distance(f: Figure, m: Mention) -> float:
+    if m.start_char >= f.end_char:
+        return m.start_char - f.end_char
+    if m.end_char <= f.start_char:
+        return (f.start_char - m.end_char) * _BEFORE_PENALTY
+    return 0.0
+
+
+def _route_for(f: Figure, routes: list[Mention], masses: list[Figure]) -> str | None:
+    if not routes:
+        return None
+    after = [r for r in routes if r.start_char >= f.end_char]
+    if after:
+        r = min(after, key=lambda r: r.start_char)
+        # the route after this tonnage is its own only when no other tonnage comes first
+        if not any(f.end_char <= g.start_char and g.end_char <= r.start_char for g in masses if g is not f):
+            return r.entity_id
+    before = [r for r in routes if r.end_char <= f.start_char]
+    if before:
+        return max(before, key=lambda r: r.end_char).entity_id
+    inside = [r for r in routes if r.start_char < f.end_char and f.start_char < r.end_char]
+    return inside[0].entity_id if inside else None

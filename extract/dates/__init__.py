@@ -1,10 +1,115 @@
-"""Date figures. STUB: replaced by the dates work."""
+"""Date figures: day, month, year and weekday as the text states them.
+
+    find_dates(text, lang, sentences, end, published=None) -> list[Figure]
+
+Rules over CLDR names, no date parser: one regex per language built from the
+grammar seeds (patterns.py), checked and turned into fields (interpret.py),
+resolved against the publication date when one is known (resolve.py).
+The spans returned here are handed to the figures extractor as taken, so a
+year or a day number is never also read as a count.
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from datetime import date
 
 from ..model import Figure, Sentence
+from .interpret import Interpreter
+from .patterns import SHAPES, compiled
+from .resolve import resolve
+
+__all__ = ["find_dates"]
 
 
 def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, published: date | None = None) -> list[Figure]:
-    return []
+    if not text or not sentences or lang is None:
+        return []
+    try:
+        comp = compiled(lang)
+    except (FileNotFoundError, KeyError):
+        return []
+    if not comp.lex.months and not comp.lex.weekdays:
+        return []  # no grammar for this language
+    sentence_starts = [s.start_char for s in sentences]
+    low = _lower(text)
+    interp = Interpreter(comp, text, low, end)
+    out: list[Figure] = []
+    pos = sentences[0].start_char
+    for c, kind in _cores(comp, low, pos, end):
+        if c < pos:
+            continue  # inside the previous date
+        # a date starts at its core or at a preposition shortly before it
+        candidates = [m.start() for m in comp.leads.finditer(low, max(pos, c - LEAD_WINDOW), c)]
+        parts = _first_date(comp, interp, low, candidates + [c], kind, end)
+        if parts is None:
+            continue
+        pos = parts.end
+        i = bisect_right(sentence_starts, parts.start) - 1
+        if i < 0 or parts.start >= sentences[i].end_char:
+            continue  # between sentences (should not happen with the splitter's spans)
+        out.append(Figure(
+            kind="date", sentence_index=sentences[i].index,
+            start_char=parts.start, end_char=parts.end, surface_text=text[parts.start:parts.end],
+            date_year=parts.year, date_month=parts.month, date_day=parts.day, weekday=parts.weekday,
+            date_resolved=resolve(parts.year, parts.month, parts.day, parts.weekday, published)))
+    return out
+
+
+def _cores(comp, low, pos, end):
+    """(offset, kind) of every possible date core, in text order: a 1-2 or 4 digit number
+    ("d12", "d4") or a whole word that starts a month, weekday or ordinal name."""
+    found = []
+    words = comp.core_words
+    for m in comp.core_scan.finditer(low, pos, end):
+        s, e = m.span()
+        if low[s].isdigit():
+            if e - s <= 2:
+                found.append((s, "d12"))
+            elif e - s == 4:
+                found.append((s, "d4"))
+        elif not (s > 0 and low[s - 1].isalpha()) and not (e < len(low) and low[e].isalpha()):
+            found.append((s, words[m.group()]))
+    return found
+
+
+# how far before its first digit or name a date may start ("au cours du mois de juillet")
+LEAD_WINDOW = 40
+
+
+def _lower(text: str) -> str:
+    """Lowercased text with the same offsets (a few characters grow when lowercased: "İ")."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def _first_date(comp, interp, low, starts, kind, end):
+    """The date at the first of `starts` where one matches and passes its checks.
+
+    Matching only at a core (a number or a month, weekday or ordinal name) or at a
+    preposition shortly before one, instead of searching the whole text, keeps this
+    fast: most positions cannot start a date.
+    """
+    regex = comp.by_core[kind]
+    for s in starts:
+        m = regex.match(low, s, end)
+        if m is None:
+            continue
+        parts = interp.interpret(m) or _later_shape(comp, interp, low, m, end)
+        if parts is not None:
+            return parts
+    return None
+
+
+def _later_shape(comp, interp, low, m, end):
+    """The first later shape that matches at the same place and passes its checks."""
+    shape = m.lastgroup[len("alt_"):]
+    for rx in comp.shape_regexes[SHAPES.index(shape) + 1:]:
+        m2 = rx.match(low, m.start(), end)
+        if m2 is not None:
+            parts = interp.interpret(m2)
+            if parts is not None:
+                return parts
+    return None

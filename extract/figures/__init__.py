@@ -1,8 +1,291 @@
-"""Figures other than dates. STUB: replaced by the figures work."""
+"""Figures other than dates: masses, percentages (and fractions in words), durations, money,
+counts and other measured quantities, with their qualifier, range and change.
+
+    find_figures(text, lang, sentences, end, taken) -> list[Figure]
+
+One precompiled regex per language (grammar.py, from the CSVs under
+dbt_project/seeds/grammar/) finds the anchors where a figure may start: a digit, a
+number word or a currency before a number. Only around an anchor is the text read
+closely (quantities.py): the number, its magnitude, unit, range partner, the qualifier
+before it (context.py) and, for masses, whether it is an amount of change.
+"""
 from __future__ import annotations
 
+import re
+
 from ..model import Figure, Sentence
+from .context import change_of, count_noun_end, qualifier_of, span_start
+from .grammar import Grammar, grammar
+from .quantities import Quantity, Reject, read_quantity
+
+_YEAR_LIKE = (1900, 2100)
 
 
-def find_figures(text: str, lang: str, sentences: list[Sentence], end: int, taken: list[tuple[int, int]] = ()) -> list[Figure]:
-    return []
+def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
+                 taken: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Every non-date figure in text[:end], inside sentences, not overlapping a taken span."""
+    try:
+        g = grammar(lang)
+    except Exception:  # an unknown language has no rows: nothing to read
+        return []
+    taken = sorted(taken)
+    out: list[Figure] = []
+    limits = _reading_limits(text, sentences, end, g)
+    for k, sent in enumerate(sentences):
+        s_start, s_end = sent.start_char, limits[k]
+        pos = s_start
+        while pos < s_end:
+            m = g.anchor.search(text, pos, s_end)
+            if not m:
+                break
+            a = m.start()
+            t_end = _inside_taken(taken, a)
+            if t_end is not None:
+                pos = max(t_end, a + 1)
+                continue
+            try:
+                figs, pos = _read_figure(text, a, s_start, s_end, g, sent.index)
+            except Reject as r:
+                pos = max(r.skip_to, m.end() if m.group("word") else a + 1)
+                continue
+            for f in figs:
+                if not _overlaps_taken(taken, f.start_char, f.end_char):
+                    out.append(f)
+    out.sort(key=lambda f: (f.start_char, f.end_char))
+    return out
+
+
+def _reading_limits(text: str, sentences: list[Sentence], end: int, g: Grammar) -> list[int]:
+    """Where reading a sentence stops: its end, or the next sentence's end when the splitter cut
+    after a magnitude abbreviation ("2,5 Mio. | Tonnen", "1,1 Mrd. | Dollar")."""
+    out = []
+    for k, sent in enumerate(sentences):
+        lim = min(sent.end_char, end)
+        if k + 1 < len(sentences) and text[lim - 1:lim] == "." and g.abbrev_end.search(text, max(sent.start_char, lim - 12), lim):
+            lim = min(sentences[k + 1].end_char, end)
+        out.append(lim)
+    return out
+
+
+def _inside_taken(taken, pos):
+    for s, e in taken:
+        if s <= pos < e:
+            return e
+        if s > pos:
+            break
+    return None
+
+
+def _overlaps_taken(taken, s, e):
+    return any(ts < e and s < te for ts, te in taken)
+
+
+def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: int):
+    """Figures starting at anchor a, and where scanning goes on."""
+    q1 = read_quantity(text, a, s_end, g, s_start)
+    if q1.fraction is not None and q1.kind is None and not _fraction_ok(text, q1, s_start, g):
+        raise Reject(q1.end)           # "the quarter", "cinquième", "first half"
+    figs: list[Figure] = []
+    value_max = None
+    end = q1.end
+    second_start = None
+    # ranges: "10–12 млн тонн", "$10–15", "de 18 à 23 jours", "between 20 and 30", "с 20 до 25"
+    conn = None
+    before = text[max(s_start, q1.start - 30):q1.start]
+    dm = g.range_dash.match(text, q1.end, s_end) if q1.fraction is None else None
+    if dm:
+        conn = ("dash", dm.end())
+    if conn is None and q1.fraction is None and g.range_from_before.search(before):
+        wm = g.range_word.match(text, q1.end, s_end)
+        if wm:
+            conn = ("from", wm.end())
+    if conn is None and q1.kind is None and q1.fraction is None and not g.by_before.search(before):
+        wm = g.range_bare.match(text, q1.end, s_end)   # "10 bis 12 Millionen", "5 to 7 years"
+        if wm:
+            conn = ("bare", wm.end())
+    if conn is None and q1.fraction is None and g.range_between_before.search(before):
+        wm = g.range_and.match(text, q1.end, s_end)
+        if wm:
+            conn = ("between", wm.end())
+    q2 = None
+    if conn:
+        p2 = conn[1]
+        qm = g.qualifier_before_at.match(text, p2, s_end) if conn[0] != "dash" else None
+        if qm:  # "between 0.002 kg and about 0.007 kg"
+            p2 = qm.end()
+        try:
+            q2 = read_quantity(text, p2, s_end, g, s_start) if p2 < s_end and (
+                text[p2].isdigit() or g.anchor.match(text, p2)) else None
+        except Reject:
+            q2 = None
+        if q2 is not None and not _compatible(q1, q2):
+            q2 = None
+        if q2 is not None and q1.integer and q2.integer and _year_like(q1.raw) and _year_like(q2.raw):
+            raise Reject(q2.end)          # "2024–2025"
+    if q2 is not None:
+        _share(q1, q2)
+        if conn[0] == "from" and change_of_context(text, s_start, q1.start, g):
+            # "увеличить с 20 до 25 млн тонн": two levels, the first borrowing the second's unit
+            second_start = q1.end
+        else:
+            value_max = q2.normalised
+            end = q2.end
+    if not q1.prefix and _negative(text, q1.start, s_start, g):
+        q1.value, q1.raw = -q1.value, -q1.raw
+        m = g.minus_before.search(text, max(s_start, q1.start - 8), q1.start)
+        q1.start = m.start() if m else q1.start - 1
+    kind, unit = q1.kind, q1.unit
+    if kind == "ignore":
+        return [], max(end, q1.end)
+    value = q1.normalised
+    start = q1.start
+    if kind is None:
+        if q1.fraction is not None:
+            if not _fraction_ok(text, q1, s_start, g):
+                raise Reject(q1.end)
+            kind, unit, value = "percentage", "%", q1.fraction
+        elif q1.half and g.fractions.get(text[q1.start:q1.core_end].split()[-1]) is not None:
+            if g.ordinal_before.search(text, max(s_start, q1.start - 25), q1.start) \
+                    or g.plus_half_before.search(text, max(s_start, q1.start - 20), q1.core_end):
+                raise Reject(q1.end)          # "first half of the year", "a month and a half"
+            kind, unit, value = "percentage", "%", 50.0
+        elif (ratio := _out_of(text, q1, end, s_end, g)) is not None:
+            kind, unit, value, end = "percentage", "%", ratio[0], ratio[1]   # "one out of three"
+        elif q1.only_one or q1.half:
+            raise Reject(q1.end)          # "un accord", "one of the largest"
+        else:
+            kind, end = _count_or_number(text, q1, end, s_start, s_end, g, value_max)
+    elif q1.only_one and kind not in ("money", "mass", "duration", "percentage"):
+        raise Reject(q1.end)
+    if q1.integer and _year_like(q1.raw) and value_max is None and (
+            kind == "duration" or (kind == "mass" and q1.unit_start >= 0 and len(text[q1.unit_start:end].rstrip(".")) == 1)):
+        raise Reject(end)                         # "2024 roku", "2030 году", "до 2027 г." (not grams)
+    qualifier, q_start = qualifier_of(text, start, end, s_start, s_end, g, kind)
+    start = span_start(text, min(start, q_start), s_start, g)
+    change = change_of(text, start, end, s_start, s_end, g, by_start=q_start) if kind == "mass" else None
+    if kind == "mass":
+        unit = "t"
+    if second_start is not None:
+        # the first end of "с 20 до 25 млн тонн" is its own figure
+        end = q1.end
+    f = Figure(kind=kind, sentence_index=sidx, start_char=start, end_char=end,
+               surface_text=text[start:end], value=_clean(value), value_max=_clean(value_max),
+               unit=unit if kind != "count" else None, qualifier=qualifier, change=change)
+    figs.append(f)
+    return figs, end
+
+
+def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int, g: Grammar, value_max):
+    """A number followed by a noun counts it ("37 судов"); else it is a bare number."""
+    if _month_after(text, end, s_end, g):
+        raise Reject(end)                   # "19 марта": a date the dates work left alone
+    if q1.integer and _year_like(q1.raw) and not value_max:
+        raise Reject(max(end, q1.end))      # a year the dates work left alone
+    noun_end = count_noun_end(text, end, s_end, g, linked=q1.has_mag)
+    if noun_end is not None:
+        if _name_before(text, q1.start, s_start, g):
+            raise Reject(end)               # "Boeing 737 jets"
+        return "count", noun_end
+    if q1.is_words and q1.n_words == 1 and abs(q1.value) < 11 and value_max is None:
+        raise Reject(q1.end)                # "neuf", "sept": too ambiguous alone
+    if _name_before(text, q1.start, s_start, g):
+        raise Reject(end)                   # "Евро 5", "Windows 11"
+    return "number", end
+
+
+def change_of_context(text: str, s_start: int, pos: int, g: Grammar) -> bool:
+    return bool(g.change_word.search(text, max(s_start, pos - 150), pos))
+
+
+def _clean(v):
+    if v is None:
+        return None
+    r = round(v, 9)
+    return float(r)
+
+
+def _negative(text: str, pos: int, s_start: int, g: Grammar) -> bool:
+    """ "-1.2M" (a hyphen glued to the number, not after a word or number) or "minus five"."""
+    if pos - 1 >= s_start and text[pos - 1] in "-−":
+        return pos - 2 < s_start or not (text[pos - 2].isalnum() or text[pos - 2] in "-–—")
+    return bool(g.minus_before.search(text, max(s_start, pos - 8), pos))
+
+
+def _year_like(v: float) -> bool:
+    return _YEAR_LIKE[0] <= v <= _YEAR_LIKE[1] and float(v).is_integer()
+
+
+def _compatible(q1: Quantity, q2: Quantity) -> bool:
+    if q2.only_one or q2.kind == "ignore":
+        return False
+    if q1.kind and q2.kind:
+        return (q1.kind, q1.unit) == (q2.kind, q2.unit)
+    if q1.kind and not q2.kind:
+        return q1.prefix             # "$10–15": the currency before the first covers both
+    return True
+
+
+def _share(q1: Quantity, q2: Quantity) -> None:
+    """The low end borrows the high end's magnitude when it has none: "10–12 млн" = 10e6..12e6."""
+    if q1.magnitude == 1.0 and q2.magnitude != 1.0 and not q1.is_words:
+        scaled = q1.raw * q2.magnitude
+        if scaled <= q2.value:
+            q1.value = scaled
+            q1.magnitude = q2.magnitude
+            q1.integer = False
+    if q1.kind is None and q2.kind:
+        q1.kind, q1.unit, q1.factor = q2.kind, q2.unit, q2.factor
+    if q2.kind is None and q1.kind:
+        q2.kind, q2.unit, q2.factor = q1.kind, q1.unit, q1.factor
+
+
+def _fraction_ok(text: str, q: Quantity, s_start: int, g: Grammar) -> bool:
+    if q.frac_role == "denominator" and not q.numerator_given:
+        return False                   # "cinquième", "piąta" alone are ordinals
+    if q.frac_role == "denominator_article" and not q.numerator_given:
+        if not g.article_before.search(text, max(s_start, q.start - 6), q.start):
+            return False               # "pays tiers"
+    if g.ordinal_before.search(text, max(s_start, q.start - 25), q.start):
+        return False                   # "first half", "первая половина"
+    nxt = _NEXT_WORD.match(text, q.core_end)
+    if nxt and nxt.group(1).lower() in g.context.get("fraction_not_before", ()):
+        return False                   # "a third party", "le tiers monde"
+    return True
+
+
+def _name_before(text: str, pos: int, s_start: int, g: Grammar) -> bool:
+    """A capitalised word right before a bare number names a product or standard: "Евро 5"."""
+    i = pos - 1
+    if i < s_start or text[i] not in " \u00a0":
+        return False
+    j = i
+    while j > s_start and (text[j - 1].isalpha()):
+        j -= 1
+    word = text[j:i]
+    if word.lower() in g.months:
+        return True                  # "March 19": a date the dates work left alone
+    if not word or not word[0].isupper() or j == s_start:
+        return False
+    return word.lower() not in g.context.get("stop", ()) and g.qualifiers.get(word) is None
+
+
+_NEXT_WORD = re.compile(r"[\s\u00a0\u202f]+([^\W\d_]+\.?)")
+
+
+def _month_after(text: str, pos: int, s_end: int, g: Grammar) -> bool:
+    m = _NEXT_WORD.match(text, pos, s_end)
+    return bool(m) and (m.group(1).lower() in g.months or m.group(1).lower().rstrip(".") in g.months)
+
+
+def _out_of(text: str, q1: Quantity, end: int, s_end: int, g: Grammar):
+    """ "one out of three" as a percentage (not rounded: it is a ratio, not a fraction word)."""
+    m = g.out_of.match(text, end, s_end)
+    if not m or q1.has_mag:
+        return None
+    try:
+        q2 = read_quantity(text, m.end(), s_end, g, m.end())
+    except Reject:
+        return None
+    if q2.kind or q2.has_mag or not q2.value:
+        return None
+    return 100.0 * q1.value / q2.value, q2.end

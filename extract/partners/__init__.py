@@ -1,12 +1,27 @@
-"""Lexicon mentions (partners, commodities, routes) and partner activity. STUB: replaced by the partners work."""
+"""Lexicon mentions (partners, commodities, routes) and partner activity.
+
+    find_mentions(text, lang, sentences, end) -> list[Mention]
+    classify_activities(text, lang, sentences, mentions) -> list[ActivityEvidence]
+    warm_up(langs)   # load tokenizers, lemmatizers and matchers before timing or forking
+
+Everything language-specific is data: dbt_project/seeds/{partner,commodity,route}_aliases.csv,
+activity_triggers.csv, languages.csv (which lemmatizer) and inflection_suffixes.csv here.
+Modules: lemmas (tokens to match keys), lexicon (alias rows), matcher (PhraseMatchers
+and precision filters), datelines, activity.
+"""
 from __future__ import annotations
 
-from ..model import ActivityEvidence, Mention, Sentence
+from collections.abc import Iterable
+
+from .activity import classify_activities
+from .matcher import find_mentions, language_matcher
+
+__all__ = ["find_mentions", "classify_activities", "warm_up"]
 
 
-def find_mentions(text: str, lang: str, sentences: list[Sentence], end: int) -> list[Mention]:
-    return []
-
-
-def classify_activities(text: str, lang: str, sentences: list[Sentence], mentions: list[Mention]) -> list[ActivityEvidence]:
-    return []
+def warm_up(langs: Iterable[str]) -> None:
+    """Load everything for these languages once per process (lazy otherwise)."""
+    from .activity import triggers
+    for lang in langs:
+        language_matcher(lang)
+        triggers(lang)

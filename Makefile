@@ -1,0 +1,56 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# No network here: telemetry off for every tool.
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DAGSTER_DISABLE_TELEMETRY := 1
+export DO_NOT_TRACK := 1
+export DAGSTER_HOME ?= $(CURDIR)/.dagster
+export SOURCE_DIR ?= $(CURDIR)/seeds
+export WAREHOUSE_PATH ?= $(CURDIR)/warehouse/warehouse.duckdb
+
+.PHONY: install run test dev bench score clean
+
+install: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+$(DAGSTER_HOME)/dagster.yaml: orchestration/dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp orchestration/dagster.yaml $@
+
+dbt_project/target/manifest.json: $(STAMP) $(shell find dbt_project/models dbt_project/seeds dbt_project/macros dbt_project/tests -type f 2>/dev/null) dbt_project/dbt_project.yml
+	# parse from inside the project: seed paths in the manifest are relative to the working directory
+	cd dbt_project && ../$(BIN)/dbt parse --profiles-dir . --quiet
+
+## Build the warehouse from SOURCE_DIR (default seeds/) into WAREHOUSE_PATH, then publish the BI copy.
+run: install dbt_project/target/manifest.json
+	$(BIN)/python -m orchestration.run
+
+## The whole test suite (unit, dbt and end-to-end).
+test: install dbt_project/target/manifest.json
+	$(BIN)/python -m pytest
+
+## The Dagster UI with the whole graph and the SOURCE_DIR sensor.
+dev: install dbt_project/target/manifest.json
+	$(BIN)/dagster dev -m orchestration.definitions
+
+## Throughput and scale figures (not part of `make test`).
+bench: install dbt_project/target/manifest.json
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+## Score a warehouse built from the dev corpus against its gold.
+score: install dbt_project/target/manifest.json
+	SOURCE_DIR=../shared/corpus/dev WAREHOUSE_PATH=$(CURDIR)/warehouse/dev.duckdb $(BIN)/python -m orchestration.run
+	$(BIN)/python ../shared/eval/score.py --gold ../shared/corpus/dev/gold.json --warehouse warehouse/dev_bi.duckdb
+
+clean:
+	rm -rf $(VENV) .dagster dbt_project/target dbt_project/logs warehouse/*.duckdb warehouse/exports

@@ -1,0 +1,37 @@
+with volumes as (
+    select * from {{ ref('stg_export_volumes') }}
+),
+
+figures as (
+    select figure_id, surface_text, start_char, end_char, language, published_date
+    from {{ ref('fct_figure') }}
+),
+
+routes as (
+    select route_id, bypasses_russia from {{ ref('dim_route') }}
+),
+
+final as (
+    select
+        v.figure_id,
+        v.document_id,
+        v.commodity_id,
+        v.route_id,
+        v.partner_id,
+        v.volume_tonnes,
+        v.volume_tonnes_max,
+        v.qualifier,
+        v.change,
+        v.sentence_index,
+        f.surface_text,
+        f.start_char,
+        f.end_char,
+        r.bypasses_russia,
+        f.language,
+        f.published_date
+    from volumes as v
+    join figures as f using (figure_id)
+    left join routes as r using (route_id)
+)
+
+select * from final

@@ -1,0 +1,35 @@
+with figures as (
+    select * from {{ ref('stg_figures') }}
+),
+
+documents as (
+    select document_id, language, published_date from {{ ref('dim_document') }} where status = 'ok'
+),
+
+final as (
+    select
+        f.figure_id,
+        f.document_id,
+        f.kind,
+        f.value,
+        f.value_max,
+        f.unit,
+        f.qualifier,
+        -- change is for masses only (contract)
+        case when f.kind = 'mass' then coalesce(f.change, 'level') end as change,
+        f.date_year,
+        f.date_month,
+        f.date_day,
+        f.weekday,
+        f.date_resolved,
+        f.sentence_index,
+        f.start_char,
+        f.end_char,
+        f.surface_text,
+        d.language,
+        d.published_date
+    from figures as f
+    join documents as d using (document_id)
+)
+
+select * from final

@@ -1,0 +1,31 @@
+with mentions as (
+    select * from {{ ref('stg_mentions') }}
+    where entity_type = 'partner'
+),
+
+documents as (
+    select document_id, language, published_date from {{ ref('dim_document') }} where status = 'ok'
+),
+
+partners as (
+    select partner_id from {{ ref('dim_partner') }}
+),
+
+final as (
+    select
+        m.mention_id,
+        m.document_id,
+        m.partner_id,
+        m.sentence_index,
+        m.start_char,
+        m.end_char,
+        m.surface_text,
+        m.mention_kind,
+        d.language,
+        d.published_date
+    from mentions as m
+    join documents as d using (document_id)
+    join partners as p using (partner_id)
+)
+
+select * from final

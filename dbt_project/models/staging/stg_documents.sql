@@ -1,0 +1,28 @@
+with source as (
+    select * from {{ source('raw', 'documents') }}
+),
+
+renamed as (
+    select
+        document_id,
+        source_file,
+        record_index,
+        status,
+        status_reason,
+        language,
+        language_confidence,
+        title,
+        published_date,
+        body_text,
+        char_count,
+        file_format,
+        encoding,
+        url,
+        headline_detected,
+        boilerplate_removed,
+        extractor_version,
+        ingested_at
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,263 @@
+"""From a regex match to date fields, with the checks a regex cannot express.
+
+Returns None when the match is not a date after all (a homograph without its
+preposition, a number followed by a unit); the caller then tries the later
+shapes at the same position. Returns a shorter span when only a tail is wrong
+("в июле 15 судов" keeps "в июле").
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from .patterns import Compiled
+
+# Two-digit years up to this are 20xx ("18.07.14"), later ones 19xx ("31.10.74", "03/18/40").
+TWO_DIGIT_PIVOT = 30
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\]»”\"]|$)")
+_BAD_BEFORE_YEAR = re.compile(r"(?:[№#$€£¥₸+)]|\bNo\.?|\bNr\.?|\bп\.|\d)[^\S\n]*$", re.I)
+_PREV_WORD = re.compile(r"(\w+)[^\S\n]+$")
+
+
+def _letter_at(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos].isalpha()
+
+
+@dataclass
+class DateParts:
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: str | None = None
+
+
+def _groups(m: re.Match, shape: str) -> dict[str, tuple[str, int, int]]:
+    suffix = "__" + shape
+    out = {}
+    for name, val in m.groupdict().items():
+        if val is not None and name.endswith(suffix):
+            out[name[: -len(suffix)]] = (val, m.start(name), m.end(name))
+    return out
+
+
+def _expand_year(yy: str) -> int:
+    n = int(yy.lstrip("'"))
+    return 2000 + n if n <= TWO_DIGIT_PIVOT else 1900 + n
+
+
+def _valid_day(day: int, month: int, year: int | None) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 2000, month)[1]
+
+
+class Interpreter:
+    def __init__(self, comp: Compiled, text: str, low: str, endpos: int):
+        # matches run on `low` (the lowercased text, same offsets); case is read from `text`
+        self.c, self.lex, self.text, self.low, self.endpos = comp, comp.lex, text, low, endpos
+
+    # -------------------------------------------------------------- helpers
+    def quantity_after(self, pos: int) -> bool:
+        return self.c.not_after_number.match(self.low, pos, self.endpos) is not None
+
+    def clause_end_after(self, pos: int) -> bool:
+        return _CLAUSE_END.match(self.low, pos, self.endpos) is not None
+
+    def day_value(self, g: dict, n: str = "") -> int | None:
+        if "dnum" + n in g:
+            return int(g["dnum" + n][0])
+        if "dword" + n in g:
+            return self.spelled_day(g["dword" + n][0])
+        return None
+
+    def spelled_day(self, words: str) -> int | None:
+        w = re.sub(r"\s+", " ", words.lower())
+        if w in self.lex.ordinals:
+            return self.lex.ordinals[w]
+        for tens, tv in self.lex.tens.items():
+            for sep in (" ", "-"):
+                if w.startswith(tens + sep):
+                    unit = self.lex.ordinals.get(w[len(tens) + 1:].strip())
+                    if unit is not None and 1 <= unit <= 9 and tv + unit <= 31:
+                        return tv + unit
+        return None
+
+    def month_word(self, surface: str):
+        return self.lex.months.get(surface.lower().rstrip("."))
+
+    def weekday_word(self, surface: str):
+        w = self.lex.weekdays.get(surface.lower().rstrip("."))
+        if w is not None and w.dotted and not surface.endswith("."):
+            # "пон." is a weekday on its own, "пон" only next to a date
+            return type(w)(w.value, "with_number", True)
+        return w
+
+    # -------------------------------------------------------------- shapes
+    def interpret(self, m: re.Match) -> DateParts | None:
+        shape = m.lastgroup[len("alt_"):]
+        g = _groups(m, shape)
+        parts = getattr(self, "_" + shape)(m, g)
+        if parts is None:
+            return None
+        if "wd" in g or "wd2" in g:
+            if parts.weekday is None:
+                wd = self.weekday_word(g.get("wd", g.get("wd2"))[0])
+                parts.weekday = wd.value if wd else None
+        # never end on the space or comma before a dropped tail
+        while parts.end > parts.start and self.text[parts.end - 1] in " ,\u00a0\u202f\t":
+            parts.end -= 1
+        return parts
+
+    def _numeric_iso(self, m, g):
+        y, mo, d = int(g["iy"][0]), int(g["im"][0]), int(g["id"][0])
+        if not _valid_day(d, mo, y):
+            return None
+        return DateParts(m.start(), m.end(), y, mo, d)
+
+    def _numeric(self, m, g):
+        n1, n2, yy, sep = int(g["n1"][0]), int(g["n2"][0]), g["ny"][0], g["sep"][0]
+        if sep == "-" and len(yy) == 2:
+            return None  # "12-05-14" is more often a code than a date
+        year = int(yy) if len(yy) == 4 else _expand_year(yy)
+        if not 1000 <= year <= 2199:
+            return None
+        if self.lex.lang == "en" and sep == "/":
+            mo, d = (n1, n2) if n1 <= 12 else (n2, n1)   # US order, unless impossible
+        else:
+            d, mo = (n1, n2) if n2 <= 12 else (n2, n1)
+        if not _valid_day(d, mo, year):
+            return None
+        return DateParts(m.start(), m.end(), year, mo, d)
+
+    def _year_of_tail(self, m, g, month_end: int, need_day: bool) -> tuple[int | None, int]:
+        """(year, span end) from the optional year after a month; drops a tail that is a quantity."""
+        if "year" in g:
+            val, _, ye = g["year"]
+            if "yw" in g:
+                return int(val), g["yw"][2]
+            if self.quantity_after(ye):
+                return None, month_end
+            return int(val), ye
+        if "y2" in g:
+            val, _, ye = g["y2"]
+            n = int(val.lstrip("'"))
+            ok = val.startswith("'") or (n > 31 and not self.quantity_after(ye)) or (
+                need_day and self.clause_end_after(ye))
+            if ok:
+                return _expand_year(val), ye
+        return None, month_end
+
+    def _dmy(self, m, g):
+        day = self.day_value(g)
+        mon = self.month_word(g["mon"][0])
+        if day is None or mon is None:
+            return None
+        year, end = self._year_of_tail(m, g, g["mon"][2], need_day=True)
+        if not _valid_day(day, mon.value, year):
+            return None
+        tail_kept = year is not None or not ("year" in g or "y2" in g)
+        if "wd2" in g and tail_kept:
+            end = g["wd2"][2]  # "21 сентября 2021г., вторник"
+        elif "wd2" in g:
+            g.pop("wd2")
+        return DateParts(m.start(), end, year, mon.value, day)
+
+    def _mdy(self, m, g):
+        day = self.day_value(g)
+        mon = self.month_word(g["mon"][0])
+        if day is None or mon is None:
+            return None
+        end = m.end()
+        year = int(g["year"][0]) if "year" in g else None
+        if year is None and self.quantity_after(end):
+            return None  # "in July 15 ships"
+        if (year is None and mon.use == "with_prep" and "prep" not in g
+                and self.text[g["mon"][1]].islower()):
+            return None  # "may 5" the verb
+        if not _valid_day(day, mon.value, year):
+            return None
+        return DateParts(m.start(), end, year, mon.value, day)
+
+    def _weekday(self, m, g):
+        wd = self.weekday_word(g["wd"][0])
+        if wd is None:
+            return None
+        end, day = g["wd"][2], None
+        if "dnum" in g:
+            _, _, de = g["dnum"]
+            if "dsuf" in g:
+                day, end = int(g["dnum"][0]), g["dsuf"][2]
+            elif self.clause_end_after(de):
+                day, end = int(g["dnum"][0]), de
+        if wd.use == "with_number" and day is None:
+            return None
+        if wd.use == "with_prep" and day is None and "prep" not in g:
+            return None
+        return DateParts(m.start(), end, None, None, day, wd.value)
+
+    def _month(self, m, g):
+        surface = g["mon"][0]
+        mon = self.month_word(surface)
+        if mon is None:
+            return None
+        month_end = g["mon2"][2] if "mon2" in g else g["mon"][2]
+        year, end = self._year_of_tail(m, g, month_end, need_day=False)
+        if year is None:
+            if mon.use == "with_number":
+                return None
+            if mon.use == "with_prep" and "prep" not in g:
+                return None
+            if self.lex.capitalised_months and self.text[g["mon"][1]].islower() and "prep" not in g:
+                return None  # "march", "august" as ordinary words
+        return DateParts(m.start(), end, year, mon.value)
+
+    def _year(self, m, g):
+        val, ys, ye = g["year"]
+        year = int(val)
+        end = ye
+        if "yend" in g:
+            ev, _, ee = g["yend"]
+            last = int(ev) if len(ev) == 4 else (year // 100) * 100 + int(ev)
+            if year < last <= year + 50:
+                end = ee
+            elif "yw" in g:
+                return None  # "2023-15 гг." is not a year range
+        if "yw" in g:
+            return DateParts(m.start(), g["yw"][2], year) if 1000 <= year <= 2199 else None
+        if not 1900 <= year <= 2099 or self.quantity_after(end) or _letter_at(self.text, end):
+            return None  # "2024 tonnes", "the 1990s"
+        if "prep" in g or "ywb" in g:
+            return DateParts(m.start(), end, year)
+        # a bare year: not a number, price, code or name ("№ 2024", "Vision 2050")
+        if _BAD_BEFORE_YEAR.search(self.text, max(0, ys - 6), ys) or self._after_name(ys):
+            return None
+        if self.clause_end_after(end):
+            return DateParts(m.start(), end, year)
+        # Languages that mark years with a word ("2024 г.", "2024 roku") write quantities
+        # without a thousands separator, so an unmarked 2024 mid-sentence may be a count there.
+        # Elsewhere ("2024 was a record", "the 2030 target") it is a year.
+        if not self.lex.year_after and "yend" not in g:
+            return DateParts(m.start(), end, year)
+        return None
+
+    def _after_name(self, pos: int) -> bool:
+        """A capitalised word right before, not opening the sentence: "Vision 2050", "Kazakhstan 2050"."""
+        if self.lex.capitalised_nouns:
+            return False
+        w = _PREV_WORD.search(self.text, max(0, pos - 40), pos)
+        if not w or not w.group(1)[:1].isupper():
+            return False
+        before = self.text[max(0, w.start() - 3):w.start()].strip()
+        opens_sentence = before == "" or before[-1:] in ".!?:;\n\"«“„(—–-"
+        # a short capitalised opener is an article or preposition ("The 2030 target"),
+        # a longer one a name ("Kazakhstan 2050 strategy")
+        return not (opens_sentence and len(w.group(1)) <= 3)
+
+    def _day(self, m, g):
+        day = self.day_value(g)
+        if day is None:
+            return None
+        if "dnum" in g and "dsuf" not in g and self.lex.lang != "fr":
+            return None  # only "le 16" goes without an ordinal ending
+        return DateParts(m.start(), m.end(), None, None, day)

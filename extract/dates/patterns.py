@@ -1,0 +1,210 @@
+"""One compiled regex per language, built from the grammar seeds.
+
+The regex is an ordered alternation of date shapes. Each shape is a named group
+("alt_<shape>") whose inner groups carry a "__<shape>" suffix, because Python
+needs unique group names; `parts()` strips the suffix again. Most specific
+shapes come first, since the first shape that matches at a position wins:
+
+  numeric   31.10.1974, 18.07.14, 2024-03-19, 3/3/2015, with an optional weekday
+  dmy       [prep] [weekday,] day [- day] [of] month [[in] year [year word]] [, weekday]
+  mdy       [prep] [weekday,] month day [- day] [, year]   (en; elsewhere only with a year)
+  weekday   [prep] weekday [day]
+  month     [prep] month [[,] [of] year [year word]]
+  year      [prep] [year word] year [- year] [year word]
+  day       le 16 / on the 15th / на петнадесети  (a lone day number, at a clause end)
+
+Validation that regexes express badly (homographs, quantities, 2-digit years)
+is done in interpret.py; when a match fails it, the later shapes are tried at
+the same position through `shape_regexes`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon, lexicon
+from .wordlist_regex import raw_trie, trie_regex
+
+S = r"[^\S\n]"          # one space of any kind, but not a line break
+B = r"(?<!\w)"          # word start
+E = r"(?!\w)"           # word end
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+SHAPES = ("numeric_iso", "numeric", "dmy", "mdy", "weekday", "month", "year", "day")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """Everything matches lowercased text, without re.IGNORECASE (which makes sre much slower)."""
+    lex: Lexicon
+    by_core: dict[str, re.Pattern]       # core kind -> the shapes that can start with it
+    shape_regexes: tuple[re.Pattern, ...]  # each shape alone, in SHAPES order (fallbacks)
+    not_after_number: re.Pattern         # a quantity word right after a number
+    core_words: dict[str, str]           # first word of a month/weekday/ordinal name -> kind
+    core_scan: re.Pattern                # numbers, and those words wherever they occur
+    leads: re.Pattern                    # words a date may start with before its core
+
+
+# The kind of a date's first core decides which shapes can hold it: "2024" starts a
+# year or an ISO date, never a day-month; "марта" starts a month or month-day date.
+CORE_SHAPES = {
+    "d12": ("numeric", "dmy", "day"),
+    "d4": ("numeric_iso", "year"),
+    "month": ("mdy", "month"),
+    "weekday": ("numeric_iso", "numeric", "dmy", "mdy", "weekday"),
+    "ordinal": ("dmy", "day"),
+    "any": SHAPES,                      # a word with several readings
+}
+
+
+def _words(words) -> str:  # lowercase: patterns run on lowercased text
+    return trie_regex(sorted({w.lower() for w in words}))
+
+
+def _split_dotted(words: dict) -> tuple[list[str], list[str]]:
+    """(full words, abbreviations): abbreviations may carry a final dot in the text."""
+    full = [w for w, v in words.items() if v.use != "with_number" and not v.dotted]
+    abbr = [w for w, v in words.items() if v.use == "with_number" or v.dotted]
+    return full, abbr
+
+
+def _name_group(name: str, words: dict) -> str:
+    full, abbr = _split_dotted(words)
+    alts = []
+    if full:
+        alts.append(f"{_words(full)}{E}")
+    if abbr:
+        alts.append(rf"{_words(abbr)}{E}\.?")
+    return f"(?P<{name}>{'|'.join(alts) or '(?!)'})"
+
+
+def _prep(lex: Lexicon, roles: tuple[str, ...], tag: str) -> str:
+    phrases = [p for r in roles for p in lex.preps.get(r, [])]
+    if not phrases:
+        return ""
+    # "mi-octobre", "jusqu'en": no space needed after a hyphen or apostrophe
+    return rf"(?:{B}(?P<prep__{tag}>{_words(phrases)})(?:(?<=[-'’]){S}*|{S}+))?"
+
+
+def _day(lex: Lexicon, tag: str, n: str = "") -> str:
+    suf = _words(lex.suffixes)
+    digits = (rf"(?<![\d$€£¥₸])(?<!\d[.,])(?P<dnum{n}__{tag}>0?[1-9]|[12]\d|3[01])(?!\d)"
+              rf"(?:(?P<dsuf{n}__{tag}>{suf})(?!\w)|{E})")
+    if not lex.ordinals:
+        return digits
+    tens = rf"(?:{_words(lex.tens)}(?:{S}+|-))?" if lex.tens else ""
+    word = rf"{B}(?P<dword{n}__{tag}>{tens}{_words(lex.ordinals)}){E}"
+    return f"(?:{digits}|{word})"
+
+
+def _weekday(lex: Lexicon, tag: str, n: str = "") -> str:
+    return B + _name_group(f"wd{n}__{tag}", lex.weekdays)
+
+
+def _month(lex: Lexicon, tag: str) -> str:
+    return B + _name_group(f"mon__{tag}", lex.months)
+
+
+def _year(tag: str, n: str = "") -> str:
+    return rf"(?<!\d)(?<!\d[.,])(?P<year{n}__{tag}>1\d{{3}}|20\d\d|21\d\d)(?!\d)(?![.,]\d)"
+
+
+def _year_word(lex: Lexicon, tag: str) -> str:
+    if not lex.year_after:
+        return ""
+    return rf"(?:{S}*(?P<yw__{tag}>{_words(lex.year_after)})(?:(?<=\.)|{E}))?"
+
+
+def _link(lex: Lexicon) -> str:
+    links = lex.preps.get("link", [])
+    return rf"(?:{_words(links)}){S}+" if links else "(?!)"
+
+
+def _range_to(lex: Lexicon) -> str:
+    return _words(lex.preps.get("range_to", ["-"]))
+
+
+def _year_tail(lex: Lexicon, tag: str) -> str:
+    """After a month: ", 2015", " 2015 г.", " de 1992", " in 2020", " '98", " 74"."""
+    # a link word only after a space: "14 декабря в 1989 году", not "5 травня, у 2025 р.";
+    # a comma only in English ("Dec, 2018"): elsewhere "март, 2024 година" is a list
+    comma = "," if lex.lang == "en" else ""
+    return (rf"(?:(?:{S}*[{comma}/-]{S}*|{S}+(?:{_link(lex)})?)"
+            rf"(?:{_year(tag)}{_year_word(lex, tag)}|(?P<y2__{tag}>'?\d\d)(?!\d)(?![.,:]\d)))?")
+
+
+def _shapes(lex: Lexicon) -> dict[str, str]:
+    wd_lead = lambda t: rf"(?:{_weekday(lex, t)},?{S}+)?"  # noqa: E731
+    day_preps = ("day", "weekday")
+    month_num = r"0?[1-9]|1[0-2]"
+    day_num = r"0?[1-9]|[12]\d|3[01]"
+    shapes = {}
+    t = "numeric_iso"
+    shapes[t] = (_prep(lex, day_preps, t) + wd_lead(t)
+                 + rf"(?<![\d.])(?P<iy__{t}>(?:19|20)\d\d)-(?P<im__{t}>{month_num})-(?P<id__{t}>{day_num})(?![\d-])")
+    t = "numeric"
+    shapes[t] = (_prep(lex, day_preps, t) + wd_lead(t)
+                 + rf"(?<![\d.,/-])(?P<n1__{t}>\d{{1,2}})(?P<sep__{t}>[./-])(?P<n2__{t}>\d{{1,2}})(?P=sep__{t})"
+                 rf"(?P<ny__{t}>\d{{4}}|\d\d)(?!\d)(?![.,/-]\d)")
+    t = "dmy"
+    shapes[t] = (_prep(lex, day_preps, t) + wd_lead(t) + _day(lex, t)
+                 + rf"(?:{S}*(?:{_range_to(lex)}){S}*{_day(lex, t, '2')})?"
+                 + rf"(?:{S}*[-/]{S}*|{S}+(?:{_link(lex)})?|(?<=\.))"
+                 + _month(lex, t) + _year_tail(lex, t)
+                 + rf"(?:,{S}*{_weekday(lex, t, '2')})?")
+    t = "mdy"
+    year_part = rf"(?:{S}*,?{S}*{_year(t)})"
+    shapes[t] = (_prep(lex, ("day", "month"), t) + wd_lead(t) + _month(lex, t)
+                 + rf"{S}*,?{S}*(?:the{S}+)?" + _day(lex, t)
+                 + rf"(?:{S}*(?:{_range_to(lex)}){S}*{_day(lex, t, '2')})?"
+                 + (year_part + "?" if lex.lang == "en" else year_part))
+    t = "weekday"
+    shapes[t] = (_prep(lex, ("weekday",), t) + _weekday(lex, t)
+                 + rf"(?:,?{S}+(?:the{S}+)?(?<!\d)(?P<dnum__{t}>{day_num})(?!\d)"
+                 rf"(?:(?P<dsuf__{t}>{_words(lex.suffixes)})(?!\w)|{E}))?")
+    t = "month"
+    # "в мае-июне", "mai–juin": a month range is its first month
+    month_range = rf"(?:{S}*[-–—]{S}*{B}{_name_group(f'mon2__{t}', lex.months)})?"
+    shapes[t] = _prep(lex, ("month",), t) + _month(lex, t) + month_range + _year_tail(lex, t)
+    t = "year"
+    before = rf"(?:{B}(?P<ywb__{t}>{_words(lex.year_before)}){S}+)?" if lex.year_before else ""
+    shapes[t] = (_prep(lex, ("year",), t) + before + _year(t)
+                 + rf"(?:{S}*[-–—/]{S}*(?P<yend__{t}>\d{{4}}|\d\d)(?!\d))?" + _year_word(lex, t))
+    t = "day"
+    arts = lex.preps.get("day_article", [])
+    shapes[t] = (rf"{B}(?P<prep__{t}>{_words(arts)}){S}+{_day(lex, t)}(?={S}*(?:[.,;:!?)]|$))"
+                 if arts else "(?!)")
+    return shapes
+
+
+def _not_after(words: list[str]) -> re.Pattern:
+    # short words must be whole words ("t", "km"); longer ones are stems ("тонн" -> "тонны")
+    short = [w for w in words if len(w) <= 3 or not w[-1].isalnum()]
+    long_ = [w for w in words if w not in short]
+    return re.compile(rf"{S}*(?:(?:{_words(short)})(?!\w)|{_words(long_)})")
+
+
+@lru_cache(maxsize=None)
+def compiled(lang: str) -> Compiled:
+    lex = lexicon(lang)
+    shapes = _shapes(lex)
+
+    def alternation(names):
+        return re.compile("|".join(f"(?P<alt_{n}>{shapes[n]})" for n in SHAPES if n in names))
+
+    by_core = {kind: alternation(names) for kind, names in CORE_SHAPES.items()}
+    singles = tuple(alternation((name,)) for name in SHAPES)
+    core_words: dict[str, str] = {}
+    for kind, words in (("month", lex.months), ("weekday", lex.weekdays),
+                        ("ordinal", [*lex.tens, *lex.ordinals])):
+        for w in words:
+            first = _FIRST_WORD.match(w)  # "vingt-deux" -> "vingt", "п'ятниці" -> "п"
+            if first:
+                first = first.group()
+                core_words[first] = kind if core_words.get(first, kind) == kind else "any"
+    preps = [p for role, ps in lex.preps.items() if role not in ("range_to", "link") for p in ps]
+    leads = re.compile(rf"{B}(?:{_words(preps + lex.year_before + ['the'])})(?:(?<=[-'’])|(?!\w))")
+    # No boundary assertions here: a pattern that starts with literals lets sre skip ahead
+    # fast; the caller drops hits inside longer words.
+    core_scan = re.compile(rf"\d+|{raw_trie(core_words)}")
+    return Compiled(lex, by_core, singles, _not_after(lex.not_after_number), core_words, core_scan, leads)

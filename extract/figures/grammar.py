@@ -1,0 +1,303 @@
+"""Per-language figure grammar, read from dbt_project/seeds/grammar/*.csv and compiled once.
+
+Everything language-specific (number words, magnitudes, units, qualifiers, change
+verbs, fraction words, context words) is data; this module only turns the rows of one
+language (plus the rows marked `*`, shared by all languages) into lookup tables and
+precompiled regular expressions. Adding a language means adding rows to the CSVs.
+
+Surface conventions in the CSVs:
+  * a trailing `*` is a stem: it matches the word with any ending (`миллион*`);
+  * a space matches any run of white space, including U+00A0 and U+202F;
+  * an apostrophe matches both ' and ’.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..reference import load_csv
+
+SP = r"[\s\u00a0\u202f]"          # any space, including no-break and narrow no-break
+WORDCH = r"[^\W_]"                  # letter or digit
+LETTER = r"[^\W\d_]"
+
+
+def _atoms(surface: str) -> tuple[list[str], bool]:
+    """A CSV surface as regex atoms (see the module docstring), and whether it must end a word."""
+    s = surface.strip()
+    atoms = []
+    for i, ch in enumerate(s):
+        if ch == "*" and i > 0:
+            atoms.append(LETTER + "*")
+        elif ch == " ":
+            atoms.append(SP + "+")
+        elif ch in "'’":
+            atoms.append("['’]")
+        elif ch in "-‐":
+            atoms.append("[-‐]")
+        else:
+            atoms.append(re.escape(ch.lower()))  # patterns are compiled case-insensitive
+    # a surface ending in a letter or digit (or a stem) must end the word
+    return atoms, bool(s) and (s[-1].isalnum() or s.endswith("*"))
+
+
+def lit(surface: str) -> str:
+    """Regex for one CSV surface."""
+    atoms, bounded = _atoms(surface)
+    return "".join(atoms) + (f"(?!{WORDCH})" if bounded else "")
+
+
+def alternation(surfaces, bounded: bool = True) -> str:
+    """One regex for many surfaces, as a trie so that the engine rejects a position on its first
+    character (speed), trying longer surfaces before their prefixes (Python's | is ordered).
+
+    bounded=False drops the end-of-word check, for currency codes glued to digits ("USD3.14").
+    """
+    trie: dict = {}
+    for s in set(surfaces):
+        atoms, must_end = _atoms(s)
+        if not atoms:
+            continue
+        node = trie
+        for a in atoms:
+            node = node.setdefault(a, {})
+        end = f"(?!{WORDCH})" if (must_end and bounded) else ""
+        node[None] = end if node.get(None, end) == end else ""
+    if not trie:
+        return r"(?!x)x"
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    # literal atoms first, then stems (a stem is the fallback when the literal ending fails)
+    keys = sorted((k for k in node if k is not None), key=lambda k: (k.startswith(LETTER), k))
+    alts = [k + _emit(node[k]) for k in keys]
+    if None in node:
+        alts.append(node[None])
+    if len(alts) == 1:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _rows(name: str, lang: str) -> list[dict[str, str]]:
+    try:
+        rows = load_csv(f"grammar/{name}")
+    except FileNotFoundError:
+        return []
+    return [r for r in rows if r.get("lang") in (lang, "*")]
+
+
+class Lexicon:
+    """Surface -> payload; stems (`миллион*`, `австралийск* доллар*`) are matched as patterns."""
+
+    def __init__(self):
+        self.exact: dict[str, object] = {}
+        self.stems: list[tuple[str, re.Pattern, object]] = []
+
+    def add(self, surface: str, payload) -> None:
+        s = _norm(surface)
+        if "*" in s[1:]:
+            rx = re.compile(lit(s).replace(f"(?!{WORDCH})", "") , re.IGNORECASE)
+            self.stems.append((s, rx, payload))
+            self.stems.sort(key=lambda x: -len(x[0]))
+        else:
+            self.exact.setdefault(s, payload)
+
+    def get(self, word: str):
+        w = _norm(word)
+        hit = self.exact.get(w)
+        if hit is not None:
+            return hit
+        for _s, rx, payload in self.stems:
+            if rx.fullmatch(w):
+                return payload
+        return None
+
+    def surfaces(self) -> list[str]:
+        return list(self.exact) + [s for s, _rx, _p in self.stems]
+
+
+def _norm(word: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f]+", " ", word.strip().lower().replace("’", "'").replace("‐", "-"))
+
+
+@dataclass
+class Grammar:
+    lang: str
+    decimal: str                                   # "," or "."
+    words: Lexicon                                 # number words -> (role, value)
+    magnitudes: Lexicon                            # magnitude word -> factor
+    units: Lexicon                                 # unit surface -> (kind, unit, factor)
+    prefixes: Lexicon                              # currency before the number -> ISO code
+    fractions: Lexicon                             # fraction word -> (role, denominator)
+    qualifiers: Lexicon                            # phrase -> (qualifier, position, not_for_kinds, after_change)
+    changes: Lexicon                               # change word -> role
+    context: dict[str, set[str]]                   # role -> words
+    context_lex: dict[str, Lexicon]
+    months: set[str] = field(default_factory=set)
+    anchor: re.Pattern = None                      # where a figure may start
+    word_run: re.Pattern = None                    # a run of number words
+    word_token: re.Pattern = None                  # one number word inside a run
+    magnitude_after: re.Pattern = None             # a magnitude after a digit number
+    unit_after: re.Pattern = None                  # a unit after a number
+    prefix_before: re.Pattern = None               # a currency symbol/code before a number
+    prefix_at: re.Pattern = None
+    qualifier_before: re.Pattern = None            # a qualifier ending right before the figure
+    qualifier_after: re.Pattern = None
+    qualifier_before_at: re.Pattern = None         # a qualifier right at a position, then a number
+    plus_half: re.Pattern = None                   # "с половиной", "et demi", "and a half"
+    range_dash: re.Pattern = None
+    range_word: re.Pattern = None                  # "до", "to", "à" (after a from-word)
+    range_bare: re.Pattern = None
+    abbrev_end: re.Pattern = None
+    range_and: re.Pattern = None                   # "и", "and", "et" (after a between-word)
+    range_from_before: re.Pattern = None
+    range_between_before: re.Pattern = None
+    change_word: re.Pattern = None
+    by_before: re.Pattern = None                   # "на", "o", "by", "de", "с още" right before
+    change_after: re.Pattern = None                # "больше", "more" right after
+    rate_after: re.Pattern = None                  # "за тонну", "a barrel", "per day"
+    relative_before: re.Pattern = None             # "через", "w ciągu", "dans" (span only)
+    article_before: re.Pattern = None
+    article_after: re.Pattern = None
+    ordinal_before: re.Pattern = None
+    marker_before: re.Pattern = None               # "№", "nr", "с.", "p." before a number
+    minus_before: re.Pattern = None
+    half_glued: re.Pattern = None
+    plus_half_before: re.Pattern = None
+    out_of: re.Pattern = None
+    linker: str = ""                               # "de |d'" after magnitudes
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> Grammar:
+    fmt = _rows("number_format", lang)
+    decimal = next((r["decimal_separator"] for r in fmt if r["lang"] == lang), ".")
+
+    words = Lexicon()
+    for r in _rows("number_words", lang):
+        words.add(r["word"], (r["role"], float(r["value"] or 0)))
+    mags = Lexicon()
+    mag_glued_only: list[str] = []
+    mag_spaced: list[str] = []
+    mag_words: list[str] = []   # written-out magnitudes, usable inside a run of number words
+    for r in _rows("magnitude_words", lang):
+        mags.add(r["word"], float(r["factor"]))
+        if r.get("form") == "glued":
+            mag_glued_only.append(r["word"])
+        else:
+            mag_spaced.append(r["word"])
+        if r.get("form") == "word":
+            mag_words.append(r["word"])
+    units = Lexicon()
+    prefixes = Lexicon()
+    unit_surfaces, prefix_surfaces = [], []
+    for r in _rows("units", lang):
+        payload = (r["kind"], r["unit"] or None, float(r["factor"] or 1))
+        if r["position"] in ("after", "both"):
+            units.add(r["surface"], payload)
+            unit_surfaces.append(r["surface"])
+        if r["position"] in ("before", "both"):
+            prefixes.add(r["surface"], payload)
+            prefix_surfaces.append(r["surface"])
+    fractions = Lexicon()
+    half_suffixes = []
+    frac_surfaces = []
+    for r in _rows("fraction_words", lang):
+        if r["role"] == "plus":
+            half_suffixes.append((r["word"], float(r["plus_value"])))
+            continue
+        fractions.add(r["word"], (r["role"], float(r["denominator"])))
+        frac_surfaces.append(r["word"])
+    quals = Lexicon()
+    q_before, q_after = [], []
+    for r in _rows("qualifier_words", lang):
+        quals.add(r["phrase"], (r["qualifier"], r["position"], set((r.get("not_for_kinds") or "").split()),
+                                r.get("after_change") or ""))
+        (q_before if r["position"] == "before" else q_after).append(r["phrase"])
+    changes = Lexicon()
+    change_surfaces, by_surfaces, after_surfaces = [], [], []
+    for r in _rows("change_words", lang):
+        changes.add(r["word"], r["role"])
+        if r["role"] == "by":
+            by_surfaces.append(r["word"])
+        elif r["role"] in ("more_after", "less_after"):
+            after_surfaces.append(r["word"])
+        else:
+            change_surfaces.append(r["word"])
+    context: dict[str, set[str]] = {}
+    context_lex: dict[str, Lexicon] = {}
+    for r in _rows("figure_context_words", lang):
+        context.setdefault(r["role"], set()).add(r["word"])
+        context_lex.setdefault(r["role"], Lexicon()).add(r["word"], r["role"])
+    months: set[str] = set()
+    for r in _rows("months", lang):  # owned by the dates work; used only to keep "19 марта" out of counts
+        for key in ("word", "surface", "name", "form", "month_name"):
+            if r.get(key):
+                months.add(r[key].strip().lower().rstrip("*"))
+                months.add(r[key].strip().lower().rstrip("*").rstrip("."))
+
+    g = Grammar(lang, decimal, words, mags, units, prefixes, fractions, quals, changes, context, context_lex, months)
+
+    ctx = lambda role: alternation(context.get(role, ()))  # noqa: E731
+    number_word_alt = alternation(words.surfaces() + mag_words + frac_surfaces)
+    half_prefixes = [w for w, (role, _v) in list(words.exact.items()) if role == "half_glued"]
+    glued_half = "|".join(re.escape(w) for w in half_prefixes) or r"(?!x)x"
+    digit = r"(?<![^\W_])[-−]?\d|(?<=[^\W\d_])\d"   # digits; glued ones are rejected later with a reason
+    prefix_alt = alternation(prefix_surfaces, bounded=False)
+    g.anchor = _compile(
+        rf"(?P<digit>\d)"
+        rf"|(?<!{WORDCH})(?P<prefix>{prefix_alt})(?={SP}*[-−]?\d)"
+        rf"|(?<!{WORDCH})(?P<half>{glued_half})(?=-?{LETTER})"
+        rf"|(?<!{WORDCH})(?P<word>{number_word_alt})"
+    )
+    g.half_glued = _compile(rf"(?<!{WORDCH})(?:{glued_half})-?(?={LETTER})")
+    g.word_token = _compile(rf"(?<!{WORDCH})(?:{number_word_alt}|{ctx('conj')}|{ctx('point')})")
+    joiner = rf"(?:{SP}+|{SP}*[-‐]{SP}*)"
+    conj = ctx("conj")
+    g.word_run = _compile(
+        rf"(?:{number_word_alt})(?:{joiner}(?:(?:{conj}){SP}+)?(?:{ctx('point')}{SP}+)?(?:{number_word_alt}))*"
+    )
+    g.magnitude_after = _compile(
+        rf"(?:(?P<glued>{alternation(mag_glued_only)})|{SP}*(?P<spaced>{alternation(mag_spaced)}))"
+    )
+    g.linker = ctx("linker")
+    g.unit_after = _compile(
+        rf"{SP}*(?:[-‐]{SP}*)?(?:(?P<link>{g.linker}){SP}*)?(?P<unit>{alternation(unit_surfaces)})"
+    )
+    g.prefix_before = _compile(rf"(?P<prefix>{prefix_alt}){SP}*$")
+    g.prefix_at = _compile(rf"(?P<prefix>{prefix_alt})")
+    end_q = rf"(?:{SP}+(?:{ctx('article')}))?{SP}*$"
+    g.qualifier_before = _compile(rf"(?<!{WORDCH})(?P<q>{alternation(q_before)}){end_q}")
+    g.qualifier_before_at = _compile(rf"(?P<q>{alternation(q_before)}){SP}+")
+    g.qualifier_after = _compile(rf"{SP}*(?P<q>{alternation(q_after)})")
+    g.plus_half = _compile(rf"{SP}*,?{SP}*(?P<h>{alternation(s for s, _ in half_suffixes)})")
+    g.plus_half_before = _compile(rf"(?:{alternation(s for s, _ in half_suffixes)})$".replace("(?!x)x$", "(?!x)x"))
+    g.out_of = _compile(rf"{SP}+(?:{ctx('out_of')}){SP}+")
+    g.half_values = {_norm(s): v for s, v in half_suffixes}
+    g.range_dash = _compile(rf"{SP}*[-–—‐]{SP}*(?=[$€£]?{SP}*\d|{LETTER})")
+    g.range_word = _compile(rf"{SP}+(?:{ctx('range_to')}){SP}+")
+    g.range_bare = _compile(rf"{SP}+(?:{ctx('range_to_bare')}){SP}+")
+    abbrevs = [w for w in mag_spaced if w.endswith(".")]
+    g.abbrev_end = _compile(rf"\d{SP}*(?:{alternation(abbrevs, bounded=False)})$")
+    g.range_and = _compile(rf"{SP}+(?:{ctx('range_and')}){SP}+")
+    g.range_from_before = _compile(rf"(?<!{WORDCH})(?:{ctx('range_from')}){SP}+$")
+    g.range_between_before = _compile(rf"(?<!{WORDCH})(?:{ctx('range_between')}){SP}+$")
+    g.change_word = _compile(rf"(?<!{WORDCH})(?:{alternation(change_surfaces)})")
+    g.by_before = _compile(rf"(?<!{WORDCH})(?P<by>{alternation(by_surfaces)}){SP}*$")
+    g.change_after = _compile(rf"{SP}+(?P<w>{alternation(after_surfaces)})")
+    g.rate_after = _compile(
+        rf"{SP}*(?:/|(?:{ctx('rate')}){SP}+)(?:{ctx('article')}{SP}+)?(?:{alternation(unit_surfaces)})"
+    )
+    g.relative_before = _compile(rf"(?<!{WORDCH})(?:{ctx('relative')}){SP}+$")
+    g.article_before = _compile(rf"(?<!{WORDCH})(?P<a>{ctx('article')}){SP}+$")
+    g.article_after = _compile(rf"{SP}+(?:{ctx('article')})")
+    g.ordinal_before = _compile(rf"(?<!{WORDCH})(?:{ctx('ordinal')}){SP}+(?:{ctx('article')}{SP}+)?$")
+    g.marker_before = _compile(rf"(?:(?<!{WORDCH})(?:{ctx('marker')})|№){SP}*$")
+    g.minus_before = _compile(rf"(?<!{WORDCH})(?:{ctx('minus')}){SP}*$")
+    return g

@@ -1,0 +1,103 @@
+"""Partner activity: which kinds of thing a partner does in a sentence.
+
+Taxonomy and trigger words are data (dbt_project/seeds/activity_types.csv and
+activity_triggers.csv). A trigger ending in "*" is a prefix of the lowercased
+token ("sankcj*" covers sankcje, sankcji, sankcjami), so inflection needs no
+dictionary; a trigger without it matches the token or its lemma key. Triggers
+of several words match consecutive tokens. One ActivityEvidence per sentence
+that holds a partner mention × partner × activity type, with the first
+trigger word of that type in the sentence.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import ActivityEvidence, Mention, Sentence
+from ..reference import load_csv
+from .lemmas import lemmatizer, tokenizer
+
+_Part = tuple[str, bool]  # (text, is_prefix) of one trigger token
+
+
+class _Triggers:
+    """Triggers of one language indexed by their first token."""
+
+    def __init__(self, lang: str):
+        lem = lemmatizer(lang)
+        self.whole: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
+        self.prefix: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
+        self.types: list[str] = []
+        for r in load_csv("activity_triggers"):
+            if r["lang"] != lang:
+                continue
+            parts = tuple((w[:-1].lower(), True) if w.endswith("*") else (lem.key(w), False)
+                          for w in r["trigger"].split())
+            if not parts:
+                continue
+            at = r["activity_type"]
+            if at not in self.types:
+                self.types.append(at)
+            head, is_prefix = parts[0]
+            (self.prefix if is_prefix else self.whole).setdefault(head, []).append((at, parts))
+        self.prefix_lengths = sorted({len(p) for p in self.prefix})
+
+    def keys(self) -> set[str]:
+        return {t for pats in self.whole.values() for _, p in pats for t, pre in p if not pre}
+
+    def first_hits(self, toks: list[tuple[str, str, str]]) -> dict[str, str]:
+        """activity_type -> surface of its first trigger in toks (surface, lower, key)."""
+        hits: dict[str, str] = {}
+        n = len(toks)
+        for i, (_, low, key) in enumerate(toks):
+            cands = []
+            for k in {low, key}:
+                cands += self.whole.get(k, ())
+            for L in self.prefix_lengths:
+                if L > len(low):
+                    break
+                cands += self.prefix.get(low[:L], ())
+            for at, parts in cands:
+                if at in hits or i + len(parts) > n:
+                    continue
+                if all(_hits(toks[i + j], parts[j]) for j in range(1, len(parts))):
+                    hits[at] = " ".join(t[0] for t in toks[i:i + len(parts)])
+        return hits
+
+
+def _hits(tok: tuple[str, str, str], part: _Part) -> bool:
+    text, prefix = part
+    return tok[1].startswith(text) if prefix else (tok[2] == text or tok[1] == text)
+
+
+@lru_cache(maxsize=None)
+def triggers(lang: str) -> _Triggers:
+    return _Triggers(lang)
+
+
+def trigger_keys(lang: str) -> set[str]:
+    """Keys of the whole-word triggers (the lemma table must keep them)."""
+    return triggers(lang).keys()
+
+
+def classify_activities(text: str, lang: str, sentences: list[Sentence], mentions: list[Mention]) -> list[ActivityEvidence]:
+    by_sentence: dict[int, list[str]] = {}
+    for m in mentions:
+        if m.entity_type == "partner" and m.entity_id not in by_sentence.get(m.sentence_index, []):
+            by_sentence.setdefault(m.sentence_index, []).append(m.entity_id)
+    if not by_sentence or not lang:
+        return []
+    trig = triggers(lang)
+    nlp, key = tokenizer(lang), lemmatizer(lang).key
+    sent_by_index = {s.index: s for s in sentences}
+    out: list[ActivityEvidence] = []
+    for si in sorted(by_sentence):
+        s = sent_by_index.get(si)
+        if s is None:
+            continue
+        toks = [(t.text, t.lower_, key(t.text)) for t in nlp.make_doc(text[s.start_char:s.end_char]) if not t.is_punct]
+        hits = trig.first_hits(toks)
+        for activity_type in trig.types:
+            if activity_type in hits:
+                for pid in by_sentence[si]:
+                    out.append(ActivityEvidence(pid, activity_type, si, hits[activity_type]))
+    return out

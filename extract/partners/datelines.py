@@ -1,0 +1,49 @@
+"""Datelines: the city that opens a news lead is where the story was filed, not a partner.
+
+Recognised at the start of a line: a city, an optional agency in parentheses,
+an optional date after a comma, then a dash:
+    LONDON, Sept 9 –        PARIS (AFP) –        АСТАНА, 12 марта —
+    БУРГАС, 4 юли –         JAKARTA -            Moscow, March 3 (Reuters) -
+An upper-case city needs nothing else; a title-case one needs the agency or a
+date with a digit, so that a headline such as "Rosja – Kazachstan: ..." stays text.
+"""
+from __future__ import annotations
+
+import re
+
+_LINE = re.compile(r"^[ \t\u00a0]*(?P<head>[^\n]{2,70}?)[ \t\u00a0]+[-–—][ \t\u00a0]", re.M)
+_CITY = re.compile(r"(?P<city>[^\W\d_][^\W\d_'’.\- ]*(?:[ \-][^\W\d_][^\W\d_'’.\-]*){0,3})")
+_AGENCY = re.compile(r"^\s*\([^()\n]{1,25}\)\s*$")
+
+
+def dateline_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
+    """Character spans of dateline cities in text[:end]."""
+    out = []
+    for m in _LINE.finditer(text, 0, len(text) if end is None else end):
+        head = m.group("head")
+        c = _CITY.match(head)
+        if not c:
+            continue
+        city = c.group("city")
+        rest = head[c.end():]
+        agency = date = False
+        if rest.startswith(","):
+            after = rest[1:]
+            paren = after.find("(")
+            date_part, agency_part = (after[:paren], after[paren:]) if paren >= 0 else (after, "")
+            date = bool(re.search(r"\d", date_part)) and len(date_part) <= 30
+            agency = bool(agency_part) and bool(_AGENCY.match(agency_part))
+            if not date:
+                continue
+        elif rest.strip():
+            if not _AGENCY.match(rest):
+                continue
+            agency = True
+        letters = [ch for ch in city if ch.isalpha()]
+        upper = len(letters) >= 3 and all(ch.isupper() for ch in letters)
+        if upper or agency or date:
+            if not upper and not city[:1].isupper():
+                continue
+            s = m.start("head") + c.start("city")
+            out.append((s, s + len(city)))
+    return out

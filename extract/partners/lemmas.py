@@ -1,0 +1,295 @@
+"""One lemma function per language, applied to the lexicon and to the text alike.
+
+The lemmatizer of a language comes from dbt_project/seeds/languages.csv
+(column `lemmatizer`), never from code:
+
+* spacy_lookup: spaCy's lookup tables from spacy-lookups-data (all
+  `<lang>_lemma_lookup*` tables, POS-split ones merged, nouns first);
+* pymorphy3: pymorphy3's analyser (Russian, Ukrainian);
+* simplemma: simplemma's dictionaries (Bulgarian);
+* surface: no dictionary; agglutinative suffixes are stripped (Kazakh).
+
+A token's match key is `stem(lemma(form))`: names the dictionaries do not know
+("Zjednoczone", "Iran", "Katar") are cut back by one inflectional suffix from
+extract/partners/inflection_suffixes.csv, and so is the lemma of a known word,
+which keeps "Zjednoczonymi" (known) and "Zjednoczone" (unknown) on the same key.
+When a form has several readings, the one the lexicon knows wins (see Lemmatizer).
+Keys are cached per (language, form): the dictionaries are slow uncached.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.util import compile_infix_regex
+
+from ..reference import load_csv
+
+_HERE = Path(__file__).resolve().parent
+_DASHES = set("-‐‑‒–—―")
+_APOS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "ё": "е", "Ё": "Е"})
+_CACHE_LIMIT = 300_000  # forms per language; a long-running worker starts over beyond this
+
+
+def language_config(lang: str) -> dict[str, str]:
+    """The languages.csv row of lang; unknown languages get a surface lemmatizer."""
+    for row in load_csv("languages"):
+        if row["lang"] == lang:
+            return row
+    return {"lang": lang, "language_name": lang, "spacy_lang": lang, "lemmatizer": "surface"}
+
+
+@lru_cache(maxsize=None)
+def _suffixes(lang: str) -> tuple[str, ...]:
+    with open(_HERE / "inflection_suffixes.csv", encoding="utf-8", newline="") as f:
+        found = [r["suffix"] for r in csv.DictReader(f) if r["lang"] == lang]
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _release_memory() -> None:
+    """Hand the freed lookup tables back to the OS (glibc keeps them otherwise)."""
+    import ctypes
+    import gc
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def strip_suffixes(word: str, suffixes: tuple[str, ...], min_stem: int, rounds: int) -> str:
+    for _ in range(rounds):
+        for s in suffixes:
+            if word.endswith(s) and len(word) - len(s) >= min_stem:
+                word = word[: -len(s)]
+                break
+        else:
+            break
+    return word
+
+
+@lru_cache(maxsize=None)
+def tokenizer(lang: str):
+    """spaCy blank pipeline of lang (vocab and tokenizer), hyphens between letters split.
+
+    Hyphen compounds carry partners in every language ("US-Kazakh",
+    "российско-китайских", "EU-Kommission"); splitting them lets the parts match.
+    """
+    cfg = language_config(lang)
+    try:
+        nlp = spacy.blank(cfg.get("spacy_lang") or lang)
+    except (ImportError, KeyError):
+        nlp = spacy.blank("xx")
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[^\W\d_])[-‐‑–—](?=[^\W\d_])",
+                                                  r"(?<=[^\W\d_]\.)[-‐‑–—](?=[^\W\d_])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # Special cases ("U.S.", "sud-coréen"...) and URL/token matchers switch off the
+    # tokenizer's cache and made it 10x slower (1 ms per 1.5 kB). Lexicon and text
+    # are tokenised alike, so matching does not need them.
+    nlp.tokenizer.rules = {}
+    nlp.tokenizer.token_match = None
+    nlp.tokenizer.url_match = None
+    return nlp
+
+
+class Lemmatizer:
+    """key(form): the lowercased, stemmed lemma used for matching.
+
+    A form may have several candidate keys (its dictionary lemma, its own stem,
+    other readings). Once the lexicon is known (`restrict`), the first candidate
+    that is a lexicon or trigger key wins: "Niemczech" reads as Niemcy, not as the
+    person noun Niemiec; Ukrainian "Білому домі" as білий дім, not біле дома.
+    """
+
+    rounds = 1
+    min_stem = 4
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.suffixes = _suffixes(lang)
+        self.keep: frozenset[str] = frozenset()
+        self.preferred: frozenset[str] = frozenset()
+        self._cache: dict[str, str] = {}
+
+    def lemma(self, form: str) -> str | None:  # None: the dictionary does not know the form
+        return None
+
+    def stem(self, word: str) -> str:
+        if not self.suffixes or not word.isalpha():
+            return word
+        return strip_suffixes(word, self.suffixes, self.min_stem, self.rounds)
+
+    def candidates(self, norm: str) -> list[str]:
+        """Candidate keys of a normalised form, the dictionary's reading first."""
+        lem = self.lemma(norm)
+        first = self.stem((lem if lem is not None else norm).lower())
+        own = self.stem(norm.lower())
+        return [first] if own == first else [first, own]
+
+    def variants(self, form: str) -> list[str]:
+        """Keys a lexicon word is registered under (its reading and its own stem)."""
+        if form and all(ch in _DASHES for ch in form):
+            return ["-"]
+        return self.candidates(form.translate(_APOS))
+
+    def key(self, form: str) -> str:
+        k = self._cache.get(form)
+        if k is None:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            if form and all(ch in _DASHES for ch in form):
+                k = "-"
+            else:
+                cands = self.candidates(form.translate(_APOS))
+                k = next((c for c in cands if c in self.preferred), None) or \
+                    next((c for c in cands if c in self.keep), cands[0])
+            self._cache[form] = k
+        return k
+
+    def restrict(self, keep: set[str], preferred: set[str] = frozenset()) -> None:
+        """Learn the lexicon keys; drop dictionary entries that can never match.
+
+        preferred: keys of one-word aliases; a reading that is a whole alias beats
+        one that is only part of a longer name ("турецької" reads as турецький,
+        the demonym, before турецька of "Турецька Республіка").
+        """
+        self.keep = frozenset(keep)
+        self.preferred = frozenset(preferred)
+        self._cache.clear()
+
+
+class SpacyLookupLemmatizer(Lemmatizer):
+    def __init__(self, lang: str):
+        super().__init__(lang)
+        import spacy_lookups_data
+        folder = Path(spacy_lookups_data.__file__).resolve().parent / "data"
+        # names, demonyms and commodities are nouns and adjectives; verb tables (1.8M
+        # Polish forms) would only slow the start. Triggers match by prefix instead.
+        order = ["", "_noun", "_propn", "_adj"]
+        paths = [folder / f"{lang}_lemma_lookup{pos}.json.gz" for pos in order]
+        self.table: dict[str, str] = {}
+        for p in paths:
+            if not p.exists():
+                continue
+            with gzip.open(p, "rt", encoding="utf-8") as f:
+                for form, lemma in json.load(f).items():
+                    if isinstance(lemma, list):  # a few tables list alternatives
+                        if not lemma:
+                            continue
+                        lemma = lemma[0]
+                    self.table.setdefault(form, lemma)
+
+    def lemma(self, form: str) -> str | None:
+        t = self.table
+        return t.get(form) or t.get(form.lower())
+
+    def restrict(self, keep: set[str], preferred: set[str] = frozenset()) -> None:
+        # keep only forms whose key is a lexicon or trigger key; any other form
+        # falls back to its own stem, which is what it would get anyway
+        super().restrict(keep, preferred)
+        wanted: dict[str, bool] = {}
+        small = []
+        for form, lemma in self.table.items():
+            ok = wanted.get(lemma)
+            if ok is None:
+                ok = wanted[lemma] = self.stem(lemma.lower()) in keep
+            if ok:
+                small.append((form, lemma))
+        # rebuild the kept strings from one serialised block once the big table is
+        # gone, so they do not pin the memory of the freed table
+        packed = json.dumps(small)
+        del small, wanted
+        self.table = {}
+        _release_memory()
+        self.table = dict(json.loads(packed))
+
+
+class PymorphyLemmatizer(Lemmatizer):
+    """pymorphy3 lists every reading of a form; all their normal forms are candidates."""
+
+    def __init__(self, lang: str):
+        super().__init__(lang)
+        import pymorphy3
+        self.morph = pymorphy3.MorphAnalyzer(lang=lang)
+        self.suffixes = ()  # pymorphy3 predicts a lemma for every form: no stemming
+
+    def candidates(self, norm: str) -> list[str]:
+        low = norm.lower()
+        if not any(ch.isalpha() for ch in norm):
+            return [low]
+        out = []
+        for p in self.morph.parse(norm):
+            if p.normal_form not in out:
+                out.append(p.normal_form)
+        if low not in out:
+            out.append(low)
+        return out
+
+    def variants(self, form: str) -> list[str]:
+        # the lexicon word's first readings and its own spelling ("Рияд" reads as рияда)
+        cands = super().variants(form)
+        low = form.translate(_APOS).lower()
+        return cands[:3] + ([low] if low not in cands[:3] else [])
+
+
+class SimplemmaLemmatizer(Lemmatizer):
+    def __init__(self, lang: str):
+        super().__init__(lang)
+        import simplemma
+        self._simplemma = simplemma
+        simplemma.lemmatize("test", lang=lang)  # loads the dictionary now, not on the first article
+
+    def lemma(self, form: str) -> str | None:
+        if not any(ch.isalpha() for ch in form):
+            return None
+        return self._simplemma.lemmatize(form, lang=self.lang)
+
+
+class SurfaceLemmatizer(Lemmatizer):
+    """No dictionary (Kazakh): a token reads as the longest lexicon word it starts
+    with when the rest is a chain of suffixes (Қытай-мен, Ресей-дің, Штаттары-мен)."""
+
+    min_prefix = 3
+
+    def candidates(self, norm: str) -> list[str]:
+        low = norm.lower()
+        if self.keep and low not in self.keep and low.isalpha():
+            for cut in range(len(low) - 1, self.min_prefix - 1, -1):
+                if low[:cut] in self.keep and self._suffix_chain(low[cut:]):
+                    return [low[:cut], low]
+        return [low]
+
+    def _suffix_chain(self, rest: str, depth: int = 0) -> bool:
+        if not rest:
+            return True
+        if depth > 4:
+            return False
+        return any(rest.startswith(s) and self._suffix_chain(rest[len(s):], depth + 1) for s in self.suffixes)
+
+
+_KINDS = {"spacy_lookup": SpacyLookupLemmatizer, "pymorphy3": PymorphyLemmatizer,
+          "simplemma": SimplemmaLemmatizer, "surface": SurfaceLemmatizer}
+
+
+@lru_cache(maxsize=None)
+def lemmatizer(lang: str) -> Lemmatizer:
+    kind = language_config(lang).get("lemmatizer") or "surface"
+    return _KINDS.get(kind, SurfaceLemmatizer)(lang)
+
+
+_MAX_VARIANTS = 8
+
+
+def phrase_variants(lang: str, phrase: str) -> tuple[list[str], list[list[str]]]:
+    """Tokens of a lexicon phrase, tokenised like the text, and its key sequences:
+    every combination of its tokens' readings (capped)."""
+    words = [t.text for t in tokenizer(lang).make_doc(phrase)]
+    lem = lemmatizer(lang)
+    seqs: list[list[str]] = [[]]
+    for w in words:
+        seqs = [s + [v] for s in seqs for v in lem.variants(w)][:_MAX_VARIANTS]
+    return words, seqs

@@ -1,0 +1,138 @@
+"""Find partner, commodity and route mentions with spaCy PhraseMatchers.
+
+Two matchers per language, built once per process:
+* LEMMA: names, demonyms, capitals, organisations, commodities, routes. Each
+  token's lemma is set to the key of extract/partners/lemmas.py, so
+  "Stanami Zjednoczonymi", "Китаем", "швейцарската", "Қытаймен" meet their
+  lexicon form;
+* ORTH: abbreviations, case-sensitive (US but not "us"; ЕС; UE).
+
+Then, per entity type, the longest non-overlapping matches win, and partner
+matches go through the precision filters: proper names need a capital, dateline
+cities are dropped, a name followed by a surname ("wiceminister przemysłu Iran
+Ospanow") is a person, and Kazakhstan itself claims its spans but is never returned.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..model import Mention, Sentence
+from ..sentences import sentence_at
+from .datelines import dateline_spans
+from .lemmas import lemmatizer, phrase_variants, tokenizer
+from .lexicon import Entry, entries
+
+HOME = "KZ"  # the country the product is about: never a partner
+_TYPE_ORDER = {"partner": 0, "commodity": 1, "route": 2}
+_KIND_ORDER = {"abbreviation": 0, "name": 1, "capital": 2, "organisation": 3, "demonym": 4}
+# surnames of the region and of Slavic languages: Ospanow, Sarsenowa, Nazarbayev, Kowalski, Shevchenko, Tokayuly
+_SURNAME = re.compile(
+    r"(?:ov|ova|ev|eva|ow|owa|ew|ewa|in|ina|yn|yna|ski|ska|sky|skiy|cki|cka|enko|uk|yuly|uly|kyzy|"
+    r"ов|ова|ев|ева|ёв|ин|ина|ын|ына|ский|ская|цкий|енко|ук|ұлы|қызы|ули|ұлы)$", re.I)
+
+
+class LanguageMatcher:
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.nlp = tokenizer(lang)
+        self.lem = lemmatizer(lang)
+        vocab = self.nlp.vocab
+        self.lemma_matcher = PhraseMatcher(vocab, attr="LEMMA")
+        self.orth_matcher = PhraseMatcher(vocab, attr="ORTH")
+        self.labels: dict[int, Entry] = {}
+        lemma_patterns: dict[str, list[Doc]] = {}
+        orth_patterns: dict[str, list[Doc]] = {}
+        keep: set[str] = set()
+        whole: set[str] = set()
+        for i, e in enumerate(entries(lang)):
+            words, key_seqs = phrase_variants(lang, e.alias)
+            if not words:
+                continue
+            label = f"{e.entity_type}|{e.entity_id}|{e.kind}|{i}"
+            self.labels[vocab.strings.add(label)] = e
+            if e.exact_case:
+                orth_patterns[label] = [Doc(vocab, words=words)]
+                continue
+            lemma_patterns[label] = [Doc(vocab, words=words, lemmas=keys) for keys in key_seqs]
+            for keys in key_seqs:
+                keep.update(keys)
+                if len(keys) == 1:
+                    whole.add(keys[0])
+        for label, docs in lemma_patterns.items():
+            self.lemma_matcher.add(label, docs)
+        for label, docs in orth_patterns.items():
+            self.orth_matcher.add(label, docs)
+        self.keys, self.whole_keys = keep, whole
+
+    def doc(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        key = self.lem.key
+        for tok in doc:
+            tok.lemma_ = key(tok.text)
+        return doc
+
+    def find(self, text: str, sentences: list[Sentence], end: int) -> list[Mention]:
+        body = text[:end]
+        doc = self.doc(body)
+        found = []
+        for matcher in (self.lemma_matcher, self.orth_matcher):
+            for match_id, s, e in matcher(doc):
+                found.append((self.labels[match_id], s, e))
+        # longest first, then leftmost: one entity per token span and type
+        # on equal spans prefer the alias spelled like the text, then name over demonym
+        # (simplemma reads "иракски" as "Ирак": both patterns hit "Ирак")
+        found.sort(key=lambda x: (_TYPE_ORDER[x[0].entity_type], -(x[2] - x[1]), x[1],
+                                  x[0].alias.lower() != doc[x[1]:x[2]].text.lower(), _KIND_ORDER.get(x[0].kind, 9)))
+        taken: dict[str, set[int]] = {}
+        datelines = dateline_spans(body)
+        out: list[Mention] = []
+        for entry, s, e in found:
+            span = doc[s:e]
+            cover = taken.setdefault(entry.entity_type, set())
+            if any(i in cover for i in range(s, e)):
+                continue
+            if entry.capitalised and not span.text[:1].isupper():
+                continue
+            if entry.entity_type == "partner" and self._rejected(entry, doc, s, e, datelines):
+                continue
+            start, stop = span.start_char, span.end_char
+            si = sentence_at(sentences, start)
+            if si < 0 or stop > sentences[si].end_char:
+                continue
+            cover.update(range(s, e))
+            if entry.entity_type == "partner" and entry.entity_id == HOME:
+                continue  # claims "Kazakhstan–China", "Astana" and "kazachski" for nobody
+            out.append(Mention(entry.entity_type, entry.entity_id, entry.kind, si, start, stop, span.text))
+        out.sort(key=lambda m: (m.start_char, _TYPE_ORDER[m.entity_type]))
+        return out
+
+    @staticmethod
+    def _rejected(entry: Entry, doc: Doc, s: int, e: int, datelines) -> bool:
+        start, stop = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        if any(a < stop and start < b for a, b in datelines):
+            return True
+        if entry.kind in ("name", "capital") and e - s == 1 and e < len(doc):
+            nxt = doc[e]
+            # a person: capitalised name directly followed by a surname, e.g. "Iran Ospanow"
+            if (nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_upper and _SURNAME.search(nxt.text)
+                    and doc[s].whitespace_):
+                return True
+        return False
+
+
+@lru_cache(maxsize=None)
+def language_matcher(lang: str) -> LanguageMatcher:
+    m = LanguageMatcher(lang)
+    from .activity import trigger_keys  # the activity triggers share the lemma table
+    m.lem.restrict(m.keys | trigger_keys(lang), m.whole_keys)
+    return m
+
+
+def find_mentions(text: str, lang: str, sentences: list[Sentence], end: int) -> list[Mention]:
+    if not text or not sentences or not lang:
+        return []
+    return language_matcher(lang).find(text, sentences, min(end, len(text)))

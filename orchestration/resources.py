@@ -1,0 +1,30 @@
+"""Resources shared by the assets: the DuckDB warehouse and the dbt project, both from WAREHOUSE_PATH."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from dagster_dbt import DbtCliResource, DbtProject
+from dagster_duckdb import DuckDBResource
+
+from warehouse.config import DBT_PROJECT_DIR, settings
+
+DUCKDB_POOL = "duckdb"
+# dbt's profile reads WAREHOUSE_PATH: make the default explicit for the dbt subprocess
+os.environ.setdefault("WAREHOUSE_PATH", str(settings().warehouse_path))
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+if not dbt_project.manifest_path.exists():
+    dbt_project.preparer.prepare(dbt_project)  # runs `dbt parse` once on a fresh checkout
+dbt_project.prepare_if_dev()
+
+
+def make_resources() -> dict:
+    s = settings()
+    return {
+        "duckdb": DuckDBResource(database=str(s.warehouse_path)),
+        "dbt": DbtCliResource(project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR),
+                              # the dbt of this environment, whether or not the venv is on PATH
+                              dbt_executable=str(Path(sys.executable).parent / "dbt")),
+    }

@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""`make bench`: throughput and scale on a synthetic corpus, printed as one table and written as JSON.
+
+    python scripts/bench.py [--sizes 1000,10000,100000] [--extract-docs 2000] [--dateparser-docs 150]
+
+Measures, on the same deterministic synthetic articles (scripts/synth_corpus.py):
+  - extract() documents/s on one core, and its parts: mention extraction and figure (+date) extraction;
+  - dateparser.search.search_dates documents/s (the peer baseline) and the ratio;
+  - the full build (`python -m orchestration.run`: ingest → extract → load → dbt build → BI copy),
+    wall time and peak memory of the whole process tree, at each size;
+  - an incremental run after adding 1 % new files to the largest build.
+Not part of `make test`: these are figures to read, not pass/fail checks.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+
+import synth_corpus  # noqa: E402
+
+FLOORS = {"extract_docs_per_s": 500, "ratio_to_dateparser": 20, "build_100k_s": 600, "peak_gib": 3.0,
+          "incremental_1pct_s": 60}
+
+
+def _texts(folder: Path, n: int) -> list[tuple[str, str]]:
+    from extract.cleaning import clean_text
+    paths = sorted(folder.rglob("*.txt"))[:n]
+    return [(p.parent.name, clean_text(p.read_text(encoding="utf-8")).body_text) for p in paths]
+
+
+def bench_extract(docs: list[tuple[str, str]]) -> dict:
+    """Single core, in this process, after warming up every language."""
+    from extract import extract
+    from extract.boilerplate import find_boilerplate_start
+    from extract.dates import find_dates
+    from extract.figures import find_figures
+    from extract.partners import find_mentions
+    from extract.sentences import split_sentences
+
+    for lang in {l for l, _ in docs}:
+        extract(next(t for l, t in docs if l == lang), lang=lang)
+    out = {}
+    t0 = time.perf_counter()
+    for lang, text in docs:
+        extract(text)  # language detection included
+    out["extract_docs_per_s"] = len(docs) / (time.perf_counter() - t0)
+    prepared = [(l, t, split_sentences(t, 0, find_boilerplate_start(t))) for l, t in docs]
+    t0 = time.perf_counter()
+    for lang, text, sents in prepared:
+        find_mentions(text, lang, sents, len(text))
+    out["mentions_docs_per_s"] = len(docs) / (time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    for lang, text, sents in prepared:
+        dates = find_dates(text, lang, sents, len(text))
+        find_figures(text, lang, sents, len(text), taken=[(f.start_char, f.end_char) for f in dates])
+    out["figures_docs_per_s"] = len(docs) / (time.perf_counter() - t0)
+    out["extract_docs"] = len(docs)
+    out["mean_chars"] = sum(len(t) for _, t in docs) / len(docs)
+    return out
+
+
+def bench_dateparser(docs: list[tuple[str, str]]) -> float:
+    from dateparser.search import search_dates
+    search_dates(docs[0][1], languages=[docs[0][0]])  # load its data first
+    t0 = time.perf_counter()
+    for lang, text in docs:
+        try:
+            search_dates(text, languages=[lang])
+        except Exception:  # noqa: BLE001 - the baseline's own failures still cost its time
+            pass
+    return len(docs) / (time.perf_counter() - t0)
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (from /proc)."""
+    total, stack = 0, [pid]
+    children: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(d))
+            except (OSError, ValueError, IndexError):
+                pass
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError):
+            pass
+        stack.extend(children.get(p, []))
+    return total
+
+
+def timed_build(source: Path, warehouse: Path, home: Path) -> dict:
+    env = dict(os.environ, SOURCE_DIR=str(source), WAREHOUSE_PATH=str(warehouse), DAGSTER_HOME=str(home))
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
+    peak = [0]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "orchestration.run"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def sample():
+        while proc.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            time.sleep(0.5)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, _ = proc.communicate()
+    wall = time.perf_counter() - t0
+    t.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed:\n{out[-3000:]}")
+    return {"wall_s": wall, "peak_gib": peak[0] / 2**30}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,100000"))
+    ap.add_argument("--extract-docs", type=int, default=2000)
+    ap.add_argument("--dateparser-docs", type=int, default=150)
+    ap.add_argument("--workdir", type=Path, default=None, help="keep corpora and warehouses here")
+    ap.add_argument("--json", type=Path, default=ROOT / "bench" / "out" / "results.json")
+    a = ap.parse_args()
+    sizes = [int(s) for s in a.sizes.split(",") if s]
+    work = a.workdir or Path(tempfile.mkdtemp(prefix="kz-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict = {"cpu_count": os.cpu_count(), "sizes": {}}
+
+    corpus = work / "corpus"
+    biggest = max(sizes + [a.extract_docs])
+    print(f"generating {biggest} synthetic articles in {corpus} ...", flush=True)
+    shutil.rmtree(corpus, ignore_errors=True)
+    synth_corpus.generate(corpus, biggest)
+
+    docs = _texts(corpus, a.extract_docs)
+    results.update(bench_extract(docs))
+    results["dateparser_docs_per_s"] = bench_dateparser(docs[: a.dateparser_docs])
+    results["ratio_to_dateparser"] = results["extract_docs_per_s"] / results["dateparser_docs_per_s"]
+    print(f"extract(): {results['extract_docs_per_s']:.0f} docs/s on one core "
+          f"(mentions {results['mentions_docs_per_s']:.0f}/s, figures {results['figures_docs_per_s']:.0f}/s); "
+          f"dateparser {results['dateparser_docs_per_s']:.1f} docs/s", flush=True)
+
+    for n in sorted(sizes):
+        src = work / f"src_{n}"
+        shutil.rmtree(src, ignore_errors=True)
+        src.mkdir()
+        for p in sorted(corpus.rglob("*.txt"))[:n]:
+            dst = src / p.relative_to(corpus)
+            dst.parent.mkdir(exist_ok=True)
+            os.link(p, dst)
+        wh = work / f"wh_{n}" / "warehouse.duckdb"
+        shutil.rmtree(wh.parent, ignore_errors=True)
+        print(f"full build of {n} articles ...", flush=True)
+        results["sizes"][n] = timed_build(src, wh, work / "dagster")
+        print(f"  {results['sizes'][n]['wall_s']:.1f} s, peak {results['sizes'][n]['peak_gib']:.2f} GiB", flush=True)
+    n = max(sizes)
+    extra = max(1, n // 100)
+    src = work / f"src_{n}"
+    synth_corpus.generate(src, extra, start=biggest + 1)
+    print(f"incremental run after adding {extra} articles to {n} ...", flush=True)
+    results["incremental"] = {"base": n, "added": extra, **timed_build(src, work / f"wh_{n}" / "warehouse.duckdb",
+                                                                        work / "dagster")}
+    _print_table(results)
+    a.json.parent.mkdir(parents=True, exist_ok=True)
+    a.json.write_text(json.dumps(results, indent=2, default=str))
+    print(f"\nwritten to {a.json}")
+    return 0
+
+
+def _print_table(r: dict) -> None:
+    rows = [
+        ("extract() docs/s, one core", f"{r['extract_docs_per_s']:.0f}", f">= {FLOORS['extract_docs_per_s']}"),
+        ("  mention extraction docs/s", f"{r['mentions_docs_per_s']:.0f}", ">= 500"),
+        ("  figure + date extraction docs/s", f"{r['figures_docs_per_s']:.0f}", ">= 500"),
+        ("dateparser.search_dates docs/s", f"{r['dateparser_docs_per_s']:.1f}", ""),
+        ("ratio extract()/dateparser", f"{r['ratio_to_dateparser']:.0f}x", f">= {FLOORS['ratio_to_dateparser']}x"),
+    ]
+    for n, s in sorted(r["sizes"].items()):
+        rows.append((f"full build, {n:,} articles", f"{s['wall_s']:.1f} s, peak {s['peak_gib']:.2f} GiB",
+                     f"<= {FLOORS['build_100k_s']} s, <= {FLOORS['peak_gib']} GiB" if n >= 100_000 else ""))
+    inc = r["incremental"]
+    rows.append((f"incremental, +{inc['added']:,} to {inc['base']:,}", f"{inc['wall_s']:.1f} s, peak {inc['peak_gib']:.2f} GiB",
+                 f"<= {FLOORS['incremental_1pct_s']} s"))
+    w = max(len(x[0]) for x in rows)
+    print("\n" + f"{'measure':<{w}}  {'value':<28} floor")
+    for name, val, floor in rows:
+        print(f"{name:<{w}}  {val:<28} {floor}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

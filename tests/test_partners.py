@@ -1,0 +1,223 @@
+"""Partner, commodity and route mentions: the dev corpus, inflection, precision traps, lexicon data."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from extract import extract
+from extract.partners import find_mentions
+from extract.sentences import split_sentences
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO / "dbt_project" / "seeds"
+SHARED = REPO.parent / "shared"
+
+
+def mentions(text: str, lang: str, etype: str = "partner", end: int | None = None):
+    end = len(text) if end is None else end
+    return [m for m in find_mentions(text, lang, split_sentences(text, 0, end), end) if m.entity_type == etype]
+
+
+def ids(text: str, lang: str, etype: str = "partner") -> set[str]:
+    return {m.entity_id for m in mentions(text, lang, etype)}
+
+
+def _gold(folder: Path):
+    gold_file = folder / "gold.json"
+    if not gold_file.exists():
+        pytest.skip(f"{folder} is not beside this checkout")
+    return [(folder / g["file"], g) for g in json.loads(gold_file.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("folder", [SHARED / "corpus" / "dev", SHARED / "seeds"])
+def test_partner_sets_match_gold(folder):
+    wrong = []
+    for path, g in _gold(folder):
+        got = {m.partner_id for m in extract(path.read_text(encoding="utf-8"), g["language"]).mentions if m.partner_id}
+        if got != set(g["partners"]):
+            wrong.append((path.name, sorted(set(g["partners"]) - got), sorted(got - set(g["partners"]))))
+    assert wrong == []
+
+
+def test_offsets_sentences_and_order_on_dev_corpus():
+    for path, g in _gold(SHARED / "corpus" / "dev"):
+        text = path.read_text(encoding="utf-8")
+        r = extract(text, g["language"])
+        starts = [m.start_char for m in r.mentions]
+        assert starts == sorted(starts)
+        for m in r.mentions:
+            assert text[m.start_char:m.end_char] == m.surface_text
+            s = r.sentences[m.sentence_index]
+            assert s.start_char <= m.start_char and m.end_char <= s.end_char
+            assert m.end_char <= r.body_end  # nothing from "Czytaj też:" / "Latest news"
+            assert m.entity_id != "KZ"
+
+
+def test_polish_inflected_names_demonyms_and_capitals():
+    text = ("Rozmowy ze Stanami Zjednoczonymi i z Rosją trwały w Waszyngtonie. Chin nie zaproszono, "
+            "ale Chinami interesuje się Bruksela. W Niemczech i we Francji rośnie popyt. "
+            "Amerykańskie koncerny, rosyjskiego paliwa, tureckim operatorem, azerbejdżańskim SOCAR. "
+            "Delegacja z Kirgistanu, Tadżykistanu i Turkmenistanu odwiedziła Arabię Saudyjską i Zjednoczone Emiraty Arabskie. "
+            "Kremlowi to się nie podoba, a Biały Dom milczy. KNR, ZEA i RFN podpisały deklarację z UE.")
+    assert ids(text, "pl") == {"US", "RU", "CN", "EU", "DE", "FR", "TR", "AZ", "KG", "TJ", "TM", "SA", "AE"}
+    kinds = {m.surface_text: m.mention_kind for m in mentions(text, "pl")}
+    assert kinds["Stanami Zjednoczonymi"] == "name"
+    assert kinds["Waszyngtonie"] == "capital"
+    assert kinds["Amerykańskie"] == "demonym"
+    assert kinds["KNR"] == "abbreviation"
+
+
+def test_russian_and_bulgarian_inflection():
+    ru = "Казахстан и Китай договорились в Пекине. Поставки в Грузию и Азербайджан, санкции против России и США, торговля с Китаем."
+    assert ids(ru, "ru") == {"CN", "GE", "AZ", "RU", "US"}
+    bg = "Русия, САЩ и Китай. Руската „Лукойл“ и швейцарската „Гленкор“ купуват от Брюксел и Вашингтон."
+    assert ids(bg, "bg") == {"RU", "US", "CN", "CH", "EU"}
+
+
+def test_french_and_english_forms():
+    fr = "Pékin et Washington, la Commission européenne et un consortium sud-coréen ; le groupe français et la Maison-Blanche."
+    assert ids(fr, "fr") == {"CN", "US", "EU", "KR", "FR"}
+    en = "The U.S. and the UK, Tokyo and Beijing, a South Korean firm, the Kremlin, Downing Street and the State Department."
+    assert ids(en, "en") == {"US", "GB", "JP", "CN", "KR", "RU"}
+
+
+def test_kazakhstan_is_never_a_partner():
+    cases = [("Kazachstan, kazachski uran, kazachstańskiej ropy, Astana i RK.", "pl"),
+             ("Казахстан, казахстанский, казахского, Астана, РК.", "ru"),
+             ("Казахстан и казахстанския петрол, казахски компании.", "bg"),
+             ("Le Kazakhstan et le brut kazakh, Astana.", "fr"),
+             ("Kazakhstan and Kazakh and Kazakhstani firms in Astana.", "en")]
+    for text, lang in cases:
+        assert ids(text, lang) == set(), text
+
+
+def test_dateline_city_is_not_a_mention_but_the_same_city_in_text_is():
+    assert ids("LONDON, Sept 9 – Kazakhstan pumped more oil.", "en") == set()
+    assert ids("PARIS (AFP) – Le groupe Orano a signé.", "fr") == set()
+    assert ids("АСТАНА, 12 марта — Консорциум приостановил погрузку.", "ru") == set()
+    assert ids("JAKARTA - Le président discutera.", "fr") == set()
+    assert ids("LONDON, Sept 9 – Talks began.\nLondon said it would help.", "en") == {"GB"}
+    assert ids("Pour Paris, le Kazakhstan est un fournisseur.", "fr") == {"FR"}
+
+
+def test_person_named_like_a_country_is_not_a_mention():
+    assert ids("– Chcemy przetwarzać u nas – zapewnił wiceminister przemysłu Iran Ospanow.", "pl") == set()
+    assert ids("Заявил вице-министр Иран Оспанов.", "ru") == set()
+    assert ids("Iran i Irak podpisały umowę.", "pl") == {"IR", "IQ"}
+
+
+def test_blocs_regions_and_non_capital_cities_get_no_partner():
+    assert ids("Europa, Azja Centralna, Zachód, OPEC+, EAEU i Morze Kaspijskie; Noworosyjsk i Ceyhan.", "pl") == set()
+    assert ids("ЕАЭС, СНГ, Центральная Азия, Европа, Запад, Новороссийск, Черное море.", "ru") == set()
+    assert ids("Europe, Central Asia, the West, the CIS, C5+1, Novorossiysk, Ceyhan, Xi'an, Shanghai, Saint Petersburg.", "en") == set()
+    assert ids("Както Money.bg писа, Централна Азия е важна.", "bg") == set()
+    assert ids("Kazachstan chce zastąpić Rosję na europejskim rynku ropy.", "pl") == {"RU"}
+
+
+def test_abbreviations_are_case_sensitive():
+    assert ids("Let us talk about the US and the EU.", "en") == {"US", "EU"}
+    assert ids("Let us talk about them, eu.", "en") == set()
+    assert ids("Проект ЕС и США.", "ru") == {"EU", "US"}
+    assert ids("Проект ес и сша.", "ru") == set()
+
+
+def test_proper_names_need_a_capital():
+    assert ids("A turkey sandwich and china plates.", "en") == set()
+    assert ids("Turkey and China signed.", "en") == {"TR", "CN"}
+
+
+def test_text_after_end_is_not_read():
+    text = "Rosja i Chiny.\nCzytaj też:\nKorea Północna wystrzeliła rakietę."
+    end = text.index("Czytaj")
+    assert {m.entity_id for m in mentions(text, "pl", end=end)} == {"RU", "CN"}
+
+
+def test_commodities_and_routes():
+    pl = "Korytarzem Środkowym i rurociągiem Baku–Tbilisi–Ceyhan płynie ropa, a przez CPC 5 mln ton; metale ziem rzadkich i wolfram."
+    assert ids(pl, "pl", "route") == {"middle_corridor", "btc", "cpc"}
+    assert ids(pl, "pl", "commodity") == {"crude_oil", "rare_earths", "tungsten"}
+    bg = "По Средния коридор и през Каспийския тръбопроводен консорциум (КТК) минава петрол и зърно."
+    assert ids(bg, "bg", "route") == {"middle_corridor", "cpc"}
+    assert ids(bg, "bg", "commodity") == {"crude_oil", "grain"}
+    ru = "Урожай зерновых и экспорт пшеницы по нефтепроводу Атасу – Алашанькоу и через порт Актау."
+    assert ids(ru, "ru", "commodity") == {"grain", "wheat"}
+    assert ids(ru, "ru", "route") == {"kazakhstan_china", "aktau_port"}
+    fr = "1 million de tonnes de trioxyde de tungstène et du brut CPC Blend via la route transcaspienne."
+    assert ids(fr, "fr", "commodity") == {"tungsten", "crude_oil"}
+    assert ids(fr, "fr", "route") == {"middle_corridor", "cpc"}
+    assert ids("4.5 million tonnes of cargo and freight, 50,000 tonnes of storage capacity.", "en", "commodity") == set()
+
+
+def test_route_name_also_names_the_capital_in_it():
+    # "rurociągiem Baku-Ceyhan" is the only Azerbaijan mention of a seed article
+    text = "Astana zwiększy eksport ropy rurociągiem Baku-Ceyhan."
+    assert ids(text, "pl") == {"AZ"}
+    assert ids(text, "pl", "route") == {"btc"}
+
+
+def _rows(name: str):
+    with open(SEEDS_DIR / f"{name}.csv", encoding="utf-8", newline="") as f:
+        r = csv.DictReader(f)
+        return r.fieldnames, list(r)
+
+
+def test_partner_seed_covers_un_members_and_eu():
+    cols, rows = _rows("partners")
+    assert cols == ["partner_id", "partner_name", "iso3", "region", "is_bloc"]
+    by_id = {r["partner_id"]: r for r in rows}
+    assert len(by_id) == len(rows) >= 195
+    assert by_id["EU"]["is_bloc"] == "true" and by_id["US"]["is_bloc"] == "false"
+    assert by_id["DE"]["iso3"] == "DEU" and by_id["DE"]["region"] == "Europe"
+    assert {r["region"] for r in rows} == {"Africa", "Americas", "Asia", "Europe", "Oceania"}
+    for code in ("VA", "PS", "SS", "TL", "KP", "KR", "MK", "CH"):
+        assert code in by_id
+
+
+def test_alias_seed_shape_and_languages():
+    cols, rows = _rows("partner_aliases")
+    assert cols == ["partner_id", "lang", "alias", "mention_kind"]
+    _, partners = _rows("partners")
+    known = {r["partner_id"] for r in partners}
+    _, langs = _rows("languages")
+    assert {r["lang"] for r in rows} == {r["lang"] for r in langs}
+    for r in rows:
+        assert r["partner_id"] in known and r["alias"].strip() == r["alias"] and r["alias"]
+        assert r["mention_kind"] in ("name", "abbreviation", "demonym", "capital", "organisation")
+    # every language has a name for every partner it can read (CLDR), not only the curated ones
+    for lang in ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk"):
+        named = {r["partner_id"] for r in rows if r["lang"] == lang and r["mention_kind"] == "name"}
+        assert len(named) >= 190, lang
+
+
+def test_commodity_and_route_seeds():
+    cols, rows = _rows("commodities")
+    assert cols == ["commodity_id", "commodity_name", "category"]
+    required = {"crude_oil", "natural_gas", "petroleum_products", "uranium", "coal", "grain", "wheat", "hydrogen",
+                "rare_earths", "lithium", "copper", "zinc", "manganese", "tungsten", "gallium", "graphite",
+                "electricity", "metals_other"}
+    assert required <= {r["commodity_id"] for r in rows}
+    cols, alias_rows = _rows("commodity_aliases")
+    assert cols == ["commodity_id", "lang", "alias"]
+    assert {r["commodity_id"] for r in alias_rows} <= {r["commodity_id"] for r in rows}
+    cols, routes = _rows("routes")
+    assert cols == ["route_id", "route_name", "mode", "bypasses_russia"]
+    assert {"cpc", "btc", "middle_corridor", "atyrau_samara", "kazakhstan_china", "aktau_port", "other"} <= {r["route_id"] for r in routes}
+    assert all(r["mode"] in ("pipeline", "rail", "sea", "multimodal") and r["bypasses_russia"] in ("true", "false") for r in routes)
+    cols, ralias = _rows("route_aliases")
+    assert cols == ["route_id", "lang", "alias"]
+    assert {r["route_id"] for r in ralias} <= {r["route_id"] for r in routes}
+
+
+def test_lexicon_build_script_reproduces_the_committed_seeds(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_partner_lexicon", REPO / "scripts" / "build_partner_lexicon.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    (tmp_path / "languages.csv").write_bytes((SEEDS_DIR / "languages.csv").read_bytes())
+    mod.SEEDS = tmp_path
+    assert mod.main() == 0
+    for name in ("partners.csv", "partner_aliases.csv"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (SEEDS_DIR / name).read_text(encoding="utf-8"), name

@@ -1,0 +1,80 @@
+"""Export volumes: tonnages tied to a commodity in the same sentence, with route and partner."""
+from __future__ import annotations
+
+import pytest
+
+from extract.figures import find_figures
+from extract.model import Mention
+from extract.sentences import split_sentences
+from extract.volumes import link_export_volumes
+
+
+def mention(text: str, surface: str, etype: str, eid: str, sentences, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    sidx = next(s.index for s in sentences if s.start_char <= start < s.end_char)
+    return Mention(etype, eid, "name", sidx, start, start + len(surface), surface)
+
+
+def link(text: str, lang: str, marks: list[tuple[str, str, str]]):
+    sentences = split_sentences(text)
+    figures = find_figures(text, lang, sentences, len(text))
+    mentions = [mention(text, s, t, i, sentences) for s, t, i in marks]
+    return figures, link_export_volumes(text, lang, sentences, figures, mentions)
+
+
+def test_route_after_two_tonnages_goes_to_the_nearer_one():
+    text = ("Energy ministry data showed oil exports reached 6.1 million tonnes in August, of which "
+            "5.3 million tonnes went through the Caspian Pipeline Consortium.")
+    figures, vols = link(text, "en", [("oil", "commodity", "crude_oil"),
+                                      ("Caspian Pipeline Consortium", "route", "cpc")])
+    assert [(v.volume_tonnes, v.commodity_id, v.route_id) for v in vols] == [
+        (6.1e6, "crude_oil", None), (5.3e6, "crude_oil", "cpc")]
+    assert all(figures[v.figure_index].value == v.volume_tonnes for v in vols)
+
+
+def test_route_before_tonnages_carries_to_each():
+    text = ("По нефтепроводу Казахстан – Китай было поставлено 10,9 млн тонн нефти, включая транзит "
+            "российской нефти в объеме 10 млн тонн.")
+    _, vols = link(text, "ru", [("Казахстан – Китай", "route", "kazakhstan_china"),
+                                ("нефти", "commodity", "crude_oil")])
+    assert [(v.volume_tonnes, v.route_id) for v in vols] == [(10.9e6, "kazakhstan_china"), (10e6, "kazakhstan_china")]
+
+
+def test_nearest_commodity_prefers_the_one_right_after_the_tonnage():
+    text = "Зерно идет в Китай: Китай закупил 480 тыс. тонн казахстанской пшеницы."
+    _, vols = link(text, "ru", [("Зерно", "commodity", "grain"), ("пшеницы", "commodity", "wheat")])
+    assert [(v.commodity_id, v.volume_tonnes) for v in vols] == [("wheat", 480000)]
+
+
+def test_qualifier_change_and_range_are_repeated():
+    text = "Kazachstan zwiększy tranzyt ropy przez rurociąg BTC o 1,5 mln ton, a do Chin trafi 10–12 mln ton ropy."
+    _, vols = link(text, "pl", [("ropy", "commodity", "crude_oil"), ("BTC", "route", "btc"),
+                                ("Chin", "partner", "CN")])
+    assert [(v.volume_tonnes, v.volume_tonnes_max, v.change, v.qualifier) for v in vols] == [
+        (1.5e6, None, "increase", "exact"), (10e6, 12e6, "level", "exact")]
+    assert vols[1].partner_id == "CN"
+
+
+@pytest.mark.parametrize("text,lang,marks", [
+    # no commodity in the sentence: cargo, storage capacity, an earlier sentence's commodity
+    ("Tranzytem przewieziono 4,5 mln ton ładunków.", "pl", []),
+    ("Wheat exports rose. A new terminal with 50,000 tonnes of storage capacity opened.", "en",
+     [("Wheat", "commodity", "wheat")]),
+    # gas in cubic metres is a number, not a tonnage
+    ("Добыча газа составит 20 млрд кубометров.", "ru", [("газа", "commodity", "natural_gas")]),
+    # a percentage next to a commodity is not a volume
+    ("Oil makes up 70 percent of exports.", "en", [("Oil", "commodity", "crude_oil")]),
+])
+def test_no_volume(text, lang, marks):
+    assert link(text, lang, marks)[1] == []
+
+
+def test_end_to_end_with_the_lexicon():
+    from extract import extract
+    text = ("Казахстан за десять месяцев экспортировал почти 9 млн тонн зерна. "
+            "Китай закупил 480 тыс. тонн казахстанской пшеницы.")
+    r = extract(text, lang="ru")
+    got = [(v.commodity_id, v.volume_tonnes, v.qualifier, v.change) for v in r.export_volumes]
+    assert got == [("grain", 9e6, "approx", "level"), ("wheat", 480000, "exact", "level")]

@@ -1,0 +1,76 @@
+"""Publishing the marts for BI tools.
+
+BI tools read a copy, never the build's file: a reader must not hold the
+build's write lock, nor see a half-written file. The copy is written beside
+the target under a temporary name and moved into place with os.replace (an
+atomic rename on POSIX), in DuckDB's v1.x storage format so that DuckDB 1.x
+drivers (most BI connectors today) can open it. The marts also go out as
+Parquet files, one per table, replaced the same way.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+BI_STORAGE_VERSION = "v1.1.0"  # readable by DuckDB >= 1.1 clients
+PUBLISHED_SCHEMAS = ("marts",)
+
+
+@dataclass
+class PublishReport:
+    bi_path: Path
+    exports_dir: Path
+    tables: dict[str, int]
+
+
+def publish(warehouse_path: Path, bi_path: Path, exports_dir: Path,
+            con: duckdb.DuckDBPyConnection | None = None) -> PublishReport:
+    own = con is None
+    if own:
+        # an in-memory session that reads the warehouse: it can still attach the copy for writing
+        con = duckdb.connect()
+        con.execute(f"ATTACH '{warehouse_path}' AS wh (READ_ONLY)")
+        con.execute("USE wh")
+    src = con.execute("SELECT current_database()").fetchone()[0]
+    tmp = bi_path.with_name(f".{bi_path.name}.{os.getpid()}.tmp")
+    tmp_exports = exports_dir.with_name(f".{exports_dir.name}.{os.getpid()}.tmp")
+    for p in (tmp, Path(str(tmp) + ".wal")):
+        p.unlink(missing_ok=True)
+    shutil.rmtree(tmp_exports, ignore_errors=True)
+    bi_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_exports.mkdir(parents=True)
+    try:
+        tables = con.execute(
+            "SELECT table_schema, table_name FROM information_schema.tables "
+            "WHERE table_catalog = ? AND table_schema IN ('marts') AND table_type = 'BASE TABLE' "
+            "ORDER BY 1, 2", [src]).fetchall()
+        con.execute(f"ATTACH '{tmp}' AS bi_copy (STORAGE_VERSION '{BI_STORAGE_VERSION}')")
+        counts = {}
+        try:
+            for schema, name in tables:
+                con.execute(f"CREATE SCHEMA IF NOT EXISTS bi_copy.{schema}")
+                qualified = f"{src}.{schema}.{name}"
+                con.execute(f"CREATE TABLE bi_copy.{schema}.{name} AS SELECT * FROM {qualified}")
+                con.execute(f"COPY {qualified} TO '{tmp_exports / (name + '.parquet')}' (FORMAT parquet)")
+                counts[f"{schema}.{name}"] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
+            con.execute("CHECKPOINT bi_copy")
+        finally:
+            con.execute("DETACH bi_copy")
+        os.replace(tmp, bi_path)  # atomic: readers see the old copy or the new one
+        if exports_dir.exists():
+            old = exports_dir.with_name(f".{exports_dir.name}.{os.getpid()}.old")
+            os.replace(exports_dir, old)
+            os.replace(tmp_exports, exports_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp_exports, exports_dir)
+        return PublishReport(bi_path, exports_dir, counts)
+    finally:
+        tmp.unlink(missing_ok=True)
+        shutil.rmtree(tmp_exports, ignore_errors=True)
+        if own:
+            con.close()

@@ -1,0 +1,190 @@
+"""Incremental load of SOURCE_DIR into the raw schema.
+
+The ledger raw.source_files remembers each file's size, mtime and content hash.
+A run reads only files that are new or whose size/mtime changed (and of those,
+only the ones whose hash changed are extracted again); it removes the rows of
+files that are gone. Each batch of files is replaced inside one transaction:
+delete the files' old rows, bulk-insert the new ones from Arrow. Running twice
+on the same folder changes nothing.
+"""
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from .config import Settings
+from .process import FileResult, hash_file, process_files
+from .schema import FILE_SCOPED, RAW_TABLES, columns, ensure_raw_schema
+
+_LOAD_BATCH_FILES = 500  # files per transaction: big enough for bulk inserts, small enough for flat memory
+
+
+@dataclass
+class SyncReport:
+    batch_id: str
+    files_seen: int = 0
+    files_new: int = 0
+    files_changed: int = 0
+    files_unchanged: int = 0
+    files_removed: int = 0
+    documents_loaded: int = 0
+    rows_loaded: Counter = field(default_factory=Counter)
+    statuses: Counter = field(default_factory=Counter)
+    languages: Counter = field(default_factory=Counter)
+    quarantined: list[tuple[str, str, str]] = field(default_factory=list)  # (file, status, reason)
+    seconds: float = 0.0
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.files_new or self.files_changed or self.files_removed)
+
+
+def scan(source_dir: Path) -> dict[str, tuple[int, int]]:
+    """Every file under source_dir (recursively, hidden ones skipped): rel path → (size, mtime_ns)."""
+    found: dict[str, tuple[int, int]] = {}
+    if not source_dir.is_dir():
+        return found
+    for root, dirs, files in os.walk(source_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith(".") or name == "gold.json":
+                continue  # annotation files that sit beside articles are not articles
+            p = Path(root) / name
+            try:
+                st = p.stat()
+            except OSError:
+                continue
+            found[p.relative_to(source_dir).as_posix()] = (st.st_size, st.st_mtime_ns)
+    return dict(sorted(found.items()))
+
+
+def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tuple[int, int]]):
+    """(to_process, touched, removed): what this run must do to match the folder."""
+    ledger = {r[0]: (r[1], r[2], r[3]) for r in con.execute(
+        "SELECT source_file, content_hash, size_bytes, mtime_ns FROM raw.source_files").fetchall()}
+    removed = sorted(set(ledger) - set(current))
+    to_process, touched = [], []
+    for rel, (size, mtime) in current.items():
+        old = ledger.get(rel)
+        if old is None:
+            to_process.append(rel)
+        elif (old[1], old[2]) != (size, mtime):
+            # same size and a new mtime is often a touch or a checkout: hash before re-extracting
+            if old[1] == size and hash_file(source_dir / rel) == old[0]:
+                touched.append((rel, mtime))
+            else:
+                to_process.append(rel)
+    # documents marked duplicate whose original is gone must be extracted after all
+    orphans = [r[0] for r in con.execute("""
+        SELECT DISTINCT d.source_file FROM raw.documents d
+        WHERE d.status = 'duplicate' AND NOT EXISTS (
+            SELECT 1 FROM raw.documents o WHERE o.document_id = split_part(d.document_id, '~', 1)
+            AND o.status <> 'duplicate')""").fetchall()]
+    to_process += [o for o in orphans if o in current and o not in to_process]
+    return sorted(to_process), touched, removed, ledger
+
+
+def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, log=print) -> SyncReport:
+    t0 = time.perf_counter()
+    batch_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    own = con is None
+    if own:
+        settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(settings.warehouse_path))
+    try:
+        ensure_raw_schema(con)
+        current = scan(settings.source_dir)
+        to_process, touched, removed, ledger = plan(con, settings.source_dir, current)
+        report = SyncReport(batch_id, files_seen=len(current), files_removed=len(removed))
+        report.files_new = sum(1 for r in to_process if r not in ledger)
+        report.files_changed = len(to_process) - report.files_new
+        report.files_unchanged = len(current) - len(to_process)
+        con.execute("BEGIN")
+        _delete_files(con, removed, include_ledger=True)
+        for rel, mtime in touched:
+            con.execute("UPDATE raw.source_files SET mtime_ns = ? WHERE source_file = ?", [mtime, rel])
+        con.execute("COMMIT")
+        pending: list[FileResult] = []
+        for res in process_files(settings.source_dir, to_process, settings.max_file_bytes, settings.workers, batch_id):
+            pending.append(res)
+            if len(pending) >= _LOAD_BATCH_FILES:
+                _load(con, pending, report)
+                log(f"loaded {report.documents_loaded} documents from {len(to_process)} files so far")
+                pending = []
+        if pending:
+            _load(con, pending, report)
+        if report.changed_anything:
+            _mark_duplicates(con)
+        for status, reason, rel in con.execute(
+                "SELECT status, status_reason, source_file FROM raw.documents WHERE status <> 'ok' ORDER BY source_file"
+        ).fetchall():
+            report.quarantined.append((rel, status, reason))
+        report.statuses.update(dict(con.execute("SELECT status, count(*) FROM raw.documents GROUP BY 1").fetchall()))
+        report.languages.update(dict(con.execute(
+            "SELECT coalesce(language, 'none'), count(*) FROM raw.documents GROUP BY 1").fetchall()))
+        report.seconds = time.perf_counter() - t0
+        return report
+    finally:
+        if own:
+            con.close()
+
+
+def _delete_files(con: duckdb.DuckDBPyConnection, rels: list[str], include_ledger: bool) -> None:
+    if not rels:
+        return
+    con.register("_gone", pa.table({"source_file": rels}))
+    for t in FILE_SCOPED + (["source_files"] if include_ledger else []):
+        con.execute(f"DELETE FROM raw.{t} WHERE source_file IN (SELECT source_file FROM _gone)")
+    con.unregister("_gone")
+
+
+def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: SyncReport) -> None:
+    """Replace these files' rows in one transaction, bulk-inserting each table from Arrow."""
+    merged: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
+    for r in results:
+        for t, rows in r.rows.items():
+            merged[t].extend(rows)
+    con.execute("BEGIN")
+    try:
+        _delete_files(con, [r.source_file for r in results], include_ledger=True)
+        for t, rows in merged.items():
+            if not rows:
+                continue
+            cols = columns(t)
+            tbl = pa.table({c: [row[i] for row in rows] for i, c in enumerate(cols)})
+            con.register("_batch", tbl)
+            con.execute(f"INSERT INTO raw.{t} BY NAME SELECT * FROM _batch")
+            con.unregister("_batch")
+            report.rows_loaded[t] += len(rows)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    report.documents_loaded += len(merged["documents"])
+
+
+def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """Identical content under two paths: the first path (in sort order) keeps the id and the facts."""
+    dups = con.execute("""
+        SELECT document_id, source_file, record_index, first_file FROM (
+            SELECT document_id, source_file, record_index,
+                   first_value(source_file) OVER w AS first_file, row_number() OVER w AS rn
+            FROM raw.documents WHERE status <> 'duplicate'
+            WINDOW w AS (PARTITION BY document_id ORDER BY source_file, record_index)
+        ) WHERE rn > 1""").fetchall()
+    for doc_id, rel, idx, first in dups:
+        for t in FILE_SCOPED:
+            if t != "documents":
+                con.execute(f"DELETE FROM raw.{t} WHERE source_file = ? AND document_id = ?", [rel, doc_id])
+        con.execute("""
+            UPDATE raw.documents SET status = 'duplicate', status_reason = ?,
+                   document_id = document_id || '~' || substr(md5(source_file || ':' || record_index), 1, 8)
+            WHERE source_file = ? AND record_index = ? AND document_id = ?""",
+                    [f"same content as {first}", rel, idx, doc_id])
