@@ -47,7 +47,7 @@ MONTH_FORMS = {
         "серпні/серпню/серпнем", "вересні/вересню/вереснем", "жовтні/жовтню/жовтнем",
         "листопаді/листопаду/листопадом", "грудні/грудню/груднем"],
     "fr": ["", "fevrier", "", "", "", "", "", "aout", "", "", "", "decembre"],
-    "de": ["Jänner/Januars", "Februars/Feber", "Märzes/Maerz", "Aprils", "Mais", "Junis", "Julis",
+    "de": ["Jänner/Januars", "Februars/Feber", "Märzes/Maerz", "Aprils", "", "", "",
            "Augusts", "Septembers", "Oktobers", "Novembers", "Dezembers"],
     "bg": ["", "", "", "", "", "", "", "", "", "", "", ""],
     "en": ["", "", "", "", "", "", "", "", "", "", "", ""],
@@ -65,6 +65,7 @@ MONTH_ABBR = {
 # Homographs: a month only with a preposition, a day or a year.
 MONTH_WITH_PREP = {
     "en": {"may"},            # modal verb, Theresa May
+    "de": {"mais"},           # maize
     "pl": {"maja"},           # first name Maja
     "bg": {"май"},            # colloquial "apparently"
     "uk": {"лютий", "лютого", "лютим", "лютому"},  # adjective "fierce"
@@ -418,12 +419,17 @@ def build_ordinals() -> list[tuple]:
     return rows
 
 
+# Ordinal endings written after a year with a hyphen ("в 2024-м году", "з 2024-го").
+YEAR_SUFFIXES = {"ru": "м/го/й/ом", "uk": "й/го/му/ому", "bg": "а/та", "pl": "", "fr": "", "en": "", "de": ""}
+
+
 def build_year_words() -> list[tuple]:
     rows = []
     for lang in LANGS:
         after, before = YEAR_WORDS[lang]
         rows += [(lang, w, "after") for w in split(after)]
         rows += [(lang, w, "before") for w in split(before)]
+        rows += [(lang, w, "suffix") for w in split(YEAR_SUFFIXES[lang])]
     return rows
 
 

@@ -20,8 +20,14 @@ _BAD_BEFORE_YEAR = re.compile(r"(?:[№#$€£¥₸+)]|\bNo\.?|\bNr\.?|\bп\.|\d
 _PREV_WORD = re.compile(r"(\w+)[^\S\n]+$")
 
 
-def _letter_at(text: str, pos: int) -> bool:
-    return pos < len(text) and text[pos].isalpha()
+def _year_end(g: dict) -> int:
+    return g["ysuf"][2] if "ysuf" in g else g["year"][2]
+
+
+def _decade_at(text: str, pos: int) -> bool:
+    """A decade ending right after the digits: "-х", "-е", "er", "s"."""
+    return pos < len(text) and (text[pos].isalpha() or (
+        text[pos] == "-" and pos + 1 < len(text) and text[pos + 1].isalpha()))
 
 
 @dataclass
@@ -133,10 +139,10 @@ class Interpreter:
     def _year_of_tail(self, m, g, month_end: int, need_day: bool) -> tuple[int | None, int]:
         """(year, span end) from the optional year after a month; drops a tail that is a quantity."""
         if "year" in g:
-            val, _, ye = g["year"]
+            val, ye = g["year"][0], _year_end(g)
             if "yw" in g:
                 return int(val), g["yw"][2]
-            if self.quantity_after(ye):
+            if self.quantity_after(ye) or _decade_at(self.text, ye):
                 return None, month_end
             return int(val), ye
         if "y2" in g:
@@ -154,6 +160,8 @@ class Interpreter:
         if day is None or mon is None:
             return None
         year, end = self._year_of_tail(m, g, g["mon"][2], need_day=True)
+        if year is None and self._homograph(mon, g):
+            return None  # "2 may be"
         if not _valid_day(day, mon.value, year):
             return None
         tail_kept = year is not None or not ("year" in g or "y2" in g)
@@ -172,12 +180,16 @@ class Interpreter:
         year = int(g["year"][0]) if "year" in g else None
         if year is None and self.quantity_after(end):
             return None  # "in July 15 ships"
-        if (year is None and mon.use == "with_prep" and "prep" not in g
-                and self.text[g["mon"][1]].islower()):
+        if year is None and self._homograph(mon, g):
             return None  # "may 5" the verb
         if not _valid_day(day, mon.value, year):
             return None
         return DateParts(m.start(), end, year, mon.value, day)
+
+    def _homograph(self, mon, g) -> bool:
+        """A month name that is also a common word, written like the word: lowercase en "may"."""
+        return (mon.use == "with_prep" and "prep" not in g and self.lex.capitalised_months
+                and self.text[g["mon"][1]].islower())
 
     def _weekday(self, m, g):
         wd = self.weekday_word(g["wd"][0])
@@ -213,9 +225,11 @@ class Interpreter:
         return DateParts(m.start(), end, year, mon.value)
 
     def _year(self, m, g):
-        val, ys, ye = g["year"]
+        val, ys, _ = g["year"]
         year = int(val)
-        end = ye
+        end = _year_end(g)
+        if "yw" not in g and _decade_at(self.text, end):
+            return None  # "в 1990-х", "2020er", "the 1990s" (but "в 2021г." is a year)
         if "yend" in g:
             ev, _, ee = g["yend"]
             last = int(ev) if len(ev) == 4 else (year // 100) * 100 + int(ev)
@@ -225,8 +239,8 @@ class Interpreter:
                 return None  # "2023-15 гг." is not a year range
         if "yw" in g:
             return DateParts(m.start(), g["yw"][2], year) if 1000 <= year <= 2199 else None
-        if not 1900 <= year <= 2099 or self.quantity_after(end) or _letter_at(self.text, end):
-            return None  # "2024 tonnes", "the 1990s"
+        if not 1900 <= year <= 2099 or self.quantity_after(end):
+            return None  # "2024 tonnes"
         if "prep" in g or "ywb" in g:
             return DateParts(m.start(), end, year)
         # a bare year: not a number, price, code or name ("№ 2024", "Vision 2050")

@@ -36,6 +36,7 @@ class Lexicon:
     suffixes: list[str] = field(default_factory=list)          # "-го", "th", "tego", "."
     year_after: list[str] = field(default_factory=list)        # "году", "roku", "г."
     year_before: list[str] = field(default_factory=list)       # "im Jahr", "l'an"
+    year_suffixes: list[str] = field(default_factory=list)     # "м" in "2024-м", "го" in "2024-го"
     preps: dict[str, list[str]] = field(default_factory=dict)  # role -> phrases
     not_after_number: list[str] = field(default_factory=list)  # "tonnes", "млн", "%"
     capitalised_months: bool = False
@@ -63,7 +64,8 @@ def lexicon(lang: str) -> Lexicon:
         elif role == "suffix":
             lex.suffixes.append(word)
     for r in rows_for("grammar/year_words", lang):
-        (lex.year_after if r["position"] == "after" else lex.year_before).append(r["word"])
+        {"after": lex.year_after, "before": lex.year_before, "suffix": lex.year_suffixes}[
+            r["position"]].append(r["word"])
     for r in rows_for("grammar/date_prepositions", lang):
         if r["role"] == "not_after_number":
             lex.not_after_number.append(r["phrase"])

@@ -1,21 +1,23 @@
-"""One compiled regex per language, built from the grammar seeds.
+"""Per-language date regexes, built from the grammar seeds (lazily, once per language).
 
 The regex is an ordered alternation of date shapes. Each shape is a named group
 ("alt_<shape>") whose inner groups carry a "__<shape>" suffix, because Python
-needs unique group names; `parts()` strips the suffix again. Most specific
-shapes come first, since the first shape that matches at a position wins:
+needs unique group names; interpret._groups strips the suffix again. Most
+specific shapes come first, since the first shape that matches at a position wins:
 
   numeric   31.10.1974, 18.07.14, 2024-03-19, 3/3/2015, with an optional weekday
   dmy       [prep] [weekday,] day [- day] [of] month [[in] year [year word]] [, weekday]
   mdy       [prep] [weekday,] month day [- day] [, year]   (en; elsewhere only with a year)
   weekday   [prep] weekday [day]
-  month     [prep] month [[,] [of] year [year word]]
+  month     [prep] month [- month] [[,] [of] year [year word]]
   year      [prep] [year word] year [- year] [year word]
   day       le 16 / on the 15th / на петнадесети  (a lone day number, at a clause end)
 
-Validation that regexes express badly (homographs, quantities, 2-digit years)
-is done in interpret.py; when a match fails it, the later shapes are tried at
-the same position through `shape_regexes`.
+The same alternation is compiled once per kind of core (CORE_SHAPES) holding
+only the shapes that kind can start, so a match attempt at "2024" does not try
+day-month shapes. Validation that regexes express badly (homographs,
+quantities, 2-digit years) is done in interpret.py; when a match fails it, the
+later shapes are tried at the same position through `shape_regexes`.
 """
 from __future__ import annotations
 
@@ -105,8 +107,10 @@ def _month(lex: Lexicon, tag: str) -> str:
     return B + _name_group(f"mon__{tag}", lex.months)
 
 
-def _year(tag: str, n: str = "") -> str:
-    return rf"(?<!\d)(?<!\d[.,])(?P<year{n}__{tag}>1\d{{3}}|20\d\d|21\d\d)(?!\d)(?![.,]\d)"
+def _year(lex: Lexicon, tag: str, n: str = "") -> str:
+    # an ordinal ending is part of the year: "в 2024-м году", "с 2024-го"
+    suf = (rf"(?:-(?P<ysuf{n}__{tag}>{_words(lex.year_suffixes)})(?!\w))?" if lex.year_suffixes else "")
+    return rf"(?<!\d)(?<!\d[.,])(?P<year{n}__{tag}>1\d{{3}}|20\d\d|21\d\d)(?!\d)(?![.,]\d){suf}"
 
 
 def _year_word(lex: Lexicon, tag: str) -> str:
@@ -130,7 +134,7 @@ def _year_tail(lex: Lexicon, tag: str) -> str:
     # a comma only in English ("Dec, 2018"): elsewhere "март, 2024 година" is a list
     comma = "," if lex.lang == "en" else ""
     return (rf"(?:(?:{S}*[{comma}/-]{S}*|{S}+(?:{_link(lex)})?)"
-            rf"(?:{_year(tag)}{_year_word(lex, tag)}|(?P<y2__{tag}>'?\d\d)(?!\d)(?![.,:]\d)))?")
+            rf"(?:{_year(lex, tag)}{_year_word(lex, tag)}|(?P<y2__{tag}>'?\d\d)(?!\d)(?![.,:]\d)))?")
 
 
 def _shapes(lex: Lexicon) -> dict[str, str]:
@@ -153,7 +157,7 @@ def _shapes(lex: Lexicon) -> dict[str, str]:
                  + _month(lex, t) + _year_tail(lex, t)
                  + rf"(?:,{S}*{_weekday(lex, t, '2')})?")
     t = "mdy"
-    year_part = rf"(?:{S}*,?{S}*{_year(t)})"
+    year_part = rf"(?:{S}*,?{S}*{_year(lex, t)})"
     shapes[t] = (_prep(lex, ("day", "month"), t) + wd_lead(t) + _month(lex, t)
                  + rf"{S}*,?{S}*(?:the{S}+)?" + _day(lex, t)
                  + rf"(?:{S}*(?:{_range_to(lex)}){S}*{_day(lex, t, '2')})?"
@@ -168,7 +172,7 @@ def _shapes(lex: Lexicon) -> dict[str, str]:
     shapes[t] = _prep(lex, ("month",), t) + _month(lex, t) + month_range + _year_tail(lex, t)
     t = "year"
     before = rf"(?:{B}(?P<ywb__{t}>{_words(lex.year_before)}){S}+)?" if lex.year_before else ""
-    shapes[t] = (_prep(lex, ("year",), t) + before + _year(t)
+    shapes[t] = (_prep(lex, ("year",), t) + before + _year(lex, t)
                  + rf"(?:{S}*[-–—/]{S}*(?P<yend__{t}>\d{{4}}|\d\d)(?!\d))?" + _year_word(lex, t))
     t = "day"
     arts = lex.preps.get("day_article", [])

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IDX, LEMMA, LENGTH, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -67,12 +69,27 @@ class LanguageMatcher:
         for label, docs in orth_patterns.items():
             self.orth_matcher.add(label, docs)
         self.keys, self.whole_keys = keep, whole
+        self._lemma_hash: dict[int, int] = {}  # orth hash -> key hash; reset when the lemma table changes
 
     def doc(self, text: str) -> Doc:
+        """Tokenised text with each token's lemma set to its match key.
+
+        Works on hash arrays, not Token objects: creating a Token per word cost
+        more than the tokenizer itself."""
         doc = self.nlp.make_doc(text)
-        key = self.lem.key
-        for tok in doc:
-            tok.lemma_ = key(tok.text)
+        if not len(doc):
+            return doc
+        orths = doc.to_array(ORTH)
+        lemmas = numpy.empty(len(orths), dtype="uint64")
+        memo, strings, key = self._lemma_hash, self.nlp.vocab.strings, self.lem.key
+        for i, o in enumerate(orths.tolist()):
+            h = memo.get(o)
+            if h is None:
+                if len(memo) > 300_000:
+                    memo.clear()
+                h = memo[o] = strings.add(key(strings[o]))
+            lemmas[i] = h
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
     def find(self, text: str, sentences: list[Sentence], end: int) -> list[Mention]:
@@ -82,37 +99,47 @@ class LanguageMatcher:
         for matcher in (self.lemma_matcher, self.orth_matcher):
             for match_id, s, e in matcher(doc):
                 found.append((self.labels[match_id], s, e))
-        # longest first, then leftmost: one entity per token span and type
+        if not found:
+            return []
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
+
+        def chars(s: int, e: int) -> tuple[int, int]:
+            return offsets[s][0], offsets[e - 1][0] + offsets[e - 1][1]
+
+        def surface(s: int, e: int) -> str:
+            a, b = chars(s, e)
+            return body[a:b]
+
+        # longest first, then leftmost: one entity per token span and type;
         # on equal spans prefer the alias spelled like the text, then name over demonym
         # (simplemma reads "иракски" as "Ирак": both patterns hit "Ирак")
         found.sort(key=lambda x: (_TYPE_ORDER[x[0].entity_type], -(x[2] - x[1]), x[1],
-                                  x[0].alias.lower() != doc[x[1]:x[2]].text.lower(), _KIND_ORDER.get(x[0].kind, 9)))
+                                  x[0].alias.lower() != surface(x[1], x[2]).lower(), _KIND_ORDER.get(x[0].kind, 9)))
         taken: dict[str, set[int]] = {}
         datelines = dateline_spans(body)
         out: list[Mention] = []
         for entry, s, e in found:
-            span = doc[s:e]
             cover = taken.setdefault(entry.entity_type, set())
             if any(i in cover for i in range(s, e)):
                 continue
-            if entry.capitalised and not span.text[:1].isupper():
+            start, stop = chars(s, e)
+            surf = body[start:stop]
+            if entry.capitalised and not surf[:1].isupper():
                 continue
-            if entry.entity_type == "partner" and self._rejected(entry, doc, s, e, datelines):
+            if entry.entity_type == "partner" and self._rejected(entry, doc, s, e, start, stop, datelines):
                 continue
-            start, stop = span.start_char, span.end_char
             si = sentence_at(sentences, start)
             if si < 0 or stop > sentences[si].end_char:
                 continue
             cover.update(range(s, e))
             if entry.entity_type == "partner" and entry.entity_id == HOME:
                 continue  # claims "Kazakhstan–China", "Astana" and "kazachski" for nobody
-            out.append(Mention(entry.entity_type, entry.entity_id, entry.kind, si, start, stop, span.text))
+            out.append(Mention(entry.entity_type, entry.entity_id, entry.kind, si, start, stop, surf))
         out.sort(key=lambda m: (m.start_char, _TYPE_ORDER[m.entity_type]))
         return out
 
     @staticmethod
-    def _rejected(entry: Entry, doc: Doc, s: int, e: int, datelines) -> bool:
-        start, stop = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    def _rejected(entry: Entry, doc: Doc, s: int, e: int, start: int, stop: int, datelines) -> bool:
         if any(a < stop and start < b for a, b in datelines):
             return True
         if entry.kind in ("name", "capital") and e - s == 1 and e < len(doc):
@@ -129,6 +156,7 @@ def language_matcher(lang: str) -> LanguageMatcher:
     m = LanguageMatcher(lang)
     from .activity import trigger_keys  # the activity triggers share the lemma table
     m.lem.restrict(m.keys | trigger_keys(lang), m.whole_keys)
+    m._lemma_hash.clear()
     return m
 
 
