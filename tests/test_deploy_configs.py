@@ -128,23 +128,3 @@ def test_ducklake_target_attaches_postgres_catalog_and_object_store_from_env():
         with pytest.raises(KeyError, match=name):
             _render(raw, {k: v for k, v in FAKE_ENV.items() if k != name})
 
-
-def test_dbt_duckdb_accepts_the_remote_targets():
-    """dbt-duckdb's own credentials class: the ATTACH it will run and the database it builds in (no connection made)."""
-    from dbt.adapters.duckdb.credentials import DuckDBCredentials
-
-    def creds(name: str) -> DuckDBCredentials:
-        out = _render(_outputs()[1][name], FAKE_ENV)
-        out.pop("type"), out.pop("threads", None)
-        return DuckDBCredentials.from_dict(out)
-
-    md = creds("motherduck")
-    assert md.is_motherduck and md.database == "kz_prod"
-    assert md.settings["motherduck_token"] == "md-token-from-env"
-
-    lake = creds("ducklake")
-    assert lake.database == "lake" and "lake" in lake._ducklake_dbs  # dbt applies its DuckLake-safe DDL
-    assert [a.to_sql() for a in lake.attach] == [
-        "ATTACH IF NOT EXISTS 'ducklake:postgres:dbname=ducklake host=pg.internal user=kz' AS lake "
-        "(DATA_PATH 's3://kz-warehouse/lake/')"]
-    assert any("type s3" in sql and "key_id 'key-from-env'" in sql for sql in lake.secrets_sql())
