@@ -10,11 +10,15 @@ trigger word of that type in the sentence.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..model import ActivityEvidence, Mention, Sentence
 from ..reference import load_csv
-from .lemmas import lemmatizer, tokenizer
+from .lemmas import lemmatizer
+
+# Words of a sentence: triggers are words, so a regex is enough here (and far cheaper than re-tokenising)
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 _Part = tuple[str, bool]  # (text, is_prefix) of one trigger token
 
@@ -40,6 +44,9 @@ class _Triggers:
             head, is_prefix = parts[0]
             (self.prefix if is_prefix else self.whole).setdefault(head, []).append((at, parts))
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        # one regex that tells whether a lowercased word starts like any prefix trigger
+        heads = sorted(self.prefix, key=len, reverse=True)
+        self.prefix_re = re.compile("|".join(map(re.escape, heads))) if heads else None
 
     def keys(self) -> set[str]:
         return {t for pats in self.whole.values() for _, p in pats for t, pre in p if not pre}
@@ -48,14 +55,18 @@ class _Triggers:
         """activity_type -> surface of its first trigger in toks (surface, lower, key)."""
         hits: dict[str, str] = {}
         n = len(toks)
+        whole, prefix, prefix_re = self.whole, self.prefix, self.prefix_re
         for i, (_, low, key) in enumerate(toks):
-            cands = []
-            for k in {low, key}:
-                cands += self.whole.get(k, ())
-            for L in self.prefix_lengths:
-                if L > len(low):
-                    break
-                cands += self.prefix.get(low[:L], ())
+            cands = list(whole.get(low, ()))
+            if key != low:
+                cands += whole.get(key, ())
+            if prefix_re is not None and prefix_re.match(low):
+                for L in self.prefix_lengths:
+                    if L > len(low):
+                        break
+                    cands += prefix.get(low[:L], ())
+            if not cands:
+                continue
             for at, parts in cands:
                 if at in hits or i + len(parts) > n:
                     continue
@@ -87,14 +98,14 @@ def classify_activities(text: str, lang: str, sentences: list[Sentence], mention
     if not by_sentence or not lang:
         return []
     trig = triggers(lang)
-    nlp, key = tokenizer(lang), lemmatizer(lang).key
+    key = lemmatizer(lang).key
     sent_by_index = {s.index: s for s in sentences}
     out: list[ActivityEvidence] = []
     for si in sorted(by_sentence):
         s = sent_by_index.get(si)
         if s is None:
             continue
-        toks = [(t.text, t.lower_, key(t.text)) for t in nlp.make_doc(text[s.start_char:s.end_char]) if not t.is_punct]
+        toks = [(w, w.lower(), key(w)) for w in _WORD.findall(text, s.start_char, s.end_char)]
         hits = trig.first_hits(toks)
         for activity_type in trig.types:
             if activity_type in hits:
