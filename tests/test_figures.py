@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract import extract
 from extract.figures import find_figures
 from extract.sentences import split_sentences
 
@@ -239,3 +240,9 @@ def test_a_hedge_abbreviation_cut_off_by_the_splitter_still_counts():
     assert [(f.kind, f.value, f.qualifier) for f in out] == [("mass", 3e6, "approx")]
     out = figs("Wysłano wszystko. 3 mln ton ropy trafi do Chin.", "pl")
     assert [f.qualifier for f in out] == ["exact"]
+
+
+def test_a_range_written_high_to_low_is_stored_low_to_high():
+    [f] = [f for f in extract("Traders said margins could shrink by $15–10 a tonne.", lang="en").figures
+           if f.kind == "money"]
+    assert (f.value, f.value_max) == (10, 15)

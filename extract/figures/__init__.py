@@ -168,6 +168,8 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
     if second_start is not None:
         # the first end of "с 20 до 25 млн тонн" is its own figure
         end = q1.end
+    if value_max is not None and value is not None and value_max < value:
+        value, value_max = value_max, value   # "$61–56": a range is low..high whichever way it is written
     f = Figure(kind=kind, sentence_index=sidx, start_char=start, end_char=end,
                surface_text=text[start:end], value=_clean(value), value_max=_clean(value_max),
                unit=unit if kind != "count" else None, qualifier=qualifier, change=change)
