@@ -23,13 +23,31 @@ def supported_languages() -> list[str]:
     return [r["lang"] for r in load_csv("languages")]
 
 
-@lru_cache(maxsize=1)
-def _detectors():
+@lru_cache(maxsize=None)
+def _detectors(script: str | None = None):
+    """A detector over the configured languages of one script (or all): fewer candidates, less work."""
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in supported_languages()]
+    codes = [r["lang"] for r in load_csv("languages") if script is None or r.get("script") == script]
+    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in codes]
+    if len(langs) == 1:  # lingua needs two candidates to compare
+        return _detectors(None)
     restricted = LanguageDetectorBuilder.from_languages(*langs).build()
     return restricted, LanguageDetectorBuilder, Language
+
+
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def dominant_script(sample: str) -> str | None:
+    """latin or cyrillic when one script has nearly all the letters; None for a mixed text."""
+    cyr, lat = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
+    if cyr > 9 * lat:
+        return "cyrillic"
+    if lat > 9 * cyr:
+        return "latin"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +78,7 @@ def detect_language_verbose(text: str) -> tuple[str | None, float, str | None]:
     if script_share(sample) < 0.5:
         guess = _wide_detector().detect_language_of(sample)
         return None, 0.0, guess.iso_code_639_1.name.lower() if guess else None
-    restricted, _, _ = _detectors()
+    restricted, _, _ = _detectors(dominant_script(sample))
     values = restricted.compute_language_confidence_values(sample)
     if not values:
         return None, 0.0, None
