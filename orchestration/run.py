@@ -19,7 +19,10 @@ def main() -> int:
     s = settings()
     print(f"SOURCE_DIR={s.source_dir}\nWAREHOUSE_PATH={s.warehouse_path}", flush=True)
     with dg.DagsterInstance.get() as instance:
-        result = dg.execute_job(dg.reconstructable(_job), instance=instance)
+        from orchestration.assets.raw import FULL_RANGE_TAGS
+
+        # every source bucket in one run: one scan of SOURCE_DIR, one DuckDB writer
+        result = dg.execute_job(dg.reconstructable(_job), instance=instance, tags=FULL_RANGE_TAGS)
     if not result.success:
         print("the build failed: see the step errors above", file=sys.stderr)
         return 1

@@ -6,6 +6,8 @@ import json
 import dagster as dg
 
 from warehouse.config import settings
+
+from .assets.raw import FULL_RANGE_TAGS
 from warehouse.sync import scan
 
 
@@ -23,6 +25,6 @@ def make_sensor(job) -> dg.SensorDefinition:
         if fp == context.cursor:
             return dg.SkipReason("SOURCE_DIR unchanged")
         context.update_cursor(fp)
-        return dg.RunRequest(run_key=fp, tags={"trigger": "source_files_sensor"})
+        return dg.RunRequest(run_key=fp, tags={"trigger": "source_files_sensor", **FULL_RANGE_TAGS})
 
     return source_files_sensor

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -24,6 +25,19 @@ from .process import FileResult, hash_file, process_files
 from .schema import FILE_SCOPED, RAW_TABLES, columns, ensure_raw_schema
 
 _LOAD_BATCH_FILES = 500  # files per transaction: big enough for bulk inserts, small enough for flat memory
+
+# Source files fall into a fixed number of buckets by a hash of their path: the partitions of
+# the extraction asset. A path keeps its bucket forever, so a backfill of some buckets touches
+# exactly their files, and the buckets split any folder evenly.
+N_BUCKETS = 8
+BUCKETS = [f"{i:02d}" for i in range(N_BUCKETS)]
+
+
+_NOT_ARTICLES = {"gold.json", "LICENSE", "Makefile"}
+
+
+def bucket_of(rel: str) -> str:
+    return f"{zlib.crc32(rel.encode('utf-8')) % N_BUCKETS:02d}"
 
 
 @dataclass
@@ -54,8 +68,8 @@ def scan(source_dir: Path) -> dict[str, tuple[int, int]]:
     for root, dirs, files in os.walk(source_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.startswith(".") or name == "gold.json":
-                continue  # annotation files that sit beside articles are not articles
+            if name.startswith(".") or name in _NOT_ARTICLES or name.upper().startswith("README"):
+                continue  # annotation and documentation files that sit beside articles are not articles
             p = Path(root) / name
             try:
                 st = p.stat()
@@ -65,15 +79,26 @@ def scan(source_dir: Path) -> dict[str, tuple[int, int]]:
     return dict(sorted(found.items()))
 
 
-def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tuple[int, int]]):
-    """(to_process, touched, removed): what this run must do to match the folder."""
+def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tuple[int, int]],
+         buckets: set[str] | None = None, force: bool = False):
+    """(to_process, touched, removed, ledger): what this run must do to match the folder.
+
+    buckets limits the run to the files of those partitions; force re-extracts them all.
+    Files last extracted by another extractor version are extracted again."""
+    from .process import EXTRACTOR_VERSION
+
     ledger = {r[0]: (r[1], r[2], r[3]) for r in con.execute(
         "SELECT source_file, content_hash, size_bytes, mtime_ns FROM raw.source_files").fetchall()}
+    if buckets is not None:
+        ledger = {k: v for k, v in ledger.items() if bucket_of(k) in buckets}
+        current = {k: v for k, v in current.items() if bucket_of(k) in buckets}
+    stale = {r[0] for r in con.execute(
+        "SELECT DISTINCT source_file FROM raw.documents WHERE extractor_version <> ?", [EXTRACTOR_VERSION]).fetchall()}
     removed = sorted(set(ledger) - set(current))
     to_process, touched = [], []
     for rel, (size, mtime) in current.items():
         old = ledger.get(rel)
-        if old is None:
+        if old is None or force or rel in stale:
             to_process.append(rel)
         elif (old[1], old[2]) != (size, mtime):
             # same size and a new mtime is often a touch or a checkout: hash before re-extracting
@@ -86,12 +111,15 @@ def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tu
         SELECT DISTINCT d.source_file FROM raw.documents d
         WHERE d.status = 'duplicate' AND NOT EXISTS (
             SELECT 1 FROM raw.documents o WHERE o.document_id = split_part(d.document_id, '~', 1)
-            AND o.status <> 'duplicate')""").fetchall()]
+            AND o.status <> 'duplicate' AND NOT list_contains(?::VARCHAR[], o.source_file))""",
+        [removed + to_process]).fetchall()]  # files about to go or change no longer hold the original
     to_process += [o for o in orphans if o in current and o not in to_process]
+    to_process = list(dict.fromkeys(to_process))
     return sorted(to_process), touched, removed, ledger
 
 
-def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, log=print) -> SyncReport:
+def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, log=print,
+             buckets: set[str] | None = None, force: bool = False) -> SyncReport:
     t0 = time.perf_counter()
     batch_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
     own = con is None
@@ -101,7 +129,9 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
     try:
         ensure_raw_schema(con)
         current = scan(settings.source_dir)
-        to_process, touched, removed, ledger = plan(con, settings.source_dir, current)
+        to_process, touched, removed, ledger = plan(con, settings.source_dir, current, buckets, force)
+        if buckets is not None:
+            current = {k: v for k, v in current.items() if bucket_of(k) in buckets}
         report = SyncReport(batch_id, files_seen=len(current), files_removed=len(removed))
         report.files_new = sum(1 for r in to_process if r not in ledger)
         report.files_changed = len(to_process) - report.files_new

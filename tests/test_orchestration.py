@@ -1,0 +1,64 @@
+"""The Dagster side: one loadable Definitions with the whole graph, dbt tests as checks, and the sensor."""
+from __future__ import annotations
+
+import dagster as dg
+import pytest
+
+from orchestration.assets.raw import FULL_RANGE_TAGS, SOURCE_BUCKETS
+from orchestration.definitions import defs
+from orchestration.sensors import make_sensor
+from warehouse.schema import RAW_TABLES
+from warehouse.sync import BUCKETS, bucket_of, scan
+
+
+def test_definitions_hold_the_whole_graph():
+    graph = defs.resolve_asset_graph()
+    keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
+    assert {f"raw/{t}" for t in RAW_TABLES} <= keys
+    assert {"marts/fct_figure", "marts/dim_document", "marts/fct_export_volume", "reference/partners",
+            "staging/stg_figures", "bi_warehouse"} <= keys
+    # dbt models read the raw tables the Python asset writes
+    assert dg.AssetKey(["raw", "documents"]) in graph.get(dg.AssetKey(["staging", "stg_documents"])).parent_keys
+    checks = {c.name for c in graph.asset_check_keys}
+    assert any(name.startswith("offsets_point_at_surface_text") for name in checks)
+    assert any(name.startswith("unique_fct_figure_figure_id") for name in checks)
+    assert defs.resolve_job_def("build_warehouse") is not None
+
+
+def test_every_duckdb_writer_is_in_the_duckdb_pool():
+    graph = defs.resolve_asset_graph()
+    for key in [dg.AssetKey(["raw", "documents"]), dg.AssetKey(["marts", "fct_figure"]), dg.AssetKey("bi_warehouse")]:
+        assert graph.get(key).pools == {"duckdb"}, key
+
+
+def test_extraction_is_partitioned_by_source_bucket():
+    assert SOURCE_BUCKETS.get_partition_keys() == BUCKETS
+    assert FULL_RANGE_TAGS["dagster/asset_partition_range_start"] == BUCKETS[0]
+    # a path keeps its bucket, and paths spread over the buckets
+    paths = [f"lang/{i:05d}.txt" for i in range(800)]
+    assert [bucket_of(p) for p in paths] == [bucket_of(p) for p in paths]
+    counts = {b: sum(bucket_of(p) == b for p in paths) for b in BUCKETS}
+    assert min(counts.values()) > 60
+
+
+def test_sensor_requests_a_run_only_when_the_folder_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DIR", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Kazakhstan exports oil.", encoding="utf-8")
+    job = defs.resolve_job_def("build_warehouse")
+    sensor = make_sensor(job)
+    with dg.instance_for_test() as instance:
+        first = sensor(dg.build_sensor_context(instance=instance, cursor=None))
+        assert isinstance(first, dg.RunRequest)
+        assert first.tags["dagster/asset_partition_range_end"] == BUCKETS[-1]
+        ctx = dg.build_sensor_context(instance=instance, cursor=first.run_key)
+        assert isinstance(sensor(ctx), dg.SkipReason)
+        (tmp_path / "b.txt").write_text("A new article.", encoding="utf-8")
+        again = sensor(dg.build_sensor_context(instance=instance, cursor=first.run_key))
+        assert isinstance(again, dg.RunRequest) and again.run_key != first.run_key
+
+
+def test_scan_skips_hidden_and_annotation_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ["a.txt", "sub/b.html", ".hidden.txt", "gold.json", "README.md"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert list(scan(tmp_path)) == ["a.txt", "sub/b.html"]
