@@ -18,9 +18,20 @@ build_warehouse = dg.define_asset_job(
     executor_def=dg.in_process_executor,
 )
 
+# Re-extraction of chosen source buckets (a backfill after an extractor change, with config
+# force=true): one run per bucket under the multiprocess executor. The DuckDB writes still take
+# turns through the `duckdb` pool; a `build_warehouse` run afterwards rebuilds the marts.
+extract_partitioned = dg.define_asset_job(
+    "extract_partitioned",
+    selection=dg.AssetSelection.assets(raw_extraction),
+    partitions_def=raw_extraction.partitions_def,
+    executor_def=dg.multiprocess_executor,
+    description="Extract and load the files of the selected source buckets into raw.*.",
+)
+
 defs = dg.Definitions(
     assets=[raw_extraction, warehouse_dbt, bi_warehouse],
-    jobs=[build_warehouse],
+    jobs=[build_warehouse, extract_partitioned],
     sensors=[make_sensor(build_warehouse)],
     resources=make_resources(),
 )

@@ -1,3 +1,13 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='document_id',
+        on_schema_change='sync_all_columns',
+        post_hook="{{ delete_rows_of_gone_documents() }}"
+    )
+}}
+
 -- Every lexicon mention, whatever its entity type (partners, commodities, routes):
 -- the wider view behind fct_partner_mention.
 with mentions as (
@@ -5,7 +15,8 @@ with mentions as (
 ),
 
 documents as (
-    select document_id from {{ ref('dim_document') }} where status = 'ok'
+    select document_id, ingested_at from {{ ref('dim_document') }} as d
+    where status = 'ok' {{ only_new_documents('d') }}
 )
 
 select
@@ -17,6 +28,7 @@ select
     m.sentence_index,
     m.start_char,
     m.end_char,
-    m.surface_text
+    m.surface_text,
+    d.ingested_at
 from mentions as m
 join documents as d using (document_id)

@@ -1,9 +1,20 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='document_id',
+        on_schema_change='sync_all_columns',
+        post_hook="{{ delete_rows_of_gone_documents() }}"
+    )
+}}
+
 with figures as (
     select * from {{ ref('stg_figures') }}
 ),
 
 documents as (
-    select document_id, language, published_date from {{ ref('dim_document') }} where status = 'ok'
+    select document_id, language, published_date, ingested_at from {{ ref('dim_document') }} as d
+    where status = 'ok' {{ only_new_documents('d') }}
 ),
 
 final as (
@@ -27,7 +38,8 @@ final as (
         f.end_char,
         f.surface_text,
         d.language,
-        d.published_date
+        d.published_date,
+        d.ingested_at
     from figures as f
     join documents as d using (document_id)
 )

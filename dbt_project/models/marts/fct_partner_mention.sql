@@ -1,10 +1,21 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='document_id',
+        on_schema_change='sync_all_columns',
+        post_hook="{{ delete_rows_of_gone_documents() }}"
+    )
+}}
+
 with mentions as (
     select * from {{ ref('stg_mentions') }}
     where entity_type = 'partner'
 ),
 
 documents as (
-    select document_id, language, published_date from {{ ref('dim_document') }} where status = 'ok'
+    select document_id, language, published_date, ingested_at from {{ ref('dim_document') }} as d
+    where status = 'ok' {{ only_new_documents('d') }}
 ),
 
 partners as (
@@ -22,7 +33,8 @@ final as (
         m.surface_text,
         m.mention_kind,
         d.language,
-        d.published_date
+        d.published_date,
+        d.ingested_at
     from mentions as m
     join documents as d using (document_id)
     join partners as p using (partner_id)

@@ -1,0 +1,23 @@
+{#
+  Incremental facts are rebuilt per document: a run takes the documents (re)loaded since the
+  mart's newest ingested_at, delete+insert replaces their rows, and the post-hook removes rows of
+  documents that are gone, no longer ok, or loaded again since (a re-extraction that found nothing).
+  `dbt build --full-refresh` rebuilds everything.
+#}
+{% macro only_new_documents(alias) -%}
+    {%- if is_incremental() %}
+    and {{ alias }}.ingested_at > (select coalesce(max(prev.ingested_at), timestamp '1900-01-01') from {{ this }} as prev)
+    {%- endif %}
+{%- endmacro %}
+
+{% macro delete_rows_of_gone_documents() -%}
+    {%- if is_incremental() -%}
+    delete from {{ this }} as t
+    where not exists (
+        select 1 from {{ ref('dim_document') }} as d
+        where d.document_id = t.document_id and d.status = 'ok' and d.ingested_at = t.ingested_at
+    )
+    {%- else -%}
+    select 1
+    {%- endif -%}
+{%- endmacro %}
