@@ -15,14 +15,20 @@ def _escape(ch: str) -> str:
     return _SPACE if ch == " " else re.escape(ch)
 
 
-def trie_regex(words) -> str:
-    """A non-capturing regex matching exactly the given words (longest first)."""
+def _trie(words) -> dict:
+    """Characters of the words as nested dicts; "" marks a word's end."""
     trie: dict = {}
     for w in {w for w in words if w}:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return trie
+
+
+def trie_regex(words) -> str:
+    """A non-capturing regex matching exactly the given words (longest first)."""
+    trie = _trie(words)
     if not trie:
         return r"(?!)"
     # sre tries alternatives one by one; a first-character class rejects most positions at once
@@ -33,12 +39,7 @@ def trie_regex(words) -> str:
 def raw_trie(words) -> str:
     """The same trie without the first-character guard, for patterns that start with it:
     there sre itself skips positions whose character cannot start a word."""
-    trie: dict = {}
-    for w in {w for w in words if w}:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    trie = _trie(words)
     return _node(trie) if trie else r"(?!)"
 
 

@@ -1,13 +1,3 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='document_id',
-        on_schema_change='sync_all_columns',
-        post_hook="{{ delete_rows_of_gone_documents() }}"
-    )
-}}
-
 -- Every lexicon mention, whatever its entity type (partners, commodities, routes):
 -- the wider view behind fct_partner_mention.
 with mentions as (

@@ -1,13 +1,3 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='document_id',
-        on_schema_change='sync_all_columns',
-        post_hook="{{ delete_rows_of_gone_documents() }}"
-    )
-}}
-
 with figures as (
     select * from {{ ref('stg_figures') }}
 ),
