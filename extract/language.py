@@ -12,7 +12,10 @@ from functools import lru_cache
 
 from .reference import load_csv
 
-_SAMPLE = 500  # characters read for detection: news is one language, and cost grows with length
+# Characters read for detection: cost grows with length, and a news text is one language. A short
+# sample decides most texts; an unsure answer is asked again on a longer one.
+_SAMPLE = 300
+_SAMPLE_UNSURE = 2000
 _LETTER = re.compile(r"[^\W\d_]")
 _OURS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u052f"  # Latin and Cyrillic letters
 _LATIN_OR_CYRILLIC = re.compile(f"[{_OURS}]")
@@ -80,6 +83,10 @@ def detect_language_verbose(text: str) -> tuple[str | None, float, str | None]:
         return None, 0.0, guess.iso_code_639_1.name.lower() if guess else None
     restricted, _, _ = _detectors(dominant_script(sample))
     values = restricted.compute_language_confidence_values(sample)
+    if values and values[0].value < 0.9 and len(text) > _SAMPLE:
+        sample = text[:_SAMPLE_UNSURE]
+        restricted, _, _ = _detectors(dominant_script(sample))
+        values = restricted.compute_language_confidence_values(sample)
     if not values:
         return None, 0.0, None
     top = values[0]

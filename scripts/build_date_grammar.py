@@ -25,7 +25,7 @@ from pathlib import Path
 from babel.dates import get_day_names, get_month_names
 
 OUT = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / "grammar"
-LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk")
+LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk")
 WEEKDAY_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # ---------------------------------------------------------------- months
@@ -51,6 +51,24 @@ MONTH_FORMS = {
            "Augusts", "Septembers", "Oktobers", "Novembers", "Dezembers"],
     "bg": ["", "", "", "", "", "", "", "", "", "", "", ""],
     "en": ["", "", "", "", "", "", "", "", "", "", "", ""],
+    # kk: suffixes attach to the name, so list the case forms news uses: locative, genitive,
+    # dative, ablative, accusative, possessive ("жылдың наурызы") and possessive + case
+    # ("2024 жылдың наурызында"), with the -ғы/-гі adjective ("наурыздағы")
+    "kk": [
+        "қаңтарда/қаңтардың/қаңтарға/қаңтардан/қаңтарды/қаңтары/қаңтарында/қаңтарынан/қаңтарына/қаңтардағы",
+        "ақпанда/ақпанның/ақпанға/ақпаннан/ақпанды/ақпаны/ақпанында/ақпанынан/ақпанына/ақпандағы",
+        "наурызда/наурыздың/наурызға/наурыздан/наурызды/наурызы/наурызында/наурызынан/наурызына/наурыздағы",
+        "сәуірде/сәуірдің/сәуірге/сәуірден/сәуірді/сәуірі/сәуірінде/сәуірінен/сәуіріне/сәуірдегі",
+        "мамырда/мамырдың/мамырға/мамырдан/мамырды/мамыры/мамырында/мамырынан/мамырына/мамырдағы",
+        "маусымда/маусымның/маусымға/маусымнан/маусымды/маусымы/маусымында/маусымынан/маусымына/маусымдағы",
+        "шілдеде/шілденің/шілдеге/шілдеден/шілдені/шілдесі/шілдесінде/шілдесінен/шілдесіне/шілдедегі",
+        "тамызда/тамыздың/тамызға/тамыздан/тамызды/тамызы/тамызында/тамызынан/тамызына/тамыздағы",
+        "қыркүйекте/қыркүйектің/қыркүйекке/қыркүйектен/қыркүйекті/қыркүйегі/қыркүйегінде/қыркүйегінен/"
+        "қыркүйегіне/қыркүйектегі",
+        "қазанда/қазанның/қазанға/қазаннан/қазанды/қазаны/қазанында/қазанынан/қазанына/қазандағы",
+        "қарашада/қарашаның/қарашаға/қарашадан/қарашаны/қарашасы/қарашасында/қарашасынан/қарашасына/қарашадағы",
+        "желтоқсанда/желтоқсанның/желтоқсанға/желтоқсаннан/желтоқсанды/желтоқсаны/желтоқсанында/желтоқсанынан/"
+        "желтоқсанына/желтоқсандағы"],
 }
 # Abbreviations besides CLDR's (all `with_number`).
 MONTH_ABBR = {
@@ -61,6 +79,7 @@ MONTH_ABBR = {
     "en": ["Jan", "Feb", "Mar", "Apr", "", "Jun", "Jul", "Aug", "Sep/Sept", "Oct", "Nov", "Dec"],
     "de": ["Jan", "Feb", "Mär/Mrz", "Apr", "", "Jun", "Jul", "Aug", "Sep/Sept", "Okt", "Nov", "Dez"],
     "uk": ["січ", "лют", "бер", "квіт", "трав", "черв", "лип", "серп", "вер", "жовт", "лист", "груд"],
+    "kk": ["", "", "", "", "", "", "", "", "", "", "", ""],  # CLDR's "қаң.", "ақп." ... suffice
 }
 # Homographs: a month only with a preposition, a day or a year.
 MONTH_WITH_PREP = {
@@ -69,6 +88,9 @@ MONTH_WITH_PREP = {
     "pl": {"maja"},           # first name Maja
     "bg": {"май"},            # colloquial "apparently"
     "uk": {"лютий", "лютого", "лютим", "лютому"},  # adjective "fierce"
+    # kk "маусым" is also "season" ("егін маусымы", "жылыту маусымында"): the forms that
+    # read as "season" need a day, a year or a lead word ("биылғы маусымда" stays any)
+    "kk": {"маусым", "маусымы", "маусымның", "маусымын", "маусымына", "маусымында", "маусымынан"},
 }
 
 
@@ -92,6 +114,12 @@ WEEKDAY_FORMS = {
            for d in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")],
     "fr": ["", "", "", "", "", "", ""],
     "en": ["", "", "", "", "", "", ""],
+    # kk: case forms, and "күні"/"күнгі" ("сәрсенбі күні" = on Wednesday) so the span holds both
+    "kk": ["/".join(d + e for e in ("де", "ге", "ден", "нің", "ні", " күні", " күнгі"))
+           for d in ("дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі")]
+          + ["жұмада/жұмаға/жұмадан/жұманың/жұма күні/жұма күнгі"]
+          + ["/".join(d + e for e in ("де", "ге", "ден", "нің", "ні", " күні", " күнгі"))
+             for d in ("сенбі", "жексенбі")],
 }
 WEEKDAY_ABBR = {  # with_number unless listed in WEEKDAY_ABBR_ANY
     "ru": ["пн/пнд", "вт/втр", "ср/срд", "чт/чтв", "пт/птн", "сб/сбт", "вс/вск"],
@@ -101,11 +129,13 @@ WEEKDAY_ABBR = {  # with_number unless listed in WEEKDAY_ABBR_ANY
     "fr": ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"],
     "en": ["Mon", "Tue/Tues", "Wed", "Thu/Thur/Thurs", "Fri", "Sat", "Sun"],
     "de": ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
+    "kk": ["дс", "сс", "ср", "бс", "жм", "сб", "жс"],
 }
 WEEKDAY_ABBR_ANY = {"bg": {"пон.", "нед.", "съб."}}  # unambiguous with their dot
 WEEKDAY_WITH_PREP = {
     "ru": {"среда", "среду", "среды"},   # also "environment"
     "uk": {"середа", "середу", "середи"},  # also "milieu"
+    "kk": {"жұма"},  # also a first name and "week"; "жұма күні", "жұмада" stay any
 }
 
 # ---------------------------------------------------------------- ordinals (spelled days)
@@ -138,6 +168,10 @@ DE_ORD = {1: "erst", 2: "zweit", 3: "dritt", 4: "viert", 5: "fünft", 6: "sechst
           20: "zwanzigst", 30: "dreißigst"}
 DE_UNITS = {1: "einund", 2: "zweiund", 3: "dreiund", 4: "vierund", 5: "fünfund", 6: "sechsund",
             7: "siebenund", 8: "achtund", 9: "neunund"}
+KK_ORD = {1: "бірінші", 2: "екінші", 3: "үшінші", 4: "төртінші", 5: "бесінші", 6: "алтыншы",
+          7: "жетінші", 8: "сегізінші", 9: "тоғызыншы", 10: "оныншы", 11: "он бірінші", 12: "он екінші",
+          13: "он үшінші", 14: "он төртінші", 15: "он бесінші", 16: "он алтыншы", 17: "он жетінші",
+          18: "он сегізінші", 19: "он тоғызыншы", 20: "жиырмасыншы", 30: "отызыншы"}
 FR_DAYS = {1: "premier", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit",
            9: "neuf", 10: "dix", 11: "onze", 12: "douze", 13: "treize", 14: "quatorze", 15: "quinze",
            16: "seize", 17: "dix-sept", 18: "dix-huit", 19: "dix-neuf", 20: "vingt", 21: "vingt et un",
@@ -168,6 +202,9 @@ YEAR_WORDS = {  # after the year; `before` rows precede it ("im Jahr 2030", "en 
     "fr": ("", "l'an/l’an/l'année/l’année/année/an"),
     "en": ("", "year/the year/fiscal year/FY"),
     "de": ("", "Jahr/Jahre/Jahres/Jahren"),
+    # kk: the case forms of "жыл" after the year, also hyphenated ("2024-жылы")
+    "kk": ("жылы/жылғы/жылға/жылдан/жылдың/жылда/жылдағы/жылды/жылдары/жылдарда/жылдардағы/жылдарға/"
+           "жылдардан/жыл/жж./ж./ж/-жылы/-жылғы/-жылға/-жылдан/-жылдың/-жылда/-жыл", ""),
 }
 
 # ---------------------------------------------------------------- prepositions and context
@@ -252,6 +289,13 @@ P["de"] = {
     "link": "",
     "day_article": "am",
 }
+P["kk"] = {
+    "month": "биыл/былтыр/биылғы/былтырғы/өткен жылғы/осы жылғы/ағымдағы жылғы/келесі жылғы/келер жылғы/"
+             "алдағы жылғы/жылдың/осы жылдың/өткен жылдың/келесі жылдың",
+    "day": "биылғы/былтырғы/өткен жылғы/осы жылғы/ағымдағы жылғы/келесі жылғы/келер жылғы",
+    "weekday": "осы/өткен/келесі/алдағы/келер",
+    "range_to": "-/–/—",
+}
 # Words that make a preceding number a quantity rather than a year or a day ("2024 tonnes",
 # "July 15 ships"). Short entries (3 letters or fewer) must be the whole word; longer ones
 # are prefixes.
@@ -274,6 +318,9 @@ NOT_AFTER = {
     "de": "t/Tonnen/Tonne/kg/km/Mio/Mrd/Millionen/Milliarden/Tausend/Barrel/MW/GW/%/Prozent/Dollar/Euro/"
           "Menschen/Personen/Mitarbeiter/Beschäftigte/Waggons/Schiffe/Unternehmen/Firmen/Arbeitsplätze/"
           "Hektar/ha/Stück/Container",
+    "kk": "т/тонна/тонн/мың/мыңнан/мыңға/мыңы/млн/млрд/трлн/миллион/миллиард/кг/км/шақырым/баррель/текше/"
+          "МВт/ГВт/%/пайыз/доллар/еуро/евро/рубль/теңге/тенге/юань/адам/вагон/кеме/танкер/компания/"
+          "кәсіпорын/жұмыс/гектар/га/дана/контейнер/TEU/бас/қызметкер/маман/ел/есе",
 }
 
 
@@ -410,6 +457,10 @@ def build_ordinals() -> list[tuple]:
     for lang, sufs in SUFFIXES.items():
         for s in split(sufs):
             add(lang, s, 0, "suffix")
+    for v, w in KK_ORD.items():  # last, so that adding kk left the other rows as they were
+        add("kk", w, v)
+    for v, w in ((20, "жиырма"), (30, "отыз")):
+        add("kk", w, v, "tens")
     # keep order, drop duplicates
     seen, rows = set(), []
     for r in out:
@@ -420,7 +471,8 @@ def build_ordinals() -> list[tuple]:
 
 
 # Ordinal endings written after a year with a hyphen ("в 2024-м году", "з 2024-го").
-YEAR_SUFFIXES = {"ru": "м/го/й/ом", "uk": "й/го/му/ому", "bg": "а/та", "pl": "", "fr": "", "en": "", "de": ""}
+YEAR_SUFFIXES = {"ru": "м/го/й/ом", "uk": "й/го/му/ому", "bg": "а/та", "pl": "", "fr": "", "en": "", "de": "",
+                 "kk": ""}
 
 
 def build_year_words() -> list[tuple]:

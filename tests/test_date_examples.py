@@ -18,7 +18,7 @@ from extract.dates import find_dates
 from extract.sentences import split_sentences
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "extract" / "examples"
-LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk")
+LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk")
 
 
 def _cases():

@@ -17,7 +17,7 @@ from extract.dates import find_dates
 from extract.sentences import split_sentences
 
 GRAMMAR = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / "grammar"
-LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk")
+LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk")
 
 
 def dates(text: str, lang: str, published: date | None = None, end: int | None = None):

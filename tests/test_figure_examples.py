@@ -16,7 +16,7 @@ from extract.figures import find_figures
 from extract.sentences import split_sentences
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "extract" / "examples"
-LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk")
+LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk")
 
 
 def _cases():

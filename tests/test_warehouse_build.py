@@ -7,6 +7,7 @@ marts exactly, and a BI reader that keeps answering while a rebuild runs.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -213,3 +214,16 @@ def test_bi_reader_keeps_answering_during_a_rebuild(build, dev_corpus):
     with engine.connect() as c:
         assert c.execute(sqlalchemy.text("select count(*) from marts.dim_document")).scalar() == 11
     (build["src"] / "ru_01.txt").unlink()
+
+
+def test_the_readme_example_queries_run_on_the_bi_copy(build):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", readme, flags=re.S)
+    statements = [s.strip() for b in blocks for s in b.split(";") if "select" in s.lower()]
+    assert len(statements) >= 4
+    con = duckdb.connect(str(build["bi"]), read_only=True)
+    try:
+        for sql in statements:
+            con.execute(sql).fetchall()  # each must at least run against the published marts
+    finally:
+        con.close()

@@ -130,12 +130,13 @@ def _process_document(doc: SourceDocument, rows: dict[str, list[tuple]], batch_i
 
 
 def _warm_up() -> None:
+    """Once per worker: every language's lexicon, lemmas and grammars, before the first file."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    try:
-        from extract.partners import warm_up
-    except ImportError:
-        return
+    from extract.partners import warm_up
+
     warm_up(supported_languages())
+    for lang in supported_languages():
+        extract("Warm-up 1 2025.", lang=lang)  # compiles the figure and date grammars
 
 
 def _process_star(args: tuple) -> FileResult:
