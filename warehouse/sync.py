@@ -202,6 +202,7 @@ def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: Syn
 
 def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
     """Identical content under two paths: the first path (in sort order) keeps the id and the facts."""
+    now = datetime.now(timezone.utc).replace(tzinfo=None)  # a new row for the incremental marts
     dups = con.execute("""
         SELECT document_id, source_file, record_index, first_file FROM (
             SELECT document_id, source_file, record_index,
@@ -214,7 +215,7 @@ def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
             if t != "documents":
                 con.execute(f"DELETE FROM raw.{t} WHERE source_file = ? AND document_id = ?", [rel, doc_id])
         con.execute("""
-            UPDATE raw.documents SET status = 'duplicate', status_reason = ?,
+            UPDATE raw.documents SET status = 'duplicate', status_reason = ?, ingested_at = ?,
                    document_id = document_id || '~' || substr(md5(source_file || ':' || record_index), 1, 8)
             WHERE source_file = ? AND record_index = ? AND document_id = ?""",
-                    [f"same content as {first}", rel, idx, doc_id])
+                    [f"same content as {first}", now, rel, idx, doc_id])

@@ -10,12 +10,13 @@
     {%- endif %}
 {%- endmacro %}
 
-{% macro delete_rows_of_gone_documents() -%}
+{% macro delete_rows_of_gone_documents(documents='dim_document', only_ok=true) -%}
     {%- if is_incremental() -%}
     delete from {{ this }} as t
     where not exists (
-        select 1 from {{ ref('dim_document') }} as d
-        where d.document_id = t.document_id and d.status = 'ok' and d.ingested_at = t.ingested_at
+        select 1 from {{ ref(documents) }} as d
+        where d.document_id = t.document_id and d.ingested_at = t.ingested_at
+        {%- if only_ok %} and d.status = 'ok'{% endif %}
     )
     {%- else -%}
     select 1

@@ -1,5 +1,6 @@
 with documents as (
-    select * from {{ ref('stg_documents') }}
+    select * from {{ ref('stg_documents') }} as d
+    where true {{ only_new_documents('d') }}
 ),
 
 facts as (
@@ -7,11 +8,14 @@ facts as (
         document_id,
         count(*) filter (where entity_type = 'partner') as partner_mention_count
     from {{ ref('stg_mentions') }}
+    where document_id in (select document_id from documents)
     group by 1
 ),
 
 figures as (
-    select document_id, count(*) as figure_count from {{ ref('stg_figures') }} group by 1
+    select document_id, count(*) as figure_count from {{ ref('stg_figures') }}
+    where document_id in (select document_id from documents)
+    group by 1
 ),
 
 final as (
