@@ -165,6 +165,12 @@ class Lemmatizer:
 class SpacyLookupLemmatizer(Lemmatizer):
     def __init__(self, lang: str):
         super().__init__(lang)
+        self._cache_file = _table_cache_path(lang)
+        cached = _read_table_cache(self._cache_file)
+        self._queried: set[str] | None = None
+        if cached is not None:
+            self.table = cached  # the restricted table of an earlier process: no 1.5M-row load
+            return
         import spacy_lookups_data
         folder = Path(spacy_lookups_data.__file__).resolve().parent / "data"
         # names, demonyms and commodities are nouns and adjectives; verb tables (1.8M
@@ -182,8 +188,11 @@ class SpacyLookupLemmatizer(Lemmatizer):
                             continue
                         lemma = lemma[0]
                     self.table.setdefault(form, lemma)
+        self._queried = set()  # lexicon words looked up before restrict: the cache keeps their readings
 
     def lemma(self, form: str) -> str | None:
+        if self._queried is not None:
+            self._queried.add(form)
         t = self.table
         return t.get(form) or t.get(form.lower())
 
@@ -199,6 +208,11 @@ class SpacyLookupLemmatizer(Lemmatizer):
                 ok = wanted[lemma] = self.stem(lemma.lower()) in keep
             if ok:
                 small.append((form, lemma))
+        if self._queried is not None:
+            # what a later process needs to build the same lexicon without the big table
+            looked_up = {f: self.table[f] for q in self._queried for f in (q, q.lower()) if f in self.table}
+            _write_table_cache(self._cache_file, dict(small) | looked_up)
+            self._queried = None
         # rebuild the kept strings from one serialised block once the big table is
         # gone, so they do not pin the memory of the freed table
         packed = json.dumps(small)
@@ -206,6 +220,49 @@ class SpacyLookupLemmatizer(Lemmatizer):
         self.table = {}
         _release_memory()
         self.table = dict(json.loads(packed))
+
+
+def _table_cache_path(lang: str) -> Path | None:
+    """A cache file named by everything the restricted table depends on; None when caching is off."""
+    import hashlib
+    import os
+
+    root = os.environ.get("EXTRACT_CACHE_DIR", str(Path.home() / ".cache" / "kz-partners"))
+    if root.lower() in ("", "0", "off", "none"):
+        return None
+    import spacy_lookups_data
+
+    from ..reference import SEEDS_DIR
+
+    h = hashlib.sha256(f"{lang}:{spacy_lookups_data.__version__}".encode())
+    for path in [Path(__file__), _HERE / "lexicon.py", _HERE / "activity.py", _HERE / "inflection_suffixes.csv",
+                 *(SEEDS_DIR / f"{n}.csv" for n in ("partner_aliases", "commodity_aliases", "route_aliases",
+                                                   "activity_triggers", "languages"))]:
+        if path.exists():
+            h.update(path.read_bytes())
+    return Path(root) / f"lemmas-{lang}-{h.hexdigest()[:16]}.json"
+
+
+def _read_table_cache(path: Path | None) -> dict[str, str] | None:
+    if path is None or not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # a broken cache is rebuilt, never trusted
+
+
+def _write_table_cache(path: Path | None, table: dict[str, str]) -> None:
+    if path is None:
+        return
+    import os
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)  # workers starting together never read half a file
+    except OSError:
+        pass  # a read-only home only costs the faster start
 
 
 class PymorphyLemmatizer(Lemmatizer):
