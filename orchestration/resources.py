@@ -13,6 +13,7 @@ from warehouse.config import DBT_PROJECT_DIR, settings
 DUCKDB_POOL = "duckdb"
 # dbt's profile reads WAREHOUSE_PATH: make the default explicit for the dbt subprocess
 os.environ.setdefault("WAREHOUSE_PATH", str(settings().warehouse_path))
+os.environ.setdefault("DUCKDB_MEMORY_LIMIT", settings().duckdb_memory_limit)
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 if not dbt_project.manifest_path.exists():
@@ -23,7 +24,8 @@ dbt_project.prepare_if_dev()
 def make_resources() -> dict:
     s = settings()
     return {
-        "duckdb": DuckDBResource(database=str(s.warehouse_path)),
+        "duckdb": DuckDBResource(database=str(s.warehouse_path),
+                                 connection_config={"memory_limit": s.duckdb_memory_limit}),
         "dbt": DbtCliResource(project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR),
                               # the dbt of this environment, whether or not the venv is on PATH
                               dbt_executable=str(Path(sys.executable).parent / "dbt")),

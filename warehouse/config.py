@@ -17,6 +17,7 @@ class Settings:
     exports_dir: Path        # Parquet exports of the marts
     max_file_bytes: int
     workers: int             # extraction processes; 1 = in this process
+    duckdb_memory_limit: str # DuckDB's buffer pool per connection: bounded, so memory stays flat as data grows
 
 
 def settings() -> Settings:
@@ -31,4 +32,5 @@ def settings() -> Settings:
         exports_dir=exports.resolve(),
         max_file_bytes=int(os.environ.get("MAX_FILE_BYTES", 5 * 1024 * 1024)),
         workers=int(os.environ.get("EXTRACT_WORKERS", os.cpu_count() or 1)),
+        duckdb_memory_limit=os.environ.get("DUCKDB_MEMORY_LIMIT", "1GB"),
     )

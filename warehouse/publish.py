@@ -32,7 +32,7 @@ def publish(warehouse_path: Path, bi_path: Path, exports_dir: Path,
     own = con is None
     if own:
         # an in-memory session that reads the warehouse: it can still attach the copy for writing
-        con = duckdb.connect()
+        con = duckdb.connect(config={"memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "1GB")})
         con.execute(f"ATTACH '{warehouse_path}' AS wh (READ_ONLY)")
         con.execute("USE wh")
     src = con.execute("SELECT current_database()").fetchone()[0]

@@ -125,7 +125,7 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
     own = con is None
     if own:
         settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(settings.warehouse_path))
+        con = duckdb.connect(str(settings.warehouse_path), config={"memory_limit": settings.duckdb_memory_limit})
     try:
         ensure_raw_schema(con)
         current = scan(settings.source_dir)

@@ -44,6 +44,9 @@ class _Triggers:
             head, is_prefix = parts[0]
             (self.prefix if is_prefix else self.whole).setdefault(head, []).append((at, parts))
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        # first two letters of every whole-word trigger key, and of the words that
+        # read as one: a cheap test before a word's lemma is looked up
+        self.key_heads = {k[:2] for k in self.whole}
         # one regex that tells whether a lowercased word starts like any prefix trigger
         heads = sorted(self.prefix, key=len, reverse=True)
         self.prefix_re = re.compile("|".join(map(re.escape, heads))) if heads else None
@@ -51,33 +54,44 @@ class _Triggers:
     def keys(self) -> set[str]:
         return {t for pats in self.whole.values() for _, p in pats for t, pre in p if not pre}
 
-    def first_hits(self, toks: list[tuple[str, str, str]]) -> dict[str, str]:
-        """activity_type -> surface of its first trigger in toks (surface, lower, key)."""
+    def first_hits(self, words: list[str], key) -> dict[str, str]:
+        """activity_type -> surface of its first trigger among words.
+
+        A word's lemma key is looked up only when its first letters could start a
+        whole-word trigger key: most words of a sentence are nobody's trigger."""
         hits: dict[str, str] = {}
-        n = len(toks)
-        whole, prefix, prefix_re = self.whole, self.prefix, self.prefix_re
-        for i, (_, low, key) in enumerate(toks):
+        n = len(words)
+        lows = [w.lower() for w in words]
+        keys: list[str | None] = [None] * n
+        whole, prefix, prefix_re, heads = self.whole, self.prefix, self.prefix_re, self.key_heads
+
+        def key_at(j: int) -> str:
+            k = keys[j]
+            if k is None:
+                k = keys[j] = key(words[j])
+            return k
+
+        def part_hits(j: int, part: _Part) -> bool:
+            text, is_prefix = part
+            return lows[j].startswith(text) if is_prefix else (lows[j] == text or key_at(j) == text)
+
+        for i, low in enumerate(lows):
             cands = list(whole.get(low, ()))
-            if key != low:
-                cands += whole.get(key, ())
+            if low[:2] in heads:
+                k = key_at(i)
+                if k != low:
+                    cands += whole.get(k, ())
             if prefix_re is not None and prefix_re.match(low):
                 for L in self.prefix_lengths:
                     if L > len(low):
                         break
                     cands += prefix.get(low[:L], ())
-            if not cands:
-                continue
             for at, parts in cands:
                 if at in hits or i + len(parts) > n:
                     continue
-                if all(_hits(toks[i + j], parts[j]) for j in range(1, len(parts))):
-                    hits[at] = " ".join(t[0] for t in toks[i:i + len(parts)])
+                if all(part_hits(i + j, parts[j]) for j in range(1, len(parts))):
+                    hits[at] = " ".join(words[i:i + len(parts)])
         return hits
-
-
-def _hits(tok: tuple[str, str, str], part: _Part) -> bool:
-    text, prefix = part
-    return tok[1].startswith(text) if prefix else (tok[2] == text or tok[1] == text)
 
 
 @lru_cache(maxsize=None)
@@ -105,8 +119,7 @@ def classify_activities(text: str, lang: str, sentences: list[Sentence], mention
         s = sent_by_index.get(si)
         if s is None:
             continue
-        toks = [(w, w.lower(), key(w)) for w in _WORD.findall(text, s.start_char, s.end_char)]
-        hits = trig.first_hits(toks)
+        hits = trig.first_hits(_WORD.findall(text, s.start_char, s.end_char), key)
         for activity_type in trig.types:
             if activity_type in hits:
                 for pid in by_sentence[si]:
