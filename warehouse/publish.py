@@ -36,6 +36,8 @@ def publish(warehouse_path: Path, bi_path: Path, exports_dir: Path,
         con.execute(f"ATTACH '{warehouse_path}' AS wh (READ_ONLY)")
         con.execute("USE wh")
     src = con.execute("SELECT current_database()").fetchone()[0]
+    # copies need no row order, and without it DuckDB streams them in bounded memory
+    con.execute("SET preserve_insertion_order = false")
     tmp = bi_path.with_name(f".{bi_path.name}.{os.getpid()}.tmp")
     tmp_exports = exports_dir.with_name(f".{exports_dir.name}.{os.getpid()}.tmp")
     for p in (tmp, Path(str(tmp) + ".wal")):
