@@ -12,6 +12,7 @@ export DO_NOT_TRACK := 1
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export SOURCE_DIR ?= $(CURDIR)/seeds
 export WAREHOUSE_PATH ?= $(CURDIR)/warehouse/warehouse.duckdb
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 .PHONY: install run test dev bench score clean
 

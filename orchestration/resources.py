@@ -11,6 +11,11 @@ from dagster_duckdb import DuckDBResource
 from warehouse.config import DBT_PROJECT_DIR, settings
 
 DUCKDB_POOL = "duckdb"
+# dagster-dbt's project preparer runs `dbt` by name: make this environment's bin dir findable
+# whether or not the venv is activated (`make dev` runs .venv/bin/dagster directly)
+_BIN = str(Path(sys.executable).parent)
+if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
+    os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
 # dbt's profile reads WAREHOUSE_PATH: make the default explicit for the dbt subprocess
 os.environ.setdefault("WAREHOUSE_PATH", str(settings().warehouse_path))
 os.environ.setdefault("DUCKDB_MEMORY_LIMIT", settings().duckdb_memory_limit)
