@@ -62,3 +62,18 @@ def test_scan_skips_hidden_and_annotation_files(tmp_path):
     for name in ["a.txt", "sub/b.html", ".hidden.txt", "gold.json", "README.md"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert list(scan(tmp_path)) == ["a.txt", "sub/b.html"]
+
+
+def test_definitions_load_as_dagster_dev_loads_them_without_the_venv_on_path():
+    """`make dev` runs .venv/bin/dagster without activating the venv; dagster-dbt then runs `dbt parse` by name."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = dict(os.environ, PATH="/usr/bin:/bin", DAGSTER_IS_DEV_CLI="1", DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    proc = subprocess.run([sys.executable, "-c", "import orchestration.definitions as d; print(len(d.defs.assets))"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "3"
