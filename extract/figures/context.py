@@ -61,7 +61,7 @@ def change_of(text: str, start: int, end: int, s_start: int, s_end: int, g: Gram
             role = g.changes.get(last.group(0))
             if role in ("increase", "decrease"):
                 return role
-        return "level"
+        # no verb of change: the words after the figure may still say it ("o 2 mln ton więcej")
     am = g.change_after.match(text, end, s_end)
     if am:
         role = g.changes.get(am.group("w"))
