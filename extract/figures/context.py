@@ -45,7 +45,21 @@ def qualifier_of(text: str, start: int, end: int, s_start: int, s_end: int, g: G
 
 
 def _change_word_before(text: str, s_start: int, pos: int, g: Grammar) -> bool:
-    return bool(g.change_word.search(text, max(s_start, pos - 150), pos))
+    """A verb of change governs this figure: the last increase/decrease word before it, with no
+    other number in between ("fell by a fifth to 4.5 bcm, while ... supply up to 10 bcm": no),
+    except the "from" end of its own pair ("увеличить с 20 до 25 млн тонн")."""
+    last = None
+    for m in g.change_word.finditer(text, max(s_start, pos - 150), pos):
+        if g.changes.get(m.group(0)) in ("increase", "decrease"):
+            last = m
+    if last is None:
+        return False
+    between = _OWN_FROM_END.sub("", text[last.end():pos])
+    return not any(ch.isdigit() for ch in between)
+
+
+# the number (and its unit words) right before "до/to": the "from" end of the same pair
+_OWN_FROM_END = re.compile(r"\S*\d[\d\s.,\u00a0\u202f]*(?:\S+\s+){0,2}$")
 
 
 def change_of(text: str, start: int, end: int, s_start: int, s_end: int, g: Grammar, by_start: int) -> str:
