@@ -12,7 +12,7 @@ from datetime import date
 from .boilerplate import find_boilerplate_start
 from .dates import find_dates
 from .figures import find_figures
-from .language import detect_language
+from .language import detect_language, sentence_languages
 from .model import ExtractionResult, ExportVolume, Figure, Mention, Sentence
 from .partners import classify_activities, find_mentions
 from .sentences import split_sentences
@@ -40,10 +40,25 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
     result = ExtractionResult(language=lang, language_confidence=confidence, sentences=sentences, body_end=end)
     if lang is None or not sentences:
         return result
-    result.mentions = find_mentions(text, lang, sentences, end)
-    dates = find_dates(text, lang, sentences, end, published=published)
-    others = find_figures(text, lang, sentences, end, taken=[(f.start_char, f.end_char) for f in dates])
-    result.figures = sorted(dates + others, key=lambda f: (f.start_char, f.end_char))
+    # a quote in another script ("This agreement opens..." in a Russian article) is read with
+    # the lexicon and grammar of its own language; an ordinary article is one group
+    groups = sentence_languages(text, lang, sentences)
+    mentions = find_mentions(text, lang, sentences, end)
+    figures: list[Figure] = []
+    activities = []
+    for group_lang, group in groups:
+        if group_lang != lang:
+            taken = {(m.entity_type, i) for m in mentions for i in range(m.start_char, m.end_char)}
+            mentions += [m for m in find_mentions(text, group_lang, group, end)
+                         if (m.entity_type, m.start_char) not in taken and (m.entity_type, m.end_char - 1) not in taken]
+        dates = find_dates(text, group_lang, group, end, published=published)
+        figures += dates + find_figures(text, group_lang, group, end, taken=[(f.start_char, f.end_char) for f in dates])
+    result.mentions = sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+    result.figures = sorted(figures, key=lambda f: (f.start_char, f.end_char))
     result.export_volumes = link_export_volumes(text, lang, sentences, result.figures, result.mentions)
-    result.activities = classify_activities(text, lang, sentences, result.mentions)
+    for group_lang, group in groups:
+        in_group = {s.index for s in group}
+        activities += classify_activities(text, group_lang, group,
+                                          [m for m in result.mentions if m.sentence_index in in_group])
+    result.activities = sorted(activities, key=lambda a: a.sentence_index) if len(groups) > 1 else activities
     return result

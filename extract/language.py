@@ -99,3 +99,26 @@ def detect_language_verbose(text: str) -> tuple[str | None, float, str | None]:
             if other not in supported_languages() and wide[0].value > 0.5:
                 return None, conf, other
     return code, round(conf, 4), None
+
+
+def _script_of(lang: str) -> str | None:
+    return next((r.get("script") for r in load_csv("languages") if r["lang"] == lang), None)
+
+
+def sentence_languages(text: str, lang: str, sentences: list) -> list[tuple[str, list]]:
+    """Sentences grouped by the language to read them in: the document's, except sentences written
+    in the other script, which get their own detected language. One group for ordinary articles."""
+    script = _script_of(lang)
+    other = _LATIN if script == "cyrillic" else _CYRILLIC if script == "latin" else None
+    if other is None or len(other.findall(text)) < 40:  # a few foreign names are not a quote
+        return [(lang, sentences)]
+    groups: dict[str, list] = {}
+    for s in sentences:
+        chunk = text[s.start_char:s.end_char]
+        own = dominant_script(chunk)
+        if own is None or own == script:
+            groups.setdefault(lang, []).append(s)
+            continue
+        found, _ = detect_language(chunk)
+        groups.setdefault(found if found is not None else lang, []).append(s)
+    return list(groups.items())

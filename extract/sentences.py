@@ -81,3 +81,18 @@ def sentence_at(sentences: list[Sentence], offset: int) -> int:
         else:
             return s.index
     return -1
+
+
+def sentence_holding(sentences: list[Sentence], start: int, stop: int) -> Sentence | None:
+    """The sentence of the list (any subset, in order) that holds text[start:stop] whole, or None."""
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if start < s.start_char:
+            hi = mid - 1
+        elif start >= s.end_char:
+            lo = mid + 1
+        else:
+            return s if stop <= s.end_char else None
+    return None

@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..model import Mention, Sentence
-from ..sentences import sentence_at
+from ..sentences import sentence_holding
 from .datelines import dateline_spans
 from .lemmas import lemmatizer, phrase_variants, tokenizer
 from .lexicon import Entry, entries
@@ -131,9 +131,10 @@ class LanguageMatcher:
                 continue
             if entry.entity_type == "partner" and self._rejected(entry, doc, s, e, start, stop, datelines):
                 continue
-            si = sentence_at(sentences, start)
-            if si < 0 or stop > sentences[si].end_char:
+            sent = sentence_holding(sentences, start, stop)
+            if sent is None:
                 continue
+            si = sent.index
             cover.update(range(s, e))
             if entry.entity_type == "partner" and entry.entity_id == HOME:
                 continue  # claims "Kazakhstan–China", "Astana" and "kazachski" for nobody
