@@ -118,8 +118,13 @@ class Lexicon:
         return list(self.exact) + [s for s, _rx, _p in self.stems]
 
 
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
-    return re.sub(r"[\s\u00a0\u202f]+", " ", word.strip().lower().replace("’", "'").replace("‐", "-"))
+    # called for every candidate word of every figure: cached, with a precompiled pattern
+    return _SPACES.sub(" ", word.strip().lower().replace("’", "'").replace("‐", "-"))
 
 
 @dataclass
