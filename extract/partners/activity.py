@@ -47,9 +47,10 @@ class _Triggers:
         # first two letters of every whole-word trigger key, and of the words that
         # read as one: a cheap test before a word's lemma is looked up
         self.key_heads = {k[:2] for k in self.whole}
-        # one regex that tells whether a lowercased word starts like any prefix trigger
+        # one regex over a sentence's lowercased words finds those that start like a prefix trigger
         heads = sorted(self.prefix, key=len, reverse=True)
-        self.prefix_re = re.compile("|".join(map(re.escape, heads))) if heads else None
+        self.prefix_words = (re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, heads)) + r")\S*")
+                             if heads else None)
 
     def keys(self) -> set[str]:
         return {t for pats in self.whole.values() for _, p in pats for t, pre in p if not pre}
@@ -63,7 +64,9 @@ class _Triggers:
         n = len(words)
         lows = [w.lower() for w in words]
         keys: list[str | None] = [None] * n
-        whole, prefix, prefix_re, heads = self.whole, self.prefix, self.prefix_re, self.key_heads
+        whole, prefix, heads = self.whole, self.prefix, self.key_heads
+        # the words that start like a prefix trigger, found by one regex pass over the sentence
+        prefixed = set(self.prefix_words.findall(" ".join(lows))) if self.prefix_words is not None else ()
 
         def key_at(j: int) -> str:
             k = keys[j]
@@ -81,7 +84,7 @@ class _Triggers:
                 k = key_at(i)
                 if k != low:
                     cands += whole.get(k, ())
-            if prefix_re is not None and prefix_re.match(low):
+            if low in prefixed:
                 for L in self.prefix_lengths:
                     if L > len(low):
                         break
