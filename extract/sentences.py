@@ -69,18 +69,9 @@ def _is_initial(word: str) -> bool:
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> int:
-    """Index of the sentence holding offset (binary search); -1 when outside all."""
-    lo, hi = 0, len(sentences) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s = sentences[mid]
-        if offset < s.start_char:
-            hi = mid - 1
-        elif offset >= s.end_char:
-            lo = mid + 1
-        else:
-            return s.index
-    return -1
+    """Index of the sentence holding offset; -1 when outside all."""
+    s = sentence_holding(sentences, offset, offset)
+    return s.index if s is not None else -1
 
 
 def sentence_holding(sentences: list[Sentence], start: int, stop: int) -> Sentence | None:

@@ -20,7 +20,7 @@ from extract.cleaning import clean_text
 from extract.ingest import SourceDocument, content_id, file_format, parse_file, too_large
 from extract.language import detect_language_verbose, supported_languages
 
-from .schema import RAW_TABLES, columns
+from .schema import RAW_TABLES
 
 EXTRACTOR_VERSION = "1"
 _IN_PROCESS_BELOW = 40
@@ -157,15 +157,3 @@ def process_files(source_dir: Path, rels: Iterable[str], max_bytes: int, workers
         # a window at a time: Executor.map submits everything it is given at once
         for i in range(0, len(args), _WINDOW):
             yield from pool.map(_process_star, args[i:i + _WINDOW], chunksize=8)
-
-
-def empty_rows() -> dict[str, list[tuple]]:
-    return {t: [] for t in RAW_TABLES}
-
-
-def assert_shapes(rows: dict[str, list[tuple]]) -> None:
-    for t, rs in rows.items():
-        n = len(columns(t))
-        bad = [r for r in rs if len(r) != n]
-        if bad:
-            raise ValueError(f"raw.{t}: row of {len(bad[0])} values, table has {n} columns")
