@@ -27,6 +27,7 @@ _NON_FINAL = {
 _BREAK = re.compile(r"""(?<=[.!?…])["»”’)\]]*[ \t\u00a0\u202f]+""")
 _OPENERS = "-–—„“\"«('‘ \u00a0"
 _LAST_WORD = re.compile(r"([\w№\-.]+)\.$")
+_LOOK_BACK = 40  # characters before a break in which its last word is read
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -44,7 +45,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                 nxt += 1
             if nxt >= le or not (text[nxt].isupper() or text[nxt].isdigit()):
                 continue
-            head = text[cur:m.start()].rstrip()
+            # only the last word matters: a bounded look-back keeps this linear in the line's length
+            head = text[max(cur, m.start() - _LOOK_BACK):m.start()].rstrip()
             w = _LAST_WORD.search(head)
             if w and (w.group(1).lower() in _NON_FINAL or _is_initial(w.group(1))):
                 continue

@@ -21,8 +21,24 @@ os.environ.setdefault("WAREHOUSE_PATH", str(settings().warehouse_path))
 os.environ.setdefault("DUCKDB_MEMORY_LIMIT", settings().duckdb_memory_limit)
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-if not dbt_project.manifest_path.exists():
-    dbt_project.preparer.prepare(dbt_project)  # runs `dbt parse` once on a fresh checkout
+
+
+def manifest_is_stale(project_dir: Path, manifest: Path) -> bool:
+    """No manifest yet, or a model, seed, macro, test or project file changed after it was parsed
+    (the assets are defined from the manifest: a new seed missing from it fails the dbt step)."""
+    if not manifest.exists():
+        return True
+    parsed = manifest.stat().st_mtime
+    for sub in ("models", "seeds", "macros", "tests", "snapshots"):
+        for f in (project_dir / sub).rglob("*"):
+            if f.is_file() and f.stat().st_mtime > parsed:
+                return True
+    return any((project_dir / n).stat().st_mtime > parsed
+               for n in ("dbt_project.yml", "profiles.yml") if (project_dir / n).exists())
+
+
+if manifest_is_stale(DBT_PROJECT_DIR, dbt_project.manifest_path):
+    dbt_project.preparer.prepare(dbt_project)  # `dbt parse`: on a fresh checkout, and after edits
 dbt_project.prepare_if_dev()
 
 

@@ -1,6 +1,8 @@
 """The Dagster side: one loadable Definitions with the whole graph, dbt tests as checks, and the sensor."""
 from __future__ import annotations
 
+import os
+
 import dagster as dg
 import pytest
 
@@ -77,3 +79,21 @@ def test_definitions_load_as_dagster_dev_loads_them_without_the_venv_on_path():
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "3"
+
+
+def test_a_dbt_file_edited_after_parsing_makes_the_manifest_stale(tmp_path):
+    from orchestration.resources import manifest_is_stale
+
+    project = tmp_path / "dbt"
+    (project / "seeds").mkdir(parents=True)
+    (project / "dbt_project.yml").write_text("name: x\n")
+    manifest = project / "target" / "manifest.json"
+    assert manifest_is_stale(project, manifest)          # never parsed
+    manifest.parent.mkdir()
+    manifest.write_text("{}")
+    os.utime(project / "dbt_project.yml", (1, 1))
+    assert not manifest_is_stale(project, manifest)
+    seed = project / "seeds" / "new_seed.csv"
+    seed.write_text("a\n1\n")
+    os.utime(seed, (manifest.stat().st_mtime + 5,) * 2)  # a seed added after the last parse
+    assert manifest_is_stale(project, manifest)

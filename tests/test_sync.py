@@ -110,3 +110,27 @@ def test_a_duplicate_becomes_a_document_when_its_original_changes(env):
     original.write_text("Kazachstan wysłał 2 mln ton pszenicy do Chin.", encoding="utf-8")
     sync_raw(s, log=lambda *_: None)
     assert dict(rows(s, "select source_file, status from raw.documents"))[twin.name] == "ok"
+
+
+def test_the_loader_runs_in_its_small_memory_budget_and_gives_the_connection_back(env, monkeypatch):
+    import warehouse.sync as sync
+
+    s, _ = env
+    s = replace(s, duckdb_load_memory_limit="64MB")
+    during = []
+    real_load = sync._load
+
+    def load(con, results, report):
+        during.append(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+        return real_load(con, results, report)
+
+    monkeypatch.setattr(sync, "_load", load)
+    con = duckdb.connect(str(s.warehouse_path), config={"memory_limit": "300MB"})
+    try:
+        report = sync_raw(s, con=con, log=lambda *_: None)
+        after = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    finally:
+        con.close()
+    assert report.documents_loaded == 3
+    assert during and all(v.startswith("61") for v in during)  # 64 MB while loading (61.0 MiB)
+    assert after.startswith("286")                               # the caller's 300 MB again

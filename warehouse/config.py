@@ -7,6 +7,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
+DEFAULT_MEMORY_LIMIT = "512MB"  # measured: the 100,000-article build's dbt models and Parquet export fit
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +18,8 @@ class Settings:
     exports_dir: Path        # Parquet exports of the marts
     max_file_bytes: int
     workers: int             # extraction processes; 1 = in this process
-    duckdb_memory_limit: str # DuckDB's buffer pool per connection: bounded, so memory stays flat as data grows
+    duckdb_memory_limit: str  # DuckDB's memory for dbt, publication and queries: bounded, larger work spills to disk
+    duckdb_load_memory_limit: str  # the loader only appends: a small buffer pool keeps memory flat as data grows
 
 
 def settings() -> Settings:
@@ -32,5 +34,6 @@ def settings() -> Settings:
         exports_dir=exports.resolve(),
         max_file_bytes=int(os.environ.get("MAX_FILE_BYTES", 5 * 1024 * 1024)),
         workers=int(os.environ.get("EXTRACT_WORKERS", os.cpu_count() or 1)),
-        duckdb_memory_limit=os.environ.get("DUCKDB_MEMORY_LIMIT", "1GB"),
+        duckdb_memory_limit=os.environ.get("DUCKDB_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT),
+        duckdb_load_memory_limit=os.environ.get("DUCKDB_LOAD_MEMORY_LIMIT", "192MB"),
     )

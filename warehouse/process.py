@@ -18,11 +18,11 @@ from pathlib import Path
 from extract import extract
 from extract.cleaning import clean_text
 from extract.ingest import SourceDocument, content_id, file_format, parse_file, too_large
-from extract.language import detect_language_verbose, supported_languages
+from extract.language import detect_language_verbose, supported_languages, warm_up_detectors
 
 from .schema import RAW_TABLES
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 _IN_PROCESS_BELOW = 40
 _WINDOW = 1024  # files in flight at once in the worker pool  # files: below this, starting workers costs more than it saves
 
@@ -135,6 +135,7 @@ def _warm_up() -> None:
     from extract.partners import warm_up
 
     warm_up(supported_languages())
+    warm_up_detectors()
     for lang in supported_languages():
         extract("Warm-up 1 2025.", lang=lang)  # compiles the figure and date grammars
 

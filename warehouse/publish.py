@@ -16,8 +16,11 @@ from pathlib import Path
 
 import duckdb
 
+from .config import settings
+
 BI_STORAGE_VERSION = "v1.1.0"  # readable by DuckDB >= 1.1 clients
 PUBLISHED_SCHEMAS = ("marts",)
+_PARQUET_ROW_GROUP = 16_384
 
 
 @dataclass
@@ -32,7 +35,7 @@ def publish(warehouse_path: Path, bi_path: Path, exports_dir: Path,
     own = con is None
     if own:
         # an in-memory session that reads the warehouse: it can still attach the copy for writing
-        con = duckdb.connect(config={"memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "1GB")})
+        con = duckdb.connect(config={"memory_limit": settings().duckdb_memory_limit})
         con.execute(f"ATTACH '{warehouse_path}' AS wh (READ_ONLY)")
         con.execute("USE wh")
     src = con.execute("SELECT current_database()").fetchone()[0]
@@ -57,7 +60,10 @@ def publish(warehouse_path: Path, bi_path: Path, exports_dir: Path,
                 con.execute(f"CREATE SCHEMA IF NOT EXISTS bi_copy.{schema}")
                 qualified = f"{src}.{schema}.{name}"
                 con.execute(f"CREATE TABLE bi_copy.{schema}.{name} AS SELECT * FROM {qualified}")
-                con.execute(f"COPY {qualified} TO '{tmp_exports / (name + '.parquet')}' (FORMAT parquet)")
+                # small row groups: each thread buffers one before writing it, and a default one of
+                # dim_document (122,880 rows with their text) alone would take hundreds of MB
+                con.execute(f"COPY {qualified} TO '{tmp_exports / (name + '.parquet')}' "
+                            f"(FORMAT parquet, ROW_GROUP_SIZE {_PARQUET_ROW_GROUP})")
                 counts[f"{schema}.{name}"] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
             con.execute("CHECKPOINT bi_copy")
         finally:

@@ -126,6 +126,10 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
     if own:
         settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(settings.warehouse_path), config={"memory_limit": settings.duckdb_memory_limit})
+    # appends need little memory, and a small buffer pool keeps the loader flat however large the
+    # warehouse grows (the setting is the database's: put it back for whoever shares the connection)
+    restore = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    con.execute(f"SET memory_limit = '{settings.duckdb_load_memory_limit}'")
     try:
         ensure_raw_schema(con)
         current = scan(settings.source_dir)
@@ -164,6 +168,8 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
     finally:
         if own:
             con.close()
+        else:
+            con.execute(f"SET memory_limit = '{restore}'")
 
 
 def _delete_files(con: duckdb.DuckDBPyConnection, rels: list[str], include_ledger: bool) -> None:

@@ -255,11 +255,13 @@ def grammar(lang: str) -> Grammar:
     glued_half = "|".join(re.escape(w) for w in half_prefixes) or r"(?!x)x"
     digit = r"(?<![^\W_])[-−]?\d|(?<=[^\W\d_])\d"   # digits; glued ones are rejected later with a reason
     prefix_alt = alternation(prefix_surfaces, bounded=False)
+    # one word-start test for the three word alternatives, not one each: sre tries the pattern
+    # at every character of the text, so what fails inside words must fail at the first step
     g.anchor = _compile(
         rf"(?P<digit>\d)"
-        rf"|(?<!{WORDCH})(?P<prefix>{prefix_alt})(?={SP}*[-−]?\d)"
-        rf"|(?<!{WORDCH})(?P<half>{glued_half})(?=-?{LETTER})"
-        rf"|(?<!{WORDCH})(?P<word>{number_word_alt})"
+        rf"|(?<!{WORDCH})(?:(?P<prefix>{prefix_alt})(?={SP}*[-−]?\d)"
+        rf"|(?P<half>{glued_half})(?=-?{LETTER})"
+        rf"|(?P<word>{number_word_alt}))"
     )
     g.half_glued = _compile(rf"(?<!{WORDCH})(?:{glued_half})-?(?={LETTER})")
     g.word_token = _compile(rf"(?<!{WORDCH})(?:{number_word_alt}|{ctx('conj')}|{ctx('point')})")

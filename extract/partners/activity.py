@@ -20,6 +20,7 @@ from .lemmas import lemmatizer
 # Words of a sentence: triggers are words, so a regex is enough here (and far cheaper than re-tokenising)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
+_JUDGED_LIMIT = 200_000  # distinct words remembered per language before starting over
 _Part = tuple[str, bool]  # (text, is_prefix) of one trigger token
 
 
@@ -47,10 +48,29 @@ class _Triggers:
         # first two letters of every whole-word trigger key, and of the words that
         # read as one: a cheap test before a word's lemma is looked up
         self.key_heads = {k[:2] for k in self.whole}
-        # one regex over a sentence's lowercased words finds those that start like a prefix trigger
-        heads = sorted(self.prefix, key=len, reverse=True)
-        self.prefix_words = (re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, heads)) + r")\S*")
-                             if heads else None)
+
+        # words already judged by whether a trigger may start at them (a word's judgement never
+        # changes): most sentences then need only set operations to find they have no trigger
+        self._judged: set[str] = set()
+        self._starters: set[str] = set()
+
+    def _may_start(self, word: str, key) -> bool:
+        low = word.lower()
+        if low in self.whole or any(low[:L] in self.prefix for L in self.prefix_lengths if L <= len(low)):
+            return True
+        return low[:2] in self.key_heads and key(word) in self.whole
+
+    def starters_among(self, words: list[str], key) -> set[str]:
+        """The words at which some trigger may start."""
+        new = set(words).difference(self._judged)
+        if new:
+            if len(self._judged) > _JUDGED_LIMIT:
+                self._judged.clear()
+                self._starters.clear()
+                new = set(words)
+            self._starters.update(w for w in new if self._may_start(w, key))
+            self._judged |= new
+        return self._starters.intersection(words)
 
     def keys(self) -> set[str]:
         return {t for pats in self.whole.values() for _, p in pats for t, pre in p if not pre}
@@ -58,15 +78,16 @@ class _Triggers:
     def first_hits(self, words: list[str], key) -> dict[str, str]:
         """activity_type -> surface of its first trigger among words.
 
-        A word's lemma key is looked up only when its first letters could start a
-        whole-word trigger key: most words of a sentence are nobody's trigger."""
+        Only the words at which a trigger may start are read (most sentences have none);
+        the others are only looked at when a trigger of several words reaches them."""
         hits: dict[str, str] = {}
+        starters = self.starters_among(words, key)
+        if not starters:
+            return hits
         n = len(words)
         lows = [w.lower() for w in words]
         keys: list[str | None] = [None] * n
         whole, prefix, heads = self.whole, self.prefix, self.key_heads
-        # the words that start like a prefix trigger, found by one regex pass over the sentence
-        prefixed = set(self.prefix_words.findall(" ".join(lows))) if self.prefix_words is not None else ()
 
         def key_at(j: int) -> str:
             k = keys[j]
@@ -78,17 +99,17 @@ class _Triggers:
             text, is_prefix = part
             return lows[j].startswith(text) if is_prefix else (lows[j] == text or key_at(j) == text)
 
-        for i, low in enumerate(lows):
+        for i in [i for i, w in enumerate(words) if w in starters]:
+            low = lows[i]
             cands = list(whole.get(low, ()))
             if low[:2] in heads:
                 k = key_at(i)
                 if k != low:
                     cands += whole.get(k, ())
-            if low in prefixed:
-                for L in self.prefix_lengths:
-                    if L > len(low):
-                        break
-                    cands += prefix.get(low[:L], ())
+            for L in self.prefix_lengths:
+                if L > len(low):
+                    break
+                cands += prefix.get(low[:L], ())
             for at, parts in cands:
                 if at in hits or i + len(parts) > n:
                     continue

@@ -79,17 +79,18 @@ class LanguageMatcher:
         doc = self.nlp.make_doc(text)
         if not len(doc):
             return doc
-        orths = doc.to_array(ORTH)
-        lemmas = numpy.empty(len(orths), dtype="uint64")
-        memo, strings, key = self._lemma_hash, self.nlp.vocab.strings, self.lem.key
-        for i, o in enumerate(orths.tolist()):
-            h = memo.get(o)
-            if h is None:
-                if len(memo) > 300_000:
-                    memo.clear()
-                h = memo[o] = strings.add(key(strings[o]))
-            lemmas[i] = h
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        orths = doc.to_array(ORTH).tolist()
+        memo = self._lemma_hash
+        hashes = list(map(memo.get, orths))  # known words cost one C-level lookup each
+        if None in hashes:
+            strings, key = self.nlp.vocab.strings, self.lem.key
+            if len(memo) > 300_000:
+                memo.clear()
+            for i, h in enumerate(hashes):
+                if h is None:
+                    o = orths[i]
+                    hashes[i] = memo[o] = strings.add(key(strings[o]))
+        doc.from_array([LEMMA], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
         return doc
 
     def find(self, text: str, sentences: list[Sentence], end: int) -> list[Mention]:
