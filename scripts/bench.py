@@ -220,6 +220,11 @@ def _print_table(r: dict) -> None:
     for n, s in sorted(r["sizes"].items()):
         rows.append((f"full build, {n:,} articles", f"{s['wall_s']:.1f} s, peak {s['peak_gib']:.2f} GiB",
                      f"<= {FLOORS['build_100k_s']} s, <= {FLOORS['peak_gib']} GiB" if n >= 100_000 else ""))
+    sizes = {int(n): v for n, v in r["sizes"].items()}
+    if 10_000 in sizes and max(sizes) > 10_000:
+        top = max(sizes)
+        rows.append((f"peak memory {top:,} / 10,000 articles", f"{sizes[top]['peak_gib'] / sizes[10_000]['peak_gib']:.2f}x",
+                     "flat (about 1x)"))
     inc = r["incremental"]
     rows.append((f"incremental, +{inc['added']:,} to {inc['base']:,}", f"{inc['wall_s']:.1f} s, peak {inc['peak_gib']:.2f} GiB",
                  f"<= {FLOORS['incremental_1pct_s']} s"))

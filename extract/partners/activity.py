@@ -49,28 +49,38 @@ class _Triggers:
         # read as one: a cheap test before a word's lemma is looked up
         self.key_heads = {k[:2] for k in self.whole}
 
-        # words already judged by whether a trigger may start at them (a word's judgement never
-        # changes): most sentences then need only set operations to find they have no trigger
+        # the triggers that may start at a word depend on the word alone: judged once per distinct
+        # word (most are nobody's trigger), so a sentence costs set operations and a few lookups
         self._judged: set[str] = set()
-        self._starters: set[str] = set()
+        self._candidates: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
 
-    def _may_start(self, word: str, key) -> bool:
+    def _candidates_of(self, word: str, key) -> list[tuple[str, tuple[_Part, ...]]]:
         low = word.lower()
-        if low in self.whole or any(low[:L] in self.prefix for L in self.prefix_lengths if L <= len(low)):
-            return True
-        return low[:2] in self.key_heads and key(word) in self.whole
+        cands = list(self.whole.get(low, ()))
+        if low[:2] in self.key_heads:
+            k = key(word)
+            if k != low:
+                cands += self.whole.get(k, ())
+        for L in self.prefix_lengths:
+            if L > len(low):
+                break
+            cands += self.prefix.get(low[:L], ())
+        return cands
 
-    def starters_among(self, words: list[str], key) -> set[str]:
-        """The words at which some trigger may start."""
+    def candidates_among(self, words: list[str], key) -> dict[str, list[tuple[str, tuple[_Part, ...]]]]:
+        """word -> triggers that may start at it, for every word of the map (the caller filters)."""
         new = set(words).difference(self._judged)
         if new:
             if len(self._judged) > _JUDGED_LIMIT:
                 self._judged.clear()
-                self._starters.clear()
+                self._candidates.clear()
                 new = set(words)
-            self._starters.update(w for w in new if self._may_start(w, key))
+            for w in new:
+                cands = self._candidates_of(w, key)
+                if cands:
+                    self._candidates[w] = cands
             self._judged |= new
-        return self._starters.intersection(words)
+        return self._candidates
 
     def keys(self) -> set[str]:
         return {t for pats in self.whole.values() for _, p in pats for t, pre in p if not pre}
@@ -78,39 +88,22 @@ class _Triggers:
     def first_hits(self, words: list[str], key) -> dict[str, str]:
         """activity_type -> surface of its first trigger among words.
 
-        Only the words at which a trigger may start are read (most sentences have none);
-        the others are only looked at when a trigger of several words reaches them."""
+        Only the words at which a trigger may start are read (most words are nobody's
+        trigger); the others are only looked at when a trigger of several words reaches them."""
         hits: dict[str, str] = {}
-        starters = self.starters_among(words, key)
-        if not starters:
+        candidates = self.candidates_among(words, key)
+        at_positions = [i for i, w in enumerate(words) if w in candidates]
+        if not at_positions:
             return hits
         n = len(words)
-        lows = [w.lower() for w in words]
-        keys: list[str | None] = [None] * n
-        whole, prefix, heads = self.whole, self.prefix, self.key_heads
-
-        def key_at(j: int) -> str:
-            k = keys[j]
-            if k is None:
-                k = keys[j] = key(words[j])
-            return k
 
         def part_hits(j: int, part: _Part) -> bool:
             text, is_prefix = part
-            return lows[j].startswith(text) if is_prefix else (lows[j] == text or key_at(j) == text)
+            low = words[j].lower()
+            return low.startswith(text) if is_prefix else (low == text or key(words[j]) == text)
 
-        for i in [i for i, w in enumerate(words) if w in starters]:
-            low = lows[i]
-            cands = list(whole.get(low, ()))
-            if low[:2] in heads:
-                k = key_at(i)
-                if k != low:
-                    cands += whole.get(k, ())
-            for L in self.prefix_lengths:
-                if L > len(low):
-                    break
-                cands += prefix.get(low[:L], ())
-            for at, parts in cands:
+        for i in at_positions:
+            for at, parts in candidates[words[i]]:
                 if at in hits or i + len(parts) > n:
                     continue
                 if all(part_hits(i + j, parts[j]) for j in range(1, len(parts))):

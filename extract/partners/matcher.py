@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LENGTH, ORTH
+from spacy.attrs import IDX, LEMMA, LENGTH, ORTH, SPACY
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -69,6 +69,7 @@ class LanguageMatcher:
         for label, docs in orth_patterns.items():
             self.orth_matcher.add(label, docs)
         self.keys, self.whole_keys = keep, whole
+        self._alias_low = {e.alias: e.alias.lower() for e in self.labels.values()}
         self._lemma_hash: dict[int, int] = {}  # orth hash -> key hash; reset when the lemma table changes
 
     def doc(self, text: str) -> Doc:
@@ -105,32 +106,42 @@ class LanguageMatcher:
                 found.append((self.labels[match_id], s, e))
         if not found:
             return []
-        offsets = doc.to_array([IDX, LENGTH]).tolist()
+        # token offsets as plain lists: spaCy Token objects cost more than the checks made with them
+        offsets = doc.to_array([IDX, LENGTH, SPACY])
+        starts = offsets[:, 0].tolist()
+        ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+        spaced = offsets[:, 2].tolist()
+        n_tokens = len(starts)
+
+        def person_at(s: int, e: int) -> bool:
+            """A capitalised name directly followed by a surname is a person ("Iran Ospanow")."""
+            if e >= n_tokens or not spaced[s]:
+                return False
+            nxt = body[starts[e]:ends[e]]
+            return nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper() and bool(_SURNAME.search(nxt))
 
         def chars(s: int, e: int) -> tuple[int, int]:
-            return offsets[s][0], offsets[e - 1][0] + offsets[e - 1][1]
-
-        def surface(s: int, e: int) -> str:
-            a, b = chars(s, e)
-            return body[a:b]
+            return starts[s], ends[e - 1]
 
         # longest first, then leftmost: one entity per token span and type;
         # on equal spans prefer the alias spelled like the text, then name over demonym
         # (simplemma reads "иракски" as "Ирак": both patterns hit "Ирак")
-        found.sort(key=lambda x: (_TYPE_ORDER[x[0].entity_type], -(x[2] - x[1]), x[1],
-                                  x[0].alias.lower() != surface(x[1], x[2]).lower(), _KIND_ORDER.get(x[0].kind, 9)))
+        found.sort(key=lambda x: (_TYPE_ORDER[x[0].entity_type], x[1] - x[2], x[1]))
+        found = self._break_ties(found, body, starts, ends)
         taken: dict[str, set[int]] = {}
         datelines = dateline_spans(body)
         out: list[Mention] = []
         for entry, s, e in found:
             cover = taken.setdefault(entry.entity_type, set())
-            if any(i in cover for i in range(s, e)):
+            if not cover.isdisjoint(range(s, e)):
                 continue
             start, stop = chars(s, e)
             surf = body[start:stop]
             if entry.capitalised and not surf[:1].isupper():
                 continue
-            if entry.entity_type == "partner" and self._rejected(entry, doc, s, e, start, stop, datelines):
+            if entry.entity_type == "partner" and (
+                    any(a < stop and start < b for a, b in datelines)
+                    or (e - s == 1 and entry.kind in ("name", "capital") and person_at(s, e))):
                 continue
             sent = sentence_holding(sentences, start, stop)
             if sent is None:
@@ -143,17 +154,24 @@ class LanguageMatcher:
         out.sort(key=lambda m: (m.start_char, _TYPE_ORDER[m.entity_type]))
         return out
 
-    @staticmethod
-    def _rejected(entry: Entry, doc: Doc, s: int, e: int, start: int, stop: int, datelines) -> bool:
-        if any(a < stop and start < b for a, b in datelines):
-            return True
-        if entry.kind in ("name", "capital") and e - s == 1 and e < len(doc):
-            nxt = doc[e]
-            # a person: capitalised name directly followed by a surname, e.g. "Iran Ospanow"
-            if (nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_upper and _SURNAME.search(nxt.text)
-                    and doc[s].whitespace_):
-                return True
-        return False
+
+    def _break_ties(self, found: list, body: str, starts: list[int], ends: list[int]) -> list:
+        """Within runs of matches of one type over the same tokens (sorted so they are adjacent),
+        the alias spelled like the text first, then by kind. Done per run: most runs are one match."""
+        out, i, n = [], 0, len(found)
+        alias_low = self._alias_low
+        while i < n:
+            j = i + 1
+            entry, s, e = found[i]
+            while j < n and found[j][1] == s and found[j][2] == e and found[j][0].entity_type == entry.entity_type:
+                j += 1
+            if j - i == 1:
+                out.append(found[i])
+            else:
+                surface = body[starts[s]:ends[e - 1]].lower()
+                out += sorted(found[i:j], key=lambda x: (alias_low[x[0].alias] != surface, _KIND_ORDER.get(x[0].kind, 9)))
+            i = j
+        return out
 
 
 _NONZERO_DIGIT = re.compile("[1-9]")  # re.sub is ten times faster than str.translate here
