@@ -26,7 +26,9 @@ _NON_FINAL = {
 # sentence-final punctuation, closing quotes, a space; what follows is checked in code
 _BREAK = re.compile(r"""(?<=[.!?…])["»”’)\]]*[ \t\u00a0\u202f]+""")
 _OPENERS = "-–—„“\"«('‘ \u00a0"
-_LAST_WORD = re.compile(r"([\w№\-.]+)\.$")
+# the word before a final dot, read backwards: "U.S." -> "U.S" (a forward search for "...\.$" would
+# retry from every position of the look-back, each time running to its end)
+_LAST_WORD_REVERSED = re.compile(r"\.([\w№\-.]+)")
 _LOOK_BACK = 40  # characters before a break in which its last word is read
 
 
@@ -47,9 +49,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                 continue
             # only the last word matters: a bounded look-back keeps this linear in the line's length
             head = text[max(cur, m.start() - _LOOK_BACK):m.start()].rstrip()
-            w = _LAST_WORD.search(head)
-            if w and (w.group(1).lower() in _NON_FINAL or _is_initial(w.group(1))):
-                continue
+            w = _LAST_WORD_REVERSED.match(head[::-1])
+            if w:
+                word = w.group(1)[::-1]
+                if word.lower() in _NON_FINAL or _is_initial(word):
+                    continue
             spans.append((cur, m.start()))
             cur = m.end()
         spans.append((cur, le))

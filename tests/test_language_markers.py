@@ -71,8 +71,18 @@ def test_markers_agree_with_lingua_wherever_they_decide(dev_corpus):
     assert decided > 100  # they decide most samples, or they would not save anything
 
 
-def test_a_word_of_another_language_leaves_the_decision_to_lingua():
+def test_markers_decide_only_with_a_clear_majority_and_no_foreign_letter():
     pl = "Kazachstan zwiększył eksport ropy przez Gruzję, a rurociąg jest już gotowy do dalszej pracy w tym roku."
     assert language_by_markers(pl) == "pl"
-    assert language_by_markers(pl + " The deal was signed.") is None        # English words too
+    assert language_by_markers(pl + " The deal was signed.") == "pl"         # a short English quote
+    en = "The deal was signed by the ministers, and the pipeline will carry more oil than it did last year."
+    assert language_by_markers(en) == "en"
+    assert language_by_markers(pl + " " + en) is None                        # two languages at par
     assert language_by_markers(pl.replace("Gruzję", "Kraków i Köln")) is None  # a German letter
+    assert language_by_markers("Казахстан экспортирует нефть через Грузию.") is None  # too few markers
+
+
+def test_russian_letters_vouch_for_russian_but_kazakh_letters_veto_it():
+    ru = "Для этого на участке будут построены новые насосные станции, а инвестиции оцениваются в тенге."
+    assert language_by_markers(ru) == "ru"
+    assert language_by_markers(ru + " Қазақстан мұнайы") is None
