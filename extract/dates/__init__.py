@@ -61,15 +61,32 @@ def _cores(comp, low, pos, end):
     ("d12", "d4") or a whole word that starts a month, weekday or ordinal name."""
     found = []
     words = comp.core_words
+    n = len(low)
+    # the scans find a word through the character before it, so a word at `pos` is tried alone
+    if not (pos > 0 and low[pos - 1].isalpha()):
+        m = comp.core_word.match(low, pos, end)
+        if m is not None and not (m.end() < n and low[m.end()].isalpha()):
+            found.append((pos, words[m.group()]))
+    for m in comp.core_after_space.finditer(low, pos, end):
+        e = m.end()
+        if not (e < n and low[e].isalpha()):
+            found.append((m.start() + 1, words[m.group(1)]))
     for m in comp.core_scan.finditer(low, pos, end):
-        s, e = m.span()
-        if low[s].isdigit():
-            if e - s <= 2:
+        rest, after, w = m.groups()
+        s = m.start()
+        if rest is not None:  # a digit run from s ("2024": the digit matched and the rest)
+            if len(rest) <= 1:
                 found.append((s, "d12"))
-            elif e - s == 4:
+            elif len(rest) == 3:
                 found.append((s, "d4"))
-        elif not (s > 0 and low[s - 1].isalpha()) and not (e < len(low) and low[e].isalpha()):
-            found.append((s, words[m.group()]))
+            s, w = s + len(rest) + 1, after  # "2024january"
+        else:
+            s += 1  # a word after the character matched
+        if w is not None:
+            e = s + len(w)
+            if not low[s - 1].isalpha() and not (e < n and low[e].isalpha()):
+                found.append((s, words[w]))
+    found.sort()  # the two scans merged (no two cores share an offset)
     return found
 
 

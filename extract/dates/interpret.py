@@ -41,12 +41,30 @@ class DateParts:
 
 
 def _groups(m: re.Match, shape: str) -> dict[str, tuple[str, int, int]]:
-    suffix = "__" + shape
+    """The shape's groups that took part, by name without the suffix: name -> (text, start, end)."""
+    vals = m.groups()
     out = {}
-    for name, val in m.groupdict().items():
-        if val is not None and name.endswith(suffix):
-            out[name[: -len(suffix)]] = (val, m.start(name), m.end(name))
+    for name, i in _shape_groups(m.re).get(shape, ()):
+        if vals[i - 1] is not None:
+            out[name] = (vals[i - 1], *m.span(i))
     return out
+
+
+_SHAPE_GROUPS: dict[int, tuple[re.Pattern, dict]] = {}
+
+
+def _shape_groups(rx: re.Pattern) -> dict[str, list[tuple[str, int]]]:
+    """shape -> [(short name, group number)] for one compiled alternation, built once:
+    walking only the matched shape's groups is much cheaper than m.groupdict() over all."""
+    hit = _SHAPE_GROUPS.get(id(rx))
+    if hit is None or hit[0] is not rx:  # keyed by id: hashing a Pattern hashes its whole code
+        by_shape: dict[str, list[tuple[str, int]]] = {}
+        for name, i in sorted(rx.groupindex.items(), key=lambda kv: kv[1]):
+            short, sep, shape = name.rpartition("__")
+            if sep:
+                by_shape.setdefault(shape, []).append((short, i))
+        hit = _SHAPE_GROUPS[id(rx)] = (rx, by_shape)
+    return hit[1]
 
 
 def _expand_year(yy: str) -> int:

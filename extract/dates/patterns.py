@@ -32,6 +32,9 @@ S = r"[^\S\n]"          # one space of any kind, but not a line break
 B = r"(?<!\w)"          # word start
 E = r"(?!\w)"           # word end
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+# Letters of the common scripts (Latin-1, Latin Extended-A, Cyrillic), every one of them
+# str.isalpha(): a class of plain ranges, which sre tests with a bitmap, unlike \w.
+COMMON_LETTERS = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0400-\u0481\u048a-\u04ff"
 SHAPES = ("numeric_iso", "numeric", "dmy", "mdy", "weekday", "month", "year", "day")
 
 
@@ -43,7 +46,9 @@ class Compiled:
     shape_regexes: tuple[re.Pattern, ...]  # each shape alone, in SHAPES order (fallbacks)
     not_after_number: re.Pattern         # a quantity word right after a number
     core_words: dict[str, str]           # first word of a month/weekday/ordinal name -> kind
-    core_scan: re.Pattern                # numbers, and those words wherever they occur
+    core_word: re.Pattern                # one of those words
+    core_after_space: re.Pattern         # those words after a space
+    core_scan: re.Pattern                # numbers, and those words after other non-letters
     leads: re.Pattern                    # words a date may start with before its core
 
 
@@ -208,7 +213,16 @@ def compiled(lang: str) -> Compiled:
                 core_words[first] = kind if core_words.get(first, kind) == kind else "any"
     preps = [p for role, ps in lex.preps.items() if role not in ("range_to", "link") for p in ps]
     leads = re.compile(rf"{B}(?:{_words(preps + lex.year_before + ['the'])})(?:(?<=[-'’])|(?!\w))")
-    # No boundary assertions here: a pattern that starts with literals lets sre skip ahead
-    # fast; the caller drops hits inside longer words.
-    core_scan = re.compile(rf"\d+|{raw_trie(core_words)}")
-    return Compiled(lex, by_core, singles, _not_after(lex.not_after_number), core_words, core_scan, leads)
+    core_word = raw_trie(core_words)
+    # Scanning for cores costs most, so both scans start with a test that sre runs in a tight
+    # loop before trying the rest: a space (a literal) for the words after one, and a class of
+    # plain ranges for the rest. That one stops at every other character outside COMMON_LETTERS:
+    # at a digit it takes the rest of its run ("rest") and a word right after it ("after",
+    # "2024january"), elsewhere a word starting at the next character ("w"). Words inside longer
+    # words are never tried; the caller still checks both ends, as "not a letter" is wider
+    # than the class.
+    core_after_space = re.compile(f" ({core_word})")
+    core_scan = re.compile(
+        rf"[^ {COMMON_LETTERS}](?:(?<=\d)(?P<rest>\d*)(?P<after>{core_word})?|(?P<w>{core_word}))")
+    return Compiled(lex, by_core, singles, _not_after(lex.not_after_number), core_words,
+                    re.compile(core_word), core_after_space, core_scan, leads)
