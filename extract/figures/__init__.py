@@ -31,11 +31,24 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
     taken = sorted(taken)
     out: list[Figure] = []
     limits = _reading_limits(text, sentences, end, g)
+    low = text.lower()
+    if len(low) != len(text):  # a letter that grows when lowercased ("İ"): offsets would shift
+        low = None
     for k, sent in enumerate(sentences):
         s_start, s_end = sent.start_char, limits[k]
         pos = s_start
+        starts = _anchor_starts(low, s_start, s_end, g) if low is not None else range(s_start, s_end)
+        i = 0
         while pos < s_end:
-            m = g.anchor.search(text, pos, s_end)
+            # the first candidate at or after pos where the anchor matches: what
+            # g.anchor.search(text, pos, s_end) finds, without trying every character
+            m = None
+            while i < len(starts):
+                if starts[i] >= pos:
+                    m = g.anchor.match(text, starts[i], s_end)
+                    if m:
+                        break
+                i += 1
             if not m:
                 break
             a = m.start()
@@ -53,6 +66,22 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
                     out.append(f)
     out.sort(key=lambda f: (f.start_char, f.end_char))
     return out
+
+
+def _anchor_starts(low: str, s_start: int, s_end: int, g: Grammar) -> list[int]:
+    """Every place in [s_start, s_end) of the lowercased text where the anchor may match, in
+    order (a superset: the caller matches the anchor itself at each).
+
+    An anchor is a digit, or a word that starts after a character that is not a letter or digit.
+    The scans find it through that character: a space, or anything outside PLAIN_LETTERS (which
+    is also where the digits are). The sentence's first character has no character before it in
+    the range, so it is always a candidate."""
+    starts = [s_start]
+    starts += [m.start() + 1 for m in g.anchor_after_space.finditer(low, s_start, s_end)]
+    starts += [m.start() if m.group("digit") is not None else m.start() + 1
+               for m in g.anchor_after_other.finditer(low, s_start, s_end)]
+    starts.sort()
+    return starts
 
 
 def _reading_limits(text: str, sentences: list[Sentence], end: int, g: Grammar) -> list[int]:

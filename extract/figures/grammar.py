@@ -21,6 +21,9 @@ from ..reference import load_csv
 SP = r"[\s\u00a0\u202f]"          # any space, including no-break and narrow no-break
 WORDCH = r"[^\W_]"                  # letter or digit
 LETTER = r"[^\W\d_]"
+# Letters of the common scripts in both cases (ASCII, Latin-1, Latin Extended-A, Cyrillic), every
+# one of them str.isalpha(): a class of plain ranges that sre tests with a bitmap, unlike \w
+PLAIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0400-\u0481\u048a-\u04ff"
 
 
 def _atoms(surface: str) -> tuple[list[str], bool]:
@@ -142,6 +145,8 @@ class Grammar:
     context_lex: dict[str, Lexicon]
     months: set[str] = field(default_factory=set)
     anchor: re.Pattern = None                      # where a figure may start
+    anchor_after_space: re.Pattern = None          # scans for the anchor's candidates (see _anchor_starts)
+    anchor_after_other: re.Pattern = None
     word_run: re.Pattern = None                    # a run of number words
     word_token: re.Pattern = None                  # one number word inside a run
     magnitude_after: re.Pattern = None             # a magnitude after a digit number
@@ -173,6 +178,11 @@ class Grammar:
     plus_half_before: re.Pattern = None
     out_of: re.Pattern = None
     linker: str = ""                               # "de |d'" after magnitudes
+
+
+def _lowercase_pattern(pattern: str) -> str:
+    """A pattern for lowercased text: its literals lowercased, its escapes (\\W, \\d...) kept."""
+    return re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), pattern)
 
 
 def _compile(pattern: str) -> re.Pattern:
@@ -263,6 +273,15 @@ def grammar(lang: str) -> Grammar:
         rf"|(?P<half>{glued_half})(?=-?{LETTER})"
         rf"|(?P<word>{number_word_alt}))"
     )
+    # The anchor's alternatives again, for the scans that find anchors through the character
+    # before them (figures/__init__.py, _anchor_starts). Each scan starts with something sre
+    # skips through in a tight loop, a space or a class of letters it need not stop at, instead
+    # of trying four alternatives at every character. They read the lowercased text without
+    # IGNORECASE: a cased class under that flag loses the loop, and literals compare faster.
+    alts = _lowercase_pattern(
+        rf"(?:{prefix_alt})(?={SP}*[-−]?\d)|(?:{glued_half})(?=-?{LETTER})|(?:{number_word_alt})")
+    g.anchor_after_space = re.compile(rf" (?={alts})")
+    g.anchor_after_other = re.compile(rf"[^ {PLAIN_LETTERS}](?:(?P<digit>(?<=\d))|(?={alts}))")
     g.half_glued = _compile(rf"(?<!{WORDCH})(?:{glued_half})-?(?={LETTER})")
     g.word_token = _compile(rf"(?<!{WORDCH})(?:{number_word_alt}|{ctx('conj')}|{ctx('point')})")
     joiner = rf"(?:{SP}+|{SP}*[-‐]{SP}*)"

@@ -1,0 +1,55 @@
+"""The figure anchor's candidate scans (figures._anchor_starts) must miss no place where the
+anchor matches: find_figures tries the anchor only at those candidates."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from extract.figures import _anchor_starts, find_figures
+from extract.figures.grammar import grammar
+from extract.sentences import split_sentences
+
+from conftest import SEEDS
+
+LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk")
+EXAMPLES = Path(__file__).resolve().parent.parent / "extract" / "examples"
+
+
+def _texts(lang: str) -> list[str]:
+    rows = [json.loads(line) for line in (EXAMPLES / f"figures_{lang}.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    texts = [r["text"] for r in rows]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    # the examples glued with punctuation, digits, underscores, no-break spaces and capitals
+    rnd = random.Random(lang)
+    glue = [" ", "\u00a0", "(", "_", "-", "5", "\n", "«", "'", "Ω", "ș"]
+    for _ in range(200):
+        parts = rnd.sample(texts[: len(rows)], k=min(3, len(rows)))
+        texts.append("".join(rnd.choice(glue) + (p.upper() if rnd.random() < 0.2 else p) for p in parts))
+    return texts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_anchor_is_a_candidate(lang):
+    g = grammar(lang)
+    for text in _texts(lang):
+        low = text.lower()
+        if len(low) != len(text):
+            continue
+        starts = set(_anchor_starts(low, 0, len(text), g))
+        for p in range(len(text)):
+            if g.anchor.match(text, p):
+                assert p in starts, (text[max(0, p - 10):p + 20], p)
+
+
+def test_figures_do_not_depend_on_how_anchors_are_found():
+    # a text with a letter that grows when lowercased takes the plain path: same figures
+    text = "Exports rose by 12% to 3.5 million tonnes, up from two million in 2020."
+    plain = find_figures(text, "en", split_sentences(text), len(text))
+    grown = "İ " + text
+    shifted = find_figures(grown, "en", split_sentences(grown), len(grown))
+    assert [(f.kind, f.value, f.surface_text) for f in plain] == [(f.kind, f.value, f.surface_text) for f in shifted]
+    assert len(plain) >= 3
