@@ -120,9 +120,9 @@ def test_the_loader_runs_in_its_small_memory_budget_and_gives_the_connection_bac
     during = []
     real_load = sync._load
 
-    def load(con, results, report):
+    def load(con, results, report, **kw):
         during.append(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
-        return real_load(con, results, report)
+        return real_load(con, results, report, **kw)
 
     monkeypatch.setattr(sync, "_load", load)
     con = duckdb.connect(str(s.warehouse_path), config={"memory_limit": "300MB"})

@@ -35,5 +35,5 @@ def settings() -> Settings:
         max_file_bytes=int(os.environ.get("MAX_FILE_BYTES", 5 * 1024 * 1024)),
         workers=int(os.environ.get("EXTRACT_WORKERS", os.cpu_count() or 1)),
         duckdb_memory_limit=os.environ.get("DUCKDB_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT),
-        duckdb_load_memory_limit=os.environ.get("DUCKDB_LOAD_MEMORY_LIMIT", "192MB"),
+        duckdb_load_memory_limit=os.environ.get("DUCKDB_LOAD_MEMORY_LIMIT", "96MB"),
     )

@@ -25,6 +25,7 @@ from .process import FileResult, hash_file, process_files
 from .schema import FILE_SCOPED, RAW_TABLES, columns, ensure_raw_schema
 
 _LOAD_BATCH_FILES = 500  # files per transaction: big enough for bulk inserts, small enough for flat memory
+_LOAD_BATCH_BYTES = 32 * 1024 * 1024  # or fewer when the files are large: memory follows bytes, not files
 
 # Source files fall into a fixed number of buckets by a hash of their path: the partitions of
 # the extraction asset. A path keeps its bucket forever, so a backfill of some buckets touches
@@ -146,14 +147,16 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
             con.execute("UPDATE raw.source_files SET mtime_ns = ? WHERE source_file = ?", [mtime, rel])
         con.execute("COMMIT")
         pending: list[FileResult] = []
+        pending_bytes = 0
         for res in process_files(settings.source_dir, to_process, settings.max_file_bytes, settings.workers, batch_id):
             pending.append(res)
-            if len(pending) >= _LOAD_BATCH_FILES:
-                _load(con, pending, report)
+            pending_bytes += res.size_bytes if res.size_bytes <= settings.max_file_bytes else 0
+            if len(pending) >= _LOAD_BATCH_FILES or pending_bytes >= _LOAD_BATCH_BYTES:
+                _load(con, pending, report, known=ledger)
                 log(f"loaded {report.documents_loaded} documents from {len(to_process)} files so far")
-                pending = []
+                pending, pending_bytes = [], 0
         if pending:
-            _load(con, pending, report)
+            _load(con, pending, report, known=ledger)
         if report.changed_anything:
             _mark_duplicates(con)
         for status, reason, rel in con.execute(
@@ -181,15 +184,21 @@ def _delete_files(con: duckdb.DuckDBPyConnection, rels: list[str], include_ledge
     con.unregister("_gone")
 
 
-def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: SyncReport) -> None:
-    """Replace these files' rows in one transaction, bulk-inserting each table from Arrow."""
+def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: SyncReport,
+          known: dict | None = None) -> None:
+    """Replace these files' rows in one transaction, bulk-inserting each table from Arrow.
+
+    known: the ledger before this run. A file it does not hold has no rows to delete, and
+    skipping the delete spares a scan of every raw table per batch (quadratic over a first
+    build of a large folder)."""
     merged: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
     for r in results:
         for t, rows in r.rows.items():
             merged[t].extend(rows)
     con.execute("BEGIN")
     try:
-        _delete_files(con, [r.source_file for r in results], include_ledger=True)
+        _delete_files(con, [r.source_file for r in results if known is None or r.source_file in known],
+                      include_ledger=True)
         for t, rows in merged.items():
             if not rows:
                 continue
