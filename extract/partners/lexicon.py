@@ -9,7 +9,7 @@ also gets the English names, so a Russian text quoting "the United States" or
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..reference import load_csv
@@ -23,16 +23,16 @@ class Entry:
     entity_id: str
     kind: str          # mention_kind
     alias: str
+    # derived once (the matcher asks for every match): abbreviations are matched on the exact
+    # spelling (US, not "us"; ЕС; UE); proper names must start with a capital in the text too
+    # ("Turkey", not "turkey")
+    exact_case: bool = field(init=False, compare=False)
+    capitalised: bool = field(init=False, compare=False)
 
-    @property
-    def exact_case(self) -> bool:
-        """Abbreviations are matched on the exact spelling (US, not "us"; ЕС; UE)."""
-        return self.kind == "abbreviation"
-
-    @property
-    def capitalised(self) -> bool:
-        """Proper names must start with a capital in the text too ("Turkey", not "turkey")."""
-        return self.kind in ("name", "capital", "organisation") and self.alias[:1].isupper()
+    def __post_init__(self):
+        object.__setattr__(self, "exact_case", self.kind == "abbreviation")
+        object.__setattr__(self, "capitalised",
+                           self.kind in ("name", "capital", "organisation") and self.alias[:1].isupper())
 
 
 def _is_abbreviation(alias: str) -> bool:

@@ -15,6 +15,7 @@ Ospanow") is a person, and Kazakhstan itself claims its spans but is never retur
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import numpy
@@ -23,7 +24,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..model import Mention, Sentence
-from ..sentences import sentence_holding
 from .datelines import dateline_spans
 from .lemmas import lemmatizer, phrase_variants, tokenizer
 from .lexicon import Entry, entries
@@ -130,6 +130,7 @@ class LanguageMatcher:
         found = self._break_ties(found, body, starts, ends)
         taken: dict[str, set[int]] = {}
         datelines = dateline_spans(body)
+        sentence_starts = [s.start_char for s in sentences]
         out: list[Mention] = []
         for entry, s, e in found:
             cover = taken.setdefault(entry.entity_type, set())
@@ -143,10 +144,10 @@ class LanguageMatcher:
                     any(a < stop and start < b for a, b in datelines)
                     or (e - s == 1 and entry.kind in ("name", "capital") and person_at(s, e))):
                 continue
-            sent = sentence_holding(sentences, start, stop)
-            if sent is None:
-                continue
-            si = sent.index
+            k = bisect_right(sentence_starts, start) - 1
+            if k < 0 or stop > sentences[k].end_char:
+                continue  # outside every sentence, or across two
+            si = sentences[k].index
             cover.update(range(s, e))
             if entry.entity_type == "partner" and entry.entity_id == HOME:
                 continue  # claims "Kazakhstan–China", "Astana" and "kazachski" for nobody
