@@ -23,8 +23,7 @@ build_warehouse = dg.define_asset_job(
 # turns through the `duckdb` pool; a `build_warehouse` run afterwards rebuilds the marts.
 extract_partitioned = dg.define_asset_job(
     "extract_partitioned",
-    selection=dg.AssetSelection.assets(raw_extraction),
-    partitions_def=raw_extraction.partitions_def,
+    selection=dg.AssetSelection.assets(raw_extraction),  # partitioned as the asset is
     executor_def=dg.multiprocess_executor,
     description="Extract and load the files of the selected source buckets into raw.*.",
 )
