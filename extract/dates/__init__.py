@@ -36,9 +36,25 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
     interp = Interpreter(comp, text, low, end)
     out: list[Figure] = []
     pos = sentences[0].start_char
+    d12_tail = comp.d12_tail.match if comp.d12_tail is not None else None
+    last_token = -1  # the last core a d12 date could hold as its day (see below)
     for c, kind in _cores(comp, low, pos, end):
         if c < pos:
             continue  # inside the previous date
+        if kind == "d12" and d12_tail is not None:
+            # Most 1-2 digit numbers are no day: skip one early when no "d12" regex can match
+            # at it or at a preposition before it. Wherever that regex matches, the first
+            # number or spelled-day core from the match start on is its day (its lead words
+            # hold no digit: patterns._day_tokens_are_cores), and then either a spelled day
+            # or a number where d12_tail (the shapes from the day on) matches. So a number
+            # where d12_tail fails is skipped unless such a core lies between its earliest
+            # candidate start and it. tests/test_dates_early_reject.py checks that invariant.
+            if d12_tail(low, c, end) is not None:
+                last_token = c
+            elif last_token < pos or last_token < c - LEAD_WINDOW:
+                continue
+        elif kind == "ordinal" or kind == "any":
+            last_token = c
         # a date starts at its core or at a preposition shortly before it
         candidates = [m.start() for m in comp.leads.finditer(low, max(pos, c - LEAD_WINDOW), c)]
         parts = _first_date(comp, interp, low, candidates + [c], kind, end)

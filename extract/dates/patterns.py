@@ -50,6 +50,9 @@ class Compiled:
     core_after_space: re.Pattern         # those words after a space
     core_scan: re.Pattern                # numbers, and those words after other non-letters
     leads: re.Pattern                    # words a date may start with before its core
+    # the d12 shapes from their day number on; None when the grammar breaks what makes
+    # that a safe early test (see _day_tokens_are_cores), and then every number is tried
+    d12_tail: re.Pattern | None = None
 
 
 # The kind of a date's first core decides which shapes can hold it: "2024" starts a
@@ -142,7 +145,14 @@ def _year_tail(lex: Lexicon, tag: str) -> str:
             rf"(?:{_year(lex, tag)}{_year_word(lex, tag)}|(?P<y2__{tag}>'?\d\d)(?!\d)(?![.,:]\d)))?")
 
 
-def _shapes(lex: Lexicon) -> dict[str, str]:
+def _shapes(lex: Lexicon) -> tuple[dict[str, str], dict[str, str]]:
+    """(shape -> regex, shape -> the part of it from its day number on).
+
+    A shape that can start with a day number is built as lead + body: the lead (preposition,
+    weekday) holds no digit, and the body starts at the number, so the body matching at a
+    number is a necessary condition for the shape matching with that number (Compiled.d12_tail).
+    """
+    bodies = {}
     wd_lead = lambda t: rf"(?:{_weekday(lex, t)},?{S}+)?"  # noqa: E731
     day_preps = ("day", "weekday")
     month_num = r"0?[1-9]|1[0-2]"
@@ -152,15 +162,16 @@ def _shapes(lex: Lexicon) -> dict[str, str]:
     shapes[t] = (_prep(lex, day_preps, t) + wd_lead(t)
                  + rf"(?<![\d.])(?P<iy__{t}>(?:19|20)\d\d)-(?P<im__{t}>{month_num})-(?P<id__{t}>{day_num})(?![\d-])")
     t = "numeric"
-    shapes[t] = (_prep(lex, day_preps, t) + wd_lead(t)
-                 + rf"(?<![\d.,/-])(?P<n1__{t}>\d{{1,2}})(?P<sep__{t}>[./-])(?P<n2__{t}>\d{{1,2}})(?P=sep__{t})"
+    bodies[t] = (rf"(?<![\d.,/-])(?P<n1__{t}>\d{{1,2}})(?P<sep__{t}>[./-])(?P<n2__{t}>\d{{1,2}})(?P=sep__{t})"
                  rf"(?P<ny__{t}>\d{{4}}|\d\d)(?!\d)(?![.,/-]\d)")
+    shapes[t] = _prep(lex, day_preps, t) + wd_lead(t) + bodies[t]
     t = "dmy"
-    shapes[t] = (_prep(lex, day_preps, t) + wd_lead(t) + _day(lex, t)
+    bodies[t] = (_day(lex, t)
                  + rf"(?:{S}*(?:{_range_to(lex)}){S}*{_day(lex, t, '2')})?"
                  + rf"(?:{S}*[-/]{S}*|{S}+(?:{_link(lex)})?|(?<=\.))"
                  + _month(lex, t) + _year_tail(lex, t)
                  + rf"(?:,{S}*{_weekday(lex, t, '2')})?")
+    shapes[t] = _prep(lex, day_preps, t) + wd_lead(t) + bodies[t]
     t = "mdy"
     year_part = rf"(?:{S}*,?{S}*{_year(lex, t)})"
     shapes[t] = (_prep(lex, ("day", "month"), t) + wd_lead(t) + _month(lex, t)
@@ -181,9 +192,27 @@ def _shapes(lex: Lexicon) -> dict[str, str]:
                  + rf"(?:{S}*[-–—/]{S}*(?P<yend__{t}>\d{{4}}|\d\d)(?!\d))?" + _year_word(lex, t))
     t = "day"
     arts = lex.preps.get("day_article", [])
-    shapes[t] = (rf"{B}(?P<prep__{t}>{_words(arts)}){S}+{_day(lex, t)}(?={S}*(?:[.,;:!?)]|$))"
-                 if arts else "(?!)")
-    return shapes
+    day = rf"{_day(lex, t)}(?={S}*(?:[.,;:!?)]|$))"
+    shapes[t] = rf"{B}(?P<prep__{t}>{_words(arts)}){S}+{day}" if arts else "(?!)"
+    # the body also checks what the lead leaves right before the day: an article's last
+    # character and a space, or two spaces (a longer run)
+    ends = "".join(sorted({re.escape(a.lower()[-1]) for a in arts if a}))
+    bodies[t] = rf"(?:(?<={S}{S})|(?<=[{ends}]{S})){day}" if arts else "(?!)"
+    return shapes, bodies
+
+
+def _day_tokens_are_cores(lex: Lexicon) -> bool:
+    """What find_dates needs to skip a 1-2 digit number whose d12_tail does not match:
+
+    - no word that can come before a day number in a shape (prepositions of every role,
+      weekday names, spelled days) holds a digit, so a date that a "d12" regex matches holds
+      its day number or spelled day right after those words, never a digit run inside them;
+    - every spelled day starts with a word that _cores finds ("ordinal" or "any" core).
+    """
+    before_day = [p for ps in lex.preps.values() for p in ps] + list(lex.weekdays)
+    spelled = [*lex.tens, *lex.ordinals]
+    return (not any(ch.isdigit() for w in before_day + spelled for ch in w)
+            and all(_FIRST_WORD.match(w.lower()) for w in spelled))
 
 
 def _not_after(words: list[str]) -> re.Pattern:
@@ -196,7 +225,7 @@ def _not_after(words: list[str]) -> re.Pattern:
 @lru_cache(maxsize=None)
 def compiled(lang: str) -> Compiled:
     lex = lexicon(lang)
-    shapes = _shapes(lex)
+    shapes, bodies = _shapes(lex)
 
     def alternation(names):
         return re.compile("|".join(f"(?P<alt_{n}>{shapes[n]})" for n in SHAPES if n in names))
@@ -224,5 +253,8 @@ def compiled(lang: str) -> Compiled:
     core_after_space = re.compile(f" ({core_word})")
     core_scan = re.compile(
         rf"[^ {COMMON_LETTERS}](?:(?<=\d)(?P<rest>\d*)(?P<after>{core_word})?|(?P<w>{core_word}))")
+    d12_tail = None
+    if _day_tokens_are_cores(lex):
+        d12_tail = re.compile("|".join(f"(?:{bodies[n]})" for n in SHAPES if n in CORE_SHAPES["d12"]))
     return Compiled(lex, by_core, singles, _not_after(lex.not_after_number), core_words,
-                    re.compile(core_word), core_after_space, core_scan, leads)
+                    re.compile(core_word), core_after_space, core_scan, leads, d12_tail)
