@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 import os
 import shutil
 import subprocess
@@ -37,10 +38,16 @@ FLOORS = {"extract_docs_per_s": 500, "ratio_to_dateparser": 20, "build_100k_s": 
           "incremental_1pct_s": 60}
 
 
-def _texts(folder: Path, n: int, skip: int = 0) -> list[tuple[str, str]]:
+def _samples(folder: Path, n: int, n_warm: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(n articles to time, n_warm others to warm up on), each spread evenly over the corpus: the
+    corpus is sorted by language, and its first articles would all be Bulgarian."""
     from extract.cleaning import clean_text
-    paths = sorted(folder.rglob("*.txt"))[skip:skip + n]
-    return [(p.parent.name, clean_text(p.read_text(encoding="utf-8")).body_text) for p in paths]
+    paths = sorted(folder.rglob("*.txt"))
+    timed = _spread(paths, n)
+    chosen = set(timed)
+    warm = _spread([p for p in paths if p not in chosen], n_warm)
+    read = lambda ps: [(p.parent.name, clean_text(p.read_text(encoding="utf-8")).body_text) for p in ps]  # noqa: E731
+    return read(timed), read(warm)
 
 
 def bench_extract(docs: list[tuple[str, str]], warm: list[tuple[str, str]]) -> dict:
@@ -84,9 +91,10 @@ def bench_extract(docs: list[tuple[str, str]], warm: list[tuple[str, str]]) -> d
 
 
 def _spread(docs: list, n: int) -> list:
-    """n documents taken evenly across the list."""
-    step = max(1, len(docs) // n)
-    return docs[::step][:n]
+    """n documents taken evenly across the list (all of them when it holds no more)."""
+    if len(docs) <= n:
+        return list(docs)
+    return [docs[(i * len(docs)) // n] for i in range(n)]
 
 
 def bench_dateparser(docs: list[tuple[str, str]], with_language: bool = True) -> float:
@@ -168,9 +176,9 @@ def main() -> int:
     shutil.rmtree(corpus, ignore_errors=True)
     synth_corpus.generate(corpus, biggest)
 
-    docs = _texts(corpus, a.extract_docs)
-    warm = _texts(corpus, 500, skip=a.extract_docs)  # other articles of the same mix
+    docs, warm = _samples(corpus, a.extract_docs, 500)
     results.update(bench_extract(docs, warm))
+    results["extract_languages"] = dict(sorted(Counter(lang for lang, _ in docs).items()))
     # the same mix of languages as the extract() figure: every k-th document, not the first ones
     # (the corpus is sorted by language, and dateparser's speed differs by language)
     results["dateparser_docs_per_s"] = bench_dateparser(_spread(docs, a.dateparser_docs))
@@ -195,6 +203,7 @@ def main() -> int:
         print(f"  {results['sizes'][n]['wall_s']:.1f} s, peak {results['sizes'][n]['peak_gib']:.2f} GiB", flush=True)
     if not sizes:  # extraction figures only
         _print_table(results)
+        _write(results, a.json)
         return 0
     n = max(sizes)
     extra = max(1, n // 100)
@@ -204,10 +213,14 @@ def main() -> int:
     results["incremental"] = {"base": n, "added": extra, **timed_build(src, work / f"wh_{n}" / "warehouse.duckdb",
                                                                         work / "dagster")}
     _print_table(results)
-    a.json.parent.mkdir(parents=True, exist_ok=True)
-    a.json.write_text(json.dumps(results, indent=2, default=str))
-    print(f"\nwritten to {a.json}")
+    _write(results, a.json)
     return 0
+
+
+def _write(results: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, default=str))
+    print(f"\nwritten to {path}")
 
 
 def _print_table(r: dict) -> None:
