@@ -1,6 +1,7 @@
 """Shared test settings: no telemetry, and paths to the shared corpora."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -14,6 +15,18 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 DEV_CORPUS = SHARED / "corpus" / "dev"
 SEEDS = REPO / "seeds"
+EXAMPLES = REPO / "extract" / "examples"
+LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk")  # languages with example corpora
+
+
+def example_texts(lang: str, kinds: tuple[str, ...] = ("dates", "figures")) -> list[str]:
+    """The texts of extract/examples/<kind>_<lang>.jsonl, for the kinds that exist."""
+    out = []
+    for kind in kinds:
+        path = EXAMPLES / f"{kind}_{lang}.jsonl"
+        if path.exists():
+            out += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -10,11 +10,9 @@ Then the fast path is compared with the plain one (d12_tail=None) on the same te
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -24,18 +22,11 @@ from extract.dates.lexicon import lexicon
 from extract.dates.patterns import _day_tokens_are_cores, compiled
 from extract.sentences import split_sentences
 
-LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk")
-EXAMPLES = Path(__file__).resolve().parent.parent / "extract" / "examples"
+from conftest import LANGS, example_texts
+
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 
 
-def _example_texts(lang):
-    for kind in ("dates", "figures"):
-        path = EXAMPLES / f"{kind}_{lang}.jsonl"
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    yield json.loads(line)["text"]
 
 
 def _fuzz_texts(lang, n, seed):
@@ -43,7 +34,7 @@ def _fuzz_texts(lang, n, seed):
     numbers of every length, separators and unusual spaces."""
     rnd = random.Random(f"{lang}-{seed}")
     lex = lexicon(lang)
-    examples = list(_example_texts(lang))
+    examples = list(example_texts(lang))
     tokens = [t for text in examples for t in _TOKEN.findall(text)]
     words = [*lex.months, *lex.weekdays, *lex.ordinals, *lex.tens, *lex.suffixes, *lex.year_after,
              *lex.year_before, *lex.year_suffixes, *(p for ps in lex.preps.values() for p in ps),

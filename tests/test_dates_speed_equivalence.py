@@ -7,10 +7,8 @@ list instead of m.groupdict().
 """
 from __future__ import annotations
 
-import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +17,8 @@ from extract.dates.interpret import _groups
 from extract.dates.patterns import COMMON_LETTERS, compiled
 from extract.dates.wordlist_regex import raw_trie
 
-LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk")
-EXAMPLES = Path(__file__).resolve().parent.parent / "extract" / "examples"
+from conftest import LANGS, example_texts
+
 
 
 def _reference_cores(comp, scan, low, pos, end):
@@ -37,13 +35,6 @@ def _reference_cores(comp, scan, low, pos, end):
     return found
 
 
-def _example_texts(lang):
-    for kind in ("dates", "figures"):
-        path = EXAMPLES / f"{kind}_{lang}.jsonl"
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    yield json.loads(line)["text"]
 
 
 def test_common_letters_are_letters():
@@ -61,7 +52,7 @@ def test_cores_match_plain_scan(lang):
     # combining marks, other digits, no-break spaces, apostrophes
     atoms = [*comp.core_words, "1", "12", "2024", "123", "12345", "٢٠٢٤", "²", "ǅ", "x", "ї", "ґ",
              "ç", "日", "ab", "я", " ", " ", " ", "\u00a0", "\n", ".", "-", "'", "_", "\u0301"]
-    texts = [_lower(t) for t in _example_texts(lang)]
+    texts = [_lower(t) for t in example_texts(lang)]
     texts += ["".join(rnd.choice(atoms) for _ in range(rnd.randint(0, 12))) for _ in range(3000)]
     for low in texts:
         for pos in {0, 1, len(low) // 2}:
@@ -75,7 +66,7 @@ def test_cores_match_plain_scan(lang):
 def test_groups_match_groupdict(lang):
     comp = compiled(lang)
     n = 0
-    for text in _example_texts(lang):
+    for text in example_texts(lang):
         low = _lower(text)
         for rx in (*comp.by_core.values(), *comp.shape_regexes):
             for m in rx.finditer(low):

@@ -2,9 +2,7 @@
 anchor matches: find_figures tries the anchor only at those candidates."""
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
 import pytest
 
@@ -12,22 +10,18 @@ from extract.figures import _anchor_starts, find_figures
 from extract.figures.grammar import grammar
 from extract.sentences import split_sentences
 
-from conftest import SEEDS
+from conftest import LANGS, SEEDS, example_texts
 
-LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk")
-EXAMPLES = Path(__file__).resolve().parent.parent / "extract" / "examples"
 
 
 def _texts(lang: str) -> list[str]:
-    rows = [json.loads(line) for line in (EXAMPLES / f"figures_{lang}.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    texts = [r["text"] for r in rows]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    examples = example_texts(lang, ("figures",))
+    texts = examples + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     # the examples glued with punctuation, digits, underscores, no-break spaces and capitals
     rnd = random.Random(lang)
     glue = [" ", "\u00a0", "(", "_", "-", "5", "\n", "«", "'", "Ω", "ș"]
     for _ in range(200):
-        parts = rnd.sample(texts[: len(rows)], k=min(3, len(rows)))
+        parts = rnd.sample(examples, k=min(3, len(examples)))
         texts.append("".join(rnd.choice(glue) + (p.upper() if rnd.random() < 0.2 else p) for p in parts))
     return texts
 
