@@ -12,13 +12,24 @@ from datetime import date
 from .boilerplate import find_boilerplate_start
 from .dates import find_dates
 from .figures import find_figures
-from .language import detect_language, sentence_languages
+from .language import detect_language, sentence_languages, supported_languages, warm_up_detectors
 from .model import ExtractionResult, ExportVolume, Figure, Mention, Sentence
-from .partners import classify_activities, find_mentions
+from .partners import classify_activities, find_mentions, warm_up as _warm_up_lexicons
 from .sentences import split_sentences
 from .volumes import link_export_volumes
 
-__all__ = ["extract", "ExtractionResult", "Mention", "Figure", "ExportVolume", "Sentence"]
+__all__ = ["extract", "warm_up", "ExtractionResult", "Mention", "Figure", "ExportVolume", "Sentence"]
+
+
+def warm_up() -> None:
+    """Load every configured language now (lexicons, lemma tables, detector models, figure and
+    date grammars): each loads on first use otherwise, in the middle of a worker's first files
+    or of a timing."""
+    langs = supported_languages()
+    _warm_up_lexicons(langs)
+    warm_up_detectors()
+    for lang in langs:
+        extract("Warm-up 1 2025.", lang=lang)  # compiles the figure and date grammars
 
 
 def extract(text: str, lang: str | None = None, *, published: date | None = None) -> ExtractionResult:

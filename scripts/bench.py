@@ -54,18 +54,14 @@ def bench_extract(docs: list[tuple[str, str]], warm: list[tuple[str, str]]) -> d
     """Single core, in this process, in the steady state of a worker: every language loaded, and
     its per-word caches (lemma keys, trigger candidates) filled by other articles (`warm`, none of
     them timed), as they are after a worker's first few hundred files."""
-    from extract import extract
+    from extract import extract, warm_up
     from extract.boilerplate import find_boilerplate_start
     from extract.dates import find_dates
     from extract.figures import find_figures
     from extract.partners import find_mentions
     from extract.sentences import split_sentences
 
-    from extract.language import supported_languages, warm_up_detectors
-    from extract.partners import warm_up
-
-    warm_up(supported_languages())  # every language's pipeline, as a worker holds them
-    warm_up_detectors()
+    warm_up()  # every language's pipeline, as a worker holds them
     for _, text in warm:
         extract(text)
     out = {}

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from extract import extract
+from extract import extract, warm_up
 from extract.cleaning import clean_text
 from extract.ingest import SourceDocument, content_id, file_format, parse_file, too_large
-from extract.language import detect_language_verbose, supported_languages, warm_up_detectors
+from extract.language import detect_language_verbose, supported_languages
 
 from .schema import RAW_TABLES
 
@@ -132,12 +132,7 @@ def _process_document(doc: SourceDocument, rows: dict[str, list[tuple]], batch_i
 def _warm_up() -> None:
     """Once per worker: every language's lexicon, lemmas and grammars, before the first file."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    from extract.partners import warm_up
-
-    warm_up(supported_languages())
-    warm_up_detectors()
-    for lang in supported_languages():
-        extract("Warm-up 1 2025.", lang=lang)  # compiles the figure and date grammars
+    warm_up()
 
 
 def _process_star(args: tuple) -> FileResult:

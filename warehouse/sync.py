@@ -126,11 +126,13 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
     own = con is None
     if own:
         settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(settings.warehouse_path), config={"memory_limit": settings.duckdb_memory_limit})
-    # appends need little memory, and a small buffer pool keeps the loader flat however large the
-    # warehouse grows (the setting is the database's: put it back for whoever shares the connection)
-    restore = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-    con.execute(f"SET memory_limit = '{settings.duckdb_load_memory_limit}'")
+        con = duckdb.connect(str(settings.warehouse_path),
+                             config={"memory_limit": settings.duckdb_load_memory_limit})
+    else:
+        # appends need little memory, and a small buffer pool keeps the loader flat however large
+        # the warehouse grows (the setting is the database's: put it back for the connection's owner)
+        restore = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        con.execute(f"SET memory_limit = '{settings.duckdb_load_memory_limit}'")
     try:
         ensure_raw_schema(con)
         current = scan(settings.source_dir)
@@ -185,7 +187,7 @@ def _delete_files(con: duckdb.DuckDBPyConnection, rels: list[str], include_ledge
 
 
 def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: SyncReport,
-          known: dict | None = None) -> None:
+          known: dict) -> None:
     """Replace these files' rows in one transaction, bulk-inserting each table from Arrow.
 
     known: the ledger before this run. A file it does not hold has no rows to delete, and
@@ -197,8 +199,7 @@ def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: Syn
             merged[t].extend(rows)
     con.execute("BEGIN")
     try:
-        _delete_files(con, [r.source_file for r in results if known is None or r.source_file in known],
-                      include_ledger=True)
+        _delete_files(con, [r.source_file for r in results if r.source_file in known], include_ledger=True)
         for t, rows in merged.items():
             if not rows:
                 continue
