@@ -12,6 +12,7 @@ before it (context.py) and, for masses, whether it is an amount of change.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..model import Figure, Sentence
 from .context import change_of, count_noun_end, qualifier_of, span_start
@@ -34,10 +35,21 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
     low = text.lower()
     if len(low) != len(text):  # a letter that grows when lowercased ("İ"): offsets would shift
         low = None
+    elif sentences:
+        everywhere = _anchor_starts(low, sentences[0].start_char, max(limits), g)
     for k, sent in enumerate(sentences):
         s_start, s_end = sent.start_char, limits[k]
         pos = s_start
-        starts = _anchor_starts(low, s_start, s_end, g) if low is not None else range(s_start, s_end)
+        if low is None:
+            starts = range(s_start, s_end)
+        elif s_end < len(text) and text[s_end].isalnum():
+            # a number word that ends at s_end is whole inside the sentence but not in the text:
+            # only a scan that stops at s_end finds it
+            starts = _anchor_starts(low, s_start, s_end, g)
+        else:
+            # the text-wide scan's candidates inside the sentence: the scans look ahead only for
+            # the end of a word, which is the same at s_end whether the scan stops there or not
+            starts = [s_start] + everywhere[bisect_right(everywhere, s_start):bisect_left(everywhere, s_end)]
         i = 0
         while pos < s_end:
             # the first candidate at or after pos where the anchor matches: what

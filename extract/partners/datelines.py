@@ -14,12 +14,15 @@ import re
 _LINE = re.compile(r"^[ \t\u00a0]*(?P<head>[^\n]{2,70}?)[ \t\u00a0]+[-–—][ \t\u00a0]", re.M)
 _CITY = re.compile(r"(?P<city>[^\W\d_][^\W\d_'’.\- ]*(?:[ \-][^\W\d_][^\W\d_'’.\-]*){0,3})")
 _AGENCY = re.compile(r"^\s*\([^()\n]{1,25}\)\s*$")
+# what every dateline line holds: a dash between spaces (most lines have none, and _LINE
+# would try 70 lengths of head at each of them)
+_DASH_GAP = re.compile(r"[ \t\u00a0][-–—][ \t\u00a0]")
 
 
 def dateline_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
     """Character spans of dateline cities in text[:end]."""
     out = []
-    for m in _LINE.finditer(text, 0, len(text) if end is None else end):
+    for m in _lines(text, len(text) if end is None else end):
         head = m.group("head")
         c = _CITY.match(head)
         if not c:
@@ -47,3 +50,17 @@ def dateline_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
             s = m.start("head") + c.start("city")
             out.append((s, s + len(city)))
     return out
+
+
+def _lines(text: str, end: int):
+    """The matches of _LINE in text[:end] (at most one per line), tried only on lines with a dash gap."""
+    pos = 0
+    while (gap := _DASH_GAP.search(text, pos, end)) is not None:
+        line_start = text.rfind("\n", 0, gap.start()) + 1
+        m = _LINE.match(text, line_start, end)
+        if m:
+            yield m
+        nl = text.find("\n", gap.end(), end)
+        if nl < 0:
+            return
+        pos = nl + 1

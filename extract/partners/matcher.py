@@ -1,8 +1,8 @@
 """Find partner, commodity and route mentions with spaCy PhraseMatchers.
 
 Two matchers per language, built once per process:
-* LEMMA: names, demonyms, capitals, organisations, commodities, routes. Each
-  token's lemma is set to the key of extract/partners/lemmas.py, so
+* NORM: names, demonyms, capitals, organisations, commodities, routes. Each
+  word's norm in the vocabulary is the key of extract/partners/lemmas.py, so
   "Stanami Zjednoczonymi", "Китаем", "швейцарската", "Қытаймен" meet their
   lexicon form;
 * ORTH: abbreviations, case-sensitive (US but not "us"; ЕС; UE).
@@ -18,8 +18,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-import numpy
-from spacy.attrs import IDX, LEMMA, LENGTH, ORTH, SPACY
+from spacy.attrs import IDX, LENGTH, NORM
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -43,7 +42,7 @@ class LanguageMatcher:
         self.nlp = tokenizer(lang)
         self.lem = lemmatizer(lang)
         vocab = self.nlp.vocab
-        self.lemma_matcher = PhraseMatcher(vocab, attr="LEMMA")
+        self.lemma_matcher = PhraseMatcher(vocab, attr="NORM")
         self.orth_matcher = PhraseMatcher(vocab, attr="ORTH")
         self.labels: dict[int, Entry] = {}
         lemma_patterns: dict[str, list[Doc]] = {}
@@ -59,7 +58,7 @@ class LanguageMatcher:
             if e.exact_case:
                 orth_patterns[label] = [Doc(vocab, words=words)]
                 continue
-            lemma_patterns[label] = [Doc(vocab, words=words, lemmas=keys) for keys in key_seqs]
+            lemma_patterns[label] = [_pattern(vocab, words, keys) for keys in key_seqs]
             for keys in key_seqs:
                 keep.update(keys)
                 if len(keys) == 1:
@@ -70,29 +69,21 @@ class LanguageMatcher:
             self.orth_matcher.add(label, docs)
         self.keys, self.whole_keys = keep, whole
         self._alias_low = {e.alias: e.alias.lower() for e in self.labels.values()}
-        self._lemma_hash: dict[int, int] = {}  # orth hash -> key hash; reset when the lemma table changes
+
+    def key_words(self) -> None:
+        """Make every word's norm its match key, now and for every word the vocabulary meets later.
+
+        spaCy computes a word's lexical attributes once, when the word first enters the
+        vocabulary; the key is one of them, so a text costs no per-token lookup. Called once the
+        lemma table is final (after `restrict`): the words already known get their key then."""
+        vocab, key = self.nlp.vocab, self.lem.key
+        vocab.lex_attr_getters[NORM] = key
+        for lex in vocab:
+            lex.norm_ = key(lex.orth_)
 
     def doc(self, text: str) -> Doc:
-        """Tokenised text with each token's lemma set to its match key.
-
-        Works on hash arrays, not Token objects: creating a Token per word cost
-        more than the tokenizer itself."""
-        doc = self.nlp.make_doc(text)
-        if not len(doc):
-            return doc
-        orths = doc.to_array(ORTH).tolist()
-        memo = self._lemma_hash
-        hashes = list(map(memo.get, orths))  # known words cost one C-level lookup each
-        if None in hashes:
-            strings, key = self.nlp.vocab.strings, self.lem.key
-            if len(memo) > 300_000:
-                memo.clear()
-            for i, h in enumerate(hashes):
-                if h is None:
-                    o = orths[i]
-                    hashes[i] = memo[o] = strings.add(key(strings[o]))
-        doc.from_array([LEMMA], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
-        return doc
+        """Tokenised text; each token's norm (from its word) is its match key."""
+        return self.nlp.make_doc(text)
 
     def find(self, text: str, sentences: list[Sentence], end: int) -> list[Mention]:
         body = text[:end]
@@ -100,79 +91,88 @@ class LanguageMatcher:
         # name a partner, and a long run over ever-new numbers must not grow the vocabulary
         # without bound (spaCy's memory zones would, but at five times the cost per text)
         doc = self.doc(_NONZERO_DIGIT.sub("0", body))
+        # (type order, -length, start, match order, entry, end): sorted as plain tuples, this is
+        # longest first, then leftmost, per entity type, ties in the matchers' order
         found = []
+        labels = self.labels
         for matcher in (self.lemma_matcher, self.orth_matcher):
             for match_id, s, e in matcher(doc):
-                found.append((self.labels[match_id], s, e))
+                entry = labels[match_id]
+                found.append((_TYPE_ORDER[entry.entity_type], s - e, s, len(found), entry, e))
         if not found:
             return []
+        found.sort()
         # token offsets as plain lists: spaCy Token objects cost more than the checks made with them
-        offsets = doc.to_array([IDX, LENGTH, SPACY])
-        starts = offsets[:, 0].tolist()
-        ends = (offsets[:, 0] + offsets[:, 1]).tolist()
-        spaced = offsets[:, 2].tolist()
+        starts = doc.to_array(IDX).tolist()
+        lengths = doc.to_array(LENGTH).tolist()
         n_tokens = len(starts)
 
         def person_at(s: int, e: int) -> bool:
             """A capitalised name directly followed by a surname is a person ("Iran Ospanow")."""
-            if e >= n_tokens or not spaced[s]:
+            if e >= n_tokens or not doc[s].whitespace_:
                 return False
-            nxt = body[starts[e]:ends[e]]
+            nxt = body[starts[e]:starts[e] + lengths[e]]
             return nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper() and bool(_SURNAME.search(nxt))
 
-        def chars(s: int, e: int) -> tuple[int, int]:
-            return starts[s], ends[e - 1]
-
-        # longest first, then leftmost: one entity per token span and type;
         # on equal spans prefer the alias spelled like the text, then name over demonym
         # (simplemma reads "иракски" as "Ирак": both patterns hit "Ирак")
-        found.sort(key=lambda x: (_TYPE_ORDER[x[0].entity_type], x[1] - x[2], x[1]))
-        found = self._break_ties(found, body, starts, ends)
-        taken: dict[str, set[int]] = {}
+        found = self._break_ties(found, body, starts, lengths)
+        taken: tuple[set[int], ...] = (set(), set(), set())  # token indices claimed, per type order
         datelines = dateline_spans(body)
         sentence_starts = [s.start_char for s in sentences]
         out: list[Mention] = []
-        for entry, s, e in found:
-            cover = taken.setdefault(entry.entity_type, set())
-            if not cover.isdisjoint(range(s, e)):
+        for order, _neg, s, _i, entry, e in found:
+            cover = taken[order]
+            if s in cover or (e - s > 1 and not cover.isdisjoint(range(s + 1, e))):
                 continue
-            start, stop = chars(s, e)
+            start, stop = starts[s], starts[e - 1] + lengths[e - 1]
             surf = body[start:stop]
             if entry.capitalised and not surf[:1].isupper():
                 continue
-            if entry.entity_type == "partner" and (
-                    any(a < stop and start < b for a, b in datelines)
+            if order == 0 and (  # partners
+                    (datelines and any(a < stop and start < b for a, b in datelines))
                     or (e - s == 1 and entry.kind in ("name", "capital") and person_at(s, e))):
                 continue
             k = bisect_right(sentence_starts, start) - 1
             if k < 0 or stop > sentences[k].end_char:
                 continue  # outside every sentence, or across two
-            si = sentences[k].index
             cover.update(range(s, e))
-            if entry.entity_type == "partner" and entry.entity_id == HOME:
+            if order == 0 and entry.entity_id == HOME:
                 continue  # claims "Kazakhstan–China", "Astana" and "kazachski" for nobody
-            out.append(Mention(entry.entity_type, entry.entity_id, entry.kind, si, start, stop, surf))
-        out.sort(key=lambda m: (m.start_char, _TYPE_ORDER[m.entity_type]))
+            out.append(Mention(entry.entity_type, entry.entity_id, entry.kind, sentences[k].index, start, stop, surf))
+        out.sort(key=_mention_order)
         return out
 
-
-    def _break_ties(self, found: list, body: str, starts: list[int], ends: list[int]) -> list:
+    def _break_ties(self, found: list, body: str, starts: list[int], lengths: list[int]) -> list:
         """Within runs of matches of one type over the same tokens (sorted so they are adjacent),
         the alias spelled like the text first, then by kind. Done per run: most runs are one match."""
         out, i, n = [], 0, len(found)
         alias_low = self._alias_low
         while i < n:
             j = i + 1
-            entry, s, e = found[i]
-            while j < n and found[j][1] == s and found[j][2] == e and found[j][0].entity_type == entry.entity_type:
+            order, neg, s = found[i][:3]
+            while j < n and found[j][2] == s and found[j][1] == neg and found[j][0] == order:
                 j += 1
             if j - i == 1:
                 out.append(found[i])
             else:
-                surface = body[starts[s]:ends[e - 1]].lower()
-                out += sorted(found[i:j], key=lambda x: (alias_low[x[0].alias] != surface, _KIND_ORDER.get(x[0].kind, 9)))
+                e = found[i][5]
+                surface = body[starts[s]:starts[e - 1] + lengths[e - 1]].lower()
+                out += sorted(found[i:j], key=lambda x: (alias_low[x[4].alias] != surface, _KIND_ORDER.get(x[4].kind, 9)))
             i = j
         return out
+
+
+def _mention_order(m: Mention) -> tuple[int, int]:
+    return m.start_char, _TYPE_ORDER[m.entity_type]
+
+
+def _pattern(vocab, words: list[str], keys: list[str]) -> Doc:
+    """A pattern for the NORM matcher: its tokens carry the keys of one reading of the phrase."""
+    doc = Doc(vocab, words=words)
+    for token, k in zip(doc, keys):
+        token.norm_ = k
+    return doc
 
 
 _NONZERO_DIGIT = re.compile("[1-9]")  # re.sub is ten times faster than str.translate here
@@ -183,7 +183,7 @@ def language_matcher(lang: str) -> LanguageMatcher:
     m = LanguageMatcher(lang)
     from .activity import trigger_keys  # the activity triggers share the lemma table
     m.lem.restrict(m.keys | trigger_keys(lang), m.whole_keys)
-    m._lemma_hash.clear()
+    m.key_words()
     return m
 
 
