@@ -83,6 +83,64 @@ def _emit(node: dict) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
+def reversed_alternation(surfaces) -> str:
+    """The surfaces spelled backwards as one regex (a trie), without their word-boundary checks:
+    it reads reversed text, to test cheaply whether one of them can end at a point (Before)."""
+    trie: dict = {}
+    for s in set(surfaces):
+        atoms, _ = _atoms(s)
+        if not atoms:
+            continue
+        node = trie
+        for a in reversed(atoms):
+            node = node.setdefault(a, {})
+        node[None] = ""
+    if not trie:
+        return r"(?!x)x"
+    return _emit(trie)
+
+
+_LAST_REVERSED: list = [None, ""]  # the last text reversed, and that text (one per figure search)
+
+
+def _reversed(text: str) -> str:
+    if _LAST_REVERSED[0] is not text:
+        _LAST_REVERSED[0], _LAST_REVERSED[1] = text, text[::-1]
+    return _LAST_REVERSED[1]
+
+
+class Before:
+    """A pattern for what stands right before a point: every match ends where the search window
+    ends ("...$"). re's search tries every start in the window (8 to 40 of them); the reversed
+    twin, matched once on the reversed text, tells first whether anything can end there at all,
+    and most of the time nothing can. `backward` must accept at least what `forward` does (it
+    drops the word-boundary checks); search() then returns exactly what forward's search does."""
+
+    __slots__ = ("rx", "rev", "pattern")
+
+    def __init__(self, forward: str, backward: str):
+        self.rx = _compile(forward)
+        # "$" also matches before a final newline: the reversed text may start with it
+        self.rev = _compile(r"\n?" + backward)
+        self.pattern = self.rx.pattern
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None):
+        n = len(text)
+        if hi is None or hi > n:
+            hi = n
+        if lo < 0:
+            lo = 0
+        if _LAST_REVERSED[0] is text:
+            rev = _LAST_REVERSED[1]
+        elif n <= 64:
+            rev = text[::-1]  # a short piece ("before" slices): not worth the article's cached copy
+        else:
+            rev = _reversed(text)
+        if self.rev.match(rev, n - hi, n - lo) is None:
+            return None
+        return self.rx.search(text, lo, hi)
+
+
 def _rows(name: str, lang: str) -> list[dict[str, str]]:
     try:
         rows = load_csv(f"grammar/{name}")
@@ -153,29 +211,29 @@ class Grammar:
     unit_after: re.Pattern = None                  # a unit after a number
     prefix_before: re.Pattern = None               # a currency symbol/code before a number
     prefix_at: re.Pattern = None
-    qualifier_before: re.Pattern = None            # a qualifier ending right before the figure
+    qualifier_before: Before = None            # a qualifier ending right before the figure
     qualifier_after: re.Pattern = None
     qualifier_before_at: re.Pattern = None         # a qualifier right at a position, then a number
     plus_half: re.Pattern = None                   # "с половиной", "et demi", "and a half"
     range_dash: re.Pattern = None
     range_word: re.Pattern = None                  # "до", "to", "à" (after a from-word)
     range_bare: re.Pattern = None
-    abbrev_end: re.Pattern = None
+    abbrev_end: Before = None
     range_and: re.Pattern = None                   # "и", "and", "et" (after a between-word)
-    range_from_before: re.Pattern = None
-    range_between_before: re.Pattern = None
+    range_from_before: Before = None
+    range_between_before: Before = None
     change_word: re.Pattern = None
-    by_before: re.Pattern = None                   # "на", "o", "by", "de", "с още" right before
+    by_before: Before = None                   # "на", "o", "by", "de", "с още" right before
     change_after: re.Pattern = None                # "больше", "more" right after
     rate_after: re.Pattern = None                  # "за тонну", "a barrel", "per day"
-    relative_before: re.Pattern = None             # "через", "w ciągu", "dans" (span only)
-    article_before: re.Pattern = None
+    relative_before: Before = None             # "через", "w ciągu", "dans" (span only)
+    article_before: Before = None
     article_after: re.Pattern = None
-    ordinal_before: re.Pattern = None
+    ordinal_before: Before = None
     marker_before: re.Pattern = None               # "№", "nr", "с.", "p." before a number
     minus_before: re.Pattern = None
     half_glued: re.Pattern = None
-    plus_half_before: re.Pattern = None
+    plus_half_before: Before = None
     out_of: re.Pattern = None
     linker: str = ""                               # "de |d'" after magnitudes
 
@@ -260,6 +318,7 @@ def grammar(lang: str) -> Grammar:
     g = Grammar(lang, decimal, words, mags, units, prefixes, fractions, quals, changes, context, context_lex, months)
 
     ctx = lambda role: alternation(context.get(role, ()))  # noqa: E731
+    rctx = lambda role: reversed_alternation(context.get(role, ()))  # noqa: E731
     number_word_alt = alternation(words.surfaces() + mag_words + frac_surfaces)
     half_prefixes = [w for w, (role, _v) in list(words.exact.items()) if role == "half_glued"]
     glued_half = "|".join(re.escape(w) for w in half_prefixes) or r"(?!x)x"
@@ -299,31 +358,38 @@ def grammar(lang: str) -> Grammar:
     g.prefix_before = _compile(rf"(?P<prefix>{prefix_alt}){SP}*$")
     g.prefix_at = _compile(rf"(?P<prefix>{prefix_alt})")
     end_q = rf"(?:{SP}+(?:{ctx('article')}))?{SP}*$"
-    g.qualifier_before = _compile(rf"(?<!{WORDCH})(?P<q>{alternation(q_before)}){end_q}")
+    g.qualifier_before = Before(rf"(?<!{WORDCH})(?P<q>{alternation(q_before)}){end_q}",
+                                rf"{SP}*(?:(?:{rctx('article')}){SP}+)?(?:{reversed_alternation(q_before)})")
     g.qualifier_before_at = _compile(rf"(?P<q>{alternation(q_before)}){SP}+")
     g.qualifier_after = _compile(rf"{SP}*(?P<q>{alternation(q_after)})")
     g.plus_half = _compile(rf"{SP}*,?{SP}*(?P<h>{alternation(s for s, _ in half_suffixes)})")
-    g.plus_half_before = _compile(rf"(?:{alternation(s for s, _ in half_suffixes)})$".replace("(?!x)x$", "(?!x)x"))
+    g.plus_half_before = Before(rf"(?:{alternation(s for s, _ in half_suffixes)})$".replace("(?!x)x$", "(?!x)x"),
+                                reversed_alternation(s for s, _ in half_suffixes))
     g.out_of = _compile(rf"{SP}+(?:{ctx('out_of')}){SP}+")
     g.half_values = {_norm(s): v for s, v in half_suffixes}
     g.range_dash = _compile(rf"{SP}*[-–—‐]{SP}*(?=[$€£]?{SP}*\d|{LETTER})")
     g.range_word = _compile(rf"{SP}+(?:{ctx('range_to')}){SP}+")
     g.range_bare = _compile(rf"{SP}+(?:{ctx('range_to_bare')}){SP}+")
     abbrevs = [w for w in mag_spaced if w.endswith(".")]
-    g.abbrev_end = _compile(rf"\d{SP}*(?:{alternation(abbrevs, bounded=False)})$")
+    g.abbrev_end = Before(rf"\d{SP}*(?:{alternation(abbrevs, bounded=False)})$",
+                          rf"(?:{reversed_alternation(abbrevs)}){SP}*\d")
     g.range_and = _compile(rf"{SP}+(?:{ctx('range_and')}){SP}+")
-    g.range_from_before = _compile(rf"(?<!{WORDCH})(?:{ctx('range_from')}){SP}+$")
-    g.range_between_before = _compile(rf"(?<!{WORDCH})(?:{ctx('range_between')}){SP}+$")
+    g.range_from_before = Before(rf"(?<!{WORDCH})(?:{ctx('range_from')}){SP}+$", rf"{SP}+(?:{rctx('range_from')})")
+    g.range_between_before = Before(rf"(?<!{WORDCH})(?:{ctx('range_between')}){SP}+$",
+                                    rf"{SP}+(?:{rctx('range_between')})")
     g.change_word = _compile(rf"(?<!{WORDCH})(?:{alternation(change_surfaces)})")
-    g.by_before = _compile(rf"(?<!{WORDCH})(?P<by>{alternation(by_surfaces)}){SP}*$")
+    g.by_before = Before(rf"(?<!{WORDCH})(?P<by>{alternation(by_surfaces)}){SP}*$",
+                         rf"{SP}*(?:{reversed_alternation(by_surfaces)})")
     g.change_after = _compile(rf"{SP}+(?P<w>{alternation(after_surfaces)})")
     g.rate_after = _compile(
         rf"{SP}*(?:/|(?:{ctx('rate')}){SP}+)(?:{ctx('article')}{SP}+)?(?:{alternation(unit_surfaces)})"
     )
-    g.relative_before = _compile(rf"(?<!{WORDCH})(?:{ctx('relative')}){SP}+$")
-    g.article_before = _compile(rf"(?<!{WORDCH})(?P<a>{ctx('article')}){SP}+$")
+    g.relative_before = Before(rf"(?<!{WORDCH})(?:{ctx('relative')}){SP}+$", rf"{SP}+(?:{rctx('relative')})")
+    g.article_before = Before(rf"(?<!{WORDCH})(?P<a>{ctx('article')}){SP}+$", rf"{SP}+(?:{rctx('article')})")
     g.article_after = _compile(rf"{SP}+(?:{ctx('article')})")
-    g.ordinal_before = _compile(rf"(?<!{WORDCH})(?:{ctx('ordinal')}){SP}+(?:{ctx('article')}{SP}+)?$")
+    g.ordinal_before = Before(rf"(?<!{WORDCH})(?:{ctx('ordinal')}){SP}+(?:{ctx('article')}{SP}+)?$",
+                              rf"(?:{SP}+(?:{rctx('article')}))?{SP}+(?:{rctx('ordinal')})")
+    # searched over 8 characters only: a plain search is as fast as the reversed test there
     g.marker_before = _compile(rf"(?:(?<!{WORDCH})(?:{ctx('marker')})|№){SP}*$")
     g.minus_before = _compile(rf"(?<!{WORDCH})(?:{ctx('minus')}){SP}*$")
     return g

@@ -21,13 +21,17 @@ DIGITS = re.compile(
     r"|\d+(?:[.,]\d+)?"                                                                 # 1,5  0.77  2024
 )
 
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
+
 # order of a word inside one group: a new word of the same or a higher order starts a new number
 _ORDER = {"unit": 1, "teen": 2, "ten": 2, "hundred": 3}
 
 
 def parse_digits(s: str, decimal: str) -> tuple[float, bool]:
     """Value of a digit string matched by DIGITS, and whether it has a fractional part."""
-    s = re.sub(r"[ \u00a0\u202f]", "", s)
+    if s.isdigit():
+        return float(s), False                        # most numbers: no separator at all
+    s = _GROUP_SPACE.sub("", s)
     seps = [c for c in s if c in ".,"]
     if not seps:
         return float(s), False

@@ -19,31 +19,29 @@ _SPACES = re.compile(rf"{SP}*")
 
 
 class Quantity:
-    __slots__ = ("start", "end", "value", "raw", "magnitude", "kind", "unit", "factor", "is_words",
-                 "only_one", "fraction", "integer", "n_words", "unit_start", "prefix", "half",
-                 "core_end", "frac_role", "numerator_given", "has_mag")
+    """One side of a range as read. The defaults are class attributes: a reading sets only the
+    few fields it finds, and a quantity is made at every anchor (about 16 per article)."""
+
+    value = 0.0            # number x magnitude (before the unit factor)
+    raw = 0.0              # the number as written, before the magnitude
+    magnitude = 1.0
+    kind: str | None = None
+    unit: str | None = None
+    factor = 1.0
+    is_words = False
+    only_one = False
+    fraction: float | None = None
+    integer = False        # digits only, no separator: a possible year
+    n_words = 0
+    unit_start = -1
+    prefix = False         # the currency stood before the number
+    half = False
+    frac_role = ""
+    numerator_given = False
+    has_mag = False
 
     def __init__(self, start: int):
-        self.start = start
-        self.end = start
-        self.value = 0.0            # number x magnitude (before the unit factor)
-        self.raw = 0.0              # the number as written, before the magnitude
-        self.magnitude = 1.0
-        self.kind: str | None = None
-        self.unit: str | None = None
-        self.factor = 1.0
-        self.is_words = False
-        self.only_one = False
-        self.fraction: float | None = None
-        self.integer = False        # digits only, no separator: a possible year
-        self.n_words = 0
-        self.unit_start = -1
-        self.prefix = False         # the currency stood before the number
-        self.half = False
-        self.core_end = start
-        self.frac_role = ""
-        self.numerator_given = False
-        self.has_mag = False
+        self.start = self.end = self.core_end = start
 
     @property
     def normalised(self) -> float:

@@ -19,21 +19,6 @@ from .lemmas import lemmatizer
 
 # Words of a sentence: triggers are words, so a regex is enough here (and far cheaper than re-tokenising)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_PUNCT = ",.;:!?()[]\"«»„“”"  # stripped from a chunk before the one-word test (never part of a word)
-
-
-def words_of(text: str, start: int, end: int) -> list[str]:
-    """_WORD.findall(text, start, end), faster: no word spans white space, so the text is cut at
-    white space first and a chunk that is one word (letters and digits: exactly what \\w+ takes,
-    bar "_") is kept as it is; only the other chunks go through the regex."""
-    out: list[str] = []
-    for chunk in text[start:end].split():
-        bare = chunk.strip(_PUNCT)
-        if bare.isalnum():
-            out.append(bare)
-        else:
-            out += _WORD.findall(chunk)
-    return out
 
 _JUDGED_LIMIT = 200_000  # distinct words remembered per language before starting over
 _Part = tuple[str, bool]  # (text, is_prefix) of one trigger token
@@ -151,7 +136,7 @@ def classify_activities(text: str, lang: str, sentences: list[Sentence], mention
         s = sent_by_index.get(si)
         if s is None:
             continue
-        hits = trig.first_hits(words_of(text, s.start_char, s.end_char), key)
+        hits = trig.first_hits(_WORD.findall(text, s.start_char, s.end_char), key)
         for activity_type in trig.types:
             if activity_type in hits:
                 for pid in by_sentence[si]:
