@@ -109,10 +109,12 @@ class LanguageMatcher:
 
         def person_at(s: int, e: int) -> bool:
             """A capitalised name directly followed by a surname is a person ("Iran Ospanow")."""
-            if e >= n_tokens or not doc[s].whitespace_:
+            if e >= n_tokens:
                 return False
             nxt = body[starts[e]:starts[e] + lengths[e]]
-            return nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper() and bool(_SURNAME.search(nxt))
+            if not (nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper() and _SURNAME.search(nxt)):
+                return False
+            return bool(doc[s].whitespace_)  # a Token object only for the few name + surname pairs
 
         # on equal spans prefer the alias spelled like the text, then name over demonym
         # (simplemma reads "иракски" as "Ирак": both patterns hit "Ирак")
@@ -145,22 +147,22 @@ class LanguageMatcher:
 
     def _break_ties(self, found: list, body: str, starts: list[int], lengths: list[int]) -> list:
         """Within runs of matches of one type over the same tokens (sorted so they are adjacent),
-        the alias spelled like the text first, then by kind. Done per run: most runs are one match."""
-        out, i, n = [], 0, len(found)
-        alias_low = self._alias_low
-        while i < n:
-            j = i + 1
-            order, neg, s = found[i][:3]
-            while j < n and found[j][2] == s and found[j][1] == neg and found[j][0] == order:
-                j += 1
-            if j - i == 1:
-                out.append(found[i])
+        the alias spelled like the text first, then by kind. Most matches tie with none."""
+        ties = [i for i in range(1, len(found))
+                if found[i][2] == found[i - 1][2] and found[i][1] == found[i - 1][1] and found[i][0] == found[i - 1][0]]
+        runs: list[list[int]] = []  # [first, stop) of each run of ties
+        for i in ties:
+            if runs and runs[-1][1] == i:
+                runs[-1][1] = i + 1
             else:
-                e = found[i][5]
-                surface = body[starts[s]:starts[e - 1] + lengths[e - 1]].lower()
-                out += sorted(found[i:j], key=lambda x: (alias_low[x[4].alias] != surface, _KIND_ORDER.get(x[4].kind, 9)))
-            i = j
-        return out
+                runs.append([i - 1, i + 1])
+        alias_low = self._alias_low
+        for first, stop in runs:
+            s, e = found[first][2], found[first][5]
+            surface = body[starts[s]:starts[e - 1] + lengths[e - 1]].lower()
+            found[first:stop] = sorted(found[first:stop],
+                                       key=lambda x: (alias_low[x[4].alias] != surface, _KIND_ORDER.get(x[4].kind, 9)))
+        return found
 
 
 def _mention_order(m: Mention) -> tuple[int, int]:
