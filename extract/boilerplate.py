@@ -24,15 +24,25 @@ def _marker_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?im)^[ \t>*•\-–—]*(?:{alts})[ \t\u00a0]*(?:[:|»›>\-–—][^\n]*)?$")
 
 
+@lru_cache(maxsize=1)
+def _marker_after_newline() -> re.Pattern[str]:
+    """_marker_pattern at the start of a line other than the first, with the "\n" before it: a pattern
+    that starts with a literal is scanned for fast, one that starts with ^ is tried at every character."""
+    return re.compile("\n" + _marker_pattern().pattern.replace("(?im)^", "(?im:", 1) + ")")
+
+
 def find_boilerplate_start(text: str, lang: str | None = None) -> int:
     """Offset where the trailing boilerplate block starts, or len(text) when there is none."""
-    for m in _marker_pattern().finditer(text):
-        if len(m.group(0).strip()) > _MAX_MARKER_LINE:
+    # A marker in the first third is a menu or an inline link, not the tail block: the search starts at
+    # the first line end that may precede a line start outside it (on the first line, one never is).
+    first = max(int(len(text) * 0.3) - 1, 0)
+    for m in _marker_after_newline().finditer(text, first):
+        line = m.group()[1:]
+        if len(line.strip()) > _MAX_MARKER_LINE:
             continue
-        if m.start() < len(text) * 0.3:
-            # a marker in the first third is a menu or an inline link, not the tail block
+        start = m.start() + 1
+        if start < len(text) * 0.3:
             continue
-        start = m.start()
         while start > 0 and text[start - 1] in " \t\n\r":
             start -= 1
         return start

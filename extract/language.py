@@ -20,6 +20,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _OURS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u052f"  # Latin and Cyrillic letters
 _LATIN_OR_CYRILLIC = re.compile(f"[{_OURS}]")
 _OTHER_LETTER = re.compile(f"[^\\W\\d_{_OURS}]")
+# at least 20 letters (the classes are complements: no backtracking, one call)
+_TWENTY_LETTERS = re.compile(r"(?:[\W\d_]*+[^\W\d_]){20}")
 
 
 def supported_languages() -> list[str]:
@@ -49,8 +51,10 @@ def warm_up_detectors() -> None:
         _detectors(script)[0].compute_language_confidence_values(sample)
 
 
-_CYRILLIC = re.compile("[\u0400-\u052f]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_CHARS = "\u0400-\u052f"
+_LATIN_CHARS = "A-Za-z\u00c0-\u024f"
+_CYRILLIC = re.compile(f"[{_CYRILLIC_CHARS}]")
+_LATIN = re.compile(f"[{_LATIN_CHARS}]")
 
 
 def dominant_script(sample: str) -> str | None:
@@ -69,9 +73,32 @@ def _wide_detector():
     return builder.from_all_languages().with_low_accuracy_mode().build()
 
 
+def _class_of(chars) -> str:
+    """The body of a regex character class holding exactly these characters, as ranges."""
+    points = sorted(set(map(ord, chars)))
+    parts, i = [], 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        parts.append(re.escape(chr(points[i])) + ("-" + re.escape(chr(points[j])) if j > i else ""))
+        i = j + 1
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _other_letter_fast() -> re.Pattern[str]:
+    """_OTHER_LETTER, found faster: a class of plain characters (ranges, looked up in a table) skips
+    all characters below U+3000 that are not other letters; the rest are checked by _OTHER_LETTER
+    itself. The categories in _OTHER_LETTER cost a Unicode lookup for every character."""
+    below = "".join(map(chr, range(0x3000)))
+    others = set(_OTHER_LETTER.findall(below))
+    return re.compile(f"[^{_class_of(c for c in below if c not in others)}](?<={_OTHER_LETTER.pattern})")
+
+
 def script_share(text: str) -> float:
     """Share of letters that are Latin or Cyrillic."""
-    if not _OTHER_LETTER.search(text):
+    if not _other_letter_fast().search(text):
         return 1.0 if _LETTER.search(text) else 0.0  # the common case, without counting
     letters = len(_LETTER.findall(text))
     return len(_LATIN_OR_CYRILLIC.findall(text)) / letters if letters else 0.0
@@ -115,6 +142,22 @@ def _markers():
     return words, {k: frozenset(v) for k, v in evidence.items()}, conflicts, other
 
 
+@lru_cache(maxsize=1)
+def _marker_scan():
+    """(the marker words, a pattern of the words that may be ones, a pattern of the one-character letter
+    markers): the words a sample shares with the markers, and the marker letters it holds, are all that
+    language_by_markers reads of it."""
+    words, evidence, conflicts, other = _markers()
+    letters = set(other).union(*evidence.values(), *conflicts.values())
+    letters = [c for c in letters if len(c) == 1]  # a longer "letter" is never one character of a sample
+    # The sample's words as _WORD finds them, but only those made of plain letters (a table lookup,
+    # where _WORD's categories cost a Unicode lookup for each character): all marker words are. A word
+    # is whole when the characters before and after it are not _WORD's letters.
+    plain = _class_of(_LETTER.findall("".join(map(chr, range(0x530))) + "".join(words)))
+    whole_words = re.compile(rf"[{plain}](?<![^\W\d_].)[{plain}]*+(?![^\W\d_])")
+    return frozenset(words), whole_words, re.compile(f"[{_class_of(letters)}]" if letters else "(?!)")
+
+
 def has_foreign_markers(sample: str) -> bool:
     """A letter of a language we do not read (ñ, ј, ў), or two of its marker words ("het", "een"):
     one short word alone is too often part of a name or an abbreviation."""
@@ -133,18 +176,21 @@ def language_by_markers(sample: str) -> str | None:
     at a tenth of lingua's cost."""
     low = sample.lower()
     words, evidence, conflicts, other = _markers()
-    chars = set(low)
+    marker_words, plain_words, marker_letters = _marker_scan()
+    # the sample's marker letters stand for all its characters: every set they meet holds only such letters
+    chars = set(marker_letters.findall(low))
     if not chars.isdisjoint(other):
         return None
     hits: dict[str, int] = {}
-    for w in set(_WORD.findall(low)):
-        lang = words.get(w)
-        if lang is not None:
-            hits[lang] = hits.get(lang, 0) + 1
-    for lang, letters in evidence.items():
-        n = len(chars & letters)
-        if n:
-            hits[lang] = hits.get(lang, 0) + n
+    # distinct marker words, found in C (most of a sample's words are none)
+    for w in marker_words.intersection(plain_words.findall(low)):
+        lang = words[w]
+        hits[lang] = hits.get(lang, 0) + 1
+    if chars:
+        for lang, letters in evidence.items():
+            n = len(chars & letters)
+            if n:
+                hits[lang] = hits.get(lang, 0) + n
     if not hits or "other" in hits:
         return None
     ranked = sorted(hits.items(), key=lambda kv: -kv[1])
@@ -166,7 +212,7 @@ def detect_language(text: str) -> tuple[str | None, float]:
 def detect_language_verbose(text: str) -> tuple[str | None, float, str | None]:
     """(code or None, confidence, the guessed other language when unsupported)."""
     sample = text[:_SAMPLE]
-    if sum(1 for _ in zip(range(20), _LETTER.finditer(sample))) < 20:
+    if not _TWENTY_LETTERS.match(sample):
         return None, 0.0, None
     if script_share(sample) < 0.5:
         guess = _wide_detector().detect_language_of(sample)
@@ -202,16 +248,27 @@ def detect_language_verbose(text: str) -> tuple[str | None, float, str | None]:
     return code, round(conf, 4), None
 
 
+@lru_cache(maxsize=None)
 def _script_of(lang: str) -> str | None:
     return next((r.get("script") for r in load_csv("languages") if r["lang"] == lang), None)
+
+
+def _at_least(n: int, chars: str) -> re.Pattern[str]:
+    """Matches at the start of a text with n characters of the class [chars] or more: unlike counting
+    them all, no match object or list per character (the classes are complements: no backtracking)."""
+    return re.compile(f"(?:[^{chars}]*+[{chars}]){{{n}}}")
+
+
+_QUOTE_LETTERS = 40  # a few foreign names are not a quote
+_QUOTE_IN = {"cyrillic": _at_least(_QUOTE_LETTERS, _LATIN_CHARS), "latin": _at_least(_QUOTE_LETTERS, _CYRILLIC_CHARS)}
 
 
 def sentence_languages(text: str, lang: str, sentences: list) -> list[tuple[str, list]]:
     """Sentences grouped by the language to read them in: the document's, except sentences written
     in the other script, which get their own detected language. One group for ordinary articles."""
     script = _script_of(lang)
-    other = _LATIN if script == "cyrillic" else _CYRILLIC if script == "latin" else None
-    if other is None or len(other.findall(text)) < 40:  # a few foreign names are not a quote
+    quoted = _QUOTE_IN.get(script)  # letters of the other script, 40 of them at least
+    if quoted is None or not quoted.match(text):
         return [(lang, sentences)]
     groups: dict[str, list] = {}
     for s in sentences:

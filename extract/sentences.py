@@ -23,50 +23,110 @@ _NON_FINAL = {
     "mio", "mrd", "tsd", "bio", "mln", "mld", "tys", "ok", "с", "стр", "млн", "млрд", "тыс", "хил", "бл",
 }
 
-# sentence-final punctuation, closing quotes, a space; what follows is checked in code
-_BREAK = re.compile(r"""(?<=[.!?…])["»”’)\]]*[ \t\u00a0\u202f]+""")
+# sentence-final punctuation, closing quotes, spaces, then a character that is not white space (a break
+# before white space or the line's end would be refused anyway). Matching the punctuation itself, not a
+# look-behind for it, lets the regex engine skip to candidate characters; the break is at m.start() + 1.
+_FINAL = ".!?…"
+_AFTER_FINAL = r"""["»”’)\]]*[ \t\u00a0\u202f]+(?=\S)"""
+_BREAK = re.compile(f"[{_FINAL}]{_AFTER_FINAL}")
+# a line without the white space around it (str.isspace's white space; only "\n" ends a line)
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _OPENERS = "-–—„“\"«('‘ \u00a0"
-# the word before a final dot, read backwards: "U.S." -> "U.S" (a forward search for "...\.$" would
-# retry from every position of the look-back, each time running to its end)
-_LAST_WORD_REVERSED = re.compile(r"\.([\w№\-.]+)")
-_LOOK_BACK = 40  # characters before a break in which its last word is read
+# the word before a final dot ("U.S." -> "U.S"): a word longer than every non-final one cannot be one,
+# so a few characters before the dot are read, not the whole sentence
+_WORD_CHAR = r"[\w№\-.]"
+_WORD_BEFORE = re.compile(_WORD_CHAR + r"+\Z")
+_WINDOW = max(map(len, _NON_FINAL)) + 1
+
+
+def _maybe_non_final() -> str:
+    """Look-behinds, read after a dot, of which one holds whenever the word before the dot may be a
+    non-final one or an initial: that word (case-insensitively, a superset of word.lower()) or any one
+    character, with no word character before it. The exact test runs only where one holds."""
+    by_length: dict[int, list[str]] = {1: [_WORD_CHAR]}
+    for w in _NON_FINAL:
+        if len(w) > 1:
+            by_length.setdefault(len(w), []).append(re.escape(w))
+    return "|".join(rf"(?<!{_WORD_CHAR}.{{{n}}}\.)(?<=(?i:{'|'.join(sorted(ws))})\.)"
+                    for n, ws in sorted(by_length.items()))
+
+
+# _BREAK for each punctuation mark: a pattern that starts with a literal is scanned for several times
+# faster than one that starts with a character class, and most texts hold one kind (the dot). The
+# dot's sets group 1 when the word before the dot may be a non-final one (about 2 breaks in 100).
+_BREAK_AT = {c: re.compile(re.escape(c) + _AFTER_FINAL) for c in _FINAL}
+_BREAK_AT["."] = re.compile(rf"\.(?:(?:{_maybe_non_final()})())?{_AFTER_FINAL}")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Sentences of text[start:end] as offsets into text."""
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text[:end]):
-        if line.end() <= start:
+    n = len(text)
+    end = n if end is None else min(end, n) if end >= 0 else max(n + end, 0)  # as text[:end] reads it
+    start = max(start, 0)
+    if 0 < start < end and text[start - 1] in _FINAL:
+        # punctuation just before start: a break right at start moves start past it
+        m = _BREAK.match(text, start - 1, end)
+        if m and _opens_sentence(text, m.end(), end):
+            start = m.end()
+    # A sentence starts on its line's first non-space character or after a break (on an opener, a
+    # capital or a digit) and ends on its line's last non-space character or on the break's
+    # punctuation: none has white space to trim, none is empty. A break never crosses a line end and
+    # starts and ends on non-space characters, so one scan over the text finds them all, and each
+    # falls inside the current line or a later one.
+    starts: list[int] = []
+    ends: list[int] = []
+    lines = _LINE.finditer(text, start, end)
+    line = next(lines, None)
+    if line is None:
+        return []
+    cur, le = line.span()
+    for m in _breaks(text, start, end):
+        dot, nxt = m.span()
+        while dot >= le:  # the break is on a later line: the current line ends a sentence
+            starts.append(cur)
+            ends.append(le)
+            cur, le = next(lines).span()
+        c = text[nxt]
+        # a capital or a digit right after the break is the common case (neither is an opener)
+        if not (c.isupper() or c.isdigit() or _opens_sentence(text, nxt, le)):
             continue
-        ls, le = max(line.start(), start), line.end()
-        cur = ls
-        for m in _BREAK.finditer(text, ls, le):
-            nxt = m.end()
-            while nxt < le and text[nxt] in _OPENERS:
-                nxt += 1
-            if nxt >= le or not (text[nxt].isupper() or text[nxt].isdigit()):
-                continue
-            # only the last word matters: a bounded look-back keeps this linear in the line's length
-            head = text[max(cur, m.start() - _LOOK_BACK):m.start()].rstrip()
-            w = _LAST_WORD_REVERSED.match(head[::-1])
+        # the word test, where group 1 says it may refuse the break, and for a sentence that starts
+        # at start (the word there may be cut short by start, which the look-behinds do not see)
+        if (m.lastindex or cur == start) and text[dot] == ".":
+            w = _WORD_BEFORE.search(text, max(cur, dot - _WINDOW), dot)
             if w:
-                word = w.group(1)[::-1]
+                word = w.group()
                 if word.lower() in _NON_FINAL or _is_initial(word):
                     continue
-            spans.append((cur, m.start()))
-            cur = m.end()
-        spans.append((cur, le))
-    out: list[Sentence] = []
-    for s, e in spans:
-        # trim white space so each sentence's text starts and ends on a character
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append(Sentence(len(out), s, e))
-    return out
+        starts.append(cur)
+        ends.append(dot + 1)
+        cur = nxt
+    starts.append(cur)
+    ends.append(le)
+    for line in lines:
+        starts.append(line.start())
+        ends.append(line.end())
+    return list(map(Sentence, range(len(starts)), starts, ends))
+
+
+def _breaks(text: str, start: int, end: int):
+    """Matches of _BREAK in text[start:end], in order; scanned for each kind of punctuation the text
+    holds (two kinds' breaks never overlap: a break holds one punctuation mark)."""
+    kinds = [c for c in _FINAL if c in text]
+    if len(kinds) == 1:
+        return _BREAK_AT[kinds[0]].finditer(text, start, end)
+    return sorted((m for c in kinds for m in _BREAK_AT[c].finditer(text, start, end)), key=_start_of)
+
+
+def _start_of(m: re.Match) -> int:
+    return m.start()
+
+
+def _opens_sentence(text: str, i: int, end: int) -> bool:
+    """A capital or a digit at i, after opening quotes, dashes and spaces."""
+    while i < end and text[i] in _OPENERS:
+        i += 1
+    return i < end and (text[i].isupper() or text[i].isdigit())
 
 
 def _is_initial(word: str) -> bool:
