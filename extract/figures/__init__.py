@@ -118,7 +118,12 @@ def _inside_taken(taken, pos):
 
 
 def _overlaps_taken(taken, s, e):
-    return any(ts < e and s < te for ts, te in taken)
+    for ts, te in taken:  # sorted by start: none after one that starts at or past e overlaps
+        if ts >= e:
+            return False
+        if s < te:
+            return True
+    return False
 
 
 def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: int):

@@ -149,14 +149,19 @@ def _rows(name: str, lang: str) -> list[dict[str, str]]:
     return [r for r in rows if r.get("lang") in (lang, "*")]
 
 
+_UNREAD = object()
+
+
 class Lexicon:
     """Surface -> payload; stems (`миллион*`, `австралийск* доллар*`) are matched as patterns."""
 
     def __init__(self):
         self.exact: dict[str, object] = {}
         self.stems: list[tuple[str, re.Pattern, object]] = []
+        self._read: dict[str, object] = {}  # word -> get(word): a miss tries every stem
 
     def add(self, surface: str, payload) -> None:
+        self._read.clear()
         s = _norm(surface)
         if "*" in s[1:]:
             rx = re.compile(lit(s).replace(f"(?!{WORDCH})", "") , re.IGNORECASE)
@@ -166,6 +171,14 @@ class Lexicon:
             self.exact.setdefault(s, payload)
 
     def get(self, word: str):
+        hit = self._read.get(word, _UNREAD)
+        if hit is _UNREAD:
+            if len(self._read) > 50_000:
+                self._read.clear()
+            hit = self._read[word] = self._lookup(word)
+        return hit
+
+    def _lookup(self, word: str):
         w = _norm(word)
         hit = self.exact.get(w)
         if hit is not None:
@@ -236,6 +249,26 @@ class Grammar:
     plus_half_before: Before = None
     out_of: re.Pattern = None
     linker: str = ""                               # "de |d'" after magnitudes
+
+
+def _first_chars(surfaces) -> set[str] | None:
+    """The lowercased characters the surfaces' regexes (see _atoms) can start with; None when one
+    of them may start with white space."""
+    out: set[str] = set()
+    for surface in surfaces:
+        s = surface.strip()
+        if not s:
+            continue
+        ch = s[0]
+        if ch in "'’":
+            out.update("'’")
+        elif ch in "-‐":
+            out.update("-‐")
+        elif ch.isspace():
+            return None
+        else:
+            out.add(ch.lower()[0])
+    return out
 
 
 def _lowercase_pattern(pattern: str) -> str:
@@ -339,6 +372,11 @@ def grammar(lang: str) -> Grammar:
     # IGNORECASE: a cased class under that flag loses the loop, and literals compare faster.
     alts = _lowercase_pattern(
         rf"(?:{prefix_alt})(?={SP}*[-−]?\d)|(?:{glued_half})(?=-?{LETTER})|(?:{number_word_alt})")
+    # sre tries the alternatives' first characters one branch at a time; a class of them, tested
+    # once, turns away most words first
+    first = _first_chars(prefix_surfaces + half_prefixes + words.surfaces() + mag_words + frac_surfaces)
+    if first is not None:
+        alts = rf"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{alts})"
     g.anchor_after_space = re.compile(rf" (?={alts})")
     g.anchor_after_other = re.compile(rf"[^ {PLAIN_LETTERS}](?:(?P<digit>(?<=\d))|(?={alts}))")
     g.half_glued = _compile(rf"(?<!{WORDCH})(?:{glued_half})-?(?={LETTER})")
