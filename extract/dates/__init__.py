@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import fields
 from datetime import date
 
 from ..model import Figure, Sentence
@@ -31,45 +32,60 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
         return []
     if not comp.lex.months and not comp.lex.weekdays:
         return []  # no grammar for this language
-    sentence_starts = [s.start_char for s in sentences]
     low = _lower(text)
     interp = Interpreter(comp, text, low, end)
     out: list[Figure] = []
     pos = sentences[0].start_char
     d12_tail = comp.d12_tail.match if comp.d12_tail is not None else None
+    lead_search, by_core = comp.leads.search, comp.by_core
+    sentence_starts = None  # built at the first date: many texts hold none
     last_token = -1  # the last core a d12 date could hold as its day (see below)
     for c, kind in _cores(comp, low, pos, end):
         if c < pos:
             continue  # inside the previous date
-        if kind == "d12" and d12_tail is not None:
-            # Most 1-2 digit numbers are no day: skip one early when no "d12" regex can match
-            # at it or at a preposition before it. Wherever that regex matches, the first
+        if (kind == "d12" or kind == "ordinal") and d12_tail is not None:
+            # Most 1-2 digit numbers and ordinal words are no day: skip one early when no
+            # "d12" regex can match at it or at a preposition before it. Wherever that regex
+            # (or the "ordinal" one, which holds a subset of its shapes) matches, the first
             # number or spelled-day core from the match start on is its day (its lead words
-            # hold no digit: patterns._day_tokens_are_cores), and then either a spelled day
-            # or a number where d12_tail (the shapes from the day on) matches. So a number
-            # where d12_tail fails is skipped unless such a core lies between its earliest
-            # candidate start and it. tests/test_dates_early_reject.py checks that invariant.
+            # hold no digit: patterns._day_tokens_are_cores), and d12_tail (the shapes from
+            # the day on) matches there. So such a core where d12_tail fails is skipped unless
+            # a core d12_tail matches at (or an "any" word) lies between its earliest candidate
+            # start and it. tests/test_dates_early_reject.py and
+            # tests/test_dates_speed_ordinals.py check that invariant.
             if d12_tail(low, c, end) is not None:
                 last_token = c
             elif last_token < pos or last_token < c - LEAD_WINDOW:
                 continue
-        elif kind == "ordinal" or kind == "any":
+        elif kind == "any" or kind == "ordinal":  # (an ordinal here: no d12_tail)
             last_token = c
         # a date starts at its core or at a preposition shortly before it
-        candidates = [m.start() for m in comp.leads.finditer(low, max(pos, c - LEAD_WINDOW), c)]
-        parts = _first_date(comp, interp, low, candidates + [c], kind, end)
+        starts = _lead_starts(lead_search, low, max(pos, c - LEAD_WINDOW), c)
+        starts.append(c)
+        parts = _first_date(comp, interp, low, starts, by_core[kind], end)
         if parts is None:
             continue
         pos = parts.end
+        if sentence_starts is None:
+            sentence_starts = [s.start_char for s in sentences]
         i = bisect_right(sentence_starts, parts.start) - 1
         if i < 0 or parts.start >= sentences[i].end_char:
             continue  # between sentences (should not happen with the splitter's spans)
-        out.append(Figure(
-            kind="date", sentence_index=sentences[i].index,
-            start_char=parts.start, end_char=parts.end, surface_text=text[parts.start:parts.end],
-            date_year=parts.year, date_month=parts.month, date_day=parts.day, weekday=parts.weekday,
-            date_resolved=resolve(parts.year, parts.month, parts.day, parts.weekday, published)))
+        start, stop = parts.start, parts.end
+        year, month, day, weekday = parts.year, parts.month, parts.day, parts.weekday
+        out.append(Figure(  # positional (see _FIGURE_FIELDS): keywords made this call 2.5 times as slow
+            "date", sentences[i].index, start, stop, text[start:stop], None, None, None, None, None,
+            year, month, day, weekday, resolve(year, month, day, weekday, published)))
     return out
+
+
+# Figure's fields in the order find_dates passes them; checked once, so that a change to the
+# model fails here instead of filling the wrong fields
+_FIGURE_FIELDS = ("kind", "sentence_index", "start_char", "end_char", "surface_text", "value",
+                  "value_max", "unit", "qualifier", "change", "date_year", "date_month", "date_day",
+                  "weekday", "date_resolved")
+if tuple(f.name for f in fields(Figure)) != _FIGURE_FIELDS:
+    raise ImportError("extract.model.Figure's fields changed: update the Figure(...) call in find_dates")
 
 
 def _cores(comp, low, pos, end):
@@ -88,26 +104,39 @@ def _cores(comp, low, pos, end):
         if not (e < n and low[e].isalpha()):
             found.append((m.start() + 1, words[m.group(1)]))
     for m in comp.core_scan.finditer(low, pos, end):
-        rest, after, w = m.groups()
-        s = m.start()
-        if rest is not None:  # a digit run from s ("2024": the digit matched and the rest)
-            if len(rest) <= 1:
-                found.append((s, "d12"))
-            elif len(rest) == 3:
-                found.append((s, "d4"))
-            s, w = s + len(rest) + 1, after  # "2024january"
+        kind = m.lastgroup
+        if kind == "d12" or kind == "d4":  # a number, no word right after it: most matches
+            found.append((m.start(), kind))
+            continue
+        if kind is None:
+            continue  # a number of another length
+        d12, d4, w, after = m.group("d12", "d4", "w", "after")
+        if after is not None:  # "2024january"
+            if d12 is not None or d4 is not None:
+                found.append((m.start(), "d12" if d12 is not None else "d4"))
+            s, w = m.start("after"), after
         else:
-            s += 1  # a word after the character matched
-        if w is not None:
-            e = s + len(w)
-            if not low[s - 1].isalpha() and not (e < n and low[e].isalpha()):
-                found.append((s, words[w]))
+            s = m.start() + 1  # a word after the character matched
+        e = s + len(w)
+        if not low[s - 1].isalpha() and not (e < n and low[e].isalpha()):
+            found.append((s, words[w]))
     found.sort()  # the two scans merged (no two cores share an offset)
     return found
 
 
 # how far before its first digit or name a date may start ("au cours du mois de juillet")
 LEAD_WINDOW = 40
+
+
+def _lead_starts(search, low: str, lo: int, hi: int) -> list[int]:
+    """Where the lead words in low[lo:hi] start, as finditer would find them: a search call
+    per word is cheaper than an iterator over one or two."""
+    starts = []
+    m = search(low, lo, hi)
+    while m is not None:
+        starts.append(m.start())
+        m = search(low, m.end(), hi)
+    return starts
 
 
 def _lower(text: str) -> str:
@@ -118,14 +147,13 @@ def _lower(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-def _first_date(comp, interp, low, starts, kind, end):
+def _first_date(comp, interp, low, starts, regex, end):
     """The date at the first of `starts` where one matches and passes its checks.
 
     Matching only at a core (a number or a month, weekday or ordinal name) or at a
     preposition shortly before one, instead of searching the whole text, keeps this
     fast: most positions cannot start a date.
     """
-    regex = comp.by_core[kind]
     for s in starts:
         m = regex.match(low, s, end)
         if m is None:

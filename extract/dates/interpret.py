@@ -11,7 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from .patterns import Compiled
+from .patterns import SHAPES, Compiled
 
 # Two-digit years up to this are 20xx ("18.07.14"), later ones 19xx ("31.10.74", "03/18/40").
 TWO_DIGIT_PIVOT = 30
@@ -30,7 +30,7 @@ def _decade_at(text: str, pos: int) -> bool:
         text[pos] == "-" and pos + 1 < len(text) and text[pos + 1].isalpha()))
 
 
-@dataclass
+@dataclass(slots=True)
 class DateParts:
     start: int
     end: int
@@ -43,10 +43,13 @@ class DateParts:
 def _groups(m: re.Match, shape: str) -> dict[str, tuple[str, int, int]]:
     """The shape's groups that took part, by name without the suffix: name -> (text, start, end)."""
     vals = m.groups()
+    span = m.span
     out = {}
     for name, i in _shape_groups(m.re).get(shape, ()):
-        if vals[i - 1] is not None:
-            out[name] = (vals[i - 1], *m.span(i))
+        val = vals[i - 1]
+        if val is not None:
+            s, e = span(i)
+            out[name] = (val, s, e)
     return out
 
 
@@ -119,9 +122,9 @@ class Interpreter:
 
     # -------------------------------------------------------------- shapes
     def interpret(self, m: re.Match) -> DateParts | None:
-        shape = m.lastgroup[len("alt_"):]
+        shape, method = _SHAPE_METHODS[m.lastgroup]
         g = _groups(m, shape)
-        parts = getattr(self, "_" + shape)(m, g)
+        parts = method(self, m, g)
         if parts is None:
             return None
         if "wd" in g or "wd2" in g:
@@ -293,3 +296,7 @@ class Interpreter:
         if "dnum" in g and "dsuf" not in g and self.lex.lang != "fr":
             return None  # only "le 16" goes without an ordinal ending
         return DateParts(m.start(), m.end(), None, None, day)
+
+
+# "alt_<shape>" (a match's lastgroup) -> (shape, the method that reads it), built once
+_SHAPE_METHODS = {"alt_" + shape: (shape, getattr(Interpreter, "_" + shape)) for shape in SHAPES}
