@@ -1,6 +1,9 @@
 """dbt models and seeds as assets; dbt tests surface as asset checks."""
 
+import os
+import shutil
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -31,4 +34,30 @@ translator = WarehouseTranslator(settings=DagsterDbtTranslatorSettings(enable_as
             pool=DUCKDB_POOL, name="warehouse_dbt")
 def warehouse_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     """`dbt build`: seeds, staging views, marts and their tests, in dependency order."""
-    yield from dbt.cli(["build"], context=context).stream()
+    invocation = dbt.cli(["build"], context=context)
+    yield from invocation.stream()
+    keep_parse_state(Path(invocation.target_path), Path(dbt_project.project_dir) / dbt_project.target_path)
+
+
+KEEP_RUN_TARGETS = 10  # the latest runs' target folders (compiled SQL, run_results.json) kept for debugging
+
+
+def keep_parse_state(run_target: Path, project_target: Path, keep: int = KEEP_RUN_TARGETS) -> None:
+    """After a successful build: its parse becomes the project's, and old run folders go.
+
+    dagster-dbt runs each build in its own target folder, seeded with the project's
+    partial_parse.msgpack. That file comes from the last `dbt parse`, made by `make` with its
+    environment; when WAREHOUSE_PATH differs (another warehouse, the benchmark), dbt finds the
+    profile changed and parses every file again, each run (4 to 5 s). The build's own parse, made
+    with this environment, lets the next build parse only what changed. Each run also leaves a
+    folder: only the newest few are kept."""
+    state = run_target / "partial_parse.msgpack"
+    if state.exists():
+        tmp = project_target / f".partial_parse.{os.getpid()}.tmp"
+        shutil.copyfile(state, tmp)
+        os.replace(tmp, project_target / "partial_parse.msgpack")  # atomic: a reader sees one or the other
+    runs = sorted((d for d in project_target.glob(f"{run_target.name.split('-')[0]}-*") if d.is_dir()),
+                  key=lambda d: d.stat().st_mtime)
+    for old in runs[:-keep] if keep else runs:
+        if old != run_target:
+            shutil.rmtree(old, ignore_errors=True)
