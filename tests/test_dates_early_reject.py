@@ -56,6 +56,16 @@ def _fuzz_texts(lang, n, seed):
         yield "".join(parts)
 
 
+def all_dates(texts, lang):
+    """find_dates over each text, as one sentence, without and with a publication date."""
+    out = []
+    for text in texts:
+        sents = split_sentences(text, 0, len(text))
+        for pub in (None, date(2024, 5, 17)):
+            out.append([dataclasses.astuple(f) for f in find_dates(text, lang, sents, len(text), pub)])
+    return out
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_fast_path_is_on(lang):
     # When a grammar change breaks the invariant's preconditions the fast path turns itself

@@ -9,18 +9,15 @@ fuzzed example texts (same groups and spans, same lastgroup), and find_dates is 
 """
 from __future__ import annotations
 
-import dataclasses
 import re
-from datetime import date
 
 import pytest
 
 import extract.dates as dates_mod
-from extract.dates import _lower, find_dates, patterns, wordlist_regex
-from extract.sentences import split_sentences
+from extract.dates import _lower, patterns, wordlist_regex
 
 from conftest import LANGS
-from test_dates_early_reject import _fuzz_texts
+from test_dates_early_reject import _fuzz_texts, all_dates
 
 
 def _plain_optional(part: str) -> str:
@@ -86,15 +83,7 @@ def test_every_regex_matches_as_before(lang, plain_compiled):
 def test_find_dates_gives_the_plain_output(lang, plain_compiled, monkeypatch):
     texts = list(_fuzz_texts(lang, 600, "forms-output"))
 
-    def run():
-        out = []
-        for text in texts:
-            sents = split_sentences(text, 0, len(text))
-            for pub in (None, date(2024, 5, 17)):
-                out.append([dataclasses.astuple(f) for f in find_dates(text, lang, sents, len(text), pub)])
-        return out
-
-    fast = run()
+    fast = all_dates(texts, lang)
     monkeypatch.setattr(dates_mod, "compiled", plain_compiled.__getitem__)
-    assert run() == fast
+    assert all_dates(texts, lang) == fast
     assert sum(map(len, fast)) > 50

@@ -11,17 +11,15 @@ compared with the plain one (d12_tail=None turns every early skip off).
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 
 import pytest
 
 import extract.dates as dates_mod
-from extract.dates import _cores, _lower, find_dates
+from extract.dates import _cores, _lower
 from extract.dates.patterns import compiled
-from extract.sentences import split_sentences
 
 from conftest import LANGS
-from test_dates_early_reject import _fuzz_texts
+from test_dates_early_reject import _fuzz_texts, all_dates
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -51,15 +49,7 @@ def test_ordinal_skip_gives_the_plain_output(lang, monkeypatch):
     texts = list(_fuzz_texts(lang, 800, "ordinal-output"))
     assert any(k == "ordinal" for t in texts for _, k in _cores(compiled(lang), _lower(t), 0, len(t)))
 
-    def run():
-        out = []
-        for text in texts:
-            sents = split_sentences(text, 0, len(text))
-            for pub in (None, date(2024, 5, 17)):
-                out.append([dataclasses.astuple(f) for f in find_dates(text, lang, sents, len(text), pub)])
-        return out
-
-    fast = run()
+    fast = all_dates(texts, lang)
     monkeypatch.setattr(dates_mod, "compiled", lambda lg: dataclasses.replace(compiled(lg), d12_tail=None))
-    assert run() == fast
+    assert all_dates(texts, lang) == fast
     assert sum(map(len, fast)) > 50

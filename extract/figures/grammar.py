@@ -57,15 +57,23 @@ def alternation(surfaces, bounded: bool = True) -> str:
 
     bounded=False drops the end-of-word check, for currency codes glued to digits ("USD3.14").
     """
-    trie: dict = {}
+    entries = []
     for s in set(surfaces):
         atoms, must_end = _atoms(s)
+        entries.append((atoms, f"(?!{WORDCH})" if (must_end and bounded) else ""))
+    return _trie_regex(entries)
+
+
+def _trie_regex(entries) -> str:
+    """One regex for (atoms, end check) entries, as a trie; surfaces with the same atoms keep an
+    end check only when all of them have it."""
+    trie: dict = {}
+    for atoms, end in entries:
         if not atoms:
             continue
         node = trie
         for a in atoms:
             node = node.setdefault(a, {})
-        end = f"(?!{WORDCH})" if (must_end and bounded) else ""
         node[None] = end if node.get(None, end) == end else ""
     if not trie:
         return r"(?!x)x"
@@ -86,18 +94,7 @@ def _emit(node: dict) -> str:
 def reversed_alternation(surfaces) -> str:
     """The surfaces spelled backwards as one regex (a trie), without their word-boundary checks:
     it reads reversed text, to test cheaply whether one of them can end at a point (Before)."""
-    trie: dict = {}
-    for s in set(surfaces):
-        atoms, _ = _atoms(s)
-        if not atoms:
-            continue
-        node = trie
-        for a in reversed(atoms):
-            node = node.setdefault(a, {})
-        node[None] = ""
-    if not trie:
-        return r"(?!x)x"
-    return _emit(trie)
+    return _trie_regex((_atoms(s)[0][::-1], "") for s in set(surfaces))
 
 
 _LAST_REVERSED: list = [None, ""]  # the last text reversed, and that text (one per figure search)
