@@ -175,17 +175,24 @@ def language_by_markers(sample: str) -> str | None:
     and lingua decides. News text is full of function words: most documents are decided here,
     at a tenth of lingua's cost."""
     low = sample.lower()
-    words, evidence, conflicts, other = _markers()
     marker_words, plain_words, marker_letters = _marker_scan()
-    # the sample's marker letters stand for all its characters: every set they meet holds only such letters
-    chars = set(marker_letters.findall(low))
+    # the sample's marker letters stand for all its characters: every set they meet holds only such letters;
+    # its distinct marker words are found in C (most of a sample's words are none)
+    return decide_by_markers(marker_words.intersection(plain_words.findall(low)),
+                             set(marker_letters.findall(low)))
+
+
+def decide_by_markers(words_found, chars: set[str]) -> str | None:
+    """language_by_markers' decision from the sample's distinct words (those that are no marker are
+    ignored) and its characters (or only those that are marker letters)."""
+    words, evidence, conflicts, other = _markers()
     if not chars.isdisjoint(other):
         return None
     hits: dict[str, int] = {}
-    # distinct marker words, found in C (most of a sample's words are none)
-    for w in marker_words.intersection(plain_words.findall(low)):
-        lang = words[w]
-        hits[lang] = hits.get(lang, 0) + 1
+    for w in words_found:
+        lang = words.get(w)
+        if lang is not None:
+            hits[lang] = hits.get(lang, 0) + 1
     if chars:
         for lang, letters in evidence.items():
             n = len(chars & letters)

@@ -17,28 +17,9 @@ from conftest import DEV_CORPUS, EXAMPLES, SEEDS
 # ---- the plain computations (the code before the fast paths) ------------------------------------------
 
 def plain_language_by_markers(sample: str) -> str | None:
+    """The same decision from every distinct word and every character of the sample."""
     low = sample.lower()
-    words, evidence, conflicts, other = L._markers()
-    chars = set(low)
-    if not chars.isdisjoint(other):
-        return None
-    hits: dict[str, int] = {}
-    for w in set(L._WORD.findall(low)):
-        lang = words.get(w)
-        if lang is not None:
-            hits[lang] = hits.get(lang, 0) + 1
-    for lang, letters in evidence.items():
-        n = len(chars & letters)
-        if n:
-            hits[lang] = hits.get(lang, 0) + n
-    if not hits or "other" in hits:
-        return None
-    ranked = sorted(hits.items(), key=lambda kv: -kv[1])
-    lang, n = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    if n < 3 or runner_up * 4 > n or not chars.isdisjoint(conflicts[lang]):
-        return None
-    return lang
+    return L.decide_by_markers(set(L._WORD.findall(low)), set(low))
 
 
 def plain_script_share(text: str) -> float:
