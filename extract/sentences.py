@@ -9,6 +9,8 @@ is not a known non-final one (titles and initials).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import attrgetter
 
 from .model import Sentence
 
@@ -134,6 +136,9 @@ def _is_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
 
 
+_START = attrgetter("start_char")
+
+
 def sentence_at(sentences: list[Sentence], offset: int) -> int:
     """Index of the sentence holding offset; -1 when outside all."""
     s = sentence_holding(sentences, offset, offset)
@@ -142,14 +147,8 @@ def sentence_at(sentences: list[Sentence], offset: int) -> int:
 
 def sentence_holding(sentences: list[Sentence], start: int, stop: int) -> Sentence | None:
     """The sentence of the list (any subset, in order) that holds text[start:stop] whole, or None."""
-    lo, hi = 0, len(sentences) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s = sentences[mid]
-        if start < s.start_char:
-            hi = mid - 1
-        elif start >= s.end_char:
-            lo = mid + 1
-        else:
-            return s if stop <= s.end_char else None
-    return None
+    k = bisect_right(sentences, start, key=_START) - 1  # C's binary search: called for every mention
+    if k < 0:
+        return None
+    s = sentences[k]
+    return s if start < s.end_char and stop <= s.end_char else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.boilerplate import find_boilerplate_start
 from extract.cleaning import clean_text
 from extract.language import detect_language, detect_language_verbose
-from extract.sentences import sentence_at, split_sentences
+from extract.sentences import sentence_at, sentence_holding, split_sentences
 from tests.conftest import SEEDS
 
 
@@ -85,6 +85,11 @@ def test_sentences_keep_offsets_and_skip_abbreviations():
     ]
     assert sentence_at(sents, text.index("logistyka")) == 1
     assert sentence_at(sents, len(text) + 5) == -1
+    assert sentence_at(sents, text.index(" Problemem")) == -1  # the space between two sentences
+    two = text.index("wydobycia"), text.index("Problemem") + 3
+    assert sentence_holding(sents, *two) is None  # across two sentences
+    assert sentence_holding(sents[1:], text.index("Kaz"), text.index("Kaz") + 3) is None  # before a subset
+    assert sentence_holding(sents, text.index("Nowa"), len(text)).index == 2
 
 
 def test_sentences_stop_at_the_boilerplate_offset():

@@ -11,11 +11,11 @@ year or a day number is never also read as a count.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import fields
 from datetime import date
 
 from ..model import Figure, Sentence
+from ..sentences import sentence_at
 from .interpret import Interpreter
 from .patterns import SHAPES, compiled
 from .resolve import resolve
@@ -38,7 +38,6 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
     pos = sentences[0].start_char
     d12_tail = comp.d12_tail.match if comp.d12_tail is not None else None
     lead_search, by_core = comp.leads.search, comp.by_core
-    sentence_starts = None  # built at the first date: many texts hold none
     last_token = -1  # the last core a d12 date could hold as its day (see below)
     for c, kind in _cores(comp, low, pos, end):
         if c < pos:
@@ -66,15 +65,13 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
         if parts is None:
             continue
         pos = parts.end
-        if sentence_starts is None:
-            sentence_starts = [s.start_char for s in sentences]
-        i = bisect_right(sentence_starts, parts.start) - 1
-        if i < 0 or parts.start >= sentences[i].end_char:
+        si = sentence_at(sentences, parts.start)
+        if si < 0:
             continue  # between sentences (should not happen with the splitter's spans)
         start, stop = parts.start, parts.end
         year, month, day, weekday = parts.year, parts.month, parts.day, parts.weekday
         out.append(Figure(  # positional (see _FIGURE_FIELDS): keywords made this call 2.5 times as slow
-            "date", sentences[i].index, start, stop, text[start:stop], None, None, None, None, None,
+            "date", si, start, stop, text[start:stop], None, None, None, None, None,
             year, month, day, weekday, resolve(year, month, day, weekday, published)))
     return out
 

@@ -15,7 +15,6 @@ Ospanow") is a person, and Kazakhstan itself claims its spans but is never retur
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH, NORM
@@ -23,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..model import Mention, Sentence
+from ..sentences import sentence_holding
 from .datelines import dateline_spans
 from .lemmas import lemmatizer, phrase_variants, tokenizer
 from .lexicon import Entry, entries
@@ -121,7 +121,6 @@ class LanguageMatcher:
         found = self._break_ties(found, body, starts, lengths)
         taken: tuple[set[int], ...] = (set(), set(), set())  # token indices claimed, per type order
         datelines = dateline_spans(body)
-        sentence_starts = [s.start_char for s in sentences]
         out: list[Mention] = []
         for order, _neg, s, _i, entry, e in found:
             cover = taken[order]
@@ -135,13 +134,13 @@ class LanguageMatcher:
                     (datelines and any(a < stop and start < b for a, b in datelines))
                     or (e - s == 1 and entry.kind in ("name", "capital") and person_at(s, e))):
                 continue
-            k = bisect_right(sentence_starts, start) - 1
-            if k < 0 or stop > sentences[k].end_char:
+            sent = sentence_holding(sentences, start, stop)
+            if sent is None:
                 continue  # outside every sentence, or across two
             cover.update(range(s, e))
             if order == 0 and entry.entity_id == HOME:
                 continue  # claims "Kazakhstan–China", "Astana" and "kazachski" for nobody
-            out.append(Mention(entry.entity_type, entry.entity_id, entry.kind, sentences[k].index, start, stop, surf))
+            out.append(Mention(entry.entity_type, entry.entity_id, entry.kind, sent.index, start, stop, surf))
         out.sort(key=_mention_order)
         return out
 
