@@ -97,13 +97,7 @@ def reversed_alternation(surfaces) -> str:
     return _trie_regex((_atoms(s)[0][::-1], "") for s in set(surfaces))
 
 
-_LAST_REVERSED: list = [None, ""]  # the last text reversed, and that text (one per figure search)
-
-
-def _reversed(text: str) -> str:
-    if _LAST_REVERSED[0] is not text:
-        _LAST_REVERSED[0], _LAST_REVERSED[1] = text, text[::-1]
-    return _LAST_REVERSED[1]
+_LAST_REVERSED: list = [None, ""]  # the last article searched, and that article reversed
 
 
 class Before:
@@ -129,10 +123,10 @@ class Before:
             lo = 0
         if _LAST_REVERSED[0] is text:
             rev = _LAST_REVERSED[1]
-        elif n <= 64:
-            rev = text[::-1]  # a short piece ("before" slices): not worth the article's cached copy
         else:
-            rev = _reversed(text)
+            rev = text[::-1]
+            if n > 64:  # keep an article (searched again and again), not a short "before" slice
+                _LAST_REVERSED[0], _LAST_REVERSED[1] = text, rev
         if self.rev.match(rev, n - hi, n - lo) is None:
             return None
         return self.rx.search(text, lo, hi)
@@ -221,7 +215,7 @@ class Grammar:
     unit_after: re.Pattern = None                  # a unit after a number
     prefix_before: re.Pattern = None               # a currency symbol/code before a number
     prefix_at: re.Pattern = None
-    qualifier_before: Before = None            # a qualifier ending right before the figure
+    qualifier_before: Before = None                # a qualifier ending right before the figure
     qualifier_after: re.Pattern = None
     qualifier_before_at: re.Pattern = None         # a qualifier right at a position, then a number
     plus_half: re.Pattern = None                   # "с половиной", "et demi", "and a half"
@@ -233,10 +227,10 @@ class Grammar:
     range_from_before: Before = None
     range_between_before: Before = None
     change_word: re.Pattern = None
-    by_before: Before = None                   # "на", "o", "by", "de", "с още" right before
+    by_before: Before = None                       # "на", "o", "by", "de", "с още" right before
     change_after: re.Pattern = None                # "больше", "more" right after
     rate_after: re.Pattern = None                  # "за тонну", "a barrel", "per day"
-    relative_before: Before = None             # "через", "w ciągu", "dans" (span only)
+    relative_before: Before = None                 # "через", "w ciągu", "dans" (span only)
     article_before: Before = None
     article_after: re.Pattern = None
     ordinal_before: Before = None
