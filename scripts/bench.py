@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 import os
 import shutil
 import subprocess
@@ -23,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,17 +201,14 @@ def main() -> int:
         print(f"full build of {n} articles ...", flush=True)
         results["sizes"][n] = timed_build(src, wh, work / "dagster")
         print(f"  {results['sizes'][n]['wall_s']:.1f} s, peak {results['sizes'][n]['peak_gib']:.2f} GiB", flush=True)
-    if not sizes:  # extraction figures only
-        _print_table(results)
-        _write(results, a.json)
-        return 0
-    n = max(sizes)
-    extra = max(1, n // 100)
-    src = work / f"src_{n}"
-    synth_corpus.generate(src, extra, start=biggest + 1)
-    print(f"incremental run after adding {extra} articles to {n} ...", flush=True)
-    results["incremental"] = {"base": n, "added": extra, **timed_build(src, work / f"wh_{n}" / "warehouse.duckdb",
-                                                                        work / "dagster")}
+    if sizes:  # (none: extraction figures only)
+        n = max(sizes)
+        extra = max(1, n // 100)
+        src = work / f"src_{n}"
+        synth_corpus.generate(src, extra, start=biggest + 1)
+        print(f"incremental run after adding {extra} articles to {n} ...", flush=True)
+        results["incremental"] = {"base": n, "added": extra,
+                                  **timed_build(src, work / f"wh_{n}" / "warehouse.duckdb", work / "dagster")}
     _print_table(results)
     _write(results, a.json)
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 
 import dagster as dg
-import pytest
 
 from orchestration.assets.raw import FULL_RANGE_TAGS, SOURCE_BUCKETS
 from orchestration.definitions import defs

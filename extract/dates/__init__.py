@@ -10,7 +10,6 @@ year or a day number is never also read as a count.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import fields
 from datetime import date
 
