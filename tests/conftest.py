@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,17 @@ def example_texts(lang: str, kinds: tuple[str, ...] = ("dates", "figures")) -> l
         path = EXAMPLES / f"{kind}_{lang}.jsonl"
         if path.exists():
             out += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+def glued_examples(examples: list[str], glue: list[str], n: int, seed: str) -> list[str]:
+    """n texts of three examples each, every one after a random piece of `glue` and a fifth of them
+    upper-cased: the examples' figures next to the characters a fast path treats specially."""
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = rnd.sample(examples, k=min(3, len(examples)))
+        out.append("".join(rnd.choice(glue) + (p.upper() if rnd.random() < 0.2 else p) for p in parts))
     return out
 
 

@@ -11,7 +11,7 @@ from extract.figures.grammar import grammar
 from extract.model import Sentence
 from extract.sentences import split_sentences
 
-from conftest import LANGS, SEEDS, example_texts
+from conftest import LANGS, SEEDS, example_texts, glued_examples
 
 
 
@@ -19,12 +19,8 @@ def _texts(lang: str) -> list[str]:
     examples = example_texts(lang, ("figures",))
     texts = examples + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     # the examples glued with punctuation, digits, underscores, no-break spaces and capitals
-    rnd = random.Random(lang)
     glue = [" ", "\u00a0", "(", "_", "-", "5", "\n", "«", "'", "Ω", "ș"]
-    for _ in range(200):
-        parts = rnd.sample(examples, k=min(3, len(examples)))
-        texts.append("".join(rnd.choice(glue) + (p.upper() if rnd.random() < 0.2 else p) for p in parts))
-    return texts
+    return texts + glued_examples(examples, glue, 200, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)

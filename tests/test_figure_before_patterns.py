@@ -8,18 +8,14 @@ import pytest
 
 from extract.figures.grammar import Before, grammar
 
-from conftest import LANGS, SEEDS, example_texts
+from conftest import LANGS, SEEDS, example_texts, glued_examples
 
 
 def _texts(lang: str) -> list[str]:
     examples = example_texts(lang, ("figures",))
     texts = examples[:120] + [p.read_text(encoding="utf-8")[:1500] for p in sorted(SEEDS.glob("*.txt"))]
-    rnd = random.Random(f"before-{lang}")
     glue = [" ", "  ", "\u00a0", "\n", "(", "_", "-", "5", "№", "'", ".", "X"]
-    for _ in range(60):
-        parts = rnd.sample(examples, k=min(3, len(examples)))
-        texts.append("".join(rnd.choice(glue) + (p.upper() if rnd.random() < 0.2 else p) for p in parts))
-    return texts
+    return texts + glued_examples(examples, glue, 60, f"before-{lang}")
 
 
 def _befores(g) -> dict[str, Before]:
