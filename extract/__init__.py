@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from .activity import code_events, grammar as _activity_grammar
 from .boilerplate import find_boilerplate_start
 from .dates import find_dates
 from .figures import find_figures
 from .language import detect_language, sentence_languages, supported_languages, warm_up_detectors
-from .model import ExtractionResult, ExportVolume, Figure, Mention, Sentence
-from .partners import classify_activities, find_mentions, warm_up as _warm_up_lexicons
+from .model import ActivityEvent, ExtractionResult, ExportVolume, Figure, Mention, Sentence
+from .partners import find_mentions, warm_up as _warm_up_lexicons
 from .sentences import split_sentences
 from .volumes import link_export_volumes
 
-__all__ = ["extract", "warm_up", "ExtractionResult", "Mention", "Figure", "ExportVolume", "Sentence"]
+__all__ = ["extract", "warm_up", "ExtractionResult", "Mention", "Figure", "ExportVolume", "ActivityEvent", "Sentence"]
 
 
 def warm_up() -> None:
@@ -29,11 +30,13 @@ def warm_up() -> None:
     _warm_up_lexicons(langs)
     warm_up_detectors()
     for lang in langs:
+        _activity_grammar(lang)
+    for lang in langs:
         extract("Warm-up 1 2025.", lang=lang)  # compiles the figure and date grammars
 
 
 def extract(text: str, lang: str | None = None, *, published: date | None = None) -> ExtractionResult:
-    """Mentions, figures and export volumes of one article.
+    """Mentions, figures, export volumes and activity events of one article.
 
     text: the article (headline first, then the body). A trailing boilerplate
     block ("Read also", "Latest news") is recognised and not read.
@@ -56,7 +59,6 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
     groups = sentence_languages(text, lang, sentences)
     mentions = find_mentions(text, lang, sentences, end)
     figures: list[Figure] = []
-    activities = []
     for group_lang, group in groups:
         if group_lang != lang:
             taken = {(m.entity_type, i) for m in mentions for i in range(m.start_char, m.end_char)}
@@ -64,12 +66,15 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
                          if (m.entity_type, m.start_char) not in taken and (m.entity_type, m.end_char - 1) not in taken]
         dates = find_dates(text, group_lang, group, end, published=published)
         figures += dates + find_figures(text, group_lang, group, end, taken=[(f.start_char, f.end_char) for f in dates])
-    result.mentions = sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+    home = [m for m in mentions if m.entity_type == "home"]  # Kazakhstan itself: never a partner
+    result.mentions = sorted((m for m in mentions if m.entity_type != "home"), key=lambda m: (m.start_char, m.end_char))
     result.figures = sorted(figures, key=lambda f: (f.start_char, f.end_char))
     result.export_volumes = link_export_volumes(text, lang, sentences, result.figures, result.mentions)
+    named = {m.entity_id for m in result.mentions if m.entity_type == "partner"}
+    events = []
     for group_lang, group in groups:
         in_group = {s.index for s in group}
-        activities += classify_activities(text, group_lang, group,
-                                          [m for m in result.mentions if m.sentence_index in in_group])
-    result.activities = sorted(activities, key=lambda a: a.sentence_index) if len(groups) > 1 else activities
+        events += code_events(text, group_lang, group, [m for m in result.mentions + home if m.sentence_index in in_group],
+                              named)
+    result.events = sorted(events, key=lambda e: (e.sentence_index, e.start_char)) if len(groups) > 1 else events
     return result

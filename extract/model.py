@@ -14,6 +14,7 @@ QUALIFIERS = ("exact", "approx", "more_than", "less_than", "up_to", "at_least")
 CHANGES = ("level", "increase", "decrease")
 MENTION_KINDS = ("name", "abbreviation", "demonym", "capital", "organisation")
 ENTITY_TYPES = ("partner", "commodity", "route", "person", "organisation")
+ACTIVITY_TYPES = ("consult", "agree", "invest", "trade", "transit", "sanction", "conflict", "cooperate")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -82,12 +83,23 @@ class ExportVolume:
 
 
 @dataclass(slots=True)
-class ActivityEvidence:
-    """One partner doing one kind of thing in one sentence."""
+class ActivityEvent:
+    """One act between a partner and Kazakhstan that a sentence states (ACTIVITY.md).
+
+    start_char/end_char/surface_text are the words that state the act (the trigger,
+    or the route for a transit implied by a named route); the partner's own words
+    are partner_start_char/partner_end_char (None when the route implies the partner).
+    """
     partner_id: str
-    activity_type: str
+    activity_type: str             # one of ACTIVITY_TYPES
+    sector: str | None             # commodity_id of the sentence, else a sector word
+    planned: bool                  # announced, intended or targeted rather than done
     sentence_index: int
-    trigger: str                   # the trigger word that decided it
+    start_char: int
+    end_char: int
+    surface_text: str
+    partner_start_char: int | None = None
+    partner_end_char: int | None = None
 
 
 @dataclass(slots=True)
@@ -98,7 +110,7 @@ class ExtractionResult:
     mentions: list[Mention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     export_volumes: list[ExportVolume] = field(default_factory=list)
-    activities: list[ActivityEvidence] = field(default_factory=list)
+    events: list[ActivityEvent] = field(default_factory=list)
     body_end: int = 0              # text after this offset is boilerplate and was not read
 
     @property

@@ -41,7 +41,8 @@ def _summary(s) -> None:
     try:
         docs = con.execute("SELECT status, count(*) FROM marts.dim_document GROUP BY 1 ORDER BY 1").fetchall()
         counts = {t: con.execute(f"SELECT count(*) FROM marts.{t}").fetchone()[0]
-                  for t in ("fct_partner_mention", "fct_partner_activity", "fct_figure", "fct_export_volume")}
+                  for t in ("fct_partner_mention", "fct_activity_event", "fct_partner_activity", "fct_figure",
+                            "fct_export_volume")}
     finally:
         con.close()
     print("\nwarehouse built")

@@ -79,6 +79,15 @@ def bench_extract(docs: list[tuple[str, str]], warm: list[tuple[str, str]]) -> d
         dates = find_dates(text, lang, sents, len(text))
         find_figures(text, lang, sents, len(text), taken=[(f.start_char, f.end_char) for f in dates])
     out["figures_docs_per_s"] = len(docs) / (time.perf_counter() - t0)
+    from extract.activity import code_events
+    with_mentions = []
+    for lang, text, sents in prepared:
+        ms = find_mentions(text, lang, sents, len(text))
+        with_mentions.append((lang, text, sents, ms, {m.entity_id for m in ms if m.entity_type == "partner"}))
+    t0 = time.perf_counter()
+    for lang, text, sents, ms, named in with_mentions:
+        code_events(text, lang, sents, ms, named)
+    out["events_docs_per_s"] = len(docs) / (time.perf_counter() - t0)
     import resource
     out["extract_peak_rss_gib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
     out["extract_docs"] = len(docs)
@@ -225,6 +234,7 @@ def _print_table(r: dict) -> None:
         ("extract() docs/s, one core", f"{r['extract_docs_per_s']:.0f}", f">= {FLOORS['extract_docs_per_s']}"),
         ("  mention extraction docs/s", f"{r['mentions_docs_per_s']:.0f}", ">= 500"),
         ("  figure + date extraction docs/s", f"{r['figures_docs_per_s']:.0f}", ">= 500"),
+        ("  activity event coding docs/s", f"{r['events_docs_per_s']:.0f}", ""),
         ("memory, all languages loaded (peak RSS)", f"{r['extract_peak_rss_gib']:.2f} GiB", "< 1.5 GiB"),
         ("dateparser.search_dates docs/s (told the language)", f"{r['dateparser_docs_per_s']:.1f}", ""),
         ("dateparser.search_dates docs/s (detecting it)", f"{r['dateparser_detecting_docs_per_s']:.1f}", ""),

@@ -40,6 +40,7 @@ def main() -> int:
 
     def fake_load(_warehouse):
         lang, partners, figures, volumes = {}, defaultdict(set), defaultdict(list), defaultdict(list)
+        activities = defaultdict(set)
         for g in gold:
             f = g["file"]
             r = extract(open(os.path.join(folder, f), encoding="utf-8").read())
@@ -47,7 +48,8 @@ def main() -> int:
             partners[f] = {m.partner_id for m in r.mentions if m.partner_id}
             figures[f] = [asdict(x) for x in r.figures]
             volumes[f] = [asdict(v) for v in r.export_volumes]
-        return lang, partners, figures, volumes
+            activities[f] = {(e.partner_id, e.activity_type) for e in r.events}
+        return lang, partners, figures, volumes, activities
 
     score.load = fake_load
     sys.argv = ["score.py", "--gold", a.gold, "--warehouse", "-"] + (["--misses"] if a.misses else [])

@@ -204,7 +204,9 @@ def test_commodity_and_route_seeds():
     assert cols == ["commodity_id", "lang", "alias"]
     assert {r["commodity_id"] for r in alias_rows} <= {r["commodity_id"] for r in rows}
     cols, routes = _rows("routes")
-    assert cols == ["route_id", "route_name", "mode", "bypasses_russia"]
+    assert cols[:4] == ["route_id", "route_name", "mode", "bypasses_russia"]
+    partners = {r["partner_id"] for r in _rows("partners")[1]}
+    assert all(set(r["crosses"].split()) <= partners for r in routes)  # the countries a route crosses
     assert {"cpc", "btc", "middle_corridor", "atyrau_samara", "kazakhstan_china", "aktau_port", "other"} <= {r["route_id"] for r in routes}
     assert all(r["mode"] in ("pipeline", "rail", "sea", "multimodal") and r["bypasses_russia"] in ("true", "false") for r in routes)
     cols, ralias = _rows("route_aliases")

@@ -22,7 +22,20 @@ from extract.language import detect_language_verbose, supported_languages
 
 from .schema import RAW_TABLES
 
-EXTRACTOR_VERSION = "2"
+def _extractor_version() -> str:
+    """The schema generation plus a digest of everything extraction reads: the extract package
+    and the reference CSVs. Facts come from that code and data, so a file extracted by other
+    code or data is extracted again on the next run (warehouse/sync.py)."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for path in sorted([*(root / "extract").rglob("*.py"), *(root / "extract").rglob("*.csv"),
+                        *(root / "dbt_project" / "seeds").rglob("*.csv")]):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return "3-" + h.hexdigest()[:12]  # 3: activity coded as events (raw.activity_events)
+
+
+EXTRACTOR_VERSION = _extractor_version()
 _IN_PROCESS_BELOW = 40
 _WINDOW = 1024  # files in flight at once in the worker pool  # files: below this, starting workers costs more than it saves
 
@@ -124,8 +137,11 @@ def _process_document(doc: SourceDocument, rows: dict[str, list[tuple]], batch_i
          v.volume_tonnes_max, v.qualifier, v.change, v.sentence_index)
         for v in res.export_volumes
     )
-    rows["activity_evidence"].extend(
-        (d, f, a.partner_id, a.activity_type, a.sentence_index, a.trigger) for a in res.activities
+    rows["activity_events"].extend(
+        (f"{d}:e{e.start_char}-{e.end_char}:{e.partner_id}:{e.activity_type}", d, f, e.partner_id, e.activity_type,
+         e.sector, e.planned, e.sentence_index, e.start_char, e.end_char, e.surface_text, e.partner_start_char,
+         e.partner_end_char)
+        for e in res.events
     )
 
 

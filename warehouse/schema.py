@@ -28,9 +28,10 @@ RAW_TABLES: dict[str, str] = {
         figure_id VARCHAR, document_id VARCHAR, source_file VARCHAR, commodity_id VARCHAR, route_id VARCHAR,
         partner_id VARCHAR, volume_tonnes DOUBLE, volume_tonnes_max DOUBLE, qualifier VARCHAR, change VARCHAR,
         sentence_index INTEGER""",
-    "activity_evidence": """
-        document_id VARCHAR, source_file VARCHAR, partner_id VARCHAR, activity_type VARCHAR,
-        sentence_index INTEGER, trigger_word VARCHAR""",
+    "activity_events": """
+        event_id VARCHAR, document_id VARCHAR, source_file VARCHAR, partner_id VARCHAR, activity_type VARCHAR,
+        sector VARCHAR, planned BOOLEAN, sentence_index INTEGER, start_char INTEGER, end_char INTEGER,
+        surface_text VARCHAR, partner_start_char INTEGER, partner_end_char INTEGER""",
 }
 
 # Tables whose rows belong to one source file and are replaced with it.

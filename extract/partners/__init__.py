@@ -1,27 +1,23 @@
-"""Lexicon mentions (partners, commodities, routes) and partner activity.
+"""Lexicon mentions (partners, commodities, routes).
 
     find_mentions(text, lang, sentences, end) -> list[Mention]
-    classify_activities(text, lang, sentences, mentions) -> list[ActivityEvidence]
     warm_up(langs)   # load tokenizers, lemmatizers and matchers before timing or forking
 
 Everything language-specific is data: dbt_project/seeds/{partner,commodity,route}_aliases.csv,
-activity_triggers.csv, languages.csv (which lemmatizer) and inflection_suffixes.csv here.
+languages.csv (which lemmatizer) and inflection_suffixes.csv here.
 Modules: lemmas (tokens to match keys), lexicon (alias rows), matcher (PhraseMatchers
-and precision filters), datelines, activity.
+and precision filters), datelines.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .activity import classify_activities
 from .matcher import find_mentions, language_matcher
 
-__all__ = ["find_mentions", "classify_activities", "warm_up"]
+__all__ = ["find_mentions", "warm_up"]
 
 
 def warm_up(langs: Iterable[str]) -> None:
     """Load everything for these languages once per process (lazy otherwise)."""
-    from .activity import triggers
     for lang in langs:
         language_matcher(lang)
-        triggers(lang)

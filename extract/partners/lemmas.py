@@ -235,9 +235,10 @@ def _table_cache_path(lang: str) -> Path | None:
     from ..reference import SEEDS_DIR
 
     h = hashlib.sha256(f"{lang}:{spacy_lookups_data.__version__}".encode())
-    for path in [Path(__file__), _HERE / "lexicon.py", _HERE / "activity.py", _HERE / "inflection_suffixes.csv",
-                 *(SEEDS_DIR / f"{n}.csv" for n in ("partner_aliases", "commodity_aliases", "route_aliases",
-                                                   "activity_triggers", "languages"))]:
+    for path in [Path(__file__), _HERE / "lexicon.py", _HERE / "inflection_suffixes.csv",
+                 *(SEEDS_DIR / f"{n}.csv" for n in ("partner_aliases", "commodity_aliases", "route_aliases", "languages",
+                                                   "activity/activity_triggers", "activity/activity_cues",
+                                                   "activity/activity_sectors"))]:
         if path.exists():
             h.update(path.read_bytes())
     return Path(root) / f"lemmas-{lang}-{h.hexdigest()[:16]}.json"

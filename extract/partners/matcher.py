@@ -28,7 +28,7 @@ from .lemmas import lemmatizer, phrase_variants, tokenizer
 from .lexicon import Entry, entries
 
 HOME = "KZ"  # the country the product is about: never a partner
-_TYPE_ORDER = {"partner": 0, "commodity": 1, "route": 2}
+_TYPE_ORDER = {"partner": 0, "commodity": 1, "route": 2, "home": 3}
 _KIND_ORDER = {"abbreviation": 0, "name": 1, "capital": 2, "organisation": 3, "demonym": 4}
 # surnames of the region and of Slavic languages: Ospanow, Sarsenowa, Nazarbayev, Kowalski, Shevchenko, Tokayuly
 _SURNAME = re.compile(
@@ -139,7 +139,10 @@ class LanguageMatcher:
                 continue  # outside every sentence, or across two
             cover.update(range(s, e))
             if order == 0 and entry.entity_id == HOME:
-                continue  # claims "Kazakhstan–China", "Astana" and "kazachski" for nobody
+                # claims "Kazakhstan–China", "Astana" and "kazachski" for no partner; kept as the
+                # home side, which the activity coder needs (extract() takes these out of the result)
+                out.append(Mention("home", HOME, entry.kind, sent.index, start, stop, surf))
+                continue
             out.append(Mention(entry.entity_type, entry.entity_id, entry.kind, sent.index, start, stop, surf))
         out.sort(key=_mention_order)
         return out
@@ -182,8 +185,8 @@ _NONZERO_DIGIT = re.compile("[1-9]")  # re.sub is ten times faster than str.tran
 @lru_cache(maxsize=None)
 def language_matcher(lang: str) -> LanguageMatcher:
     m = LanguageMatcher(lang)
-    from .activity import trigger_keys  # the activity triggers share the lemma table
-    m.lem.restrict(m.keys | trigger_keys(lang), m.whole_keys)
+    from ..activity import activity_keys  # the activity grammar shares the lemma table
+    m.lem.restrict(m.keys | activity_keys(lang), m.whole_keys)
     m.key_words()
     return m
 

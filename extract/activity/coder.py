@@ -1,0 +1,452 @@
+"""Event coding: who does what with Kazakhstan, one event per stated act (ACTIVITY.md).
+
+Per sentence that names a partner (or a route that crosses one), in the tradition of
+the CAMEO/PLOVER coders but with shallow structure instead of a parser:
+
+* triggers (words of a type) are found with their positions; a question states no act;
+* the sentence is cut into clauses at ";" and at contrast/clause words ("but", "а",
+  "natomiast"); a trigger codes only partners of its own clause;
+* a trigger right after a negation word ("not", "не", "nie", "pas") codes nothing,
+  and one in a conditional clause ("if", "если") neither;
+* a partner right after a comparison word ("after Russia", "unlike China") or next to
+  a rival word ("Russia, the biggest competitor") is background, not a party;
+* transit needs the partner on the way: after a via word ("through Georgia", "через
+  Россию", "Ресей арқылы"), or crossed by a route named in the sentence (CPC -> RU);
+  a partner after a bypass word ("bypassing Russia") is not on the way;
+* `planned`: a modality word before the trigger in its clause ("will", "планирует");
+* `sector`: the commodity named nearest the trigger, else the nearest sector word;
+* one statement gives its most specific type: `cooperate` is dropped where the same
+  clause gives the partner another type.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..model import ActivityEvent, Mention, Sentence
+from .lexicon import ActivityGrammar, grammar, route_crossings
+from .words import _APOS_PAIRS, norm
+
+# Words; an apostrophe splits ("l’interdiction" -> l, interdiction) but English n't stays on its verb
+_WORD = re.compile(r"\w+n['’]t\b|\w+")
+_NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
+_COMPARISON_REACH = 1   # a comparison word is right before the partner
+_RIVAL_REACH = 5        # "Russia, the biggest competitor," : rival word within this many words after
+_VIA_REACH = 3          # "through Azerbaijan and Georgia" : via word this many words before
+_TRADE_REACH = 4        # a buyer or seller stands this close before the trade word ...
+_TRADE_ROLE_REACH = 2   # ... or right after "to" / "from" ("went to Iran", "z Chin")
+_CONTENT_REACH = 6      # "agreed on Tuesday to lift trade": the agreement's subject follows it this close
+_TRADE_ROLE_SPAN = 12   # ... and then at most this many words from the trade word, no partner between
+_THIRD_PARTY_REACH = 6  # the other party of a third-party deal stands this close after the trigger
+_DEMONYM_REACH = 9      # "Turkish steel mills became a key buyer"
+_MOVES = ("trade", "transit")  # triggers that say goods move (a via word or a route makes them transit)
+# "move" triggers (went, идет, trafia) say that something goes somewhere: trade towards a
+# partner after "to", transit through a partner after "through"
+_LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", "және", "мен", "or", "lub", "или", "ou", "oder", "або"}
+_NEEDS_HOME = ("sanction", "conflict")  # ACTIVITY.md: only what the text ties to Kazakhstan
+
+
+def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[Mention],
+                document_partners: set[str]) -> list[ActivityEvent]:
+    """Events of these sentences; document_partners are the partners named anywhere in
+    the document (a route implies only partners the document names)."""
+    if not lang or not sentences:
+        return []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.entity_type in ("partner", "commodity", "route", "home"):
+            by_sentence.setdefault(m.sentence_index, []).append(m)
+    crossings = route_crossings()
+    relevant = [s for s in sentences if any(
+        m.entity_type == "partner" or (m.entity_type == "route" and crossings.get(m.entity_id))
+        for m in by_sentence.get(s.index, ()))]
+    if not relevant:
+        return []
+    g = grammar(lang)
+    # the words of these sentences, tokenised and lowercased per sentence in C (str.lower,
+    # re.findall): per-word Python calls would cost more than the coding itself
+    spans: list[tuple[int, int]] = []
+    lows: list[str] = []
+    bounds = []
+    for s in relevant:
+        a = len(spans)
+        spans += [m.span() for m in _WORD.finditer(text, s.start_char, s.end_char)]
+        bounds.append((a, len(spans)))
+        lowered = text[s.start_char:s.end_char].lower()
+        for x, y in _APOS_PAIRS:
+            if x in lowered:
+                lowered = lowered.replace(x, y)
+        words = _WORD.findall(lowered)
+        if len(words) != len(spans) - a:  # a letter whose lowercase is longer ("İ"): word by word
+            words = [norm(text[x:y]) for x, y in spans[a:]]
+        lows += words
+    found = g.words.find(lows)
+    if not any(kind == "trigger" for (kind, _), _, _ in found):
+        return []
+    # each word hit goes to its sentence (sentences are ordered, so are the hits)
+    firsts = [a for a, _ in bounds]
+    per: list[dict[str, list]] = [{"trigger": [], "cue": [], "sector": []} for _ in relevant]
+    for (kind, label), i, j in found:
+        k = bisect_right(firsts, i) - 1
+        if k >= 0 and j <= bounds[k][1]:
+            a = bounds[k][0]
+            per[k][kind].append((label, i - a, j - a))
+    out: list[ActivityEvent] = []
+    for s, (a, b), mine in zip(relevant, bounds, per):
+        if mine["trigger"]:
+            out += _Sentence(text, s, by_sentence[s.index], g, spans[a:b], lows[a:b], mine["trigger"], mine["cue"],
+                             mine["sector"]).events(crossings, document_partners)
+    return out
+
+
+class _Sentence:
+    """One sentence's words (indices local to it), its trigger and cue hits, and its mentions."""
+
+    def __init__(self, text: str, s: Sentence, mentions: list[Mention], g: ActivityGrammar,
+                 spans: list[tuple[int, int]], lows: list[str], hits: list, cues: list, sectors: list):
+        self.text, self.s, self.g = text, s, g
+        self.spans, self.lows, self.hits, self.cue_hits, self._sector_words = spans, lows, hits, cues, sectors
+        self.starts = [a for a, _ in spans]
+        self.partners = [m for m in mentions if m.entity_type == "partner"]
+        self.commodities = [m for m in mentions if m.entity_type == "commodity"]
+        self.routes = [m for m in mentions if m.entity_type == "route"]
+        self.home = [m for m in mentions if m.entity_type == "home"]
+
+    def token_of(self, char: int) -> int:
+        """The token holding char (or the last one starting before it)."""
+        k = bisect_right(self.starts, char) - 1
+        return k if k > 0 else 0
+
+    def events(self, crossings: dict[str, tuple[str, ...]], document_partners: set[str]) -> list[ActivityEvent]:
+        if not self.spans or self.text[self.s.start_char:self.s.end_char].rstrip().endswith("?"):
+            return []
+        hits = self.hits
+        cues: dict[str, list[tuple[int, int]]] = {}
+        for role, i, j in self.cue_hits:
+            cues.setdefault(role, []).append((i, j))
+        clause = self._clauses(cues)
+        negated = self._negated(cues, clause, hits)
+        conditional = {clause[i] for i, _ in cues.get("conditional", ()) if i == 0 or clause[i - 1] != clause[i]}
+        # "export controls" (sanction) holds "export" (trade): the longest words win
+        hits = [(t, i, j) for t, i, j in hits
+                if not any(a <= i and j <= b and b - a > j - i for _, a, b in hits)]
+        # "Caspian Pipeline Consortium": the route's own words are no trigger
+        hits = [(t, i, j) for t, i, j in hits if i not in negated and clause[i] not in conditional]
+        # "banned imports", "приостановила отгрузку": stopping trade is the sanction, not trade
+        # what moves, for a route or port that implies transit: not the route's own words
+        # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
+        in_route = [(self.token_of(r.start_char), self.token_of(r.end_char - 1)) for r in self.routes]
+        moves = [(i, j) for t, i, j in hits if (t in _MOVES or t == "move") and not any(a <= i <= b for a, b in in_route)]
+        stops = [j for t, i, j in hits if t in ("sanction", "invest")]  # "banned imports", "bought a stake"
+        hits = [(t, i, j) for t, i, j in hits
+                if not (t in ("trade", "move") and any(b <= i <= b + 4 and clause[i] == clause[b - 1] for b in stops))]
+        if not hits:
+            return []
+
+        found: dict[tuple[str, str], ActivityEvent] = {}
+        stated_at: dict[str, list[int]] = {}  # partner -> tokens of its specific (non-cooperate) triggers
+
+        def add(pid: str, t: str, i: int, j: int, p: Mention | None, span: tuple[int, int] | None = None):
+            if t != "cooperate":
+                stated_at.setdefault(pid, []).append(i)
+            if (pid, t) in found:
+                return
+            a, b = span or (self.spans[i][0], self.spans[j - 1][1])
+            found[(pid, t)] = ActivityEvent(
+                pid, t, self._sector(a), self._planned(cues, clause, i), self.s.index, a, b, self.text[a:b],
+                p.start_char if p else None, p.end_char if p else None)
+
+        home = self._home(cues)
+        kz_clauses = {clause[k] for k in home}
+        # "from China to Europe through Kazakhstan": the country by name, not a Kazakh port
+        via_home = bool(moves) and any(self._on_the_way(cues, clause, k, k + 1) for k in (
+            self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation")))
+        self._suffix_role = {}
+        if self.g.case_endings:
+            for p in self.partners:
+                last = self.token_of(p.end_char - 1)
+                role = next((r for suf, r in self.g.case_endings if self.lows[last].endswith(suf)), None)
+                if role:
+                    self._suffix_role[self.token_of(p.start_char)] = role
+        ways = [i for t, i, j in hits if t == "transit"]
+        self._trade_words = [i for t, i, j in hits if t in ("trade", "move")]  # a role binds to the nearest
+        parties = []
+        moved_to = [b for _, b in moves]
+        for p in self.partners:
+            if any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
+                continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
+            mi, me = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
+            head = self._list_head(mi)
+            if self._background(cues, clause, head, me) or any(
+                    i < mi and clause[i] == clause[mi] for i, _ in cues.get("backdrop", ())):
+                continue
+            via = self._on_the_way(cues, clause, head, me, ways, moved_to)
+            if via is None and self._in_compound(p):
+                via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor
+            parties.append((p, mi, me, head, clause[mi], via))
+        if not parties and not self.routes and not any(r.startswith(("port:", "dest_port:")) for r in cues):
+            return []
+        relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
+        own = {i for i, _ in cues.get("own", ())}
+        third_party = set() if len(parties) < 2 else {
+            (i, j) for t, i, j in hits
+            if self._third_party(cues, parties, kz_clauses, clause, i, j, t in _MOVES or t == "move")}
+        for t, i, j in hits:
+            move = t == "move"
+            for p, mi, me, head, c, via in parties:
+                if c != clause[i] and relative_of.get(me) != clause[i]:
+                    continue  # (the antecedent of "which" also acts in its relative clause)
+                if t in _NEEDS_HOME and not (clause[i] in kz_clauses or self.routes):
+                    continue  # "China tightened export controls": not tied to Kazakhstan
+                if (i, j) in third_party:
+                    continue
+                if via is False or (via and not (t in _MOVES or move)):
+                    continue  # a place on the way is not an investor or a signatory; a bypassed one is no party
+                if (t in _MOVES or move) and via is not None:
+                    if via:
+                        add(p.entity_id, "transit", i, j, p)
+                    continue  # a partner on (or off) the way is not a buyer or seller
+                if (t in _MOVES or move) and via_home and not self._after_role(cues, ("destination",), head):
+                    add(p.entity_id, "transit", i, j, p)  # "China to Europe through Kazakhstan"
+                    continue
+                if t == "transit":
+                    continue  # a transit word alone does not put a partner on the way
+                if move or t == "trade":
+                    if any(p.entity_id in crossings.get(r.entity_id, ()) and i < self.token_of(r.start_char) < mi
+                           for r in self.routes):
+                        continue  # "through the CPC to Russia": the route's end, transit (below)
+                if move:
+                    if self._after_role(cues, ("destination",), head) and not any(i < k < head for k in self._trade_words):
+                        add(p.entity_id, "trade", i, j, p)  # "went to Iran"
+                    continue
+                if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0):
+                    continue  # "arrived on a visit to Astana from Georgia"
+                if t == "trade" and any(j <= k <= j + 2 for k in own):
+                    continue  # "a quota on the export of its own grain"
+                if t == "trade" and not self._trades(cues, p, mi, me, head, i, j, clause[i] in kz_clauses):
+                    continue
+                add(p.entity_id, t, i, j, p)
+        # a named route that crosses partners, or a partner's port ("через терминал в
+        # Новороссийске"): transit for those the document names
+        if moves:
+            for r in self.routes:
+                ri = self.token_of(r.start_char)
+                if self._after_cue(cues, "bypass", ri, 2):
+                    continue
+                for pid in crossings.get(r.entity_id, ()):
+                    if pid in document_partners:
+                        add(pid, "transit", ri, ri + 1, None, (r.start_char, r.end_char))
+            for role, a, b in ((role, a, b) for role, found_at in cues.items() if role.startswith("port:")
+                               for a, b in found_at):
+                pid = role[5:]
+                if pid in document_partners and not self._after_cue(cues, "bypass", a, 2):
+                    add(pid, "transit", a, b, None)
+            # a port where the goods are unloaded for the partner ("arrived in Burgas"): trade
+            for role, a, b in ((role, a, b) for role, found_at in cues.items() if role.startswith("dest_port:")
+                               for a, b in found_at):
+                pid = role[10:]
+                if pid in document_partners and self._after_cue(cues, "destination", a, 0):
+                    add(pid, "trade", a, b, None)
+        # "agreed to lift trade", "umowa o dostawach": what the agreement is about is stated too
+        for t, i, j in hits:
+            if t in ("trade", "invest"):
+                for a in [e for e in list(found.values()) if e.activity_type == "agree"]:
+                    ai = self.token_of(a.start_char)
+                    if clause[ai] == clause[i] and 0 < abs(i - ai) <= _CONTENT_REACH:
+                        p = next((q for q in self.partners if q.start_char == a.partner_start_char), None)
+                        add(a.partner_id, t, i, j, p)
+        # "partnership agreement", "accord de coentreprise": one statement, its specific type only
+        events = [e for e in found.values() if e.activity_type != "cooperate" or not any(
+            abs(k - self.token_of(e.start_char)) <= 3 for k in stated_at.get(e.partner_id, ()))]
+        # "attacked the station, halting loadings": the halt is the attack's damage
+        attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
+        events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
+        return events
+
+    # -- structure -------------------------------------------------------------------------
+    def _clauses(self, cues) -> list[int]:
+        n = len(self.spans)
+        breaks = {i for i, _ in cues.get("clause", ()) if i > 0}
+        sentence = self.text[self.s.start_char:self.s.end_char]
+        if not breaks and "relative" not in cues and not any(c in sentence for c in ";()"):
+            return [0] * n  # one clause: most sentences
+        for i in range(1, n):
+            gap = self.text[self.spans[i - 1][1]:self.spans[i][0]]
+            if ";" in gap or "(" in gap or ")" in gap:
+                breaks.add(i)
+        out, c = [], 0
+        for i in range(n):
+            if i in breaks:
+                c += 1
+            out.append(c)
+        # a relative clause runs from its pronoun after a comma to the next comma ("Kazakhstan,
+        # which stays out of Moscow's war in Ukraine, depends on Russia"): a clause of its own,
+        # and the clause around it goes on after it
+        for k, (i, _) in enumerate(cues.get("relative", ())):
+            if i == 0 or "," not in self.text[self.spans[i - 1][1]:self.spans[i][0]]:
+                continue
+            end = next((e for e in range(i + 1, n) if "," in self.text[self.spans[e - 1][1]:self.spans[e][0]]
+                        or out[e] != out[i]), n)
+            for e in range(i, end):
+                out[e] = -1 - k
+        return out
+
+    def _negated(self, cues, clause, hits) -> set[int]:
+        """Trigger tokens a negation governs: the words right after "not" ("has not restricted"),
+        a trigger right before a closing negation ("қол қойған жоқ", "unterzeichnete nicht"),
+        and every trigger of the same type in that clause ("did not sign the agreement")."""
+        if "negation" not in cues and "hedge" not in cues and "negation_after" not in cues:
+            return set()
+        cancelled = {i for i, _ in cues.get("not_negation", ())}
+        out = set()
+        for i, j in [*cues.get("negation", ()), *cues.get("hedge", ())]:
+            if i in cancelled:
+                continue
+            for k in range(j, min(j + _NEGATION_REACH, len(clause))):
+                if clause[k] == clause[i]:
+                    out.add(k)
+        for i, _ in cues.get("negation_after", ()):
+            out.update(k for k in range(max(i - _NEGATION_REACH, 0), i) if clause[k] == clause[i])
+        negated_types = {(t, clause[i]) for t, i, j in hits if i in out}
+        out.update(i for t, i, j in hits if (t, clause[i]) in negated_types)
+        return out
+
+    def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:
+        found = cues.get(role)
+        return bool(found) and any(mi - reach <= j <= mi for _, j in found)
+
+    def _background(self, cues, clause, mi: int, me: int) -> bool:
+        if self._after_cue(cues, "comparison", mi, _COMPARISON_REACH - 1):
+            return True
+        if any(i == me for i, _ in cues.get("comparison_after", ())):
+            return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
+        for i, j in cues.get("dependence", ()):
+            if mi - 2 <= j <= mi and self._actor_before(clause, i) != "home":
+                return True  # "the EU depends on China", "Washington cuts its reliance on China"
+        return any(me <= i <= me + _RIVAL_REACH or mi - 2 <= j <= mi for i, j in cues.get("rival", ()))
+
+    def _actor_before(self, clause, i: int) -> str | None:
+        """Entity type of the nearest partner or Kazakh mention before token i in its clause."""
+        best, kind = -1, None
+        for m in self.partners + self.home:
+            k = self.token_of(m.start_char)
+            if best < k < i and clause[k] == clause[i]:
+                best, kind = k, m.entity_type
+        return kind
+
+    def _on_the_way(self, cues, clause, mi: int, me: int, ways: list[int] = (), moved_to: list[int] = ()) -> bool | None:
+        """True: the partner is on the way; False: it is bypassed; None: neither is said.
+        ways: where transit words stand ("the port of Ceyhan in Turkey", "Russian ports")."""
+        if self._after_cue(cues, "bypass", mi, 1) or any(me <= i <= me + 1 for i, _ in cues.get("bypass_after", ())):
+            return False
+        # "the port of Ceyhan in Turkey", "Russian ports": a transit word near the partner, the
+        # partner after a place preposition or right before the word
+        located = self._after_cue(cues, "destination", mi, 0) or self._after_cue(cues, "origin", mi, 0)
+        if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and not located))
+               for w in ways):
+            return True
+        if any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] for i, j in cues.get("via", ())):
+            return True
+        if "via_after" in cues and any(e <= i <= e + 1 for i, _ in cues["via_after"] for e in [me] + [
+                self.token_of(q.end_char - 1) + 1 for q in self.partners
+                if self._list_head(self.token_of(q.start_char)) == mi]):
+            return True  # "Әзербайжан мен Грузия арқылы": the list before the postposition
+        if any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and any(0 <= i - b <= 2 for b in moved_to)
+               for i, j in cues.get("via_weak", ())):
+            return True  # "par" / "by" says the way only right after a word that moves something
+        return None
+
+    def _trades(self, cues, p: Mention, mi: int, me: int, head: int, i: int, j: int, with_home: bool) -> bool:
+        """Is the partner buyer, seller, origin or destination of this trade word? Without a
+        parser: it stands next to it, or right after "to"/"from" (itself or the list it
+        heads), or is a demonym near it."""
+        if 0 <= i - me <= _TRADE_REACH or 0 <= head - j <= 3:
+            return True  # "China buys", "Chinese buyers"; "purchases by China"
+        near = self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
+            min(i, head) < self.token_of(q.start_char) < max(i, head) for q in self.partners) and not any(
+            min(i, head) < k < max(i, head) for k in self._trade_words)
+        if near and self._after_role(cues, ("destination", "between"), head):
+            return True
+        if near and self._after_role(cues, ("origin",), head) and with_home:
+            return True  # "exports from Russia" with no Kazakh side: Russia's own exports
+        return p.mention_kind == "demonym" and 0 < i - mi <= _DEMONYM_REACH
+
+    def _words_between(self, a: int, b: int) -> int:
+        """Words between two tokens, figures not counted ("supply up to 1.2 million tonnes ... to")."""
+        a, b = min(a, b), max(a, b)
+        return sum(1 for k in range(a + 1, b) if not self.lows[k].isdigit())
+
+    def _after_role(self, cues, roles: tuple[str, ...], mi: int) -> bool:
+        """Is the nearest role word before mi ("to", "from", "between"; at most one word between) one of roles?
+        A case ending on the partner's own word ("Түркияға") says it first."""
+        if mi in self._suffix_role:
+            return self._suffix_role[mi] in roles
+        near = [(b, role) for role in ("destination", "origin", "between") for _, b in cues.get(role, ())
+                if mi - _TRADE_ROLE_REACH <= b <= mi]
+        return bool(near) and max(near)[1] in roles
+
+    def _home(self, cues) -> list[int]:
+        """Token indices where the Kazakh side is named (the country, its capital, its
+        demonym, its companies, ports and fields)."""
+        return [self.token_of(m.start_char) for m in self.home] + [i for i, _ in cues.get("kazakh_side", ())]
+
+    def _third_party(self, cues, parties, kz_clauses: set[int], clause: list[int], i: int, j: int, moving: bool) -> bool:
+        """Two partners deal with each other and the clause names no Kazakh side: a partner
+        before the trigger and another right after it ("Germany buys gas from Norway",
+        "Washington banned imports of Russian fuel"), or, for goods that move, a partner
+        with no role beside one that is the origin or destination of this very trigger
+        ("Германия Норвегиядан газ сатып алды"). A partner far after the trigger belongs to
+        another predicate ("Azerbaijani millers took 310,000 t, mostly for re-export to Georgia")."""
+        if clause[i] in kz_clauses:
+            return False
+        mine = [(p, head, mi, me) for p, mi, me, head, c, via in parties
+                if c == clause[i] and (via is None or not moving)]
+        if any(head < i for _, head, _, _ in mine) and any(j <= mi <= j + _THIRD_PARTY_REACH for _, _, mi, _ in mine):
+            return True
+        if not moving:
+            return False
+        bound = {p.entity_id for p, head, mi, me in mine
+                 if self._after_role(cues, ("destination", "origin"), head)
+                 and not any(min(i, head) < k < max(i, head) for k in self._trade_words)}
+        return bool(bound) and any(p.entity_id not in bound and not self._after_role(cues, ("destination", "origin"), head)
+                                   for p, head, mi, me in mine)
+
+    def _list_head(self, mi: int) -> int:
+        """The first member of the list of partners that mi belongs to ("Turkey, Italy and
+        Russia"): a cue before the list applies to each member."""
+        heads = self.__dict__.get("_heads")
+        if heads is None:
+            heads = self._heads = {}
+            prev = None  # (end token, head) of the partner before
+            for p in sorted(self.partners, key=lambda p: p.start_char):
+                pi, pe = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
+                head = pi
+                if prev is not None and prev[0] <= pi:
+                    between = self.lows[prev[0]:pi]
+                    gap = self.text[prev[2]:self.spans[pi][0]]
+                    if (not between or (len(between) == 1 and between[0] in _LIST_WORDS)) and not any(
+                            ch in gap for ch in ".;:()"):
+                        head = prev[1]
+                heads.setdefault(pi, head)
+                prev = (pe, heads[pi], p.end_char)
+        return heads.get(mi, mi)
+
+    def _in_compound(self, p: Mention) -> bool:
+        """A place joined by dashes to other names ("Baku–Tbilisi–Kars")."""
+        before = self.text[max(self.s.start_char, p.start_char - 2):p.start_char]
+        after = self.text[p.end_char:p.end_char + 2]
+        return any(d in before or d in after for d in "-–—‑") and not before.endswith(" — ") and not after.startswith(" —")
+
+    def _planned(self, cues, clause, i: int) -> bool:
+        if any(self.lows[i].endswith(suf) for suf in self.g.future_endings):
+            return True  # "discutera", "signeraient"
+        return any(k <= i and clause[k] == clause[i] for k, _ in cues.get("modality", ())) or any(
+            i < k <= i + 3 and clause[k] == clause[i] for k, _ in cues.get("modality_after", ()))
+
+    def _sector(self, char: int) -> str | None:
+        if self.commodities:
+            return min(self.commodities, key=lambda m: abs(m.start_char - char)).entity_id
+        found = self._sector_words
+        if found:
+            return min(found, key=lambda f: abs(self.spans[f[1]][0] - char))[0]
+        return None

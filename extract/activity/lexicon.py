@@ -1,0 +1,56 @@
+"""The activity grammar of one language, read from dbt_project/seeds/activity/.
+
+activity_triggers.csv  words that state an act of a type (consult, agree, ...)
+activity_cues.csv      words that frame it: negation(_after), comparison(_after), rival, modality(_after),
+                       via / via_after / via_weak (transit), bypass(_after), clause, relative,
+                       conditional, not_negation, hedge, backdrop, dependence, own, destination,
+                       origin, between, arrival_from, kazakh_side, port:XX / dest_port:XX; a cue
+                       starting with "-" is a case ending on the partner's word ("-ға": destination)
+activity_sectors.csv   sector words (energy, nuclear, minerals, transport, security)
+routes.csv (crosses)   the countries a named route crosses (CPC -> RU)
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..partners.lemmas import lemmatizer
+from ..reference import load_csv
+from .words import WordPatterns
+
+
+class ActivityGrammar:
+    def __init__(self, lang: str):
+        key = lemmatizer(lang).key
+        triggers = [(("trigger", r["activity_type"]), r["trigger"]) for r in load_csv("activity/activity_triggers")
+                    if r["lang"] == lang]
+        cues = [r for r in load_csv("activity/activity_cues") if r["lang"] == lang]
+        # cue words are function words and fixed phrases: matched as written (or as prefixes),
+        # so they need no lemma keys (keeping "to", "в", "na" in the shared lemma table slows
+        # the mention matcher by a fifth)
+        cue_words = [(("cue", r["role"]), " ".join(w if w.endswith("*") or w.startswith("=") else "=" + w
+                                                   for w in r["cue"].split()))
+                     for r in cues if not r["cue"].startswith("-")]
+        # "-ға" (Kazakh dative): a case ending on the partner's own word says its role
+        endings = sorted(((r["cue"][1:].lower(), r["role"]) for r in cues if r["cue"].startswith("-")),
+                         key=lambda x: -len(x[0]))
+        self.case_endings = [(e, role) for e, role in endings if role != "future_ending"]
+        # "-era" (French future) on the trigger itself: the act is planned
+        self.future_endings = tuple(e for e, role in endings if role == "future_ending")
+        sectors = [(("sector", r["sector"]), r["word"]) for r in load_csv("activity/activity_sectors")
+                   if r["lang"] == lang]
+        # one table, one pass over a document's words: labels are (kind, label)
+        self.words = WordPatterns(triggers + cue_words + sectors, key)
+
+    def keys(self) -> set[str]:
+        return self.words.keys()
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> ActivityGrammar:
+    return ActivityGrammar(lang)
+
+
+@lru_cache(maxsize=None)
+def route_crossings() -> dict[str, tuple[str, ...]]:
+    """route_id -> partner ids of the countries the route crosses."""
+    return {r["route_id"]: tuple((r.get("crosses") or "").split()) for r in load_csv("routes")}

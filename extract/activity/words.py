@@ -1,0 +1,96 @@
+"""Word patterns as data: one matcher for triggers, cue words and sector words.
+
+A pattern is one or more words. A word ending in "*" is a prefix of the lowercased
+token ("sankcj*" covers sankcje, sankcji, sankcjami), so inflection needs no
+dictionary; a word starting with "=" matches that lowercased form only ("=prêts",
+whose lemma would also cover "prête", ready); any other word matches the token or
+its lemma key. Patterns of
+several words match consecutive tokens. Which patterns may start at a token
+depends on the token alone, so each distinct token is judged once per process.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+_JUDGED_LIMIT = 200_000  # distinct tokens remembered per table before starting over
+LEMMA, PREFIX, EXACT = 0, 1, 2
+_Part = tuple[str, int]  # (text, how it matches) of one pattern word
+_APOS_PAIRS = (("’", "'"), ("ʼ", "'"), ("‘", "'"), ("ё", "е"))
+_APOS = str.maketrans(dict(_APOS_PAIRS))
+
+
+def norm(word: str) -> str:
+    return word.lower().translate(_APOS)
+
+
+def _part(word: str, key: Callable[[str], str]) -> _Part:
+    if word.endswith("*"):
+        return norm(word[:-1]), PREFIX
+    if word.startswith("="):
+        return norm(word[1:]), EXACT
+    return key(norm(word)), LEMMA
+
+
+class WordPatterns:
+    """Labelled word patterns of one language, indexed by their first word."""
+
+    def __init__(self, rows: Iterable[tuple[str, str]], key: Callable[[str], str]):
+        self.key = key
+        self.whole: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
+        self.prefix: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
+        for label, pattern in rows:
+            if "n't" not in pattern and "n’t" not in pattern:
+                pattern = pattern.replace("'", " ").replace("’", " ")  # tokens split at apostrophes, as texts are
+            parts = tuple(_part(w, key) for w in pattern.split())
+            if parts:
+                head, how = parts[0]
+                (self.prefix if how == PREFIX else self.whole).setdefault(head, []).append((label, parts))
+        self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        self._judged: set[str] = set()
+        self._candidates: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
+
+    def keys(self) -> set[str]:
+        """Lemma keys of the whole words (the lemma table must keep them)."""
+        return {t for pats in self.whole.values() for _, p in pats for t, how in p if how == LEMMA}
+
+    def _candidates_of(self, low: str) -> list[tuple[str, tuple[_Part, ...]]]:
+        cands = list(self.whole.get(low, ()))
+        k = self.key(low)
+        if k != low:
+            cands += [c for c in self.whole.get(k, ()) if c[1][0][1] == LEMMA]
+        for L in self.prefix_lengths:
+            if L > len(low):
+                break
+            cands += self.prefix.get(low[:L], ())
+        return cands
+
+    def _part_hits(self, low: str, part: _Part) -> bool:
+        text, how = part
+        return low.startswith(text) if how == PREFIX else (low == text or (how == LEMMA and self.key(low) == text))
+
+    def find(self, lows: list[str]) -> list[tuple[str, int, int]]:
+        """(label, first token, end token exclusive) of every pattern among the lowercased tokens."""
+        new = set(lows).difference(self._judged)
+        if new:
+            if len(self._judged) > _JUDGED_LIMIT:
+                self._judged.clear()
+                self._candidates.clear()
+                new = set(lows)
+            for w in new:
+                cands = self._candidates_of(w)
+                if cands:
+                    self._candidates[w] = cands
+            self._judged |= new
+        out = []
+        n = len(lows)
+        get = self._candidates.get
+        part_hits = self._part_hits
+        for i, w in enumerate(lows):
+            cands = get(w)
+            if cands:
+                for label, parts in cands:
+                    if len(parts) == 1:
+                        out.append((label, i, i + 1))
+                    elif i + len(parts) <= n and all(part_hits(lows[i + k], parts[k]) for k in range(1, len(parts))):
+                        out.append((label, i, i + len(parts)))
+        return out
