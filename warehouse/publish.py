@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from .config import settings
+from .sql import literal, qualified
 
 BI_STORAGE_VERSION = "v1.1.0"  # readable by DuckDB >= 1.1 clients
 PUBLISHED_SCHEMAS = ("marts",)
@@ -36,7 +37,7 @@ def publish(warehouse_path: Path, bi_path: Path, exports_dir: Path,
     if own:
         # an in-memory session that reads the warehouse: it can still attach the copy for writing
         con = duckdb.connect(config={"memory_limit": settings().duckdb_memory_limit})
-        con.execute(f"ATTACH '{warehouse_path}' AS wh (READ_ONLY)")
+        con.execute("ATTACH ? AS wh (READ_ONLY)", [str(warehouse_path)])
         con.execute("USE wh")
     src = con.execute("SELECT current_database()").fetchone()[0]
     # copies need no row order, and without it DuckDB streams them in bounded memory
@@ -53,18 +54,19 @@ def publish(warehouse_path: Path, bi_path: Path, exports_dir: Path,
             "SELECT table_schema, table_name FROM information_schema.tables "
             "WHERE table_catalog = ? AND table_schema IN ('marts') AND table_type = 'BASE TABLE' "
             "ORDER BY 1, 2", [src]).fetchall()
-        con.execute(f"ATTACH '{tmp}' AS bi_copy (STORAGE_VERSION '{BI_STORAGE_VERSION}')")
+        con.execute(f"ATTACH ? AS bi_copy (STORAGE_VERSION {literal(BI_STORAGE_VERSION)})", [str(tmp)])
         counts = {}
         try:
             for schema, name in tables:
-                con.execute(f"CREATE SCHEMA IF NOT EXISTS bi_copy.{schema}")
-                qualified = f"{src}.{schema}.{name}"
-                con.execute(f"CREATE TABLE bi_copy.{schema}.{name} AS SELECT * FROM {qualified}")
+                # the source catalog is named after the warehouse file ("kz-warehouse"): quote every name
+                con.execute(f"CREATE SCHEMA IF NOT EXISTS {qualified('bi_copy', schema)}")
+                table = qualified(src, schema, name)
+                con.execute(f"CREATE TABLE {qualified('bi_copy', schema, name)} AS SELECT * FROM {table}")
                 # small row groups: each thread buffers one before writing it, and a default one of
                 # dim_document (122,880 rows with their text) alone would take hundreds of MB
-                con.execute(f"COPY {qualified} TO '{tmp_exports / (name + '.parquet')}' "
-                            f"(FORMAT parquet, ROW_GROUP_SIZE {_PARQUET_ROW_GROUP})")
-                counts[f"{schema}.{name}"] = con.execute(f"SELECT count(*) FROM {qualified}").fetchone()[0]
+                con.execute(f"COPY {table} TO ? (FORMAT parquet, ROW_GROUP_SIZE {_PARQUET_ROW_GROUP})",
+                            [str(tmp_exports / (name + ".parquet"))])
+                counts[f"{schema}.{name}"] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             con.execute("CHECKPOINT bi_copy")
         finally:
             con.execute("DETACH bi_copy")

@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from .config import Settings
 from .process import FileResult, hash_file, process_files
+from .sql import literal
 from .schema import FILE_SCOPED, RAW_TABLES, columns, ensure_raw_schema
 
 _LOAD_BATCH_FILES = 500  # files per transaction: big enough for bulk inserts, small enough for flat memory
@@ -132,7 +133,7 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
         # appends need little memory, and a small buffer pool keeps the loader flat however large
         # the warehouse grows (the setting is the database's: put it back for the connection's owner)
         restore = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-        con.execute(f"SET memory_limit = '{settings.duckdb_load_memory_limit}'")
+        con.execute(f"SET memory_limit = {literal(settings.duckdb_load_memory_limit)}")
     try:
         ensure_raw_schema(con)
         current = scan(settings.source_dir)
@@ -174,7 +175,7 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
         if own:
             con.close()
         else:
-            con.execute(f"SET memory_limit = '{restore}'")
+            con.execute(f"SET memory_limit = {literal(restore)}")
 
 
 def _delete_files(con: duckdb.DuckDBPyConnection, rels: list[str], include_ledger: bool) -> None:
