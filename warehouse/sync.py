@@ -21,6 +21,8 @@ import duckdb
 import pyarrow as pa
 
 from .config import Settings
+from .guard import MassDeleteRefused, too_many_removed
+from .preflight import check_source_dir
 from .process import FileResult, hash_file, process_files
 from .sql import literal
 from .schema import FILE_SCOPED, RAW_TABLES, columns, ensure_raw_schema
@@ -121,23 +123,33 @@ def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tu
 
 
 def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, log=print,
-             buckets: set[str] | None = None, force: bool = False) -> SyncReport:
+             buckets: set[str] | None = None, force: bool = False,
+             allow_mass_delete: bool | None = None) -> SyncReport:
+    """Make raw.* match SOURCE_DIR. Refuses (MassDeleteRefused, nothing changed) to remove all
+    documents or more than settings.max_delete_share of them unless allowed (ALLOW_MASS_DELETE)."""
     t0 = time.perf_counter()
     batch_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    allow = settings.allow_mass_delete if allow_mass_delete is None else allow_mass_delete
+    check_source_dir(settings.source_dir)  # a missing folder is not a folder whose files were deleted
     own = con is None
     if own:
+        from .preflight import check_warehouse_file
+
+        check_warehouse_file(settings.warehouse_path)
         settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(settings.warehouse_path),
                              config={"memory_limit": settings.duckdb_load_memory_limit})
     else:
         # appends need little memory, and a small buffer pool keeps the loader flat however large
         # the warehouse grows (the setting is the database's: put it back for the connection's owner)
-        restore = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        restore = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
         con.execute(f"SET memory_limit = {literal(settings.duckdb_load_memory_limit)}")
     try:
         ensure_raw_schema(con)
+        _repair_duplicate_ids(con, log)
         current = scan(settings.source_dir)
         to_process, touched, removed, ledger = plan(con, settings.source_dir, current, buckets, force)
+        _check_removals(con, removed, settings, allow)
         if buckets is not None:
             current = {k: v for k, v in current.items() if bucket_of(k) in buckets}
         report = SyncReport(batch_id, files_seen=len(current), files_removed=len(removed))
@@ -160,8 +172,7 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
                 pending, pending_bytes = [], 0
         if pending:
             _load(con, pending, report, known=ledger)
-        if report.changed_anything:
-            _mark_duplicates(con)
+        _repair_duplicate_ids(con, log)  # each batch marked its own duplicates; this only finds a crash's
         for status, reason, rel in con.execute(
                 "SELECT status, status_reason, source_file FROM raw.documents WHERE status <> 'ok' ORDER BY source_file"
         ).fetchall():
@@ -201,6 +212,7 @@ def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: Syn
     con.execute("BEGIN")
     try:
         _delete_files(con, [r.source_file for r in results if r.source_file in known], include_ledger=True)
+        ids = list(dict.fromkeys(row[0] for row in merged["documents"]))
         for t, rows in merged.items():
             if not rows:
                 continue
@@ -210,6 +222,8 @@ def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: Syn
             con.execute(f"INSERT INTO raw.{t} BY NAME SELECT * FROM _batch")
             con.unregister("_batch")
             report.rows_loaded[t] += len(rows)
+        # in the same transaction: a crash never leaves two `ok` documents with one id
+        _mark_duplicates(con, ids)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -217,16 +231,65 @@ def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: Syn
     report.documents_loaded += len(merged["documents"])
 
 
-def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    """Identical content under two paths: the first path (in sort order) keeps the id and the facts."""
+def _check_removals(con: duckdb.DuckDBPyConnection, removed: list[str], settings: Settings, allow: bool) -> None:
+    """Stop before removing all documents, or more than max_delete_share of them, unless allowed."""
+    if not removed or allow:
+        return
+    total = con.execute("SELECT count(*) FROM raw.documents").fetchall()[0][0]
+    con.register("_gone", pa.table({"source_file": removed}))
+    try:
+        gone = con.execute("SELECT count(*) FROM raw.documents WHERE source_file IN "
+                           "(SELECT source_file FROM _gone)").fetchall()[0][0]
+    finally:
+        con.unregister("_gone")
+    if too_many_removed(gone, total, settings.max_delete_share):
+        sample = ", ".join(removed[:3]) + (f" and {len(removed) - 3:,} more" if len(removed) > 3 else "")
+        raise MassDeleteRefused(
+            f"stopped before changing anything: this run would remove {gone:,} of the warehouse's {total:,} "
+            f"documents ({len(removed):,} files no longer in SOURCE_DIR={settings.source_dir}: {sample}), more "
+            f"than MAX_DELETE_SHARE={settings.max_delete_share:g} allows. Check that SOURCE_DIR is the right "
+            "folder and fully mounted; if the files were removed on purpose, run again with "
+            "ALLOW_MASS_DELETE=1 (or the raw_extraction run config allow_mass_delete: true).")
+
+
+def _repair_duplicate_ids(con: duckdb.DuckDBPyConnection, log) -> None:
+    """Two non-duplicate rows with one document_id (left by a crash between a load and its marking
+    in older versions, or by hand): mark them now, else every dbt build fails its unique test."""
+    n = con.execute("SELECT count(*) FROM (SELECT document_id FROM raw.documents WHERE status <> 'duplicate' "
+                    "GROUP BY 1 HAVING count(*) > 1)").fetchall()[0][0]
+    if not n:
+        return
+    con.execute("BEGIN")
+    try:
+        _mark_duplicates(con, None)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    log(f"repaired {n} document id(s) held by more than one document: the later copies are now `duplicate`")
+
+
+def _mark_duplicates(con: duckdb.DuckDBPyConnection, ids: list[str] | None) -> None:
+    """Identical content under two paths: the first path (in sort order) keeps the id and the facts.
+
+    ids: only these document ids can have gained a twin (the batch just loaded); None: all."""
     now = datetime.now(timezone.utc).replace(tzinfo=None)  # a new row for the incremental marts
-    dups = con.execute("""
-        SELECT document_id, source_file, record_index, first_file FROM (
-            SELECT document_id, source_file, record_index,
-                   first_value(source_file) OVER w AS first_file, row_number() OVER w AS rn
-            FROM raw.documents WHERE status <> 'duplicate'
-            WINDOW w AS (PARTITION BY document_id ORDER BY source_file, record_index)
-        ) WHERE rn > 1""").fetchall()
+    if ids is not None and not ids:
+        return
+    if ids is not None:
+        con.register("_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
+    try:
+        dups = con.execute(f"""
+            SELECT document_id, source_file, record_index, first_file FROM (
+                SELECT document_id, source_file, record_index,
+                       first_value(source_file) OVER w AS first_file, row_number() OVER w AS rn
+                FROM raw.documents WHERE status <> 'duplicate'
+                {"AND document_id IN (SELECT document_id FROM _ids)" if ids is not None else ""}
+                WINDOW w AS (PARTITION BY document_id ORDER BY source_file, record_index)
+            ) WHERE rn > 1""").fetchall()
+    finally:
+        if ids is not None:
+            con.unregister("_ids")
     for doc_id, rel, idx, first in dups:
         for t in FILE_SCOPED:
             if t != "documents":
