@@ -80,7 +80,7 @@ def check_warehouse_file(path: Path) -> None:
     try:  # read-only: DuckDB reads the catalog (and replays a WAL in memory) without writing
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as e:
-        if "lock" in str(e).lower():
+        if "could not set lock" in str(e).lower() or "conflicting lock" in str(e).lower():
             return  # another process writes it: a sound file; the run's own connection reports the lock
         raise PreflightError(f"WAREHOUSE_PATH={path} cannot be opened: {str(e).splitlines()[0]}.{advice}") from None
     try:
