@@ -23,7 +23,10 @@ import pyarrow as pa
 from .config import Settings
 from .guard import MassDeleteRefused, too_many_removed
 from .preflight import check_source_dir
-from .process import FileResult, hash_file, process_files
+from extract.ingest import SourceDocument, content_id, file_format
+
+from .process import FileResult, _process_document, hash_file, process_files
+from .scanning import scan_folder
 from .sql import literal
 from .schema import FILE_SCOPED, RAW_TABLES, columns, ensure_raw_schema
 
@@ -35,9 +38,6 @@ _LOAD_BATCH_BYTES = 32 * 1024 * 1024  # or fewer when the files are large: memor
 # exactly their files, and the buckets split any folder evenly.
 N_BUCKETS = 8
 BUCKETS = [f"{i:02d}" for i in range(N_BUCKETS)]
-
-
-_NOT_ARTICLES = {"gold.json", "LICENSE", "Makefile"}
 
 
 def bucket_of(rel: str) -> str:
@@ -65,34 +65,28 @@ class SyncReport:
 
 
 def scan(source_dir: Path) -> dict[str, tuple[int, int]]:
-    """Every file under source_dir (recursively, hidden ones skipped): rel path → (size, mtime_ns)."""
-    found: dict[str, tuple[int, int]] = {}
-    if not source_dir.is_dir():
-        return found
-    for root, dirs, files in os.walk(source_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith(".") or name in _NOT_ARTICLES or name.upper().startswith("README"):
-                continue  # annotation and documentation files that sit beside articles are not articles
-            p = Path(root) / name
-            try:
-                st = p.stat()
-            except OSError:
-                continue
-            found[p.relative_to(source_dir).as_posix()] = (st.st_size, st.st_mtime_ns)
-    return dict(sorted(found.items()))
+    """Every entry under source_dir that gets a row (recursively, hidden ones skipped): rel path →
+    (size, mtime_ns). Special files and links that are not read are listed too (scanning.py)."""
+    return scan_folder(source_dir).entries()
 
 
 def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tuple[int, int]],
-         buckets: set[str] | None = None, force: bool = False):
+         buckets: set[str] | None = None, force: bool = False, special: set[str] = frozenset(),
+         keep: list[str] = ()):
     """(to_process, touched, removed, ledger): what this run must do to match the folder.
 
     buckets limits the run to the files of those partitions; force re-extracts them all.
-    Files last extracted by another extractor version are extracted again."""
+    Files last extracted by another extractor version are extracted again. special: entries
+    that are never opened (not even hashed); keep: folders that could not be listed, whose
+    files keep their rows (a folder gone unreadable is not a folder whose files were deleted)."""
     from .process import EXTRACTOR_VERSION
 
     ledger = {r[0]: (r[1], r[2], r[3]) for r in con.execute(
         "SELECT source_file, content_hash, size_bytes, mtime_ns FROM raw.source_files").fetchall()}
+    if keep:
+        prefixes = tuple(k.rstrip("/") + "/" for k in keep)
+        current = dict(current)
+        current.update({rel: (v[1], v[2]) for rel, v in ledger.items() if rel.startswith(prefixes)})
     if buckets is not None:
         ledger = {k: v for k, v in ledger.items() if bucket_of(k) in buckets}
         current = {k: v for k, v in current.items() if bucket_of(k) in buckets}
@@ -106,7 +100,7 @@ def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tu
             to_process.append(rel)
         elif (old[1], old[2]) != (size, mtime):
             # same size and a new mtime is often a touch or a checkout: hash before re-extracting
-            if old[1] == size and hash_file(source_dir / rel) == old[0]:
+            if old[1] == size and rel not in special and _same_hash(source_dir / rel, old[0]):
                 touched.append((rel, mtime))
             else:
                 to_process.append(rel)
@@ -120,6 +114,13 @@ def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tu
     to_process += [o for o in orphans if o in current and o not in to_process]
     to_process = list(dict.fromkeys(to_process))
     return sorted(to_process), touched, removed, ledger
+
+
+def _same_hash(path: Path, digest: str) -> bool:
+    try:
+        return hash_file(path) == digest
+    except OSError:
+        return False  # gone or unreadable: processing it gives it its status
 
 
 def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, log=print,
@@ -147,8 +148,12 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
     try:
         ensure_raw_schema(con)
         _repair_duplicate_ids(con, log)
-        current = scan(settings.source_dir)
-        to_process, touched, removed, ledger = plan(con, settings.source_dir, current, buckets, force)
+        listing = scan_folder(settings.source_dir)
+        for folder in listing.unreadable:
+            log(f"cannot list {settings.source_dir / folder}: its files keep their rows until it can be read")
+        current = listing.entries()
+        to_process, touched, removed, ledger = plan(con, settings.source_dir, current, buckets, force,
+                                                    special=set(listing.special), keep=listing.unreadable)
         _check_removals(con, removed, settings, allow)
         if buckets is not None:
             current = {k: v for k, v in current.items() if bucket_of(k) in buckets}
@@ -161,9 +166,13 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
         for rel, mtime in touched:
             con.execute("UPDATE raw.source_files SET mtime_ns = ? WHERE source_file = ?", [mtime, rel])
         con.execute("COMMIT")
-        pending: list[FileResult] = []
+        # entries that are never opened get their status row here; the rest are read and extracted
+        pending: list[FileResult] = [
+            _status_result(rel, size, mtime, "unsupported_format", reason, batch_id)
+            for rel in to_process if rel in listing.special for size, mtime, reason in [listing.special[rel]]]
         pending_bytes = 0
-        for res in process_files(settings.source_dir, to_process, settings.max_file_bytes, settings.workers, batch_id):
+        regular = [rel for rel in to_process if rel not in listing.special]
+        for res in _process_guarded(settings, regular, batch_id, log):
             pending.append(res)
             pending_bytes += res.size_bytes if res.size_bytes <= settings.max_file_bytes else 0
             if len(pending) >= _LOAD_BATCH_FILES or pending_bytes >= _LOAD_BATCH_BYTES:
@@ -187,6 +196,49 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
             con.close()
         else:
             con.execute(f"SET memory_limit = {literal(restore)}")
+
+
+def _process_guarded(settings: Settings, rels: list[str], batch_id: str, log):
+    """process_files, but a file that vanishes or cannot be read between the scan and its reading
+    (or that fails in a way the worker did not catch) becomes a status row, and the rest go on."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    i = 0
+    while i < len(rels):
+        try:
+            for res in process_files(settings.source_dir, rels[i:], settings.max_file_bytes, settings.workers,
+                                     batch_id):
+                i += 1
+                yield res
+            return
+        except BrokenProcessPool:
+            raise  # a worker died: not one file's problem
+        except Exception as e:  # noqa: BLE001 - one file's failure is that file's status
+            rel = rels[i]
+            i += 1
+            if isinstance(e, FileNotFoundError):
+                status, reason = "empty", ("the file disappeared between the scan of SOURCE_DIR and its reading; "
+                                           "the next run drops this row")
+            elif isinstance(e, OSError):
+                status, reason = "parse_error", f"the file could not be read: {e.strerror or e}"
+            else:
+                status, reason = "extraction_error", f"{type(e).__name__}: {e}"[:500]
+            log(f"{rel}: {reason}")
+            yield _status_result(rel, -1, -1, status, reason, batch_id)  # -1: read again when it changes
+
+
+def _status_result(rel: str, size: int, mtime: int, status: str, reason: str, batch_id: str) -> FileResult:
+    """The rows of an entry that is not read: one document with its status and reason."""
+    import hashlib
+
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    digest = hashlib.sha256(f"{status}\0{reason}".encode()).hexdigest()
+    doc = SourceDocument(content_id(f"{rel}\0{reason}".encode()), rel, 0, status, reason,
+                         file_format=file_format(rel))
+    res = FileResult(rel, digest, size, mtime, {t: [] for t in RAW_TABLES})
+    _process_document(doc, res.rows, batch_id, now)
+    res.rows["source_files"].append((rel, digest, size, mtime, file_format(rel), 1, status, reason, now, batch_id))
+    return res
 
 
 def _delete_files(con: duckdb.DuckDBPyConnection, rels: list[str], include_ledger: bool) -> None:
