@@ -203,3 +203,23 @@ def test_the_sensor_listing_names_special_entries_but_never_opens_them(odd):
     _, src, expected = odd
     listed = scan(src)
     assert set(listed) == set(expected)
+
+
+@pytest.mark.slow
+def test_make_run_on_the_odd_folder_is_green(tmp_path):
+    from tests.test_safety_paths import build
+
+    signal.alarm(0)  # the subprocess has its own timeout
+    src = tmp_path / "odd src"
+    expected = odd_folder(src)
+    wh = tmp_path / "wh" / "odd-warehouse.duckdb"
+    out = build(src, {"WAREHOUSE_PATH": wh}, tmp_path / "dagster")
+    assert out.returncode == 0, out.stdout[-4000:]
+    con = duckdb.connect(str(wh.with_name("odd-warehouse_bi.duckdb")), read_only=True)
+    try:
+        got: dict[str, set[str]] = {}
+        for rel, status in con.execute("select source_file, status from marts.dim_document").fetchall():
+            got.setdefault(rel, set()).add(status)
+    finally:
+        con.close()
+    check(expected, got)
