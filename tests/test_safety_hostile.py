@@ -164,8 +164,8 @@ def test_a_file_that_vanishes_before_it_is_read_gets_a_status(odd, monkeypatch):
     s, src, _ = odd
     real = sync.scan_folder
 
-    def with_a_ghost(source_dir):
-        listing = real(source_dir)
+    def with_a_ghost(source_dir, **kw):
+        listing = real(source_dir, **kw)
         listing.files["ghost.txt"] = (100, 1)  # listed, then deleted before it was read
         return listing
 
@@ -223,3 +223,20 @@ def test_make_run_on_the_odd_folder_is_green(tmp_path):
     finally:
         con.close()
     check(expected, got)
+
+
+def test_links_out_are_read_only_when_asked(tmp_path):
+    from warehouse.scanning import scan_folder
+
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(variant("outside"), encoding="utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    os.symlink(outside, src / "link.txt")
+    os.mkfifo(tmp_path / "pipe")
+    os.symlink(tmp_path / "pipe", src / "pipe-link.txt")
+    default = scan_folder(src)
+    assert set(default.special) == {"link.txt", "pipe-link.txt"} and not default.files
+    followed = scan_folder(src, follow_links_out=True)
+    assert set(followed.files) == {"link.txt"}
+    assert "named pipe" in followed.special["pipe-link.txt"][2]  # never opened, followed or not

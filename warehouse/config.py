@@ -36,6 +36,7 @@ class Settings:
     duckdb_load_memory_limit: str  # the loader only appends: a small buffer pool keeps memory flat as data grows
     max_delete_share: float = DEFAULT_MAX_DELETE_SHARE  # a larger share of documents removed stops the run
     allow_mass_delete: bool = False  # ALLOW_MASS_DELETE=1: the run may remove (and publish) that many
+    follow_links_out: bool = False   # FOLLOW_LINKS_OUT=1: read symbolic links to files outside SOURCE_DIR
 
 
 def _env(name: str) -> str | None:
@@ -116,6 +117,7 @@ def settings() -> Settings:
         duckdb_load_memory_limit=_memory("DUCKDB_LOAD_MEMORY_LIMIT", "96MB"),
         max_delete_share=_share("MAX_DELETE_SHARE", DEFAULT_MAX_DELETE_SHARE),
         allow_mass_delete=_bool("ALLOW_MASS_DELETE"),
+        follow_links_out=_bool("FOLLOW_LINKS_OUT"),
     )
     _check_paths(s)
     return s

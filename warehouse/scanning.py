@@ -60,7 +60,8 @@ def _skipped(name: str) -> bool:
     return name.startswith(".") or name in NOT_ARTICLES or name.upper().startswith("README")
 
 
-def scan_folder(source_dir: Path) -> Listing:
+def scan_folder(source_dir: Path, follow_links_out: bool = False) -> Listing:
+    """follow_links_out (FOLLOW_LINKS_OUT=1): links to regular files outside SOURCE_DIR are read too."""
     listing = Listing()
     if not source_dir.is_dir():
         return listing
@@ -109,8 +110,9 @@ def scan_folder(source_dir: Path) -> Listing:
                           f"a symbolic link that cannot be followed ({e.strerror})")
                 listing.special[rel] = (size, mtime, reason)
                 continue
-            if not _inside(os.path.realpath(p), root):
-                listing.special[rel] = (size, mtime, "a symbolic link to a file outside SOURCE_DIR: not followed")
+            if not follow_links_out and not _inside(os.path.realpath(p), root):
+                listing.special[rel] = (size, mtime, "a symbolic link to a file outside SOURCE_DIR: not followed "
+                                                     "(FOLLOW_LINKS_OUT=1 reads such links)")
             elif stat.S_ISREG(target.st_mode):
                 # a link inside the folder is read; a new target or a changed one is a change
                 listing.files[rel] = (target.st_size, max(target.st_mtime_ns, mtime))

@@ -20,11 +20,11 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from extract.ingest import SourceDocument, content_id, file_format
+
 from .config import Settings
 from .guard import MassDeleteRefused, too_many_removed
 from .preflight import check_source_dir
-from extract.ingest import SourceDocument, content_id, file_format
-
 from .process import FileResult, _process_document, hash_file, process_files
 from .scanning import scan_folder
 from .sql import literal
@@ -64,10 +64,14 @@ class SyncReport:
         return bool(self.files_new or self.files_changed or self.files_removed)
 
 
-def scan(source_dir: Path) -> dict[str, tuple[int, int]]:
+def scan(source_dir: Path, follow_links_out: bool | None = None) -> dict[str, tuple[int, int]]:
     """Every entry under source_dir that gets a row (recursively, hidden ones skipped): rel path →
     (size, mtime_ns). Special files and links that are not read are listed too (scanning.py)."""
-    return scan_folder(source_dir).entries()
+    if follow_links_out is None:
+        from .config import settings
+
+        follow_links_out = settings().follow_links_out
+    return scan_folder(source_dir, follow_links_out=follow_links_out).entries()
 
 
 def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tuple[int, int]],
@@ -147,14 +151,14 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
         con.execute(f"SET memory_limit = {literal(settings.duckdb_load_memory_limit)}")
     try:
         ensure_raw_schema(con)
-        _repair_duplicate_ids(con, log)
-        listing = scan_folder(settings.source_dir)
+        listing = scan_folder(settings.source_dir, follow_links_out=settings.follow_links_out)
         for folder in listing.unreadable:
             log(f"cannot list {settings.source_dir / folder}: its files keep their rows until it can be read")
         current = listing.entries()
         to_process, touched, removed, ledger = plan(con, settings.source_dir, current, buckets, force,
                                                     special=set(listing.special), keep=listing.unreadable)
-        _check_removals(con, removed, settings, allow)
+        _check_removals(con, removed, settings, allow)  # before the first change
+        _repair_duplicate_ids(con, log)
         if buckets is not None:
             current = {k: v for k, v in current.items() if bucket_of(k) in buckets}
         report = SyncReport(batch_id, files_seen=len(current), files_removed=len(removed))
