@@ -64,6 +64,27 @@ def test_every_corruption_is_refused_and_the_file_is_left_as_it_was(env):
         assert sorted(p.name for p in s.warehouse_path.parent.iterdir()) == ["src", "w.duckdb"], name
 
 
+def test_a_sound_file_whose_free_blocks_duckdb_cut_off_passes(tmp_path):
+    import struct
+
+    path = tmp_path / "grown.duckdb"
+    for i in range(4):  # grow, drop, regrow: DuckDB truncates free blocks at the end of the file
+        con = duckdb.connect(str(path))
+        con.execute(f"create or replace table t{i % 2} as select range i, md5(range::varchar) s from range({(i + 1) * 200_000})")
+        con.execute("create or replace table big as select range i, md5(range::varchar) s from range(1500000)")
+        if i % 2:
+            con.execute("drop table big")
+        con.close()
+    head = path.read_bytes()[:12288]
+    header = max((struct.unpack_from("<8Q", head, off) for off in (4096, 8192)), key=lambda h: h[1])
+    assert 12288 + header[4] * header[5] > path.stat().st_size  # the header counts blocks no longer in the file
+    check_warehouse_file(path)
+    data = path.read_bytes()
+    path.write_bytes(data[:-100_000])
+    with pytest.raises(PreflightError, match="truncated"):
+        check_warehouse_file(path)
+
+
 def test_duplicate_marking_is_in_the_load_transaction(env, monkeypatch):
     import warehouse.sync as sync
 

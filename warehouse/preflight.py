@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from .config import Settings
+from .sql import qualified
 
 _HEADER = 4096          # DuckDB: a main header, then two database headers of this size each
 _MAGIC = b"DUCK"        # at offset 8 of the main header
@@ -69,14 +70,9 @@ def check_warehouse_file(path: Path) -> None:
     if len(head) < 3 * _HEADER or head[8:12] != _MAGIC:
         what = "is truncated" if head[8:12] == _MAGIC else "is not a DuckDB database"
         raise PreflightError(f"WAREHOUSE_PATH={path} {what} ({size:,} bytes).{advice}")
-    # the newer of the two database headers says how many blocks of what size the file holds
+    # the newer of the two database headers has the block size
     headers = [struct.unpack_from("<8Q", head, off) for off in (_HEADER, 2 * _HEADER)]
-    _, _, _, _, block_count, block_size, _, _ = max(headers, key=lambda h: h[1])
-    if 4096 <= block_size <= (1 << 24) and block_count < (1 << 40):
-        expected = 3 * _HEADER + block_count * block_size
-        if size < expected:
-            raise PreflightError(f"WAREHOUSE_PATH={path} is truncated: {size:,} bytes where its header "
-                                 f"describes {expected:,}.{advice}")
+    block_size = max(headers, key=lambda h: h[1])[5]
     try:  # read-only: DuckDB reads the catalog (and replays a WAL in memory) without writing
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as e:
@@ -84,8 +80,34 @@ def check_warehouse_file(path: Path) -> None:
             return  # another process writes it: a sound file; the run's own connection reports the lock
         raise PreflightError(f"WAREHOUSE_PATH={path} cannot be opened: {str(e).splitlines()[0]}.{advice}") from None
     try:
-        con.execute("SELECT count(*) FROM duckdb_tables()").fetchall()
+        highest = _highest_block(con)
     except duckdb.Error as e:
         raise PreflightError(f"WAREHOUSE_PATH={path} is damaged: {str(e).splitlines()[0]}.{advice}") from None
     finally:
         con.close()
+    # DuckDB cuts free blocks off the end of the file, so the header's block count is no guide;
+    # the blocks the catalog and the tables point at must all be in the file
+    if 4096 <= block_size <= (1 << 24) and (size - 3 * _HEADER) % block_size:
+        # DuckDB writes, and cuts, whole blocks: a part of one is a file cut short by a copy or a full disk
+        raise PreflightError(f"WAREHOUSE_PATH={path} is truncated: {size:,} bytes is not a whole number of "
+                             f"its {block_size:,}-byte blocks.{advice}")
+    if 4096 <= block_size <= (1 << 24) and highest >= 0:
+        expected = 3 * _HEADER + (highest + 1) * block_size
+        if size < expected:
+            raise PreflightError(f"WAREHOUSE_PATH={path} is truncated: {size:,} bytes, but its tables use "
+                                 f"blocks up to byte {expected:,}.{advice}")
+
+
+def _highest_block(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest block id that the catalog's metadata or any table's data uses (-1: none).
+    Reads the catalog only (storage_info lists segments, it does not read them): milliseconds."""
+    highest = con.execute("SELECT coalesce(max(block_id), -1) FROM pragma_metadata_info()").fetchall()[0][0]
+    tables = con.execute("SELECT schema_name, table_name FROM duckdb_tables() "
+                         "WHERE database_name = current_database()").fetchall()
+    for schema, table in tables:
+        [(top,)] = con.execute(
+            "SELECT max(greatest(block_id, coalesce(list_max(additional_block_ids), -1))) FROM pragma_storage_info(?)",
+            [qualified(schema, table)]).fetchall()
+        if top is not None:
+            highest = max(highest, top)
+    return highest
