@@ -98,9 +98,12 @@ def test_profile_has_dev_default_and_the_two_remote_targets():
 
 def test_dev_target_path_reads_warehouse_path():
     dev = _outputs()[1]["dev"]
-    assert "env_var('WAREHOUSE_PATH'" in dev["path"]
-    assert _render(dev["path"], FAKE_ENV) == "/data/kz.duckdb"
-    assert _render(dev["path"], {}) == "../warehouse/warehouse.duckdb"  # the default when unset
+    # the file is attached under a fixed catalog name: no file name reaches dbt-duckdb's SQL
+    [attachment] = dev["attach"]
+    assert dev["path"] == ":memory:" and dev["database"] == attachment["alias"] == "warehouse"
+    assert "env_var('WAREHOUSE_PATH'" in attachment["path"]
+    assert _render(attachment["path"], FAKE_ENV) == "/data/kz.duckdb"
+    assert _render(attachment["path"], {}) == "../warehouse/warehouse.duckdb"  # the default when unset
 
 
 def test_motherduck_target_takes_database_and_token_from_env():

@@ -20,8 +20,14 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from extract.ingest import SourceDocument, content_id, file_format
+
 from .config import Settings
-from .process import FileResult, hash_file, process_files
+from .guard import MassDeleteRefused, too_many_removed
+from .preflight import check_source_dir
+from .process import FileResult, _process_document, hash_file, process_files
+from .scanning import scan_folder
+from .sql import literal
 from .schema import FILE_SCOPED, RAW_TABLES, columns, ensure_raw_schema
 
 _LOAD_BATCH_FILES = 500  # files per transaction: big enough for bulk inserts, small enough for flat memory
@@ -32,9 +38,6 @@ _LOAD_BATCH_BYTES = 32 * 1024 * 1024  # or fewer when the files are large: memor
 # exactly their files, and the buckets split any folder evenly.
 N_BUCKETS = 8
 BUCKETS = [f"{i:02d}" for i in range(N_BUCKETS)]
-
-
-_NOT_ARTICLES = {"gold.json", "LICENSE", "Makefile"}
 
 
 def bucket_of(rel: str) -> str:
@@ -61,35 +64,33 @@ class SyncReport:
         return bool(self.files_new or self.files_changed or self.files_removed)
 
 
-def scan(source_dir: Path) -> dict[str, tuple[int, int]]:
-    """Every file under source_dir (recursively, hidden ones skipped): rel path → (size, mtime_ns)."""
-    found: dict[str, tuple[int, int]] = {}
-    if not source_dir.is_dir():
-        return found
-    for root, dirs, files in os.walk(source_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith(".") or name in _NOT_ARTICLES or name.upper().startswith("README"):
-                continue  # annotation and documentation files that sit beside articles are not articles
-            p = Path(root) / name
-            try:
-                st = p.stat()
-            except OSError:
-                continue
-            found[p.relative_to(source_dir).as_posix()] = (st.st_size, st.st_mtime_ns)
-    return dict(sorted(found.items()))
+def scan(source_dir: Path, follow_links_out: bool | None = None) -> dict[str, tuple[int, int]]:
+    """Every entry under source_dir that gets a row (recursively, hidden ones skipped): rel path →
+    (size, mtime_ns). Special files and links that are not read are listed too (scanning.py)."""
+    if follow_links_out is None:
+        from .config import settings
+
+        follow_links_out = settings().follow_links_out
+    return scan_folder(source_dir, follow_links_out=follow_links_out).entries()
 
 
 def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tuple[int, int]],
-         buckets: set[str] | None = None, force: bool = False):
+         buckets: set[str] | None = None, force: bool = False, special: set[str] = frozenset(),
+         keep: list[str] = ()):
     """(to_process, touched, removed, ledger): what this run must do to match the folder.
 
     buckets limits the run to the files of those partitions; force re-extracts them all.
-    Files last extracted by another extractor version are extracted again."""
+    Files last extracted by another extractor version are extracted again. special: entries
+    that are never opened (not even hashed); keep: folders that could not be listed, whose
+    files keep their rows (a folder gone unreadable is not a folder whose files were deleted)."""
     from .process import EXTRACTOR_VERSION
 
     ledger = {r[0]: (r[1], r[2], r[3]) for r in con.execute(
         "SELECT source_file, content_hash, size_bytes, mtime_ns FROM raw.source_files").fetchall()}
+    if keep:
+        prefixes = tuple(k.rstrip("/") + "/" for k in keep)
+        current = dict(current)
+        current.update({rel: (v[1], v[2]) for rel, v in ledger.items() if rel.startswith(prefixes)})
     if buckets is not None:
         ledger = {k: v for k, v in ledger.items() if bucket_of(k) in buckets}
         current = {k: v for k, v in current.items() if bucket_of(k) in buckets}
@@ -103,7 +104,7 @@ def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tu
             to_process.append(rel)
         elif (old[1], old[2]) != (size, mtime):
             # same size and a new mtime is often a touch or a checkout: hash before re-extracting
-            if old[1] == size and hash_file(source_dir / rel) == old[0]:
+            if old[1] == size and rel not in special and _same_hash(source_dir / rel, old[0]):
                 touched.append((rel, mtime))
             else:
                 to_process.append(rel)
@@ -119,24 +120,45 @@ def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tu
     return sorted(to_process), touched, removed, ledger
 
 
+def _same_hash(path: Path, digest: str) -> bool:
+    try:
+        return hash_file(path) == digest
+    except OSError:
+        return False  # gone or unreadable: processing it gives it its status
+
+
 def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, log=print,
-             buckets: set[str] | None = None, force: bool = False) -> SyncReport:
+             buckets: set[str] | None = None, force: bool = False,
+             allow_mass_delete: bool | None = None) -> SyncReport:
+    """Make raw.* match SOURCE_DIR. Refuses (MassDeleteRefused, nothing changed) to remove all
+    documents or more than settings.max_delete_share of them unless allowed (ALLOW_MASS_DELETE)."""
     t0 = time.perf_counter()
     batch_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    allow = settings.allow_mass_delete if allow_mass_delete is None else allow_mass_delete
+    check_source_dir(settings.source_dir)  # a missing folder is not a folder whose files were deleted
     own = con is None
     if own:
+        from .preflight import check_warehouse_file
+
+        check_warehouse_file(settings.warehouse_path)
         settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(settings.warehouse_path),
                              config={"memory_limit": settings.duckdb_load_memory_limit})
     else:
         # appends need little memory, and a small buffer pool keeps the loader flat however large
         # the warehouse grows (the setting is the database's: put it back for the connection's owner)
-        restore = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-        con.execute(f"SET memory_limit = '{settings.duckdb_load_memory_limit}'")
+        restore = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+        con.execute(f"SET memory_limit = {literal(settings.duckdb_load_memory_limit)}")
     try:
         ensure_raw_schema(con)
-        current = scan(settings.source_dir)
-        to_process, touched, removed, ledger = plan(con, settings.source_dir, current, buckets, force)
+        listing = scan_folder(settings.source_dir, follow_links_out=settings.follow_links_out)
+        for folder in listing.unreadable:
+            log(f"cannot list {settings.source_dir / folder}: its files keep their rows until it can be read")
+        current = listing.entries()
+        to_process, touched, removed, ledger = plan(con, settings.source_dir, current, buckets, force,
+                                                    special=set(listing.special), keep=listing.unreadable)
+        _check_removals(con, removed, settings, allow)  # before the first change
+        _repair_duplicate_ids(con, log)
         if buckets is not None:
             current = {k: v for k, v in current.items() if bucket_of(k) in buckets}
         report = SyncReport(batch_id, files_seen=len(current), files_removed=len(removed))
@@ -148,9 +170,13 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
         for rel, mtime in touched:
             con.execute("UPDATE raw.source_files SET mtime_ns = ? WHERE source_file = ?", [mtime, rel])
         con.execute("COMMIT")
-        pending: list[FileResult] = []
+        # entries that are never opened get their status row here; the rest are read and extracted
+        pending: list[FileResult] = [
+            _status_result(rel, size, mtime, "unsupported_format", reason, batch_id)
+            for rel in to_process if rel in listing.special for size, mtime, reason in [listing.special[rel]]]
         pending_bytes = 0
-        for res in process_files(settings.source_dir, to_process, settings.max_file_bytes, settings.workers, batch_id):
+        regular = [rel for rel in to_process if rel not in listing.special]
+        for res in _process_guarded(settings, regular, batch_id, log):
             pending.append(res)
             pending_bytes += res.size_bytes if res.size_bytes <= settings.max_file_bytes else 0
             if len(pending) >= _LOAD_BATCH_FILES or pending_bytes >= _LOAD_BATCH_BYTES:
@@ -159,8 +185,7 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
                 pending, pending_bytes = [], 0
         if pending:
             _load(con, pending, report, known=ledger)
-        if report.changed_anything:
-            _mark_duplicates(con)
+        _repair_duplicate_ids(con, log)  # each batch marked its own duplicates; this only finds a crash's
         for status, reason, rel in con.execute(
                 "SELECT status, status_reason, source_file FROM raw.documents WHERE status <> 'ok' ORDER BY source_file"
         ).fetchall():
@@ -174,7 +199,50 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
         if own:
             con.close()
         else:
-            con.execute(f"SET memory_limit = '{restore}'")
+            con.execute(f"SET memory_limit = {literal(restore)}")
+
+
+def _process_guarded(settings: Settings, rels: list[str], batch_id: str, log):
+    """process_files, but a file that vanishes or cannot be read between the scan and its reading
+    (or that fails in a way the worker did not catch) becomes a status row, and the rest go on."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    i = 0
+    while i < len(rels):
+        try:
+            for res in process_files(settings.source_dir, rels[i:], settings.max_file_bytes, settings.workers,
+                                     batch_id):
+                i += 1
+                yield res
+            return
+        except BrokenProcessPool:
+            raise  # a worker died: not one file's problem
+        except Exception as e:  # noqa: BLE001 - one file's failure is that file's status
+            rel = rels[i]
+            i += 1
+            if isinstance(e, FileNotFoundError):
+                status, reason = "empty", ("the file disappeared between the scan of SOURCE_DIR and its reading; "
+                                           "the next run drops this row")
+            elif isinstance(e, OSError):
+                status, reason = "parse_error", f"the file could not be read: {e.strerror or e}"
+            else:
+                status, reason = "extraction_error", f"{type(e).__name__}: {e}"[:500]
+            log(f"{rel}: {reason}")
+            yield _status_result(rel, -1, -1, status, reason, batch_id)  # -1: read again when it changes
+
+
+def _status_result(rel: str, size: int, mtime: int, status: str, reason: str, batch_id: str) -> FileResult:
+    """The rows of an entry that is not read: one document with its status and reason."""
+    import hashlib
+
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    digest = hashlib.sha256(f"{status}\0{reason}".encode()).hexdigest()
+    doc = SourceDocument(content_id(f"{rel}\0{reason}".encode()), rel, 0, status, reason,
+                         file_format=file_format(rel))
+    res = FileResult(rel, digest, size, mtime, {t: [] for t in RAW_TABLES})
+    _process_document(doc, res.rows, batch_id, now)
+    res.rows["source_files"].append((rel, digest, size, mtime, file_format(rel), 1, status, reason, now, batch_id))
+    return res
 
 
 def _delete_files(con: duckdb.DuckDBPyConnection, rels: list[str], include_ledger: bool) -> None:
@@ -200,6 +268,7 @@ def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: Syn
     con.execute("BEGIN")
     try:
         _delete_files(con, [r.source_file for r in results if r.source_file in known], include_ledger=True)
+        ids = list(dict.fromkeys(row[0] for row in merged["documents"]))
         for t, rows in merged.items():
             if not rows:
                 continue
@@ -209,6 +278,8 @@ def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: Syn
             con.execute(f"INSERT INTO raw.{t} BY NAME SELECT * FROM _batch")
             con.unregister("_batch")
             report.rows_loaded[t] += len(rows)
+        # in the same transaction: a crash never leaves two `ok` documents with one id
+        _mark_duplicates(con, ids)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -216,16 +287,65 @@ def _load(con: duckdb.DuckDBPyConnection, results: list[FileResult], report: Syn
     report.documents_loaded += len(merged["documents"])
 
 
-def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    """Identical content under two paths: the first path (in sort order) keeps the id and the facts."""
+def _check_removals(con: duckdb.DuckDBPyConnection, removed: list[str], settings: Settings, allow: bool) -> None:
+    """Stop before removing all documents, or more than max_delete_share of them, unless allowed."""
+    if not removed or allow:
+        return
+    total = con.execute("SELECT count(*) FROM raw.documents").fetchall()[0][0]
+    con.register("_gone", pa.table({"source_file": removed}))
+    try:
+        gone = con.execute("SELECT count(*) FROM raw.documents WHERE source_file IN "
+                           "(SELECT source_file FROM _gone)").fetchall()[0][0]
+    finally:
+        con.unregister("_gone")
+    if too_many_removed(gone, total, settings.max_delete_share):
+        sample = ", ".join(removed[:3]) + (f" and {len(removed) - 3:,} more" if len(removed) > 3 else "")
+        raise MassDeleteRefused(
+            f"stopped before changing anything: this run would remove {gone:,} of the warehouse's {total:,} "
+            f"documents ({len(removed):,} files no longer in SOURCE_DIR={settings.source_dir}: {sample}), more "
+            f"than MAX_DELETE_SHARE={settings.max_delete_share:g} allows. Check that SOURCE_DIR is the right "
+            "folder and fully mounted; if the files were removed on purpose, run again with "
+            "ALLOW_MASS_DELETE=1 (or the raw_extraction run config allow_mass_delete: true).")
+
+
+def _repair_duplicate_ids(con: duckdb.DuckDBPyConnection, log) -> None:
+    """Two non-duplicate rows with one document_id (left by a crash between a load and its marking
+    in older versions, or by hand): mark them now, else every dbt build fails its unique test."""
+    n = con.execute("SELECT count(*) FROM (SELECT document_id FROM raw.documents WHERE status <> 'duplicate' "
+                    "GROUP BY 1 HAVING count(*) > 1)").fetchall()[0][0]
+    if not n:
+        return
+    con.execute("BEGIN")
+    try:
+        _mark_duplicates(con, None)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    log(f"repaired {n} document id(s) held by more than one document: the later copies are now `duplicate`")
+
+
+def _mark_duplicates(con: duckdb.DuckDBPyConnection, ids: list[str] | None) -> None:
+    """Identical content under two paths: the first path (in sort order) keeps the id and the facts.
+
+    ids: only these document ids can have gained a twin (the batch just loaded); None: all."""
     now = datetime.now(timezone.utc).replace(tzinfo=None)  # a new row for the incremental marts
-    dups = con.execute("""
-        SELECT document_id, source_file, record_index, first_file FROM (
-            SELECT document_id, source_file, record_index,
-                   first_value(source_file) OVER w AS first_file, row_number() OVER w AS rn
-            FROM raw.documents WHERE status <> 'duplicate'
-            WINDOW w AS (PARTITION BY document_id ORDER BY source_file, record_index)
-        ) WHERE rn > 1""").fetchall()
+    if ids is not None and not ids:
+        return
+    if ids is not None:
+        con.register("_ids", pa.table({"document_id": pa.array(ids, pa.string())}))
+    try:
+        dups = con.execute(f"""
+            SELECT document_id, source_file, record_index, first_file FROM (
+                SELECT document_id, source_file, record_index,
+                       first_value(source_file) OVER w AS first_file, row_number() OVER w AS rn
+                FROM raw.documents WHERE status <> 'duplicate'
+                {"AND document_id IN (SELECT document_id FROM _ids)" if ids is not None else ""}
+                WINDOW w AS (PARTITION BY document_id ORDER BY source_file, record_index)
+            ) WHERE rn > 1""").fetchall()
+    finally:
+        if ids is not None:
+            con.unregister("_ids")
     for doc_id, rel, idx, first in dups:
         for t in FILE_SCOPED:
             if t != "documents":

@@ -10,12 +10,17 @@ from ..resources import DUCKDB_POOL
 from .dbt import warehouse_dbt
 
 
+class PublishConfig(dg.Config):
+    allow_mass_delete: bool = False  # may replace the BI copy by a much emptier one (or ALLOW_MASS_DELETE=1)
+
+
 @dg.asset(deps=[warehouse_dbt], pool=DUCKDB_POOL, group_name="publication", kinds={"duckdb", "parquet"})
-def bi_warehouse(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+def bi_warehouse(context: dg.AssetExecutionContext, config: PublishConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
     """Read-only copy of the marts for BI tools (DuckDB 1.x storage format), swapped in atomically, plus Parquet."""
     s = settings()
     with duckdb.get_connection() as con:
-        report = publish(s.warehouse_path, s.bi_path, s.exports_dir, con=con)
+        report = publish(s.warehouse_path, s.bi_path, s.exports_dir, con=con,
+                         allow_mass_delete=config.allow_mass_delete or s.allow_mass_delete)
     context.log.info(f"published {len(report.tables)} tables to {report.bi_path} and {report.exports_dir}")
     return dg.MaterializeResult(metadata={
         "bi_path": dg.MetadataValue.path(str(report.bi_path)),

@@ -4,6 +4,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from warehouse.config import settings
+from warehouse.preflight import preflight
 from warehouse.schema import RAW_TABLES
 from warehouse.sync import BUCKETS, SyncReport, sync_raw
 
@@ -21,6 +22,7 @@ FULL_RANGE_TAGS = {
 
 class ExtractionConfig(dg.Config):
     force: bool = False  # re-extract every file of the selected buckets, changed or not
+    allow_mass_delete: bool = False  # may remove all documents or more than MAX_DELETE_SHARE (or ALLOW_MASS_DELETE=1)
 
 
 RAW_SPECS = [
@@ -39,11 +41,13 @@ RAW_SPECS = [
 def raw_extraction(context: dg.AssetExecutionContext, config: ExtractionConfig, duckdb: DuckDBResource):
     """New, changed and removed files in SOURCE_DIR → per-file replace of their rows in raw.*."""
     s = settings()
+    preflight(s)  # before the first connection: SOURCE_DIR is there, WAREHOUSE_PATH is sound (read only)
     s.warehouse_path.parent.mkdir(parents=True, exist_ok=True)  # DuckDB creates the file, not its folder
     buckets = set(context.partition_keys)
     with duckdb.get_connection() as con:
         report = sync_raw(s, con=con, log=context.log.info,
-                          buckets=None if buckets == set(BUCKETS) else buckets, force=config.force)
+                          buckets=None if buckets == set(BUCKETS) else buckets, force=config.force,
+                          allow_mass_delete=config.allow_mass_delete or s.allow_mass_delete)
     context.log.info(
         f"{report.files_seen} files: {report.files_new} new, {report.files_changed} changed, "
         f"{report.files_unchanged} unchanged, {report.files_removed} removed in {report.seconds:.1f}s"
