@@ -19,10 +19,11 @@ from extract import extract, warm_up
 from extract.cleaning import clean_text
 from extract.ingest import SourceDocument, content_id, file_format, parse_file, too_large
 from extract.language import detect_language_verbose, supported_languages
+from extract.published import find_published, year_from_url
 
 from .schema import RAW_TABLES
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"  # 3: publication dates from datelines and bylines
 _IN_PROCESS_BELOW = 40
 _WINDOW = 1024  # files in flight at once in the worker pool  # files: below this, starting workers costs more than it saves
 
@@ -77,6 +78,7 @@ def _process_document(doc: SourceDocument, rows: dict[str, list[tuple]], batch_i
     lang = confidence = None
     title, body, headline, removed = doc.title, "", None, None
     status, reason = doc.status, doc.status_reason
+    published, published_source, published_text = _metadata_date(doc)
     if status == "ok":
         cleaned = clean_text(doc.text, title=doc.title)
         body, title, headline, removed = cleaned.body_text, cleaned.title, cleaned.headline_detected, cleaned.boilerplate_removed
@@ -92,15 +94,22 @@ def _process_document(doc: SourceDocument, rows: dict[str, list[tuple]], batch_i
                 known = ", ".join(supported_languages())
                 reason = (f"the text looks like {guess!r}, which is not a configured language ({known})"
                           if guess else f"no configured language ({known}) fits the text")
+        if published is None:
+            stated = find_published(body, lang, year_from_url(doc.url))
+            if stated is not None:
+                published_text = stated.text
+                if stated.date is not None:
+                    published, published_source = stated.date, stated.source
     rows["documents"].append((
         doc.document_id, doc.source_file, doc.record_index, status, reason, lang, confidence, title,
-        doc.published_date, body if status in ("ok", "unsupported_language") else "", len(body),
+        published, body if status in ("ok", "unsupported_language") else "", len(body),
         doc.file_format, doc.encoding, doc.url, headline, removed, EXTRACTOR_VERSION, batch_id, now,
+        published_source, published_text,
     ))
     if status != "ok":
         return
     try:
-        res = extract(body, lang=lang, published=doc.published_date)
+        res = extract(body, lang=lang, published=published)
     except Exception as e:  # keep the document, say why it has no facts
         row = list(rows["documents"][-1])
         row[3], row[4] = "extraction_error", f"{type(e).__name__}: {e}"
@@ -127,6 +136,13 @@ def _process_document(doc: SourceDocument, rows: dict[str, list[tuple]], batch_i
     rows["activity_evidence"].extend(
         (d, f, a.partner_id, a.activity_type, a.sentence_index, a.trigger) for a in res.activities
     )
+
+
+def _metadata_date(doc: SourceDocument) -> tuple:
+    """(date, source, None) from the file's own metadata: a JSON record's published_at, HTML meta tags."""
+    if doc.published_date is None:
+        return None, None, None
+    return doc.published_date, ("html_meta" if doc.file_format == "html" else "json"), None
 
 
 def _warm_up() -> None:
