@@ -12,7 +12,8 @@ from warehouse.process import process_file
 from warehouse.schema import columns
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent.parent / "shared"
+# ../shared beside the repo (or beside the worktrees' folder when run from a git worktree)
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
 
 DATED = [
     # (body, lang, year_hint, date, source)
