@@ -37,21 +37,34 @@ _MAX_LINES = 4          # headline + lead (+ a byline or a decoration line)
 _MAX_LINE_START = 160   # a dateline's date sits in the first characters of its line
 _MAX_BYLINE = 200       # bylines are short lines
 
-# Words that open a byline or a "published" line. Small and closed: kept here, not in a seed.
-_BYLINE_WORDS = (
-    "by", "posted", "published", "published on", "updated",          # en
-    "par", "publié le", "publié", "mis à jour le",                      # fr
-    "von", "veröffentlicht", "veröffentlicht am", "stand",              # de
-    "autor", "autorka", "opublikowano", "data publikacji", "aktualizacja",  # pl
-    "автор", "опубликовано", "дата публикации", "обновлено",            # ru
-    "публикувано", "публикация", "обновено",                            # bg
-    "опубліковано", "дата публікації", "оновлено",                      # uk
-    "жарияланды", "жарияланған күні", "авторы",                         # kk
+# Words that open a byline: an author ("By Jane Doe | January 8, 2025": a capitalised name must come
+# before the date, so "By 31 December 2025, exports ..." is not one) or a publication stamp
+# ("Published: 3 December 2025": the date follows at once). "Updated" stamps are not publication dates.
+# Small and closed: kept here, not in a seed.
+_AUTHOR_WORDS = ("by", "par", "von", "autor", "autorka", "автор", "авторы", "авторът")
+_STAMP_WORDS = (
+    "posted", "posted on", "published", "published on", "publication date",              # en
+    "publié le", "publié", "date de publication",                                          # fr
+    "veröffentlicht", "veröffentlicht am", "erschienen am",                                # de
+    "opublikowano", "data publikacji", "dodano",                                           # pl
+    "опубликовано", "дата публикации", "дата",                                             # ru
+    "публикувано", "публикувано на", "дата на публикуване",                                # bg
+    "опубліковано", "дата публікації", "додано",                                           # uk
+    "жарияланды", "жарияланған күні",                                                      # kk
 )
-_BYLINE_RE = re.compile(
-    r"^\W{0,3}(?:" + "|".join(sorted((re.escape(w) for w in _BYLINE_WORDS), key=len, reverse=True)) + r")(?=[\s:|,.])",
-    re.IGNORECASE,
-)
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_AUTHOR_RE = re.compile(r"^\W{0,3}(?:" + _alternation(_AUTHOR_WORDS) + r")(?=[\s:])", re.IGNORECASE)
+_STAMP_RE = re.compile(r"^\W{0,3}(?:" + _alternation(_STAMP_WORDS) + r")\s*[:\-–—]?\s*(?:on|le|am|на|)\s*",
+                       re.IGNORECASE)
+_NAME = re.compile(r"\b[^\W\d_][^\W\d_'’.\-]+")
+# what may follow a byline's date: a time, its am/pm and zone ("at 5:00 AM GMT+5", "в 10:15", "10h15")
+_TIME = r"(?:\s*[,|·–—\-]?\s*(?:[^\W\d_]{1,3}\s+)?\d{1,2}[:.h]\d\d(?:\s+\S{1,10}){0,2})?"
+_TAIL = re.compile(_TIME + r"\W{0,3}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +92,12 @@ def _months(lang: str | None) -> dict[str, int]:
     merged = {name: next(iter(ms)) for name, ms in seen.items() if len(ms) == 1 and len(name) >= 3}
     merged.update(own)
     return merged
+
+
+@lru_cache(maxsize=None)
+def _weekdays() -> frozenset[str]:
+    """Weekday names of every language: "Monday, 24 November 2025" opens a date line, not a dateline."""
+    return frozenset(name for lang in _languages() for name in lexicon(lang).weekdays)
 
 
 @lru_cache(maxsize=None)
@@ -112,14 +131,14 @@ def _patterns(lang: str | None) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
     place = r"[^\W\d_][^\W\d_'’.\-]*(?:[ \-'’.]{1,2}[^\W\d_]+){0,3}"
     dateline = re.compile(
-        rf"^\W{{0,3}}(?P<place>{place})(?:\s*\([^()\n]{{1,30}}\))?\s*[,/]\s*(?:{place}\s*[,/]\s*)?"
+        rf"^\W{{0,3}}(?P<place>{place})(?:\s*\([^()\n]{{1,30}}\))?\s*[,/.]\s*(?:{place}\s*[,/]\s*)?"
         rf"(?:[^\W\d_]+\s*,\s*)?"                       # a weekday: "Monday, November 24"
         rf"(?P<date>{text_date})(?=\s*(?:[.,:;–—\-/|(]|$))",
         re.IGNORECASE,
     )
     anywhere = re.compile(rf"(?<![\w.])(?P<date>{text_date})(?![\w])", re.IGNORECASE)
     only_date = re.compile(
-        rf"^\W{{0,3}}(?:[^\W\d_]+\s*,\s*)?(?P<date>{text_date})(?:\s*[,|–—\-]?\s*\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?\W{{0,3}}$",
+        rf"^\W{{0,3}}(?:[^\W\d_]+\s*,\s*)?(?P<date>{text_date}){_TIME}\W{{0,3}}$",
         re.IGNORECASE,
     )
     return dateline, anywhere, only_date
@@ -173,21 +192,33 @@ def find_published(body: str, lang: str | None = None, year_hint: int | None = N
     found: list[Published] = []
     for _, line in _lines(body[:4000]):
         stripped = line.strip()
+        short = len(stripped) <= _MAX_BYLINE          # bylines and date lines are short; a dateline opens a paragraph
+        author = short and _AUTHOR_RE.match(stripped)
+        stamp = short and _STAMP_RE.match(stripped)
+        if author:
+            m = anywhere.search(stripped, author.end())
+            between = stripped[author.end():m.start()] if m else ""
+            # "By Jane Doe, Reuters | January 8, 2025": a name before the date, nothing but a time after it
+            if m and any(w[0].isupper() for w in _NAME.findall(between)) \
+                    and not any(c.isdigit() for c in between) and _TAIL.fullmatch(stripped[m.end():]):
+                d = _date(_fields(m, lang), year_hint)
+                if d:
+                    found.append(Published(d, "byline", stripped))
+            continue
+        if stamp:
+            m = anywhere.match(stripped, stamp.end())
+            if m and _TAIL.fullmatch(stripped[m.end():]):
+                d = _date(_fields(m, lang), year_hint)
+                if d:
+                    found.append(Published(d, "byline", stripped))
+            continue
         m = dateline.match(stripped[:_MAX_LINE_START])
-        if m and m.group("place")[0].isupper():
+        if m and m.group("place")[0].isupper() and m.group("place").lower() not in _weekdays():
             fields = _fields(m, lang)
             if fields and _date((fields[0] or 2000,) + fields[1:], None):  # a real day of a real month
                 found.append(Published(_date(fields, year_hint), "dateline", stripped[:m.end()].strip()))
             continue
-        if len(stripped) > _MAX_BYLINE:
-            continue
-        if _BYLINE_RE.match(stripped):
-            m = anywhere.search(stripped)
-            d = _date(_fields(m, lang), year_hint) if m else None
-            if d:
-                found.append(Published(d, "byline", stripped))
-            continue
-        m = only_date.match(stripped)
+        m = short and only_date.match(stripped)
         if m and m.group("date") and _fields(m, lang) and _fields(m, lang)[0]:  # a bare date line needs its year
             d = _date(_fields(m, lang), None)
             if d:

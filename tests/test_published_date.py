@@ -47,6 +47,17 @@ DATED = [
     ("Headline\n\nWASHINGTON, Monday, November 24, 2025 – The State Department", "en", None,
      date(2025, 11, 24), "dateline"),
     ("Заголовок\n\nLONDON, Sept 9, 2025 – Казахстан", "ru", None, date(2025, 9, 9), "dateline"),
+    # wire-service shapes: agency after the date, a dot after the place
+    ("Headline\n\nASTANA, Nov 6, 2025 (Reuters) - The United States will", "en", None, date(2025, 11, 6), "dateline"),
+    ("Заголовок\n\nНУР-СУЛТАН. 12 марта 2025. ИНТЕРФАКС-КАЗАХСТАН - Казахстан", "ru", None,
+     date(2025, 3, 12), "dateline"),
+    ("Заглавие\n\nАстана, 24 ноември 2025 (БТА) – Казахстан", "bg", None, date(2025, 11, 24), "dateline"),
+    ("Kazachstan\nDodano: 03.12.2025 10:15\nKazachstan zwiększy", "pl", None, date(2025, 12, 3), "byline"),
+    ("Казахстан\nДодано: 03.12.2025 10:15\nКазахстан", "uk", None, date(2025, 12, 3), "byline"),
+    ("Kazakhstan\nMonday, 24 November 2025\nKazakhstan signed", "en", None, date(2025, 11, 24), "byline"),
+    ("Kasachstan\nVon Anna Schmidt, 8. Januar 2025\nKasachstan will", "de", None, date(2025, 1, 8), "byline"),
+    ("Kazakh oil\nBy Nariman Gizitdinov | January 8, 2025 at 5:00 AM GMT+5\nKazakhstan", "en", None,
+     date(2025, 1, 8), "byline"),
 ]
 
 
@@ -81,6 +92,12 @@ NO_DATELINE = [
     ("T\n\nThe talks on 3 December 2025 in Astana ended – officials said", "en"),
     ("T\n\nFirst\nSecond\nThird\nFourth\nASTANA, 3 December 2025 – too far down", "en"),
     ("", "en"),
+    # a lead that opens with "By"/"Par" and a date is a sentence, not a byline; an update stamp is not publication
+    ("T\nBy 31 December 2025, Kazakhstan plans to export 5 Mt of grain", "en"),
+    ("T\n\nBy the end of 12 March 2025 – exports rose", "en"),
+    ("T\nPar ailleurs, le 3 décembre 2025, le Kazakhstan a signé", "fr"),
+    ("T\nUpdated: 3 December 2025\nBody", "en"),
+    ("T\n24 November 2025 saw Kazakhstan sign the deal", "en"),
 ]
 
 
