@@ -1,7 +1,7 @@
 """marts.fct_export_claim and its bridge, built by dbt from hand-made export volumes.
 
-The models read only marts.fct_export_volume and marts.fct_figure, so the test writes those two
-tables into a fresh DuckDB file and runs `dbt run` on the two claim models against it: a
+The models read only marts.fct_export_volume, marts.fct_figure and (for datelines)
+marts.dim_document, so the test writes those tables into a fresh DuckDB file and runs `dbt run` on the two claim models against it: a
 multi-language example checked column by column, and a 100,000-document build timed.
 """
 from __future__ import annotations
@@ -26,7 +26,8 @@ VOLUMES = """
     published_date DATE"""
 FIGURES = """
     figure_id VARCHAR, document_id VARCHAR, kind VARCHAR, date_year INTEGER, date_month INTEGER,
-    date_day INTEGER, weekday VARCHAR, date_resolved DATE, sentence_index INTEGER, start_char INTEGER"""
+    date_day INTEGER, weekday VARCHAR, date_resolved DATE, sentence_index INTEGER, start_char INTEGER,
+    end_char INTEGER"""
 
 
 def _build(path: Path, fill) -> float:
@@ -34,6 +35,7 @@ def _build(path: Path, fill) -> float:
     con.execute("CREATE SCHEMA marts")
     con.execute(f"CREATE TABLE marts.fct_export_volume ({VOLUMES})")
     con.execute(f"CREATE TABLE marts.fct_figure ({FIGURES})")
+    con.execute("CREATE TABLE marts.dim_document (document_id VARCHAR, body_text VARCHAR, published_date_text VARCHAR)")
     fill(con)
     con.close()
     env = {**os.environ, "WAREHOUSE_PATH": str(path), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
@@ -72,17 +74,18 @@ def claims(tmp_path_factory):
         _volume("c2", "d7", "wheat", 1_500_000, partner="AF", text="1,5 млн т", lang="ru"),
     ]
     dates = [
-        ("x1", "d1", "date", 2025, None, None, None, None, 0, 50),
-        ("x2", "d1", "date", 2025, None, None, None, None, 4, 50),
-        ("x3", "d2", "date", 2025, None, None, None, None, 0, 50),
-        ("x4", "d3", "date", 2025, None, None, None, None, 0, 50),
-        ("x5", "d4", "date", 2024, None, None, None, None, 1, 50),
-        ("x6", "d5", "date", 2025, None, None, None, None, 0, 50),
+        ("x1", "d1", "date", 2025, None, None, None, None, 0, 50, 54),
+        ("x2", "d1", "date", 2025, None, None, None, None, 4, 50, 54),
+        ("x3", "d2", "date", 2025, None, None, None, None, 0, 50, 54),
+        ("x4", "d3", "date", 2025, None, None, None, None, 0, 50, 54),
+        ("x5", "d4", "date", 2024, None, None, None, None, 1, 50, 54),
+        ("x6", "d5", "date", 2025, None, None, None, None, 0, 50, 54),
     ]
 
     def fill(con):
         con.executemany("INSERT INTO marts.fct_export_volume VALUES (" + ",".join("?" * 16) + ")", rows)
-        con.executemany("INSERT INTO marts.fct_figure VALUES (" + ",".join("?" * 10) + ")", dates)
+        con.executemany("INSERT INTO marts.fct_figure VALUES (" + ",".join("?" * 11) + ")", dates)
+        con.execute("INSERT INTO marts.dim_document SELECT 'd' || i, 'x', null FROM range(1, 8) t(i)")
 
     _build(path, fill)
     con = duckdb.connect(str(path), read_only=True)
@@ -140,8 +143,13 @@ def test_builds_fast_on_100k_documents(tmp_path):
         con.execute("""
             insert into marts.fct_figure
             select 'g' || i, 'd' || (i // 2), 'date', 2020 + i % 6, case when i % 4 = 0 then 1 + i % 12 end,
-                   null, null, null, i % 2, 100
+                   null, null, null, i % 2, 100, 110
             from range(0, 200000, 2) t(i)""")
+        con.execute("""
+            insert into marts.dim_document
+            select 'd' || i, 'Headline\nASTANA, 3 December – ' || repeat('Kazakhstan exports oil. ', 10),
+                   case when i % 2 = 0 then 'ASTANA, 3 December' end
+            from range(100000) t(i)""")
     seconds = _build(tmp_path / "big.duckdb", fill)
     con = duckdb.connect(str(tmp_path / "big.duckdb"), read_only=True)
     n_sources, n_claims, max_docs = con.execute("""

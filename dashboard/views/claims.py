@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.data import fmt_int, query
+from dashboard.data import fmt_int, has_table, query
 
 
 def render() -> None:
@@ -11,6 +11,9 @@ def render() -> None:
     st.write("Export volumes from different documents that state the same fact — same commodity, route (or "
              "partner), period and change, tonnage within rounding — are one claim (`marts.fct_export_claim`, "
              "sources in `marts.fct_export_claim_source`).")
+    if not has_table("fct_export_claim"):
+        st.warning("This published copy predates export claims: rebuild it with `make run`.")
+        return
     k = query("""
         select count(*) as claims, count(*) filter (where n_documents >= 2) as confirmed,
                max(n_documents) as most, sum(n_figures) as figures
@@ -28,8 +31,10 @@ def render() -> None:
                array_to_string(c.languages, ', ') as languages, c.first_published_date, c.last_published_date
         from marts.fct_export_claim as c left join marts.dim_route as r using (route_id)
         order by c.n_documents desc, c.n_languages desc, c.volume_tonnes desc""")
+    if st.toggle("Only claims stated by two or more documents"):
+        claims = claims[claims.n_documents >= 2]
     if claims.empty:
-        st.info("No export claims in this warehouse yet.")
+        st.info("No export claims to show.")
         return
     st.dataframe(claims.drop(columns=["claim_id"]), hide_index=True, column_config={
         "mt": st.column_config.NumberColumn("Mt", format="%.3f"),

@@ -11,18 +11,30 @@ with volumes as (
     where volume_tonnes > 0
 ),
 
+-- where each document's dateline or byline sits: its date is when the article was written, not the
+-- period of the volumes in the lead sentence ("BURGAS, 4 July – A tanker with 100,000 tonnes ...")
+datelines as (
+    select document_id, strpos(body_text, published_date_text) - 1 as dateline_start,
+           length(published_date_text) as dateline_length
+    from {{ ref('dim_document') }}
+    where published_date_text is not null and document_id in (select document_id from volumes)
+),
+
 -- the period a volume is about: the first date in its sentence that states a year or a month
 sentence_dates as (
     select
-        document_id,
-        sentence_index,
-        coalesce(date_year, year(date_resolved)) as period_year,
-        date_month as period_month
-    from {{ ref('fct_figure') }}
-    where kind = 'date'
-      and (date_year is not null or date_month is not null)
-      and document_id in (select document_id from volumes)
-    qualify row_number() over (partition by document_id, sentence_index order by start_char) = 1
+        f.document_id,
+        f.sentence_index,
+        coalesce(f.date_year, year(f.date_resolved)) as period_year,
+        f.date_month as period_month
+    from {{ ref('fct_figure') }} as f
+    left join datelines as dl using (document_id)
+    where f.kind = 'date'
+      and (f.date_year is not null or f.date_month is not null)
+      and f.document_id in (select document_id from volumes)
+      and not coalesce(dl.dateline_start >= 0 and f.start_char >= dl.dateline_start
+                       and f.end_char <= dl.dateline_start + dl.dateline_length, false)
+    qualify row_number() over (partition by f.document_id, f.sentence_index order by f.start_char) = 1
 ),
 
 keyed as (
