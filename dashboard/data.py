@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import streamlit as st
 
 from warehouse.config import settings
 
@@ -59,3 +60,9 @@ def fmt_pct(x) -> str:
 
 def fmt_mt(tonnes) -> str:
     return "–" if tonnes is None or pd.isna(tonnes) else f"{tonnes / 1e6:,.2f}"
+
+
+def date_columns(df: pd.DataFrame) -> dict:
+    """column_config showing DATE columns as dates (pandas reads them as midnight timestamps)."""
+    return {c: st.column_config.DateColumn(c, format="YYYY-MM-DD") for c in df.columns
+            if c.endswith("_date") or c == "published_date"}

@@ -1,7 +1,7 @@
 """The dashboard in a real browser: Debian's chromium, driven by selenium, against `streamlit run`.
 
-A warehouse is built from the seeds, the dev corpus and three files that cannot be read
-(`python -m orchestration.run`); the dashboard is started on its published BI copy; every page
+A warehouse is built from the seeds, the dev corpus, three files that cannot be read and two
+short restatements of a dev-corpus figure with datelines (`python -m orchestration.run`); the dashboard is started on its published BI copy; every page
 is opened, must render without a Streamlit exception, and its key numbers (st.metric) must
 equal the same SQL on the marts. Screenshots go to docs/img/<page>.png (shown in the README).
 """
@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -32,6 +33,21 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1800"]
+
+RESTATED_EN = """Kazakhstan to ship more oil via BTC
+
+ASTANA, 3 December 2025 – Kazakhstan will send about 3.2 million tonnes of crude oil through the \
+Baku-Tbilisi-Ceyhan pipeline in total, the energy ministry said on Wednesday.
+
+The ministry said shipments through the Caspian Pipeline Consortium would stay unchanged.
+"""
+RESTATED_RU = """Казахстан увеличит транзит нефти через БТД
+
+АСТАНА, 4 декабря 2025 г. — Всего по нефтепроводу Баку – Тбилиси – Джейхан будет прокачано около 3,2 млн \
+тонн казахстанской нефти, сообщили в министерстве энергетики.
+
+Отгрузки через КТК сохранятся на прежнем уровне.
+"""
 
 if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
     pytest.skip("Debian's chromium and chromium-driver are not installed (`make test` installs them)",
@@ -51,6 +67,9 @@ def warehouse(tmp_path_factory) -> Path:
         "El gobierno de Kazajistán firmó ayer un acuerdo con España para aumentar las exportaciones de petróleo "
         "y cereales durante los próximos años, según informó el ministerio de energía en un comunicado.\n",
         encoding="utf-8")
+    # two restatements (en, ru) of a figure of pl_01_btc-tranzyt.txt, with datelines: one claim, three sources
+    (src / "zz_en_btc-restated.txt").write_text(RESTATED_EN, encoding="utf-8")
+    (src / "zz_ru_btc-restated.txt").write_text(RESTATED_RU, encoding="utf-8")
     wh = root / "wh" / "warehouse.duckdb"
     run_build(src, wh, root / "dagster")
     return wh.with_name("warehouse_bi.duckdb")
@@ -203,7 +222,15 @@ def test_claims_page(dashboard, browser, warehouse):
     assert n(metrics["Stated by 2+ documents"]) == confirmed
     assert n(metrics["Most documents on one claim"]) == most
     assert n(metrics["Volumes matched"]) == figures == sql(warehouse, "select count(*) from marts.fct_export_volume")[0]
-    assert browser.find_elements(By.CSS_SELECTOR, '[data-testid="stDataFrame"]')  # the claims and their sources
+    # the BTC figure stated in Polish, English and Russian is one claim, shown first with its sources
+    assert sql(warehouse, """
+        select n_documents, languages, first_published_date, last_published_date from marts.fct_export_claim
+        where commodity_id = 'crude_oil' and route_id = 'btc' and volume_tonnes = 3200000""") == \
+        (3, ["en", "pl", "ru"], date(2025, 12, 3), date(2025, 12, 4))
+    assert most == 3 and confirmed >= 1
+    chosen = browser.find_element(By.CSS_SELECTOR, '[data-testid="stSelectbox"] input').get_attribute("value")
+    assert chosen == "crude_oil · Baku–Tbilisi–Ceyhan pipeline · no period · level · 3.200 Mt · 3 documents", chosen
+    assert len(browser.find_elements(By.CSS_SELECTOR, '[data-testid="stDataFrame"]')) == 2  # claims, sources
 
 
 def test_quality_page(dashboard, browser, warehouse):
@@ -213,7 +240,7 @@ def test_quality_page(dashboard, browser, warehouse):
     documents, ok, not_ok, dated = sql(warehouse, """
         select count(*), count(*) filter (where status = 'ok'), count(*) filter (where status <> 'ok'),
                count(*) filter (where published_date is not null) from marts.dim_document""")
-    assert not_ok == 3
+    assert not_ok == 3 and dated == 2   # the two restatements' datelines
     assert n(metrics["Documents"]) == documents
     assert n(metrics["OK"]) == ok
     assert n(metrics["Not OK"]) == not_ok

@@ -1,9 +1,10 @@
 """Claims: one export fact, the documents that state it, and how far their figures differ."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard.data import fmt_int, has_table, query
+from dashboard.data import date_columns, fmt_int, has_table, query
 
 
 def render() -> None:
@@ -26,9 +27,9 @@ def render() -> None:
 
     claims = query("""
         select c.claim_id, c.commodity_id, coalesce(r.route_name, c.route_id) as route, c.partner_id,
-               c.period_label as period, c.volume_tonnes / 1e6 as mt, c.volume_tonnes_min / 1e6 as mt_min,
-               c.volume_tonnes_max / 1e6 as mt_max, c.qualifier, c.change, c.n_documents, c.n_languages,
-               array_to_string(c.languages, ', ') as languages, c.first_published_date, c.last_published_date
+               c.period_label as period, c.n_documents, c.n_languages, array_to_string(c.languages, ', ') as languages,
+               c.volume_tonnes / 1e6 as mt, c.volume_tonnes_min / 1e6 as mt_min, c.volume_tonnes_max / 1e6 as mt_max,
+               c.qualifier, c.change, c.first_published_date, c.last_published_date
         from marts.fct_export_claim as c left join marts.dim_route as r using (route_id)
         order by c.n_documents desc, c.n_languages desc, c.volume_tonnes desc""")
     if st.toggle("Only claims stated by two or more documents"):
@@ -37,6 +38,7 @@ def render() -> None:
         st.info("No export claims to show.")
         return
     st.dataframe(claims.drop(columns=["claim_id"]), hide_index=True, column_config={
+        **date_columns(claims),
         "mt": st.column_config.NumberColumn("Mt", format="%.3f"),
         "mt_min": st.column_config.NumberColumn("min Mt", format="%.3f"),
         "mt_max": st.column_config.NumberColumn("max Mt", format="%.3f"),
@@ -44,8 +46,8 @@ def render() -> None:
 
     st.subheader("Sources of a claim")
     labels = {
-        row.claim_id: (f"{row.commodity_id} · {row.route or row.partner_id or 'no route/partner'} · "
-                       f"{row.period or 'no period'} · {row.change} · {row.mt:,.3f} Mt · "
+        row.claim_id: (f"{row.commodity_id} · {_text(row.route) or _text(row.partner_id) or 'no route or partner'} · "
+                       f"{_text(row.period) or 'no period'} · {row.change} · {row.mt:,.3f} Mt · "
                        f"{row.n_documents} document{'s' if row.n_documents != 1 else ''}")
         for row in claims.itertuples()
     }
@@ -58,5 +60,11 @@ def render() -> None:
         join marts.fct_export_volume as v using (figure_id)
         where s.claim_id = ? order by d.published_date nulls last, d.source_file""", [claim_id])
     st.dataframe(sources, hide_index=True, column_config={
+        **date_columns(sources),
         "context": st.column_config.TextColumn("context", width="large"),
     })
+
+
+def _text(value) -> str:
+    """A cell as text; empty for null/NaN (pandas turns SQL nulls into NaN, which is truthy)."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.data import fmt_int, fmt_mt, fmt_pct, query
+from dashboard.data import date_columns, fmt_int, fmt_mt, fmt_pct, query
 
 MONTH = "coalesce(strftime(date_trunc('month', v.published_date), '%Y-%m'), 'undated')"
 VOLUMES = """
@@ -53,7 +53,8 @@ def render() -> None:
         st.bar_chart(by_month, x="month", y="million_tonnes", color="commodity", x_label="publication month")
 
     st.subheader("Statements")
-    st.dataframe(query(f"""
+    statements = query(f"""
         select v.published_date, v.commodity_id, v.route_id, v.partner_id, v.volume_tonnes, v.volume_tonnes_max,
                v.qualifier, v.change, v.surface_text, v.language, v.document_id
-        from {VOLUMES} {where} order by v.volume_tonnes desc""", params), hide_index=True)
+        from {VOLUMES} {where} order by v.volume_tonnes desc""", params)
+    st.dataframe(statements, hide_index=True, column_config=date_columns(statements))

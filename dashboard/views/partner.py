@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import fmt_int, has_table, query
+from dashboard.data import date_columns, fmt_int, has_table, query
 
 _SHOWN = 40  # evidence sentences written out; the rest are in the table
 
@@ -65,4 +65,4 @@ def render() -> None:
         extra += " · planned" if getattr(row, "planned", False) else ""
         st.markdown(f"`{row.activity_type}`{extra} · {row.source_file} · {when}\n> {sentence}")
     with st.expander(f"All {len(evidence)} evidence rows as a table"):
-        st.dataframe(evidence, hide_index=True)
+        st.dataframe(evidence, hide_index=True, column_config=date_columns(evidence))
