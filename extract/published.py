@@ -236,3 +236,54 @@ def year_from_url(url: str | None) -> int | None:
         return None
     m = _URL_YEAR.search(urlsplit(url).path)
     return int(m.group(1)) if m else None
+
+
+# --- HTML metadata -------------------------------------------------------------------------------
+# Only what the page states about itself: meta tags, JSON-LD datePublished, a <time> element. No search
+# of the text (htmldate's fallback picks any date in the body, e.g. "resumed on 2021-05-04").
+_META_KEYS = {
+    "article:published_time", "og:published_time", "og:article:published_time", "published_time",
+    "datepublished", "date_published", "pubdate", "publishdate", "publish-date", "publish_date",
+    "publication_date", "date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.created",
+    "dcterms.issued", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
+    "article_date_original", "cxenseparse:recs:publishtime", "mediator_published_time", "rnews:datepublished",
+}
+_TAG = re.compile(r"<(meta|time)\b([^>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r"""([\w:.\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_JSON_LD = re.compile(r""""datePublished"\s*:\s*"([^"]{10,40})\"""")
+
+
+def _iso_date(value: str | None) -> date | None:
+    if not value or len(value.strip()) < 10:
+        return None
+    text = value.strip()
+    m = re.match(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)", text) or re.match(r"((?:19|20)\d\d)/([01]\d)/([0-3]\d)", text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def html_published(html: str) -> date | None:
+    """The publication date an HTML page's metadata states: meta tags, then JSON-LD, then <time>."""
+    if not html:
+        return None
+    times: list[dict[str, str]] = []
+    for m in _TAG.finditer(html[:500_000]):
+        attrs = {a.lower(): v1 or v2 or v3 for a, v1, v2, v3 in _ATTR.findall(m.group(2))}
+        if m.group(1).lower() == "meta":
+            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+            if key in _META_KEYS and (d := _iso_date(attrs.get("content"))):
+                return d
+        elif attrs.get("datetime"):
+            times.append(attrs)
+    for m in _JSON_LD.finditer(html[:500_000]):
+        if d := _iso_date(m.group(1)):
+            return d
+    marked = [t for t in times if "pubdate" in t or (t.get("itemprop") or "").lower() == "datepublished"]
+    for t in marked or times[:1]:
+        if d := _iso_date(t.get("datetime")):
+            return d
+    return None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.published import find_published, year_from_url
+from extract.published import find_published, html_published, year_from_url
 from warehouse.process import process_file
 from warehouse.schema import columns
 
@@ -171,3 +171,31 @@ def test_relative_dates_resolve_against_the_dateline(tmp_path):
     figs = [dict(zip(columns("figures"), r)) for r in result.rows["figures"]]
     tuesday = [f for f in figs if f["weekday"] == "tuesday" and f["date_day"] is None]
     assert tuesday and tuesday[0]["date_resolved"] == "2025-12-02"
+
+
+PAGE = """<html><head><title>Kazakhstan oil</title>{head}</head><body><article><h1>Kazakhstan oil</h1>{top}
+<p>{lead} Kazakhstan exported 5 million tonnes of crude oil through the pipeline, officials said on Monday.</p>
+<p>The agreement signed on 12 March 2019 runs until 2030. Shipments resumed on 2021-05-04 after repairs.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("head,top,expected", [
+    ("<meta property='article:published_time' content='2025-11-30T10:00:00+05:00'>", "", date(2025, 11, 30)),
+    ('<meta name="DC.date.issued" content="2024/06/07">', "", date(2024, 6, 7)),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-09-02T08:00:00Z"}</script>',
+     "", date(2025, 9, 2)),
+    ("", "<time datetime='2025-10-01T09:00'>1 October 2025</time>", date(2025, 10, 1)),
+    # dates in the body are not metadata (htmldate's fallback would take 2021-05-04 here)
+    ('<meta name="description" content="2021-01-01 story">', "", None),
+    ("", "", None),
+])
+def test_html_metadata_only(head, top, expected):
+    assert html_published(PAGE.format(head=head, top=top, lead="")) == expected
+
+
+def test_html_without_metadata_falls_back_to_its_dateline(tmp_path):
+    (tmp_path / "a.html").write_text(PAGE.format(head="", top="", lead="ASTANA, 3 December 2025 –"), encoding="utf-8")
+    (tmp_path / "b.html").write_text(PAGE.format(head="", top="", lead=""), encoding="utf-8")
+    a, b = _document_row(tmp_path, "a.html"), _document_row(tmp_path, "b.html")
+    assert (b["published_date"], b["published_date_source"]) == (None, None)   # no invented 2021-05-04
+    assert (a["published_date"], a["published_date_source"]) == (date(2025, 12, 3), "dateline")

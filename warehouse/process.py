@@ -19,7 +19,7 @@ from extract import extract, warm_up
 from extract.cleaning import clean_text
 from extract.ingest import SourceDocument, content_id, file_format, parse_file, too_large
 from extract.language import detect_language_verbose, supported_languages
-from extract.published import find_published, year_from_url
+from extract.published import find_published, html_published, year_from_url
 
 from .schema import RAW_TABLES
 
@@ -60,6 +60,11 @@ def process_file(source_dir: str, rel: str, max_bytes: int, batch_id: str = "") 
         except Exception as e:  # a bug on one odd file must not stop the run
             docs = [SourceDocument(content_id(data), rel, 0, "parse_error", f"{type(e).__name__}: {e}",
                                    file_format=file_format(rel))]
+        if file_format(rel) == "html":
+            # the page's own metadata only: trafilatura's date falls back to any date in the body text
+            stated = html_published(data.decode(docs[0].encoding or "utf-8", errors="replace"))
+            for doc in docs:
+                doc.published_date = stated
     result = FileResult(rel, digest, st.st_size, st.st_mtime_ns, {t: [] for t in RAW_TABLES})
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     for doc in docs:
