@@ -199,3 +199,19 @@ def test_html_without_metadata_falls_back_to_its_dateline(tmp_path):
     a, b = _document_row(tmp_path, "a.html"), _document_row(tmp_path, "b.html")
     assert (b["published_date"], b["published_date_source"]) == (None, None)   # no invented 2021-05-04
     assert (a["published_date"], a["published_date_source"]) == (date(2025, 12, 3), "dateline")
+
+
+def test_an_older_warehouse_gains_the_new_columns(tmp_path):
+    import duckdb
+
+    from warehouse.schema import RAW_TABLES, ensure_raw_schema
+
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    con.execute("CREATE SCHEMA raw")
+    old = RAW_TABLES["documents"].split(", published_date_source")[0]
+    con.execute(f"CREATE TABLE raw.documents ({old})")
+    con.execute("INSERT INTO raw.documents (document_id, status) VALUES ('d1', 'ok')")
+    ensure_raw_schema(con)
+    cols = [r[0] for r in con.execute("DESCRIBE raw.documents").fetchall()]
+    assert cols == columns("documents")
+    assert con.execute("SELECT document_id, published_date_source FROM raw.documents").fetchall() == [("d1", None)]
