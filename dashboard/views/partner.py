@@ -58,11 +58,12 @@ def render() -> None:
     for row in evidence.head(_SHOWN).itertuples():
         sentence = str(row.evidence_text or "")
         surface = getattr(row, "surface_text", None)
-        if surface and surface in sentence:  # the words that state the act, in bold
+        if isinstance(surface, str) and surface and surface in sentence:  # the words that state the act, in bold
             sentence = sentence.replace(surface, f"**{surface}**", 1)
         when = "undated" if pd.isna(row.published_date) else str(row.published_date)[:10]
-        extra = f" · {row.sector}" if getattr(row, "sector", None) else ""
-        extra += " · planned" if getattr(row, "planned", False) else ""
+        sector, planned = getattr(row, "sector", None), getattr(row, "planned", None)
+        extra = f" · {sector}" if isinstance(sector, str) and sector else ""
+        extra += " · planned" if planned is not None and not pd.isna(planned) and bool(planned) else ""
         st.markdown(f"`{row.activity_type}`{extra} · {row.source_file} · {when}\n> {sentence}")
     with st.expander(f"All {len(evidence)} evidence rows as a table"):
         st.dataframe(evidence, hide_index=True, column_config=date_columns(evidence))
