@@ -14,7 +14,7 @@ export SOURCE_DIR ?= $(CURDIR)/seeds
 export WAREHOUSE_PATH ?= $(CURDIR)/warehouse/warehouse.duckdb
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install run test dev bench score clean
+.PHONY: install run test dev bench score clean dashboard browser
 
 install: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
 
@@ -36,9 +36,22 @@ dbt_project/target/manifest.json: $(STAMP) $(shell find dbt_project/models dbt_p
 run: install dbt_project/target/manifest.json
 	$(BIN)/python -m orchestration.run
 
-## The whole test suite (unit, dbt and end-to-end).
-test: install dbt_project/target/manifest.json
+## The whole test suite (unit, dbt, end-to-end and the dashboard in Debian's chromium).
+test: install browser dbt_project/target/manifest.json
 	$(BIN)/python -m pytest
+
+## Debian's chromium and its driver for the dashboard's browser test (installed only when missing).
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		(apt-get update && apt-get install -y chromium chromium-driver)
+
+## The dashboard (Streamlit) on the published read-only BI copy: run `make run` first.
+## DASHBOARD_PORT (8501) and DASHBOARD_ADDRESS (127.0.0.1; 0.0.0.0 to serve other machines).
+DASHBOARD_PORT ?= 8501
+DASHBOARD_ADDRESS ?= 127.0.0.1
+dashboard: install
+	$(BIN)/streamlit run dashboard/app.py --server.headless true --browser.gatherUsageStats false \
+		--server.address $(DASHBOARD_ADDRESS) --server.port $(DASHBOARD_PORT)
 
 ## The Dagster UI with the whole graph and the SOURCE_DIR sensor.
 dev: install dbt_project/target/manifest.json

@@ -19,20 +19,22 @@ from extract import extract, warm_up
 from extract.cleaning import clean_text
 from extract.ingest import SourceDocument, content_id, file_format, parse_file, too_large
 from extract.language import detect_language_verbose, supported_languages
+from extract.published import find_published, html_published, year_from_url
 
 from .schema import RAW_TABLES
 
 def _extractor_version() -> str:
-    """The schema generation plus a digest of everything extraction reads: the extract package
-    and the reference CSVs. Facts come from that code and data, so a file extracted by other
+    """The schema generation plus a digest of everything extraction reads: this module, the
+    extract package and the reference CSVs. Facts come from that code and data, so a file extracted by other
     code or data is extracted again on the next run (warehouse/sync.py)."""
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for path in sorted([*(root / "extract").rglob("*.py"), *(root / "extract").rglob("*.csv"),
+    for path in sorted([Path(__file__).resolve(), *(root / "extract").rglob("*.py"), *(root / "extract").rglob("*.csv"),
                         *(root / "dbt_project" / "seeds").rglob("*.csv")]):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
-    return "3-" + h.hexdigest()[:12]  # 3: activity coded as events (raw.activity_events)
+    # 3: activity coded as events (raw.activity_events); publication dates from datelines and bylines
+    return "3-" + h.hexdigest()[:12]
 
 
 EXTRACTOR_VERSION = _extractor_version()
@@ -72,6 +74,11 @@ def process_file(source_dir: str, rel: str, max_bytes: int, batch_id: str = "") 
         except Exception as e:  # a bug on one odd file must not stop the run
             docs = [SourceDocument(content_id(data), rel, 0, "parse_error", f"{type(e).__name__}: {e}",
                                    file_format=file_format(rel))]
+        if file_format(rel) == "html":
+            # the page's own metadata only: trafilatura's date falls back to any date in the body text
+            stated = html_published(data.decode(docs[0].encoding or "utf-8", errors="replace"))
+            for doc in docs:
+                doc.published_date = stated
     result = FileResult(rel, digest, st.st_size, st.st_mtime_ns, {t: [] for t in RAW_TABLES})
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     for doc in docs:
@@ -90,6 +97,7 @@ def _process_document(doc: SourceDocument, rows: dict[str, list[tuple]], batch_i
     lang = confidence = None
     title, body, headline, removed = doc.title, "", None, None
     status, reason = doc.status, doc.status_reason
+    published, published_source, published_text = _metadata_date(doc)
     if status == "ok":
         cleaned = clean_text(doc.text, title=doc.title)
         body, title, headline, removed = cleaned.body_text, cleaned.title, cleaned.headline_detected, cleaned.boilerplate_removed
@@ -105,15 +113,22 @@ def _process_document(doc: SourceDocument, rows: dict[str, list[tuple]], batch_i
                 known = ", ".join(supported_languages())
                 reason = (f"the text looks like {guess!r}, which is not a configured language ({known})"
                           if guess else f"no configured language ({known}) fits the text")
+        if published is None:
+            stated = find_published(body, lang, year_from_url(doc.url))
+            if stated is not None:
+                published_text = stated.text
+                if stated.date is not None:
+                    published, published_source = stated.date, stated.source
     rows["documents"].append((
         doc.document_id, doc.source_file, doc.record_index, status, reason, lang, confidence, title,
-        doc.published_date, body if status in ("ok", "unsupported_language") else "", len(body),
+        published, body if status in ("ok", "unsupported_language") else "", len(body),
         doc.file_format, doc.encoding, doc.url, headline, removed, EXTRACTOR_VERSION, batch_id, now,
+        published_source, published_text,
     ))
     if status != "ok":
         return
     try:
-        res = extract(body, lang=lang, published=doc.published_date)
+        res = extract(body, lang=lang, published=published)
     except Exception as e:  # keep the document, say why it has no facts
         row = list(rows["documents"][-1])
         row[3], row[4] = "extraction_error", f"{type(e).__name__}: {e}"
@@ -143,6 +158,13 @@ def _process_document(doc: SourceDocument, rows: dict[str, list[tuple]], batch_i
          e.partner_end_char)
         for e in res.events
     )
+
+
+def _metadata_date(doc: SourceDocument) -> tuple:
+    """(date, source, None) from the file's own metadata: a JSON record's published_at, HTML meta tags."""
+    if doc.published_date is None:
+        return None, None, None
+    return doc.published_date, ("html_meta" if doc.file_format == "html" else "json"), None
 
 
 def _warm_up() -> None:

@@ -13,7 +13,8 @@ RAW_TABLES: dict[str, str] = {
         document_id VARCHAR, source_file VARCHAR, record_index INTEGER, status VARCHAR, status_reason VARCHAR,
         language VARCHAR, language_confidence DOUBLE, title VARCHAR, published_date DATE, body_text VARCHAR,
         char_count INTEGER, file_format VARCHAR, encoding VARCHAR, url VARCHAR, headline_detected BOOLEAN,
-        boilerplate_removed BOOLEAN, extractor_version VARCHAR, batch_id VARCHAR, ingested_at TIMESTAMP""",
+        boilerplate_removed BOOLEAN, extractor_version VARCHAR, batch_id VARCHAR, ingested_at TIMESTAMP,
+        published_date_source VARCHAR, published_date_text VARCHAR""",
     "sentences": """
         document_id VARCHAR, source_file VARCHAR, sentence_index INTEGER, start_char INTEGER, end_char INTEGER""",
     "mentions": """
@@ -46,3 +47,11 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE SCHEMA IF NOT EXISTS raw")
     for name, cols in RAW_TABLES.items():
         con.execute(f"CREATE TABLE IF NOT EXISTS raw.{name} ({cols})")
+    # a warehouse built by an older version gains the columns added since (rows re-extracted keep them filled)
+    have = {(t, c) for t, c in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'raw'").fetchall()}
+    for name, cols in RAW_TABLES.items():
+        for col in cols.split(","):
+            col_name, col_type = col.split()[0], " ".join(col.split()[1:]).replace("PRIMARY KEY", "").strip()
+            if (name, col_name) not in have:
+                con.execute(f"ALTER TABLE raw.{name} ADD COLUMN {col_name} {col_type}")

@@ -29,6 +29,8 @@ final as (
         d.language_confidence,
         d.title,
         d.published_date,
+        d.published_date_source,
+        d.published_date_text,
         d.body_text,
         d.char_count,
         d.file_format,

@@ -13,6 +13,8 @@ renamed as (
         language_confidence,
         title,
         published_date,
+        published_date_source,
+        published_date_text,
         body_text,
         char_count,
         file_format,
