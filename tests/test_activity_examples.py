@@ -63,3 +63,30 @@ def test_gaps_are_few():
     cases = [c for lang in LANGS for c in _corpus(lang)]
     gaps = [c for c in cases if c.get("gap")]
     assert len(cases) >= 150 and len(gaps) <= len(cases) // 20
+
+
+@pytest.mark.parametrize("lang,text,pair,sector", [
+    ("en", "Chinese buyers took half of Kazakhstan's uranium output this year.", ("CN", "trade"), "uranium"),
+    ("ru", "Казахстан и Китай подписали соглашение о поставках нефти.", ("CN", "agree"), "crude_oil"),
+    ("pl", "Stany Zjednoczone zamierzają inwestować w poszukiwanie minerałów w Kazachstanie.", ("US", "invest"),
+     "minerals"),
+])
+def test_events_carry_the_sector_of_their_sentence(lang, text, pair, sector):
+    events = {(e.partner_id, e.activity_type): e for e in extract(text, lang).events}
+    assert events[pair].sector == sector
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev")
+                                        .glob("*.txt")) if (Path(__file__).resolve().parent.parent.parent / "shared"
+                                                            ).exists() else [])
+def test_events_point_at_their_words_in_real_articles(path):
+    text = path.read_text(encoding="utf-8")
+    r = extract(text)
+    assert r.events
+    for e in r.events:
+        assert text[e.start_char:e.end_char] == e.surface_text
+        s = r.sentences[e.sentence_index]
+        assert s.start_char <= e.start_char < e.end_char <= s.end_char
+        if e.partner_start_char is not None:
+            partner_ids = {m.partner_id for m in r.mentions if m.start_char == e.partner_start_char}
+            assert e.partner_id in partner_ids
