@@ -12,7 +12,7 @@ grouped as (
         partner_id,
         activity_type,
         list_sort(list_distinct(list(sector))) as sectors,
-        arg_min(evidence_text, sentence_index * 1000000 + start_char) as evidence_text,
+        arg_min(evidence_text, sentence_index) as evidence_text,  -- the sentence of the first event
         count(*) as event_count,
         min(sentence_index) as first_sentence_index,
         bool_and(planned) as planned_only,
