@@ -128,8 +128,9 @@ class _Sentence:
         negated = self._negated(cues, clause, hits)
         conditional = {clause[i] for i, _ in cues.get("conditional", ()) if i == 0 or clause[i - 1] != clause[i]}
         # "export controls" (sanction) holds "export" (trade): the longest words win
-        hits = [(t, i, j) for t, i, j in hits
-                if not any(a <= i and j <= b and b - a > j - i for _, a, b in hits)]
+        if any(j - i > 1 for _, i, j in hits):
+            hits = [(t, i, j) for t, i, j in hits
+                    if not any(a <= i and j <= b and b - a > j - i for _, a, b in hits)]
         # "Caspian Pipeline Consortium": the route's own words are no trigger
         hits = [(t, i, j) for t, i, j in hits if i not in negated and clause[i] not in conditional]
         # "banned imports", "приостановила отгрузку": stopping trade is the sanction, not trade
@@ -138,8 +139,9 @@ class _Sentence:
         in_route = [(self.token_of(r.start_char), self.token_of(r.end_char - 1)) for r in self.routes]
         moves = [(i, j) for t, i, j in hits if (t in _MOVES or t == "move") and not any(a <= i <= b for a, b in in_route)]
         stops = [j for t, i, j in hits if t in ("sanction", "invest")]  # "banned imports", "bought a stake"
-        hits = [(t, i, j) for t, i, j in hits
-                if not (t in ("trade", "move") and any(b <= i <= b + 4 and clause[i] == clause[b - 1] for b in stops))]
+        if stops:
+            hits = [(t, i, j) for t, i, j in hits if not (
+                t in ("trade", "move") and any(b <= i <= b + 4 and clause[i] == clause[b - 1] for b in stops))]
         if not hits:
             return []
 
@@ -173,12 +175,12 @@ class _Sentence:
         parties = []
         moved_to = [b for _, b in moves]
         for p in self.partners:
-            if any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
+            if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
             mi, me = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
             head = self._list_head(mi)
-            if self._background(cues, clause, head, me) or any(
-                    i < mi and clause[i] == clause[mi] for i, _ in cues.get("backdrop", ())):
+            if self._background(cues, clause, head, me) or ("backdrop" in cues and any(
+                    i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
             if via is None and self._in_compound(p):
@@ -318,12 +320,12 @@ class _Sentence:
     def _background(self, cues, clause, mi: int, me: int) -> bool:
         if self._after_cue(cues, "comparison", mi, _COMPARISON_REACH - 1):
             return True
-        if any(i == me for i, _ in cues.get("comparison_after", ())):
+        if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
         for i, j in cues.get("dependence", ()):
             if mi - 2 <= j <= mi and self._actor_before(clause, i) != "home":
                 return True  # "the EU depends on China", "Washington cuts its reliance on China"
-        return any(me <= i <= me + _RIVAL_REACH or mi - 2 <= j <= mi for i, j in cues.get("rival", ()))
+        return "rival" in cues and any(me <= i <= me + _RIVAL_REACH or mi - 2 <= j <= mi for i, j in cues["rival"])
 
     def _actor_before(self, clause, i: int) -> str | None:
         """Entity type of the nearest partner or Kazakh mention before token i in its clause."""

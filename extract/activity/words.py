@@ -84,13 +84,23 @@ class WordPatterns:
         out = []
         n = len(lows)
         get = self._candidates.get
-        part_hits = self._part_hits
+        key = self.key
         for i, w in enumerate(lows):
             cands = get(w)
             if cands:
                 for label, parts in cands:
-                    if len(parts) == 1:
+                    k = len(parts)
+                    if k == 1:
                         out.append((label, i, i + 1))
-                    elif i + len(parts) <= n and all(part_hits(lows[i + k], parts[k]) for k in range(1, len(parts))):
-                        out.append((label, i, i + len(parts)))
+                        continue
+                    if i + k > n:
+                        continue
+                    for m in range(1, k):  # inline: most multi-word cues fail on their second word
+                        text, how = parts[m]
+                        nxt = lows[i + m]
+                        if not (nxt.startswith(text) if how == PREFIX else
+                                (nxt == text or (how == LEMMA and key(nxt) == text))):
+                            break
+                    else:
+                        out.append((label, i, i + k))
         return out
