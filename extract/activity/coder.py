@@ -138,6 +138,11 @@ class _Sentence:
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
         in_route = [(self.token_of(r.start_char), self.token_of(r.end_char - 1)) for r in self.routes]
         moves = [(i, j) for t, i, j in hits if (t in _MOVES or t == "move") and not any(a <= i <= b for a, b in in_route)]
+        # "threatened Kazakh banks with secondary sanctions": the threat is the sanction's, not an attack
+        sanction_at = [i for t, i, j in hits if t == "sanction"]
+        if sanction_at:
+            hits = [(t, i, j) for t, i, j in hits
+                    if not (t == "conflict" and any(0 < k - i <= 5 and clause[k] == clause[i] for k in sanction_at))]
         stops = [j for t, i, j in hits if t in ("sanction", "invest")]  # "banned imports", "bought a stake"
         if stops:
             hits = [(t, i, j) for t, i, j in hits if not (
