@@ -20,9 +20,14 @@ def main() -> int:
     print(f"SOURCE_DIR={s.source_dir}\nWAREHOUSE_PATH={s.warehouse_path}", flush=True)
     with dg.DagsterInstance.get() as instance:
         from orchestration.assets.raw import FULL_RANGE_TAGS
+        from orchestration.recovery import launch_tags, recover_stale_runs
 
-        # every source bucket in one run: one scan of SOURCE_DIR, one DuckDB writer
-        result = dg.execute_job(dg.reconstructable(_job), instance=instance, tags=FULL_RANGE_TAGS)
+        # a run killed earlier may still hold the duckdb pool slot: free it, or this run waits for ever
+        recover_stale_runs(instance, log=lambda note: print(f"recovered: {note}", flush=True))
+        # every source bucket in one run: one scan of SOURCE_DIR, one DuckDB writer; the pid and
+        # host tags let the next run tell whether this one is still alive
+        result = dg.execute_job(dg.reconstructable(_job), instance=instance,
+                                tags={**FULL_RANGE_TAGS, **launch_tags()})
     if not result.success:
         print("the build failed: see the step errors above", file=sys.stderr)
         return 1
