@@ -1,44 +1,139 @@
-"""`make run`: materialise every asset into WAREHOUSE_PATH from SOURCE_DIR and say where the results are.
+"""`make run`: build WAREHOUSE_PATH from SOURCE_DIR and say where the results are.
 
     python -m orchestration.run
 
-Runs the `build_warehouse` job on the Dagster instance in DAGSTER_HOME (the
-same one `make dev` shows), so runs from the CLI appear in the UI.
+This process only watches: the build runs in a child process (`python -m orchestration.execute`,
+the `build_warehouse` job on the Dagster instance in DAGSTER_HOME, so runs from the CLI appear in
+`make dev`'s UI) in its own process group. That split is what makes stopping reliable:
+
+- SIGINT (Ctrl-C) or SIGTERM: the child is interrupted the Dagster way (the step stops, dbt gets
+  SIGINT, the run is marked canceled and gives its pool slot back); if it has not exited within
+  STOP_GRACE seconds, or on a second signal, its whole group (extraction workers, dbt) gets SIGKILL.
+  Either way nothing keeps running, and nothing keeps the DuckDB file locked.
+- If this process's own parent goes away (`make` killed), it stops the same way; if this process is
+  killed, the child notices and stops itself (orchestration/execute.py).
+A run stopped half way leaves only committed work behind; the next run frees the slot of a run
+that was killed outright (orchestration/recovery.py) and carries on from there.
 """
 from __future__ import annotations
 
+import os
+import select
+import signal
+import subprocess
 import sys
+import time
 
-import dagster as dg
 import duckdb
 
-from warehouse.config import settings
+from orchestration import progress
+from warehouse.config import REPO_ROOT, settings
+
+STOP_GRACE = float(os.environ.get("KZ_STOP_GRACE", "10"))  # seconds the build has to stop cleanly
+
+
+class Supervisor:
+    """Starts the build process, relays its progress, and stops it on a signal."""
+
+    def __init__(self, out=sys.stdout):
+        self.out = out
+        self.signals: list[int] = []
+        self.stop_deadline: float | None = None
+        self.child: subprocess.Popen | None = None
+
+    def _on_signal(self, signum, _frame) -> None:
+        self.signals.append(signum)
+
+    def start(self, env: dict[str, str]) -> None:
+        read_fd, write_fd = os.pipe()
+        env = dict(env, **{progress.PROGRESS_FD_ENV: str(write_fd), "KZ_PARENT_PID": str(os.getpid())})
+        self.child = subprocess.Popen(
+            [sys.executable, "-m", "orchestration.execute"], cwd=os.getcwd(), env=env,
+            pass_fds=(write_fd,), start_new_session=True)  # its own group: one killpg reaches all of it
+        os.close(write_fd)
+        self.read_fd = read_fd
+
+    def kill_group(self) -> None:
+        try:
+            os.killpg(self.child.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    def wait(self, on_event) -> int:
+        """Relay events until the child exits; returns its exit code (negative: killed by that signal)."""
+        parent = os.getppid()
+        buf, eof = b"", False
+        while True:
+            if self.signals and self.stop_deadline is None:
+                name = signal.Signals(self.signals[0]).name
+                print(f"\n{name}: stopping the build (up to {STOP_GRACE:.0f}s; again to stop at once) ...",
+                      file=self.out, flush=True)
+                self._interrupt()
+            if os.getppid() != parent and self.stop_deadline is None:
+                print("\nthe parent process is gone: stopping the build", file=self.out, flush=True)
+                self.signals.append(signal.SIGHUP)
+                self._interrupt()
+            if self.stop_deadline is not None and (len(self.signals) > 1 or time.monotonic() > self.stop_deadline):
+                self.kill_group()
+            done = self.child.poll() is not None
+            # after the exit, drain what is left in the pipe without waiting
+            while not eof and select.select([self.read_fd], [], [], 0 if done else 0.2)[0]:
+                chunk = os.read(self.read_fd, 65536)
+                eof = not chunk
+                *lines, buf = (buf + chunk).split(b"\n")
+                for event in filter(None, map(progress.parse, filter(None, lines))):
+                    on_event(event)
+                if not done:
+                    break
+            if done:
+                os.close(self.read_fd)
+                self.kill_group()  # extraction workers or dbt must not outlive the build
+                return self.child.returncode
+            if eof:
+                time.sleep(0.2)
+
+    def _interrupt(self) -> None:
+        self.stop_deadline = time.monotonic() + STOP_GRACE
+        try:
+            os.kill(self.child.pid, signal.SIGINT)
+        except ProcessLookupError:
+            pass
 
 
 def main() -> int:
     s = settings()
     print(f"SOURCE_DIR={s.source_dir}\nWAREHOUSE_PATH={s.warehouse_path}", flush=True)
-    with dg.DagsterInstance.get() as instance:
-        from orchestration.assets.raw import FULL_RANGE_TAGS
-        from orchestration.recovery import launch_tags, recover_stale_runs
+    sup = Supervisor()
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, sup._on_signal)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    sup.start(env)
+    errors: list[str] = []
 
-        # a run killed earlier may still hold the duckdb pool slot: free it, or this run waits for ever
-        recover_stale_runs(instance, log=lambda note: print(f"recovered: {note}", flush=True))
-        # every source bucket in one run: one scan of SOURCE_DIR, one DuckDB writer; the pid and
-        # host tags let the next run tell whether this one is still alive
-        result = dg.execute_job(dg.reconstructable(_job), instance=instance,
-                                tags={**FULL_RANGE_TAGS, **launch_tags()})
-    if not result.success:
-        print("the build failed: see the step errors above", file=sys.stderr)
+    def on_event(event: dict) -> None:
+        if event["event"] == "note":
+            print(event["text"], flush=True)
+        elif event["event"] == "error":
+            errors.append(event["text"])
+
+    code = sup.wait(on_event)
+    if sup.signals:
+        print(f"stopped ({signal.Signals(sup.signals[0]).name}): the warehouse keeps what earlier runs and "
+              "this run's finished steps committed; the BI copy is the last complete publication. "
+              "Run again to finish.", file=sys.stderr, flush=True)
+        return 128 + sup.signals[0]
+    if code != 0:
+        for e in errors:
+            print(f"error: {e}", file=sys.stderr)
+        if code < 0:
+            print(f"the build process was killed ({signal.Signals(-code).name}); the next run frees what it "
+                  "held and carries on", file=sys.stderr)
+        else:
+            print("the build failed: see the step errors above", file=sys.stderr)
         return 1
     _summary(s)
     return 0
-
-
-def _job():
-    from orchestration.definitions import defs
-
-    return defs.resolve_job_def("build_warehouse")
 
 
 def _summary(s) -> None:
