@@ -61,6 +61,9 @@ def main() -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl-C
     if os.environ.get("KZ_PARENT_PID"):
         watch_parent(int(os.environ["KZ_PARENT_PID"]))
+    from orchestration.lock import adopt_inherited_lock
+
+    adopt_inherited_lock()  # the warehouse lock `make run` holds is this process's too
     import dagster as dg
 
     from orchestration.assets.raw import FULL_RANGE_TAGS

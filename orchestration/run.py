@@ -27,8 +27,10 @@ import time
 import duckdb
 
 from orchestration import progress
+from orchestration.lock import LOCK_FD_ENV, LOCK_PATH_ENV, WarehouseBusy, held_fd, probe_duckdb, warehouse_lock
 from warehouse.config import REPO_ROOT, settings
 
+EXIT_BUSY = 75  # EX_TEMPFAIL: another run or process has the warehouse; try again later
 STOP_GRACE = float(os.environ.get("KZ_STOP_GRACE", "10"))  # seconds the build has to stop cleanly
 
 
@@ -44,12 +46,12 @@ class Supervisor:
     def _on_signal(self, signum, _frame) -> None:
         self.signals.append(signum)
 
-    def start(self, env: dict[str, str]) -> None:
+    def start(self, env: dict[str, str], pass_fds: tuple[int, ...] = ()) -> None:
         read_fd, write_fd = os.pipe()
         env = dict(env, **{progress.PROGRESS_FD_ENV: str(write_fd), "KZ_PARENT_PID": str(os.getpid())})
         self.child = subprocess.Popen(
             [sys.executable, "-m", "orchestration.execute"], cwd=os.getcwd(), env=env,
-            pass_fds=(write_fd,), start_new_session=True)  # its own group: one killpg reaches all of it
+            pass_fds=(write_fd, *pass_fds), start_new_session=True)  # its own group: one killpg reaches all of it
         os.close(write_fd)
         self.read_fd = read_fd
 
@@ -103,12 +105,6 @@ class Supervisor:
 def main() -> int:
     s = settings()
     print(f"SOURCE_DIR={s.source_dir}\nWAREHOUSE_PATH={s.warehouse_path}", flush=True)
-    sup = Supervisor()
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, sup._on_signal)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
-    sup.start(env)
     errors: list[str] = []
 
     def on_event(event: dict) -> None:
@@ -117,7 +113,22 @@ def main() -> int:
         elif event["event"] == "error":
             errors.append(event["text"])
 
-    code = sup.wait(on_event)
+    sup = Supervisor()
+    try:
+        # one run per warehouse; the build process inherits the lock, so it is held while either lives
+        with warehouse_lock(s.warehouse_path, on_wait=lambda note: print(note, flush=True)) as lock_file:
+            probe_duckdb(s.warehouse_path)  # someone else's open connection: say so now, not after minutes
+            for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                signal.signal(sig, sup._on_signal)
+            env = dict(os.environ)
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+            fd = held_fd(s.warehouse_path)
+            env.update({LOCK_FD_ENV: str(fd), LOCK_PATH_ENV: str(lock_file)})
+            sup.start(env, pass_fds=(fd,))
+            code = sup.wait(on_event)
+    except WarehouseBusy as e:
+        print(f"refused: {e}", file=sys.stderr, flush=True)
+        return EXIT_BUSY
     if sup.signals:
         print(f"stopped ({signal.Signals(sup.signals[0]).name}): the warehouse keeps what earlier runs and "
               "this run's finished steps committed; the BI copy is the last complete publication. "

@@ -9,6 +9,9 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from warehouse.config import settings
+
+from ..lock import warehouse_lock
 from ..resources import DUCKDB_POOL, dbt_project
 
 
@@ -34,8 +37,9 @@ translator = WarehouseTranslator(settings=DagsterDbtTranslatorSettings(enable_as
             pool=DUCKDB_POOL, name="warehouse_dbt")
 def warehouse_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     """`dbt build`: seeds, staging views, marts and their tests, in dependency order."""
-    invocation = dbt.cli(["build"], context=context)
-    yield from invocation.stream()
+    with warehouse_lock(settings().warehouse_path, on_wait=context.log.info):
+        invocation = dbt.cli(["build"], context=context)
+        yield from invocation.stream()
     keep_parse_state(Path(invocation.target_path), Path(dbt_project.project_dir) / dbt_project.target_path)
 
 

@@ -7,6 +7,7 @@ from warehouse.config import settings
 from warehouse.schema import RAW_TABLES
 from warehouse.sync import BUCKETS, SyncReport, sync_raw
 
+from ..lock import warehouse_lock
 from ..resources import DUCKDB_POOL
 
 # Partitions: source files by a stable hash of their path (warehouse/sync.py). A full build takes every
@@ -41,7 +42,7 @@ def raw_extraction(context: dg.AssetExecutionContext, config: ExtractionConfig, 
     s = settings()
     s.warehouse_path.parent.mkdir(parents=True, exist_ok=True)  # DuckDB creates the file, not its folder
     buckets = set(context.partition_keys)
-    with duckdb.get_connection() as con:
+    with warehouse_lock(s.warehouse_path, on_wait=context.log.info), duckdb.get_connection() as con:
         report = sync_raw(s, con=con, log=context.log.info,
                           buckets=None if buckets == set(BUCKETS) else buckets, force=config.force)
     context.log.info(
