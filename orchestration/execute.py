@@ -61,7 +61,14 @@ def main() -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl-C
     if os.environ.get("KZ_PARENT_PID"):
         watch_parent(int(os.environ["KZ_PARENT_PID"]))
+    from orchestration.faults import wanted
     from orchestration.lock import adopt_inherited_lock
+
+    try:
+        wanted()  # a misspelt KZ_FAULT_STAGE must not silently test nothing
+    except ValueError as e:
+        progress.emit("error", text=str(e))
+        return 2
 
     adopt_inherited_lock()  # the warehouse lock `make run` holds is this process's too
     import dagster as dg

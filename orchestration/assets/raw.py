@@ -7,6 +7,8 @@ from warehouse.config import settings
 from warehouse.schema import RAW_TABLES
 from warehouse.sync import BUCKETS, SyncReport, sync_raw
 
+from .. import progress
+from ..instrument import watch_sync
 from ..lock import warehouse_lock
 from ..resources import DUCKDB_POOL
 
@@ -42,9 +44,12 @@ def raw_extraction(context: dg.AssetExecutionContext, config: ExtractionConfig, 
     s = settings()
     s.warehouse_path.parent.mkdir(parents=True, exist_ok=True)  # DuckDB creates the file, not its folder
     buckets = set(context.partition_keys)
-    with warehouse_lock(s.warehouse_path, on_wait=context.log.info), duckdb.get_connection() as con:
+    with warehouse_lock(s.warehouse_path, on_wait=context.log.info), duckdb.get_connection() as con, watch_sync():
         report = sync_raw(s, con=con, log=context.log.info,
                           buckets=None if buckets == set(BUCKETS) else buckets, force=config.force)
+    progress.emit("loaded", files=report.files_seen, new=report.files_new, changed=report.files_changed,
+                  unchanged=report.files_unchanged, removed=report.files_removed,
+                  documents=report.documents_loaded, statuses=dict(report.statuses), seconds=report.seconds)
     context.log.info(
         f"{report.files_seen} files: {report.files_new} new, {report.files_changed} changed, "
         f"{report.files_unchanged} unchanged, {report.files_removed} removed in {report.seconds:.1f}s"
