@@ -59,6 +59,7 @@ def failure_messages(result) -> list[str]:
 
 def main() -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops like Ctrl-C
+    progress.emit("started", pid=os.getpid())
     if os.environ.get("KZ_PARENT_PID"):
         watch_parent(int(os.environ["KZ_PARENT_PID"]))
     from orchestration.faults import wanted

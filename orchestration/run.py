@@ -23,10 +23,13 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timezone
+from pathlib import Path
 
 import duckdb
 
 from orchestration import progress
+from orchestration.display import Display
 from orchestration.lock import LOCK_FD_ENV, LOCK_PATH_ENV, WarehouseBusy, held_fd, probe_duckdb, warehouse_lock
 from warehouse.config import REPO_ROOT, settings
 
@@ -46,11 +49,13 @@ class Supervisor:
     def _on_signal(self, signum, _frame) -> None:
         self.signals.append(signum)
 
-    def start(self, env: dict[str, str], pass_fds: tuple[int, ...] = ()) -> None:
+    def start(self, env: dict[str, str], pass_fds: tuple[int, ...] = (), log=None) -> None:
+        """Start the build; its own output (Dagster's and dbt's log lines) goes to `log`."""
         read_fd, write_fd = os.pipe()
         env = dict(env, **{progress.PROGRESS_FD_ENV: str(write_fd), "KZ_PARENT_PID": str(os.getpid())})
         self.child = subprocess.Popen(
             [sys.executable, "-m", "orchestration.execute"], cwd=os.getcwd(), env=env,
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT if log is not None else None,
             pass_fds=(write_fd, *pass_fds), start_new_session=True)  # its own group: one killpg reaches all of it
         os.close(write_fd)
         self.read_fd = read_fd
@@ -102,21 +107,31 @@ class Supervisor:
             pass
 
 
+KEEP_LOGS = 20  # newest run logs kept in $DAGSTER_HOME/logs
+
+
+def open_run_log() -> tuple[Path, object]:
+    """A new log file for this run's Dagster and dbt output: $DAGSTER_HOME/logs/run-<UTC time>.log."""
+    home = Path(os.environ.get("DAGSTER_HOME") or REPO_ROOT / ".dagster")
+    logs = home / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    path = logs / f"run-{stamp}-{os.getpid()}.log"
+    for old in sorted(logs.glob("run-*.log"), key=lambda p: p.stat().st_mtime)[:-(KEEP_LOGS - 1)]:
+        old.unlink(missing_ok=True)
+    return path, open(path, "ab", buffering=0)
+
+
 def main() -> int:
     s = settings()
     print(f"SOURCE_DIR={s.source_dir}\nWAREHOUSE_PATH={s.warehouse_path}", flush=True)
-    errors: list[str] = []
-
-    def on_event(event: dict) -> None:
-        if event["event"] == "note":
-            print(event["text"], flush=True)
-        elif event["event"] == "error":
-            errors.append(event["text"])
-
+    display = Display()
     sup = Supervisor()
+    log_path, log = open_run_log()
+    print(f"log: {log_path}  (Dagster and dbt output)", flush=True)
     try:
         # one run per warehouse; the build process inherits the lock, so it is held while either lives
-        with warehouse_lock(s.warehouse_path, on_wait=lambda note: print(note, flush=True)) as lock_file:
+        with warehouse_lock(s.warehouse_path, on_wait=display.line) as lock_file:
             probe_duckdb(s.warehouse_path)  # someone else's open connection: say so now, not after minutes
             for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                 signal.signal(sig, sup._on_signal)
@@ -124,24 +139,28 @@ def main() -> int:
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
             fd = held_fd(s.warehouse_path)
             env.update({LOCK_FD_ENV: str(fd), LOCK_PATH_ENV: str(lock_file)})
-            sup.start(env, pass_fds=(fd,))
-            code = sup.wait(on_event)
+            sup.start(env, pass_fds=(fd,), log=log)
+            code = sup.wait(display.handle)
     except WarehouseBusy as e:
+        display.finish()
         print(f"refused: {e}", file=sys.stderr, flush=True)
         return EXIT_BUSY
+    finally:
+        log.close()
+    display.finish()
     if sup.signals:
         print(f"stopped ({signal.Signals(sup.signals[0]).name}): the warehouse keeps what earlier runs and "
               "this run's finished steps committed; the BI copy is the last complete publication. "
-              "Run again to finish.", file=sys.stderr, flush=True)
+              f"Run again to finish. Log: {log_path}", file=sys.stderr, flush=True)
         return 128 + sup.signals[0]
     if code != 0:
-        for e in errors:
+        for e in display.errors:
             print(f"error: {e}", file=sys.stderr)
         if code < 0:
-            print(f"the build process was killed ({signal.Signals(-code).name}); the next run frees what it "
-                  "held and carries on", file=sys.stderr)
-        else:
-            print("the build failed: see the step errors above", file=sys.stderr)
+            print(f"error: the build process was killed ({signal.Signals(-code).name}). Nothing half-done is "
+                  "published; run again: the next run frees what it held and carries on.", file=sys.stderr)
+        print(f"the build failed. What happened, step by step (Dagster and dbt output): {log_path}",
+              file=sys.stderr, flush=True)
         return 1
     _summary(s)
     return 0

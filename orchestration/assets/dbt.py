@@ -54,6 +54,7 @@ def warehouse_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
                 failed += not event.passed
             progress.emit("dbt", built=built, nodes=n_nodes, tested=tested, tests=n_tests, failed=failed)
             yield event
+    progress.emit("dbt_done", built=built, nodes=n_nodes, tested=tested, tests=n_tests, failed=failed)
     keep_parse_state(Path(invocation.target_path), Path(dbt_project.project_dir) / dbt_project.target_path)
 
 
