@@ -127,6 +127,9 @@ def main() -> int:
     print(f"SOURCE_DIR={s.source_dir}\nWAREHOUSE_PATH={s.warehouse_path}", flush=True)
     display = Display()
     sup = Supervisor()
+    # until the build starts, Ctrl-C and SIGTERM simply stop (also when started with SIGINT ignored)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.default_int_handler)
     log_path, log = open_run_log()
     print(f"log: {log_path}  (Dagster and dbt output)", flush=True)
     try:
@@ -145,6 +148,10 @@ def main() -> int:
         display.finish()
         print(f"refused: {e}", file=sys.stderr, flush=True)
         return EXIT_BUSY
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM while waiting for the lock: nothing was started
+        display.finish()
+        print("stopped before the build started: nothing changed", file=sys.stderr, flush=True)
+        return 128 + signal.SIGINT
     finally:
         log.close()
     display.finish()

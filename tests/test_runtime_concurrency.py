@@ -167,3 +167,25 @@ def test_two_runs_at_once_take_turns_and_both_succeed(tmp_path, dev_corpus):
     published = mart_rows(wh.with_name("w_bi.duckdb"))
     assert len(published["dim_document"]) == 6
     assert published == mart_rows(wh)  # the BI copy is the warehouse's marts, whole
+
+
+def test_a_run_waiting_for_the_lock_stops_at_once_on_sigterm(tmp_path):
+    wh = tmp_path / "wh" / "w.duckdb"
+    env = build_env(small_folder(tmp_path / "src", 1, 0), wh, tmp_path / "dagster", WAREHOUSE_LOCK_WAIT="120")
+    holder = _hold_lock(wh)
+    try:
+        proc = start_run(env)
+        seen = []
+        for line in proc.stdout:
+            seen.append(line)
+            if line.startswith("waiting up to 120s for the warehouse lock"):
+                break
+        t0 = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=20)
+        assert time.monotonic() - t0 < 5
+    finally:
+        _stop(holder)
+    assert proc.returncode == 130, "".join(seen) + out
+    assert "nothing changed" in out and "Traceback" not in out
+    assert not wh.exists()
