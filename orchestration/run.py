@@ -122,6 +122,14 @@ def open_run_log() -> tuple[Path, object]:
     return path, open(path, "ab", buffering=0)
 
 
+def log_tail(path: Path, lines: int = 15) -> str:
+    try:
+        text = path.read_bytes()[-20000:].decode("utf-8", errors="replace")
+    except OSError:
+        return "  (no log)"
+    return "\n".join("  " + ln for ln in text.splitlines()[-lines:])
+
+
 def main() -> int:
     s = settings()
     print(f"SOURCE_DIR={s.source_dir}\nWAREHOUSE_PATH={s.warehouse_path}", flush=True)
@@ -163,6 +171,9 @@ def main() -> int:
     if code != 0:
         for e in display.errors:
             print(f"error: {e}", file=sys.stderr)
+        if not display.errors and code > 0:  # it failed before any step could say why: show the end of its log
+            print("error: the build process stopped with exit code "
+                  f"{code}; the end of its log:\n" + log_tail(log_path), file=sys.stderr)
         if code < 0:
             print(f"error: the build process was killed ({signal.Signals(-code).name}). Nothing half-done is "
                   "published; run again: the next run frees what it held and carries on.", file=sys.stderr)

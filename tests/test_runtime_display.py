@@ -92,3 +92,16 @@ def test_make_run_prints_stages_and_the_log_path_and_no_dagster_lines(tmp_path):
     text = log.read_text()
     assert "RUN_START" in text and "dbt build" in text  # Dagster's and dbt's lines went there
     assert "warehouse built" in out and str(tmp_path / "wh" / "w_bi.duckdb") in out
+
+
+def test_a_build_that_dies_before_any_step_shows_the_end_of_its_log(tmp_path):
+    """A broken environment (here: DAGSTER_HOME's dagster.yaml unreadable as YAML) fails before any
+    step; make run prints the end of the log, not only its path."""
+    env = build_env(small_folder(tmp_path / "src", 1, 0), tmp_path / "wh" / "w.duckdb", tmp_path / "dagster")
+    (tmp_path / "dagster" / "dagster.yaml").write_text("concurrency: [unclosed\n")
+    from tests.runtime_support import run
+
+    code, out = run(env, timeout=120)
+    assert code == 1
+    assert "the end of its log" in out and "yaml" in out.lower()
+    assert "the build failed" in out and str(tmp_path / "dagster" / "logs") in out
