@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from functools import cached_property
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -61,10 +62,25 @@ class WarehouseDbtResource(DbtCliResource):
         return None
 
 
+class WarehouseDuckDBResource(DuckDBResource):
+    """DuckDBResource that answers within seconds, naming the process, when another process has the
+    warehouse open (dagster-duckdb retries ten times with growing pauses, then shows a stack trace)."""
+
+    @contextmanager
+    def get_connection(self):
+        from .lock import connect_rw
+
+        conn = connect_rw(Path(self.database), config={"custom_user_agent": "dagster", **self.connection_config})
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+
 def make_resources() -> dict:
     s = settings()
     return {
-        "duckdb": DuckDBResource(database=str(s.warehouse_path),
+        "duckdb": WarehouseDuckDBResource(database=str(s.warehouse_path),
                                  connection_config={"memory_limit": s.duckdb_memory_limit}),
         "dbt": WarehouseDbtResource(project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR),
                               # the dbt of this environment, whether or not the venv is on PATH

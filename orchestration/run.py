@@ -1,39 +1,187 @@
-"""`make run`: materialise every asset into WAREHOUSE_PATH from SOURCE_DIR and say where the results are.
+"""`make run`: build WAREHOUSE_PATH from SOURCE_DIR and say where the results are.
 
     python -m orchestration.run
 
-Runs the `build_warehouse` job on the Dagster instance in DAGSTER_HOME (the
-same one `make dev` shows), so runs from the CLI appear in the UI.
+This process only watches: the build runs in a child process (`python -m orchestration.execute`,
+the `build_warehouse` job on the Dagster instance in DAGSTER_HOME, so runs from the CLI appear in
+`make dev`'s UI) in its own process group. That split is what makes stopping reliable:
+
+- SIGINT (Ctrl-C) or SIGTERM: the child is interrupted the Dagster way (the step stops, dbt gets
+  SIGINT, the run is marked canceled and gives its pool slot back); if it has not exited within
+  STOP_GRACE seconds, or on a second signal, its whole group (extraction workers, dbt) gets SIGKILL.
+  Either way nothing keeps running, and nothing keeps the DuckDB file locked.
+- If this process's own parent goes away (`make` killed), it stops the same way; if this process is
+  killed, the child notices and stops itself (orchestration/execute.py).
+A run stopped half way leaves only committed work behind; the next run frees the slot of a run
+that was killed outright (orchestration/recovery.py) and carries on from there.
 """
 from __future__ import annotations
 
+import os
+import select
+import signal
+import subprocess
 import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
 
-import dagster as dg
 import duckdb
 
-from warehouse.config import settings
+from orchestration import progress
+from orchestration.display import Display
+from orchestration.lock import LOCK_FD_ENV, LOCK_PATH_ENV, WarehouseBusy, held_fd, probe_duckdb, warehouse_lock
+from warehouse.config import REPO_ROOT, settings
+
+EXIT_BUSY = 75  # EX_TEMPFAIL: another run or process has the warehouse; try again later
+STOP_GRACE = float(os.environ.get("KZ_STOP_GRACE", "10"))  # seconds the build has to stop cleanly
+
+
+class Supervisor:
+    """Starts the build process, relays its progress, and stops it on a signal."""
+
+    def __init__(self, out=sys.stdout):
+        self.out = out
+        self.signals: list[int] = []
+        self.stop_deadline: float | None = None
+        self.child: subprocess.Popen | None = None
+
+    def _on_signal(self, signum, _frame) -> None:
+        self.signals.append(signum)
+
+    def start(self, env: dict[str, str], pass_fds: tuple[int, ...] = (), log=None) -> None:
+        """Start the build; its own output (Dagster's and dbt's log lines) goes to `log`."""
+        read_fd, write_fd = os.pipe()
+        env = dict(env, **{progress.PROGRESS_FD_ENV: str(write_fd), "KZ_PARENT_PID": str(os.getpid())})
+        self.child = subprocess.Popen(
+            [sys.executable, "-m", "orchestration.execute"], cwd=os.getcwd(), env=env,
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT if log is not None else None,
+            pass_fds=(write_fd, *pass_fds), start_new_session=True)  # its own group: one killpg reaches all of it
+        os.close(write_fd)
+        self.read_fd = read_fd
+
+    def kill_group(self) -> None:
+        try:
+            os.killpg(self.child.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    def wait(self, on_event) -> int:
+        """Relay events until the child exits; returns its exit code (negative: killed by that signal)."""
+        parent = os.getppid()
+        buf, eof = b"", False
+        while True:
+            if self.signals and self.stop_deadline is None:
+                name = signal.Signals(self.signals[0]).name
+                print(f"\n{name}: stopping the build (up to {STOP_GRACE:.0f}s; again to stop at once) ...",
+                      file=self.out, flush=True)
+                self._interrupt()
+            if os.getppid() != parent and self.stop_deadline is None:
+                print("\nthe parent process is gone: stopping the build", file=self.out, flush=True)
+                self.signals.append(signal.SIGHUP)
+                self._interrupt()
+            if self.stop_deadline is not None and (len(self.signals) > 1 or time.monotonic() > self.stop_deadline):
+                self.kill_group()
+            done = self.child.poll() is not None
+            # after the exit, drain what is left in the pipe without waiting
+            while not eof and select.select([self.read_fd], [], [], 0 if done else 0.2)[0]:
+                chunk = os.read(self.read_fd, 65536)
+                eof = not chunk
+                *lines, buf = (buf + chunk).split(b"\n")
+                for event in filter(None, map(progress.parse, filter(None, lines))):
+                    on_event(event)
+                if not done:
+                    break
+            if done:
+                os.close(self.read_fd)
+                self.kill_group()  # extraction workers or dbt must not outlive the build
+                return self.child.returncode
+            if eof:
+                time.sleep(0.2)
+
+    def _interrupt(self) -> None:
+        self.stop_deadline = time.monotonic() + STOP_GRACE
+        try:
+            os.kill(self.child.pid, signal.SIGINT)
+        except ProcessLookupError:
+            pass
+
+
+KEEP_LOGS = 20  # newest run logs kept in $DAGSTER_HOME/logs
+
+
+def open_run_log() -> tuple[Path, object]:
+    """A new log file for this run's Dagster and dbt output: $DAGSTER_HOME/logs/run-<UTC time>.log."""
+    home = Path(os.environ.get("DAGSTER_HOME") or REPO_ROOT / ".dagster")
+    logs = home / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    path = logs / f"run-{stamp}-{os.getpid()}.log"
+    for old in sorted(logs.glob("run-*.log"), key=lambda p: p.stat().st_mtime)[:-(KEEP_LOGS - 1)]:
+        old.unlink(missing_ok=True)
+    return path, open(path, "ab", buffering=0)
+
+
+def log_tail(path: Path, lines: int = 15) -> str:
+    try:
+        text = path.read_bytes()[-20000:].decode("utf-8", errors="replace")
+    except OSError:
+        return "  (no log)"
+    return "\n".join("  " + ln for ln in text.splitlines()[-lines:])
 
 
 def main() -> int:
     s = settings()
     print(f"SOURCE_DIR={s.source_dir}\nWAREHOUSE_PATH={s.warehouse_path}", flush=True)
-    with dg.DagsterInstance.get() as instance:
-        from orchestration.assets.raw import FULL_RANGE_TAGS
-
-        # every source bucket in one run: one scan of SOURCE_DIR, one DuckDB writer
-        result = dg.execute_job(dg.reconstructable(_job), instance=instance, tags=FULL_RANGE_TAGS)
-    if not result.success:
-        print("the build failed: see the step errors above", file=sys.stderr)
+    display = Display()
+    sup = Supervisor()
+    # until the build starts, Ctrl-C and SIGTERM simply stop (also when started with SIGINT ignored)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.default_int_handler)
+    log_path, log = open_run_log()
+    print(f"log: {log_path}  (Dagster and dbt output)", flush=True)
+    try:
+        # one run per warehouse; the build process inherits the lock, so it is held while either lives
+        with warehouse_lock(s.warehouse_path, on_wait=display.line) as lock_file:
+            probe_duckdb(s.warehouse_path)  # someone else's open connection: say so now, not after minutes
+            for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                signal.signal(sig, sup._on_signal)
+            env = dict(os.environ)
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+            fd = held_fd(s.warehouse_path)
+            env.update({LOCK_FD_ENV: str(fd), LOCK_PATH_ENV: str(lock_file)})
+            sup.start(env, pass_fds=(fd,), log=log)
+            code = sup.wait(display.handle)
+    except WarehouseBusy as e:
+        display.finish()
+        print(f"refused: {e}", file=sys.stderr, flush=True)
+        return EXIT_BUSY
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM while waiting for the lock: nothing was started
+        display.finish()
+        print("stopped before the build started: nothing changed", file=sys.stderr, flush=True)
+        return 128 + signal.SIGINT
+    finally:
+        log.close()
+    display.finish()
+    if sup.signals:
+        print(f"stopped ({signal.Signals(sup.signals[0]).name}): the warehouse keeps what earlier runs and "
+              "this run's finished steps committed; the BI copy is the last complete publication. "
+              f"Run again to finish. Log: {log_path}", file=sys.stderr, flush=True)
+        return 128 + sup.signals[0]
+    if code != 0:
+        for e in display.errors:
+            print(f"error: {e}", file=sys.stderr)
+        if not display.errors and code > 0:  # it failed before any step could say why: show the end of its log
+            print("error: the build process stopped with exit code "
+                  f"{code}; the end of its log:\n" + log_tail(log_path), file=sys.stderr)
+        if code < 0:
+            print(f"error: the build process was killed ({signal.Signals(-code).name}). Nothing half-done is "
+                  "published; run again: the next run frees what it held and carries on.", file=sys.stderr)
+        print(f"the build failed. What happened, step by step (Dagster and dbt output): {log_path}",
+              file=sys.stderr, flush=True)
         return 1
     _summary(s)
     return 0
-
-
-def _job():
-    from orchestration.definitions import defs
-
-    return defs.resolve_job_def("build_warehouse")
 
 
 def _summary(s) -> None:

@@ -9,6 +9,11 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from warehouse.config import settings
+
+from .. import progress
+from ..faults import fault_point
+from ..lock import warehouse_lock
 from ..resources import DUCKDB_POOL, dbt_project
 
 
@@ -34,8 +39,22 @@ translator = WarehouseTranslator(settings=DagsterDbtTranslatorSettings(enable_as
             pool=DUCKDB_POOL, name="warehouse_dbt")
 def warehouse_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     """`dbt build`: seeds, staging views, marts and their tests, in dependency order."""
-    invocation = dbt.cli(["build"], context=context)
-    yield from invocation.stream()
+    n_nodes, n_tests = len(context.selected_asset_keys), len(context.selected_asset_check_keys)
+    progress.emit("dbt_start", nodes=n_nodes, tests=n_tests)
+    built = tested = failed = 0
+    with warehouse_lock(settings().warehouse_path, on_wait=context.log.info):
+        invocation = dbt.cli(["build"], context=context)
+        for event in invocation.stream():
+            if isinstance(event, (dg.Output, dg.AssetMaterialization)):
+                built += 1
+                if built == 1:
+                    fault_point("dbt")
+            elif isinstance(event, (dg.AssetCheckResult, dg.AssetCheckEvaluation)):
+                tested += 1
+                failed += not event.passed
+            progress.emit("dbt", built=built, nodes=n_nodes, tested=tested, tests=n_tests, failed=failed)
+            yield event
+    progress.emit("dbt_done", built=built, nodes=n_nodes, tested=tested, tests=n_tests, failed=failed)
     keep_parse_state(Path(invocation.target_path), Path(dbt_project.project_dir) / dbt_project.target_path)
 
 

@@ -4,8 +4,12 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from warehouse.config import settings
-from warehouse.publish import BI_STORAGE_VERSION, publish
+from warehouse.publish import BI_STORAGE_VERSION, clean_leftovers, publish
 
+from .. import progress
+from ..faults import wanted as fault_wanted
+from ..instrument import FaultingConnection
+from ..lock import warehouse_lock
 from ..resources import DUCKDB_POOL
 from .dbt import warehouse_dbt
 
@@ -18,10 +22,17 @@ class PublishConfig(dg.Config):
 def bi_warehouse(context: dg.AssetExecutionContext, config: PublishConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
     """Read-only copy of the marts for BI tools (DuckDB 1.x storage format), swapped in atomically, plus Parquet."""
     s = settings()
-    with duckdb.get_connection() as con:
-        report = publish(s.warehouse_path, s.bi_path, s.exports_dir, con=con,
+    with warehouse_lock(s.warehouse_path, on_wait=context.log.info), duckdb.get_connection() as con:
+        leftovers = clean_leftovers(s.bi_path, s.exports_dir)  # under the lock: no publication is under way
+        if leftovers:
+            context.log.info(f"removed what a killed publication left: {', '.join(p.name for p in leftovers)}")
+            progress.emit("note", text=f"removed {len(leftovers)} file(s) a killed publication left beside "
+                                       f"the BI copy ({', '.join(p.name for p in leftovers)})")
+        report = publish(s.warehouse_path, s.bi_path, s.exports_dir,
+                         con=FaultingConnection(con) if fault_wanted() == "publish" else con,
                          allow_mass_delete=config.allow_mass_delete or s.allow_mass_delete)
     context.log.info(f"published {len(report.tables)} tables to {report.bi_path} and {report.exports_dir}")
+    progress.emit("published", tables=len(report.tables), bi=str(report.bi_path), exports=str(report.exports_dir))
     return dg.MaterializeResult(metadata={
         "bi_path": dg.MetadataValue.path(str(report.bi_path)),
         "exports_dir": dg.MetadataValue.path(str(report.exports_dir)),

@@ -8,6 +8,9 @@ from warehouse.preflight import preflight
 from warehouse.schema import RAW_TABLES
 from warehouse.sync import BUCKETS, SyncReport, sync_raw
 
+from .. import progress
+from ..instrument import watch_sync
+from ..lock import warehouse_lock
 from ..resources import DUCKDB_POOL
 
 # Partitions: source files by a stable hash of their path (warehouse/sync.py). A full build takes every
@@ -41,13 +44,18 @@ RAW_SPECS = [
 def raw_extraction(context: dg.AssetExecutionContext, config: ExtractionConfig, duckdb: DuckDBResource):
     """New, changed and removed files in SOURCE_DIR → per-file replace of their rows in raw.*."""
     s = settings()
-    preflight(s)  # before the first connection: SOURCE_DIR is there, WAREHOUSE_PATH is sound (read only)
     s.warehouse_path.parent.mkdir(parents=True, exist_ok=True)  # DuckDB creates the file, not its folder
     buckets = set(context.partition_keys)
-    with duckdb.get_connection() as con:
-        report = sync_raw(s, con=con, log=context.log.info,
-                          buckets=None if buckets == set(BUCKETS) else buckets, force=config.force,
-                          allow_mass_delete=config.allow_mass_delete or s.allow_mass_delete)
+    with warehouse_lock(s.warehouse_path, on_wait=context.log.info):
+        # before the first connection, under the lock: SOURCE_DIR is there, WAREHOUSE_PATH is sound (read only)
+        preflight(s)
+        with duckdb.get_connection() as con, watch_sync():
+            report = sync_raw(s, con=con, log=context.log.info,
+                              buckets=None if buckets == set(BUCKETS) else buckets, force=config.force,
+                              allow_mass_delete=config.allow_mass_delete or s.allow_mass_delete)
+    progress.emit("loaded", files=report.files_seen, new=report.files_new, changed=report.files_changed,
+                  unchanged=report.files_unchanged, removed=report.files_removed,
+                  documents=report.documents_loaded, statuses=dict(report.statuses), seconds=report.seconds)
     context.log.info(
         f"{report.files_seen} files: {report.files_new} new, {report.files_changed} changed, "
         f"{report.files_unchanged} unchanged, {report.files_removed} removed in {report.seconds:.1f}s"
