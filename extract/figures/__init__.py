@@ -20,6 +20,7 @@ from .grammar import Grammar, grammar
 from .quantities import Quantity, Reject, read_quantity
 
 _YEAR_LIKE = (1900, 2100)
+_NEVER_NEGATIVE = ("mass", "count", "duration")
 
 
 def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
@@ -214,6 +215,12 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
     if second_start is not None:
         # the first end of "с 20 до 25 млн тонн" is its own figure
         end = q1.end
+    if kind in _NEVER_NEGATIVE and value is not None and (value < 0 or (value_max or 0) < 0):
+        # a mass, count or duration has no sign: "-1.2 Mt" after a dash is the amount of a fall
+        if kind == "mass" and value < 0 and change == "level":
+            change = "decrease"
+        value = abs(value)
+        value_max = abs(value_max) if value_max is not None else None
     if value_max is not None and value is not None and value_max < value:
         value, value_max = value_max, value   # "$61–56": a range is low..high whichever way it is written
     f = Figure(kind=kind, sentence_index=sidx, start_char=start, end_char=end,
@@ -253,10 +260,15 @@ def _clean(v):
 
 
 def _negative(text: str, pos: int, s_start: int, g: Grammar) -> bool:
-    """ "-1.2M" (a hyphen glued to the number, not after a word or number) or "minus five"."""
+    """ "-1.2M" (a hyphen glued to the number, not after a word or number) or "minus five".
+    A minus word that ends a qualifier phrase is not a sign: "au moins deux" is "at least two"."""
     if pos - 1 >= s_start and text[pos - 1] in "-−":
         return pos - 2 < s_start or not (text[pos - 2].isalnum() or text[pos - 2] in "-–—")
-    return bool(g.minus_before.search(text, max(s_start, pos - 8), pos))
+    m = g.minus_before.search(text, max(s_start, pos - 8), pos)
+    if m is None:
+        return False
+    q = g.qualifier_before.search(text, max(s_start, pos - 40), pos)
+    return q is None or q.start() > m.start()
 
 
 def _year_like(v: float) -> bool:
