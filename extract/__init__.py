@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from .boilerplate import find_boilerplate_start
+from .cleaning import restore_surfaces, unwrap_soft_breaks
 from .dates import find_dates
 from .figures import find_figures
 from .language import detect_language, sentence_languages, supported_languages, warm_up_detectors
@@ -47,6 +48,7 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
     else:
         confidence = 1.0
     end = find_boilerplate_start(text, lang)
+    given, text = text, unwrap_soft_breaks(text)  # hard-wrapped lines read as one (same offsets)
     sentences = split_sentences(text, 0, end)
     result = ExtractionResult(language=lang, language_confidence=confidence, sentences=sentences, body_end=end)
     if lang is None or not sentences:
@@ -72,4 +74,6 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
         activities += classify_activities(text, group_lang, group,
                                           [m for m in result.mentions if m.sentence_index in in_group])
     result.activities = sorted(activities, key=lambda a: a.sentence_index) if len(groups) > 1 else activities
+    if text is not given:
+        restore_surfaces(given, result)
     return result
