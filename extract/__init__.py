@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .boilerplate import find_boilerplate_start
+from .boilerplate import chrome_lines, drop_chrome, find_boilerplate_start
 from .cleaning import restore_surfaces, unwrap_soft_breaks
 from .dates import find_dates
 from .figures import find_figures
@@ -48,8 +48,9 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
     else:
         confidence = 1.0
     end = find_boilerplate_start(text, lang)
-    given, text = text, unwrap_soft_breaks(text)  # hard-wrapped lines read as one (same offsets)
-    sentences = split_sentences(text, 0, end)
+    chrome = chrome_lines(text, 0, end)  # menus, bylines, share lines, paywall notes: not read
+    given, text = text, unwrap_soft_breaks(text, chrome)  # hard-wrapped lines read as one (same offsets)
+    sentences = drop_chrome(split_sentences(text, 0, end), chrome)
     result = ExtractionResult(language=lang, language_confidence=confidence, sentences=sentences, body_end=end)
     if lang is None or not sentences:
         return result

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .boilerplate import find_boilerplate_start
+from .boilerplate import chrome_lines, find_boilerplate_start
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -34,7 +34,13 @@ def clean_text(raw: str, lang: str | None = None, title: str | None = None) -> C
     cut = find_boilerplate_start(text, lang)
     removed = cut < len(text)
     text = text[:cut]
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
+    chrome = {s for s, _e in chrome_lines(text)}
+    lines, pos = [], 0
+    for ln in text.split("\n"):
+        # page chrome (menus, breadcrumbs, bylines, share lines, counters, paywall notes) is no text:
+        # its line goes, as a blank line would
+        lines.append("" if pos in chrome else _SPACES.sub(" ", ln).strip())
+        pos += len(ln) + 1
     # leading decoration: lines with no letter or digit (🛢, 🌾🌾🌾, ***)
     while lines and not _has_word(lines[0]):
         lines.pop(0)
@@ -67,11 +73,14 @@ _LIST_ITEM = re.compile(r"[-•*–—·▪►✓+>]|\d{1,2}[.)](?:\s|$)|\(?[a-z
 _LINE_SPAN = re.compile(r"[^\n]*")
 
 
-def soft_breaks(text: str) -> list[int]:
-    """Offsets of the line ends of text that are soft breaks of hard-wrapped lines."""
+def soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> list[int]:
+    """Offsets of the line ends of text that are soft breaks of hard-wrapped lines; the chrome lines
+    given (boilerplate.chrome_lines) separate like blank lines."""
     if "\n" not in text:
         return []
-    lines = [(m.start(), m.end()) for m in _LINE_SPAN.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n"]
+    skip = {s for s, _e in chrome}
+    lines = [(m.start(), m.start() if m.start() in skip else m.end()) for m in _LINE_SPAN.finditer(text)
+             if m.start() == 0 or text[m.start() - 1] == "\n"]
     out: list[int] = []
     first = True           # the first line with a word: the headline, or the lead's first line
     run: list[int] = []    # soft breaks of the current paragraph
@@ -103,9 +112,9 @@ def soft_breaks(text: str) -> list[int]:
     return sorted(out)
 
 
-def unwrap_soft_breaks(text: str) -> str:
+def unwrap_soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> str:
     """text with its soft line breaks read as spaces: the same length, so offsets keep their place."""
-    breaks = soft_breaks(text)
+    breaks = soft_breaks(text, chrome)
     if not breaks:
         return text
     chars = list(text)
