@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from ..model import Figure, Sentence
 from .context import change_of, count_noun_end, qualifier_of, span_start
@@ -70,7 +71,7 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
                 pos = max(t_end, a + 1)
                 continue
             try:
-                figs, pos = _read_figure(text, a, s_start, s_end, g, sent.index)
+                figs, pos = _read_figure(text, a, s_start, s_end, _span_grammar(text, a, s_end, g), sent.index)
             except Reject as r:
                 pos = max(r.skip_to, m.end() if m.group("word") else a + 1)
                 continue
@@ -79,6 +80,44 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
                     out.append(f)
     out.sort(key=lambda f: (f.start_char, f.end_char))
     return out
+
+
+# A figure written in the other script inside a sentence ("экспорт составил around 72 million tonnes")
+# is read with a grammar of its own script: the language a quote in that script most often is.
+_SCRIPT_READER = {"latin": "en", "cyrillic": "ru"}
+_WORD_AFTER_NUMBER = re.compile(r"[\d\s.,\u00a0\u202f%$€£-]*([^\W\d_]{2,})")
+
+
+@lru_cache(maxsize=None)
+def _script_of(lang: str) -> str | None:
+    from ..reference import load_csv
+    return next((r.get("script") for r in load_csv("languages") if r["lang"] == lang), None)
+
+
+def _word_script(word: str) -> str | None:
+    c = word[0]
+    if c.isascii() or "\u00c0" <= c <= "\u024f":
+        return "latin"
+    if "\u0400" <= c <= "\u04ff":
+        return "cyrillic"
+    return None
+
+
+def _span_grammar(text: str, a: int, s_end: int, g: Grammar) -> Grammar:
+    """The doc language's grammar, or the other script's when the word after the number is in it."""
+    m = _WORD_AFTER_NUMBER.match(text, a, min(s_end, a + 30))
+    if m is None:
+        return g
+    script = _word_script(m.group(1))
+    if script is None or script == _script_of(g.lang):
+        return g
+    other = _SCRIPT_READER.get(script)
+    if other is None or other == g.lang:
+        return g
+    try:
+        return grammar(other)
+    except Exception:
+        return g
 
 
 def _anchor_starts(low: str, s_start: int, s_end: int, g: Grammar) -> list[int]:
