@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .boilerplate import chrome_lines, drop_chrome, find_boilerplate_start
+from .boilerplate import body_end, chrome_lines, drop_chrome
 from .cleaning import restore_surfaces, unwrap_soft_breaks
 from .dates import find_dates
 from .figures import find_figures
@@ -47,7 +47,7 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
         lang, confidence = detect_language(text)
     else:
         confidence = 1.0
-    end = find_boilerplate_start(text, lang)
+    end = body_end(text, lang)
     chrome = chrome_lines(text, 0, end)  # menus, bylines, share lines, paywall notes: not read
     given, text = text, unwrap_soft_breaks(text, chrome)  # hard-wrapped lines read as one (same offsets)
     sentences = drop_chrome(split_sentences(text, 0, end), chrome)

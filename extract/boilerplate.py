@@ -38,15 +38,52 @@ def _marker_after_newline() -> re.Pattern[str]:
     return re.compile("\n" + _marker_pattern().pattern.replace("(?im)^", "(?im:", 1) + ")")
 
 
-def find_boilerplate_start(text: str, lang: str | None = None) -> int:
-    """Offset where the trailing boilerplate block starts, or len(text) when there is none."""
+def body_end(text: str, lang: str | None = None) -> int:
+    """Where the article ends: the trailing block's start (find_boilerplate_start), passing over an
+    inline "Read also: <headline>" line that the article goes on after (a prose paragraph follows;
+    the line itself is chrome, see chrome_lines)."""
+    end = find_boilerplate_start(text, lang)
+    while end < len(text):
+        s = end
+        while s < len(text) and text[s] in " \t\n\r":
+            s += 1
+        nl = text.find("\n", s)
+        line_end = len(text) if nl < 0 else nl
+        line = text[s:line_end]
+        if _BARE_TAIL.fullmatch(line) or not _prose_follows(text, line_end):
+            return end
+        end = find_boilerplate_start(text, lang, line_end)
+    return end
+
+
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+def _prose_follows(text: str, pos: int) -> bool:
+    """A paragraph of prose (150 characters or more, ending a sentence) after pos, before any marker."""
+    for para in _PARAGRAPHS.split(text[pos:]):
+        lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if _marker_pattern().match(lines[0]):
+            return False  # the next block
+        joined = " ".join(lines)
+        if len(joined) >= 150 and joined[-1] in ".!?…»”\"":
+            return True
+    return False
+
+
+def find_boilerplate_start(text: str, lang: str | None = None, start: int = 0) -> int:
+    """Offset where the trailing boilerplate block starts, or len(text) when there is none (a block
+    starting at or after `start`, when given)."""
     # A marker in the first third is a menu or an inline link, not the tail block: the search starts at
     # the first line end that may precede a line start outside it (on the first line, one never is).
     first = max(int(len(text) * 0.3) - 1, 0)
-    early = _early_block(text, first)
-    if early is not None:
-        return early
-    for m in _marker_after_newline().finditer(text, first):
+    if start == 0:
+        early = _early_block(text, first)
+        if early is not None:
+            return early
+    for m in _marker_after_newline().finditer(text, max(first, start)):
         line = m.group()[1:]
         if len(line.strip()) > _MAX_MARKER_LINE:
             continue

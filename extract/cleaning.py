@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .boilerplate import chrome_lines, find_boilerplate_start
+from .boilerplate import body_end, chrome_lines
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -31,7 +31,7 @@ def clean_text(raw: str, lang: str | None = None, title: str | None = None) -> C
     text = unicodedata.normalize("NFC", raw).translate(_ZERO_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    cut = find_boilerplate_start(text, lang)
+    cut = body_end(text, lang)
     removed = cut < len(text)
     text = text[:cut]
     chrome = {s for s, _e in chrome_lines(text)}

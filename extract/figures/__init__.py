@@ -243,6 +243,8 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
             kind, end = _count_or_number(text, q1, end, s_start, s_end, g, value_max)
     elif q1.only_one and kind not in ("money", "mass", "duration", "percentage"):
         raise Reject(q1.end)
+    elif q1.only_one and kind == "duration" and g.relative_after.match(text, end, s_end):
+        raise Reject(end)                 # "un an plus tôt", "один год назад": "a year earlier"
     if q1.integer and _year_like(q1.raw) and value_max is None and (
             kind == "duration" or (kind == "mass" and q1.unit_start >= 0 and len(text[q1.unit_start:end].rstrip(".")) == 1)):
         raise Reject(end)                         # "2024 roku", "2030 году", "до 2027 г." (not grams)

@@ -236,6 +236,7 @@ class Grammar:
     ordinal_before: Before = None
     marker_before: re.Pattern = None               # "№", "nr", "с.", "p." before a number
     minus_before: re.Pattern = None
+    relative_after: re.Pattern = None              # "plus tôt", "earlier", "назад" after "un an"
     half_glued: re.Pattern = None
     plus_half_before: Before = None
     out_of: re.Pattern = None
@@ -421,4 +422,5 @@ def grammar(lang: str) -> Grammar:
     # searched over 8 characters only: a plain search is as fast as the reversed test there
     g.marker_before = _compile(rf"(?:(?<!{WORDCH})(?:{ctx('marker')})|№){SP}*$")
     g.minus_before = _compile(rf"(?<!{WORDCH})(?:{ctx('minus')}){SP}*$")
+    g.relative_after = _compile(rf"{SP}+(?:{ctx('relative_after')})")
     return g
