@@ -199,8 +199,10 @@ def chrome_kind(line: str) -> str | None:
 
 def _is_breadcrumb(s: str) -> bool:
     parts = _BREADCRUMB_SEP.split(s)
-    if len(parts) < 3 or len(s) > 120:
+    if len(parts) < 2 or len(s) > 120:
         return False
+    if len(parts) == 2 and not _chrome_patterns()["menu"].match(parts[0]):
+        return False  # "Kazakhstan / China: ..." is a headline; "Главная / Экономика" a breadcrumb
     return all(0 < len(p) <= 40 and not p.endswith(".") for p in parts if p) and not any(
         _TIME.search(p) for p in parts[:1])
 

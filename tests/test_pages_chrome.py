@@ -135,3 +135,12 @@ def test_prose_is_not_chrome(line):
 def test_tail_markers_are_not_line_markers():
     with open(MARKERS, encoding="utf-8") as fh:
         assert {r["block_kind"] for r in csv.DictReader(fh)} >= set(TAIL_KINDS)
+
+
+@pytest.mark.parametrize("line", ["Начало / Икономика", "Басты бет / Экономика", "Головна / Економіка", "Home › News"])
+def test_two_part_breadcrumb_from_home(line):
+    assert chrome_kind(line) == "breadcrumb"
+
+
+def test_two_part_headline_is_not_a_breadcrumb():
+    assert chrome_kind("Kazakhstan / China: a new oil deal") is None
