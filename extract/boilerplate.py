@@ -97,6 +97,7 @@ def find_boilerplate_start(text: str, lang: str | None = None, start: int = 0) -
 
 
 _PROSE_LINE = re.compile(r"(?m)^[^\n]{120,}[.!?…»”\"]$")
+_SHORT_LINE = re.compile(r"\n[^\n]{1,40}(?=\n|\Z)")  # a marker alone on its line is short
 _BARE_TAIL = re.compile(r"[ \t>*•\-–—]*[^\n:]+[ \t\u00a0]*:?[ \t\u00a0]*$")
 
 
@@ -104,12 +105,12 @@ def _early_block(text: str, first: int) -> int | None:
     """A related-links list under a short article starts before 30 % of the text: a marker alone on
     its line (no link text after it) with a prose paragraph before it is such a block, where a menu
     line at the top of a page has none."""
-    for m in _marker_after_newline().finditer(text, 0, first + 1):
+    for m in _SHORT_LINE.finditer(text, 0, min(len(text), first + 42)):
         start = m.start() + 1
         if start >= first + 1:
             break
         line = m.group()[1:]
-        if not _BARE_TAIL.fullmatch(line) or len(line.strip()) > 40:
+        if not _marker_pattern().match(line) or not _BARE_TAIL.fullmatch(line):
             continue
         if _PROSE_LINE.search(text, 0, start):
             while start > 0 and text[start - 1] in " \t\n\r":
@@ -145,20 +146,24 @@ def _marker_regex(marker: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _chrome_patterns() -> dict[str, re.Pattern[str]]:
+def _chrome_patterns() -> dict:
     by_kind: dict[str, list[str]] = {}
     for r in load_csv("boilerplate_markers"):
         if r["block_kind"] not in TAIL_KINDS:
             by_kind.setdefault(r["block_kind"], []).append(r["marker"])
     out = {}
+    line_kinds = []
     for kind, markers in by_kind.items():
         alts = "|".join(_marker_regex(m) for m in sorted(set(markers), key=len, reverse=True))
-        if kind == "paywall":
-            out[kind] = re.compile(rf"(?i)(?:{alts})")
+        if kind == "paywall":  # anywhere in the line: plain substrings of the lowercased line (fast)
+            out[kind] = tuple(sorted({m.strip().lower() for m in markers}))
         elif kind == "menu":  # a menu word alone on its line
             out[kind] = re.compile(rf"(?i){_BULLETS}(?:{alts})[\s\W]*$")
+            line_kinds.append(rf"(?P<menu>(?:{alts})[\s\W]*$)")
         else:
-            out[kind] = re.compile(rf"(?i){_BULLETS}(?:{alts})")
+            line_kinds.append(rf"(?P<{kind}>(?:{alts}))")
+    # every kind that opens a line, in one pattern (the kind is the group that matched)
+    out["line"] = re.compile(rf"(?i){_BULLETS}(?:{'|'.join(line_kinds)})")
     # an inline "Read also: <headline>" (a tail marker with its link on the same line)
     tails = "|".join(re.escape(r["marker"]) for r in load_csv("boilerplate_markers") if r["block_kind"] in TAIL_KINDS)
     out["inline_link"] = re.compile(rf"(?i){_BULLETS}(?:{tails})[ \t\u00a0]*[:|»›>\-–—]")
@@ -171,7 +176,8 @@ def chrome_kind(line: str) -> str | None:
     if not s or len(s) > _CHROME_MAX["paywall"]:
         return None
     pats = _chrome_patterns()
-    if pats.get("paywall") and pats["paywall"].search(s):
+    low = s.lower()
+    if any(p in low for p in pats["paywall"]):
         return "paywall"
     if len(s) > 160:
         return None
@@ -181,25 +187,26 @@ def chrome_kind(line: str) -> str | None:
         return "breadcrumb"
     if _is_time_or_date(s):
         return "time"
-    for kind, rx in pats.items():
-        if kind in ("paywall", "inline_link") or len(s) > _CHROME_MAX.get(kind, 90):
-            continue
-        m = rx.match(s)
-        if not m:
-            continue
-        if kind == "byline" and not _names_follow(s, m.end()):
-            continue
-        if kind == "share" and (any(ch.isdigit() for ch in s) or len(_TOKEN.findall(s[m.end():])) > 4):
-            continue  # "Share of exports rose to 12%": prose
-        if kind in ("share", "byline", "read_time", "counter") and s.endswith(".") and len(s) > 40:
-            continue  # a sentence ("Share prices fell.", "By 2030 the line will carry...")
-        return kind
-    return None
+    m = pats["line"].match(s)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    if len(s) > _CHROME_MAX.get(kind, 90):
+        return None
+    if kind == "byline" and not _names_follow(s, m.end()):
+        return None
+    if kind == "share" and (any(ch.isdigit() for ch in s) or len(_TOKEN.findall(s[m.end():])) > 4):
+        return None  # "Share of exports rose to 12%": prose
+    if kind in ("share", "byline", "read_time", "counter") and s.endswith(".") and len(s) > 40:
+        return None  # a sentence ("Share prices fell.", "By 2030 the line will carry...")
+    return kind
 
 
 def _is_breadcrumb(s: str) -> bool:
+    if len(s) > 120:
+        return False
     parts = _BREADCRUMB_SEP.split(s)
-    if len(parts) < 2 or len(s) > 120:
+    if len(parts) < 2:
         return False
     if len(parts) == 2 and not _chrome_patterns()["menu"].match(parts[0]):
         return False  # "Kazakhstan / China: ..." is a headline; "Главная / Экономика" a breadcrumb
@@ -254,13 +261,15 @@ def drop_chrome(sentences, chrome: list[tuple[int, int]]):
     return [Sentence(i, s.start_char, s.end_char) for i, s in enumerate(kept)]
 
 
-def chrome_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of every chrome line of text[start:end]."""
+def chrome_lines(text: str, start: int = 0, end: int | None = None, longest: int = 162) -> list[tuple[int, int]]:
+    """(start, end) of every chrome line of text[start:end] up to `longest` characters long (longer
+    lines can only be paywall notes: cleaning looks at those up to 300 characters, extract() skips
+    them for speed)."""
     end = len(text) if end is None else end
     if text.count("\n", start, end) < 2 or not text[start:end].strip().count("\n"):
         return []  # a phrase or a single line: no page around it to be chrome of
     out = []
     for m in _LINE.finditer(text, start, end):
-        if m.end() - m.start() <= _CHROME_MAX["paywall"] and chrome_kind(m.group()):
+        if m.end() - m.start() <= longest and chrome_kind(m.group()):
             out.append(m.span())
     return out

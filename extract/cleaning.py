@@ -17,6 +17,7 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t]+")  # only ASCII spaces: U+00A0/U+202F are kept, they sit inside figures
 _HEADLINE_MAX = 200
+_CHROME_LONGEST = 300  # a paywall note may be a long line
 
 
 @dataclass(slots=True)
@@ -34,7 +35,7 @@ def clean_text(raw: str, lang: str | None = None, title: str | None = None) -> C
     cut = body_end(text, lang)
     removed = cut < len(text)
     text = text[:cut]
-    chrome = {s for s, _e in chrome_lines(text)}
+    chrome = {s for s, _e in chrome_lines(text, longest=_CHROME_LONGEST)}
     lines, pos = [], 0
     for ln in text.split("\n"):
         # page chrome (menus, breadcrumbs, bylines, share lines, counters, paywall notes) is no text:
@@ -71,12 +72,22 @@ def clean_text(raw: str, lang: str | None = None, title: str | None = None) -> C
 _WRAP_MIN, _WRAP_MAX, _WRAP_PARAGRAPH_MIN = 35, 100, 50
 _LIST_ITEM = re.compile(r"[-•*–—·▪►✓+>]|\d{1,2}[.)](?:\s|$)|\(?[a-zа-я]\)\s|\d{1,2}:\d\d(?!\d)")
 _LINE_SPAN = re.compile(r"[^\n]*")
+# a line as long as a wrapped one, followed by a line with text: texts without one have no soft break
+_LINE_THEN_TEXT = re.compile(r"\n(?=[ \t]*[^\s])")
+
+
+def _has_wrapped_line(text: str) -> bool:
+    for m in _LINE_THEN_TEXT.finditer(text):
+        e = m.start()
+        if _WRAP_MIN <= e - (text.rfind("\n", 0, e) + 1) <= _WRAP_MAX + 20:
+            return True
+    return False
 
 
 def soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> list[int]:
     """Offsets of the line ends of text that are soft breaks of hard-wrapped lines; the chrome lines
     given (boilerplate.chrome_lines) separate like blank lines."""
-    if "\n" not in text:
+    if "\n" not in text or not _has_wrapped_line(text):
         return []
     skip = {s for s, _e in chrome}
     lines = [(m.start(), m.start() if m.start() in skip else m.end()) for m in _LINE_SPAN.finditer(text)

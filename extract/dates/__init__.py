@@ -79,10 +79,24 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
     return _share_years(text, out, comp.lex, published) if len(out) > 1 else out
 
 
+_LINKS: dict = {}
+
+
+def _links(lex) -> set[str]:
+    """What may stand between the months of a list or range: a dash, "and", "through", "bis"."""
+    hit = _LINKS.get(lex.lang)
+    if hit is None:
+        hit = _LINKS[lex.lang] = {"", "-", "–", "—", ",",
+                                  *(w.lower() for w in lex.and_words + lex.preps.get("range_to", []))}
+    return hit
+
+
 def _share_years(text: str, dates: list[Figure], lex, published) -> list[Figure]:
     """The year of a list or range of months belongs to each of them: "January and September 2023",
     "2024 жылғы қаңтар-қазан" (the year before the months, merged into the first)."""
-    links = {"", "-", "–", "—", ",", *(w.lower() for w in lex.and_words + lex.preps.get("range_to", []))}
+    if sum(1 for f in dates if f.date_month is not None and f.date_day is None) == 0:
+        return dates  # no month without its day: nothing to share
+    links = _links(lex)
 
     def month_only(f):
         return f.date_month is not None and f.date_day is None and f.weekday is None

@@ -103,8 +103,21 @@ def _word_script(word: str) -> str | None:
     return None
 
 
+_OTHER_SCRIPT = {"latin": re.compile(r"[\u0400-\u04ff]"), "cyrillic": re.compile(r"[A-Za-z]")}
+_LAST_MIXED: list = [None, False]  # the last text looked at, and whether it holds the other script
+
+
+def _mixed(text: str, g: Grammar) -> bool:
+    if _LAST_MIXED[0] is not text:
+        rx = _OTHER_SCRIPT.get(_script_of(g.lang) or "")
+        _LAST_MIXED[0], _LAST_MIXED[1] = text, bool(rx and rx.search(text))
+    return _LAST_MIXED[1]
+
+
 def _span_grammar(text: str, a: int, s_end: int, g: Grammar) -> Grammar:
     """The doc language's grammar, or the other script's when the word after the number is in it."""
+    if not _mixed(text, g):
+        return g
     m = _WORD_AFTER_NUMBER.match(text, a, min(s_end, a + 30))
     if m is None:
         return g
