@@ -122,7 +122,8 @@ def _early_block(text: str, first: int) -> int | None:
 # ---- chrome lines ------------------------------------------------------------------------------
 
 # the longest line each kind of chrome line may be (a longer one is prose)
-_CHROME_MAX = {"menu": 40, "read_time": 50, "byline": 90, "share": 90, "counter": 40, "paywall": 300}
+_CHROME_MAX = {"menu": 40, "read_time": 50, "byline": 90, "share": 90, "counter": 40, "paywall": 300,
+               "credit": 160, "published": 80, "caption": 160, "tags": 160}
 _BULLETS = r"[ \t>*•·|\-–—\u00a0\W_]*?"
 _NUMBER = r"\d[\d\s.,\u00a0\u202f]*"
 _BREADCRUMB_SEP = re.compile(r"\s+[/›»>|]\s+|\s*[›»]\s*")
@@ -197,7 +198,9 @@ def chrome_kind(line: str) -> str | None:
         return None
     if kind == "share" and (any(ch.isdigit() for ch in s) or len(_TOKEN.findall(s[m.end():])) > 4):
         return None  # "Share of exports rose to 12%": prose
-    if kind in ("share", "byline", "read_time", "counter") and s.endswith(".") and len(s) > 40:
+    if kind == "published" and not any(ch.isdigit() for ch in s):
+        return None  # "Published by the ministry" without a date is prose
+    if kind in ("share", "byline", "read_time", "counter", "published") and s.endswith(".") and len(s) > 40:
         return None  # a sentence ("Share prices fell.", "By 2030 the line will carry...")
     return kind
 

@@ -144,3 +144,35 @@ def test_two_part_breadcrumb_from_home(line):
 
 def test_two_part_headline_is_not_a_breadcrumb():
     assert chrome_kind("Kazakhstan / China: a new oil deal") is None
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Reporting by Tamara Vaal in Astana and Dmitry Zhdannikov in London; Editing by Mark Potter", "credit"),
+    ("(Reporting by Olzhas Auyezov; editing by Jason Neely)", "credit"),
+    ("Published 12 March 2024", "published"),
+    ("Photo: Reuters", "caption"),
+    ("Фото: пресс-служба Минэнерго РК", "caption"),
+    ("Tags: Kazakhstan, Russia, China, oil", "tags"),
+    ("Теги: Казахстан, Россия, нефть", "tags"),
+    ("Advertisement", "menu"),
+])
+def test_credit_date_caption_and_tag_lines(line, kind):
+    assert chrome_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Updated estimates show exports rose 5% to 2 million tonnes.",
+    "Published by the ministry on its website, the data show a rise.",
+])
+def test_prose_opening_with_a_marker_word(line):
+    assert chrome_kind(line) is None
+
+
+def test_credit_and_tag_lines_name_no_partner():
+    page = ("Kazakhstan raises oil output\n\n"
+            "Kazakhstan raised crude oil output to 1.9 million barrels per day in May, the energy ministry said "
+            "on Tuesday, as the Tengiz expansion came on stream ahead of schedule.\n\n"
+            "Reporting by Tamara Vaal in Astana and Dmitry Zhdannikov in London; Editing by Mark Potter\n"
+            "Tags: Kazakhstan, Russia, China, oil\n")
+    for text in (page, clean_text(page).body_text):
+        assert not [m for m in extract(text, lang="en").mentions if m.partner_id]
