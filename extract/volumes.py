@@ -34,6 +34,7 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
     for f in figures:
         if f.kind == "mass":
             masses_by_sentence.setdefault(f.sentence_index, []).append(f)
+    _second_language_commodities(text, lang, sentences, masses_by_sentence, by_sentence)
     out: list[ExportVolume] = []
     for i, f in enumerate(figures):
         if f.kind != "mass" or f.value is None:
@@ -56,6 +57,24 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             change=f.change or "level", sentence_index=f.sentence_index, start_char=f.start_char,
             end_char=f.end_char, surface_text=f.surface_text))
     return out
+
+
+# Kazakh articles name commodities in Russian too ("1,2 млн тонн пшеницы"): a tonnage whose sentence
+# names no commodity in Kazakh is looked up in the Russian lexicon as well
+_SECOND_LANGUAGE = {"kk": "ru"}
+
+
+def _second_language_commodities(text, lang, sentences, masses_by_sentence, by_sentence) -> None:
+    second = _SECOND_LANGUAGE.get(lang)
+    bare = [s for s in sentences if s.index in masses_by_sentence
+            and "commodity" not in by_sentence.get(s.index, {})]
+    if not second or not bare:
+        return
+    from .partners import find_mentions  # only for the few sentences that need it
+    end = max(s.end_char for s in bare)
+    for m in find_mentions(text, second, bare, end):
+        if m.entity_type in ("commodity", "route"):
+            by_sentence.setdefault(m.sentence_index, {}).setdefault(m.entity_type, []).append(m)
 
 
 def _clause(text: str, sentences: list[Sentence], f: Figure) -> tuple[int, int]:

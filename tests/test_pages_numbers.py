@@ -65,3 +65,20 @@ def test_codes_glued_to_digits_stay_codes(text):
 def test_two_city_dateline_gives_no_partner(lang, text):
     r = extract(text, lang=lang)
     assert not [m for m in r.mentions if m.partner_id]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("kk", "Мұнай экспорты биыл около 5 процентов өсті.", ("percentage", 5, "%", "approx")),
+    ("ru", "Экспорт составил 72 млн тонн, сообщил Reuters in September 2023.", None),
+])
+def test_russian_inside_kazakh_and_english_dates_inside_russian(lang, text, want):
+    r = extract(text, lang=lang)
+    if want:
+        assert want in [(f.kind, f.value, f.unit, f.qualifier) for f in r.figures]
+    else:
+        assert [(f.date_year, f.date_month) for f in r.figures if f.kind == "date"] == [(2023, 9)]
+
+
+def test_russian_commodity_in_a_kazakh_sentence_gives_a_volume():
+    r = extract("Қазақстан 2024 жылы 1,2 млн тонн пшеницы экспорттады.", lang="kk")
+    assert [(v.commodity_id, v.volume_tonnes) for v in r.export_volumes] == [("wheat", 1.2e6)]

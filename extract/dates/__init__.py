@@ -10,6 +10,7 @@ year or a day number is never also read as a count.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 from datetime import date
 
@@ -76,7 +77,19 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
         out.append(Figure(  # positional (see _FIGURE_FIELDS): keywords made this call 2.5 times as slow
             "date", si, start, stop, text[start:stop], None, None, None, None, None,
             year, month, day, weekday, resolve(year, month, day, weekday, published)))
-    return _share_years(text, out, comp.lex, published) if len(out) > 1 else out
+    out = _share_years(text, out, comp.lex, published) if len(out) > 1 else out
+    if lang != "en" and _ENGLISH_MONTH.search(text, sentences[0].start_char, end):
+        # an English date quoted in another language ("сообщил Reuters in September 2023")
+        taken = [(f.start_char, f.end_char) for f in out]
+        extra = [f for f in find_dates(text, "en", sentences, end, published)
+                 if not any(s < f.end_char and f.start_char < e for s, e in taken)]
+        out = sorted(out + extra, key=lambda f: f.start_char) if extra else out
+    return out
+
+
+# English month names, capitalised as English writes them: a cheap test before an English date pass
+_ENGLISH_MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|"
+                            r"November|December)\b")
 
 
 _LINKS: dict = {}

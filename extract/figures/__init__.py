@@ -71,7 +71,7 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
                 pos = max(t_end, a + 1)
                 continue
             try:
-                figs, pos = _read_figure(text, a, s_start, s_end, _span_grammar(text, a, s_end, g), sent.index)
+                figs, pos = _read_with_fallback(text, a, s_start, s_end, _span_grammar(text, a, s_end, g), sent.index)
             except Reject as r:
                 pos = max(r.skip_to, m.end() if m.group("word") else a + 1)
                 continue
@@ -177,6 +177,24 @@ def _overlaps_taken(taken, s, e):
         if s < te:
             return True
     return False
+
+
+# Kazakh articles quote Russian phrasing in the same script ("около 5 процентов"): a figure the
+# Kazakh grammar reads without a unit is read again with the Russian one
+_SECOND_LANGUAGE = {"kk": "ru"}
+
+
+def _read_with_fallback(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: int):
+    figs, pos = _read_figure(text, a, s_start, s_end, g, sidx)
+    second = _SECOND_LANGUAGE.get(g.lang)
+    if second and figs and figs[0].kind in ("count", "number") and figs[0].unit is None:
+        try:
+            figs2, pos2 = _read_figure(text, a, s_start, s_end, grammar(second), sidx)
+        except Reject:
+            return figs, pos
+        if figs2 and figs2[0].kind in ("mass", "percentage", "money", "duration"):
+            return figs2, pos2
+    return figs, pos
 
 
 def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: int):
