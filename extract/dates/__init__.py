@@ -15,6 +15,7 @@ from dataclasses import fields
 from datetime import date
 
 from ..model import Figure, Sentence
+from ..reference import load_csv
 from ..sentences import sentence_at
 from .interpret import Interpreter
 from .patterns import SHAPES, compiled
@@ -78,7 +79,8 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
             "date", si, start, stop, text[start:stop], None, None, None, None, None,
             year, month, day, weekday, resolve(year, month, day, weekday, published)))
     out = _share_years(text, out, comp.lex, published) if len(out) > 1 else out
-    if lang != "en" and _ENGLISH_MONTH.search(text, sentences[0].start_char, end):
+    if lang in _CYRILLIC and any(k in text for k in _ENGLISH_MONTH_PARTS) \
+            and _ENGLISH_MONTH.search(text, sentences[0].start_char, end):
         # an English date quoted in another language ("сообщил Reuters in September 2023")
         taken = [(f.start_char, f.end_char) for f in out]
         extra = [f for f in find_dates(text, "en", sentences, end, published)
@@ -88,8 +90,11 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
 
 
 # English month names, capitalised as English writes them: a cheap test before an English date pass
-_ENGLISH_MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|"
-                            r"November|December)\b")
+# in a Cyrillic article (the scan jumps from capital to capital: the class comes first)
+_ENGLISH_MONTH = re.compile(r"(?=[JFMASOND])\b(?:January|February|March|April|June|July|August|September|"
+                            r"October|November|December)\b")
+_ENGLISH_MONTH_PARTS = ("ber", "uary", "March", "April", "June", "July", "August")  # substring tests first
+_CYRILLIC = {r["lang"] for r in load_csv("languages") if r.get("script") == "cyrillic"}
 
 
 _LINKS: dict = {}

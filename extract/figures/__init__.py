@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from ..model import Figure, Sentence
 from .context import change_of, count_noun_end, qualifier_of, span_start
@@ -88,12 +87,6 @@ _SCRIPT_READER = {"latin": "en", "cyrillic": "ru"}
 _WORD_AFTER_NUMBER = re.compile(r"[\d\s.,\u00a0\u202f%$€£-]*([^\W\d_]{2,})")
 
 
-@lru_cache(maxsize=None)
-def _script_of(lang: str) -> str | None:
-    from ..reference import load_csv
-    return next((r.get("script") for r in load_csv("languages") if r["lang"] == lang), None)
-
-
 def _word_script(word: str) -> str | None:
     c = word[0]
     if c.isascii() or "\u00c0" <= c <= "\u024f":
@@ -103,26 +96,19 @@ def _word_script(word: str) -> str | None:
     return None
 
 
-_OTHER_SCRIPT = {"latin": re.compile(r"[\u0400-\u04ff]"), "cyrillic": re.compile(r"[A-Za-z]")}
-_LAST_MIXED: list = [None, False]  # the last text looked at, and whether it holds the other script
-
-
-def _mixed(text: str, g: Grammar) -> bool:
-    if _LAST_MIXED[0] is not text:
-        rx = _OTHER_SCRIPT.get(_script_of(g.lang) or "")
-        _LAST_MIXED[0], _LAST_MIXED[1] = text, bool(rx and rx.search(text))
-    return _LAST_MIXED[1]
+_OTHER_LETTER = {"latin": re.compile(r"[\u0400-\u04ff]"), "cyrillic": re.compile(r"[A-Za-z]")}
 
 
 def _span_grammar(text: str, a: int, s_end: int, g: Grammar) -> Grammar:
     """The doc language's grammar, or the other script's when the word after the number is in it."""
-    if not _mixed(text, g):
-        return g
+    rx = _OTHER_LETTER.get(g.script)
+    if rx is None or rx.search(text, a, min(s_end, a + 30)) is None:
+        return g  # no letter of the other script right after this number
     m = _WORD_AFTER_NUMBER.match(text, a, min(s_end, a + 30))
     if m is None:
         return g
     script = _word_script(m.group(1))
-    if script is None or script == _script_of(g.lang):
+    if script is None or script == g.script:
         return g
     other = _SCRIPT_READER.get(script)
     if other is None or other == g.lang:

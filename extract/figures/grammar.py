@@ -237,6 +237,7 @@ class Grammar:
     marker_before: re.Pattern = None               # "№", "nr", "с.", "p." before a number
     minus_before: re.Pattern = None
     relative_after: re.Pattern = None              # "plus tôt", "earlier", "назад" after "un an"
+    script: str | None = None                      # latin | cyrillic (languages.csv)
     half_glued: re.Pattern = None
     plus_half_before: Before = None
     out_of: re.Pattern = None
@@ -423,4 +424,5 @@ def grammar(lang: str) -> Grammar:
     g.marker_before = _compile(rf"(?:(?<!{WORDCH})(?:{ctx('marker')})|№){SP}*$")
     g.minus_before = _compile(rf"(?<!{WORDCH})(?:{ctx('minus')}){SP}*$")
     g.relative_after = _compile(rf"{SP}+(?:{ctx('relative_after')})")
+    g.script = next((r.get("script") for r in load_csv("languages") if r["lang"] == lang), None)
     return g
