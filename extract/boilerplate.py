@@ -272,7 +272,22 @@ def chrome_lines(text: str, start: int = 0, end: int | None = None, longest: int
     if text.count("\n", start, end) < 2 or not text[start:end].strip().count("\n"):
         return []  # a phrase or a single line: no page around it to be chrome of
     out = []
+    run: list[tuple[int, int]] = []  # consecutive lines led by a time: a news feed's sidebar
     for m in _LINE.finditer(text, start, end):
         if m.end() - m.start() <= longest and chrome_kind(m.group()):
             out.append(m.span())
-    return out
+        elif m.end() - m.start() <= 162 and _TIME_LED.match(m.group()):
+            run.append(m.span())
+            continue
+        elif not m.group().strip():
+            continue
+        if len(run) >= 2:
+            out += run
+        run = []
+    if len(run) >= 2:
+        out += run
+    return sorted(out)
+
+
+# "21:31 Turkey signs a gas deal", "08.01.2025 | Russia cuts exports": a headline under its time
+_TIME_LED = re.compile(r"[ \t]*(?:\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?![\d:])[ \t,|\-–—]*[^\W\d_]")

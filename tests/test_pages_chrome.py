@@ -176,3 +176,21 @@ def test_credit_and_tag_lines_name_no_partner():
             "Tags: Kazakhstan, Russia, China, oil\n")
     for text in (page, clean_text(page).body_text):
         assert not [m for m in extract(text, lang="en").mentions if m.partner_id]
+
+
+def test_unmarked_sidebar_of_timed_headlines_is_not_read():
+    page = ("Kazakhstan raises wheat exports\n\n"
+            "Kazakhstan exported 1.2 million tonnes of wheat to Uzbekistan in May, the agriculture ministry "
+            "said on Tuesday, citing customs data for the month.\n\n"
+            "21:31 Russia cuts oil exports to India by 8%\n"
+            "20:05 Turkey signs 15-year gas deal with Azerbaijan\n")
+    for text in (page, clean_text(page).body_text):
+        r = extract(text, lang="en")
+        assert {m.partner_id for m in r.mentions if m.partner_id} == {"UZ"}
+        assert not [f for f in r.figures if f.kind == "percentage"]
+
+
+def test_a_single_timed_line_is_text():
+    from extract.boilerplate import chrome_lines
+    text = "Headline\n\n11:00 Minister says exports rose.\nThe ministry added more details in the afternoon."
+    assert chrome_lines(text) == []
