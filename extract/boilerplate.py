@@ -42,7 +42,7 @@ def body_end(text: str, lang: str | None = None) -> int:
     """Where the article ends: the trailing block's start (find_boilerplate_start), passing over an
     inline "Read also: <headline>" line that the article goes on after (a prose paragraph follows;
     the line itself is chrome, see chrome_lines)."""
-    end = find_boilerplate_start(text, lang)
+    end = _comments_start(text, find_boilerplate_start(text, lang))
     while end < len(text):
         s = end
         while s < len(text) and text[s] in " \t\n\r":
@@ -53,6 +53,22 @@ def body_end(text: str, lang: str | None = None) -> int:
         if _BARE_TAIL.fullmatch(line) or not _prose_follows(text, line_end):
             return end
         end = find_boilerplate_start(text, lang, line_end)
+    return end
+
+
+def _comments_start(text: str, end: int) -> int:
+    """A comments header ("Комментарии (4)", "12 comments") in the second half of the page starts the
+    readers' comments: not the article, like a trailing block."""
+    half = len(text) // 2
+    nl = text.find("\n", half, end)
+    if nl < 0 or not any(ch.isdigit() or ch.isalpha() for ch in text[nl:end]):
+        return end
+    for m in _LINE.finditer(text, nl + 1, end):
+        if len(m.group()) <= 40 and chrome_kind(m.group()) == "comments":
+            start = m.start()
+            while start > 0 and text[start - 1] in " \t\n\r":
+                start -= 1
+            return start
     return end
 
 
@@ -122,7 +138,7 @@ def _early_block(text: str, first: int) -> int | None:
 # ---- chrome lines ------------------------------------------------------------------------------
 
 # the longest line each kind of chrome line may be (a longer one is prose)
-_CHROME_MAX = {"menu": 40, "read_time": 50, "byline": 90, "share": 90, "counter": 40, "paywall": 300,
+_CHROME_MAX = {"menu": 40, "read_time": 50, "byline": 90, "share": 90, "counter": 40, "comments": 40, "paywall": 300,
                "credit": 160, "published": 80, "caption": 160, "tags": 160}
 _BULLETS = r"[ \t>*•·|\-–—\u00a0\W_]*?"
 _NUMBER = r"\d[\d\s.,\u00a0\u202f]*"
@@ -200,7 +216,7 @@ def chrome_kind(line: str) -> str | None:
         return None  # "Share of exports rose to 12%": prose
     if kind == "published" and not any(ch.isdigit() for ch in s):
         return None  # "Published by the ministry" without a date is prose
-    if kind in ("share", "byline", "read_time", "counter", "published") and s.endswith(".") and len(s) > 40:
+    if kind in ("share", "byline", "read_time", "counter", "comments", "published") and s.endswith(".") and len(s) > 40:
         return None  # a sentence ("Share prices fell.", "By 2030 the line will carry...")
     return kind
 

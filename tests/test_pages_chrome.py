@@ -194,3 +194,16 @@ def test_a_single_timed_line_is_text():
     from extract.boilerplate import chrome_lines
     text = "Headline\n\n11:00 Minister says exports rose.\nThe ministry added more details in the afternoon."
     assert chrome_lines(text) == []
+
+
+def test_readers_comments_are_not_the_article():
+    page = ("Kazakhstan raises wheat exports\n\n"
+            "Kazakhstan exported 1.2 million tonnes of wheat to Uzbekistan in May, the agriculture ministry "
+            "said on Tuesday, citing customs data for the month.\n\n"
+            "Comments (2)\n"
+            "Aidar: Russia and China will buy everything anyway, 100% sure\n"
+            "Guest: what about Turkey?\n")
+    for text in (page, clean_text(page).body_text):
+        r = extract(text, lang="en")
+        assert {m.partner_id for m in r.mentions if m.partner_id} == {"UZ"}
+        assert not [f for f in r.figures if f.kind == "percentage"]
