@@ -56,3 +56,17 @@ def test_quantity_range_is_one_figure_and_one_volume(lang, text, low, high):
     r = extract(text, lang=lang)
     assert [(f.value, f.value_max) for f in r.figures if f.kind == "mass"] == [(low, high)]
     assert [(v.volume_tonnes, v.volume_tonnes_max) for v in r.export_volumes] == [(low, high)]
+
+
+@pytest.mark.parametrize("text,kind,low,high", [
+    ("Қазақстан 10 млн тоннадан 12 млн тоннаға дейін астық экспорттайды.", "mass", 10e6, 12e6),
+    ("Экспорт 5 пайыздан 7 пайызға дейін өседі.", "percentage", 5, 7),
+])
+def test_kazakh_range_by_case_endings(text, kind, low, high):
+    r = extract(text, lang="kk")
+    assert [(f.value, f.value_max) for f in r.figures if f.kind == kind] == [(low, high)]
+
+
+def test_kazakh_from_and_to_of_two_clauses_stay_two_figures():
+    r = extract("Экспорт 10 млн тоннадан асты, ал импорт 2 млн тоннаға дейін қысқарды.", lang="kk")
+    assert [(f.value, f.value_max) for f in r.figures if f.kind == "mass"] == [(10e6, None), (2e6, None)]

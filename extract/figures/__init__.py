@@ -78,6 +78,26 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
                 if not _overlaps_taken(taken, f.start_char, f.end_char):
                     out.append(f)
     out.sort(key=lambda f: (f.start_char, f.end_char))
+    if g.range_from_suffix is not None and len(out) > 1:
+        out = _suffix_ranges(text, out, g)
+    return out
+
+
+def _suffix_ranges(text: str, figs: list[Figure], g: Grammar) -> list[Figure]:
+    """Kazakh writes a range with case endings: "10 млн тоннадан 12 млн тоннаға дейін" (from 10 to
+    12 million tonnes) is one figure, as "от 10 до 12 млн т" is."""
+    out: list[Figure] = []
+    for f in figs:
+        p = out[-1] if out else None
+        if (p is not None and p.kind == f.kind and p.unit == f.unit and p.value_max is None
+                and p.sentence_index == f.sentence_index and not text[p.end_char:f.start_char].strip()
+                and g.range_from_suffix.search(p.surface_text) and g.range_to_after.match(text, f.end_char)
+                and p.value is not None and f.value is not None and p.value < f.value):
+            m = g.range_to_after.match(text, f.end_char)
+            p.value_max, p.end_char = f.value, m.end()
+            p.surface_text = text[p.start_char:p.end_char]
+            continue
+        out.append(f)
     return out
 
 
