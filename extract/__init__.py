@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from .activity import code_events, grammar as _activity_grammar
-from .boilerplate import find_boilerplate_start
+from .boilerplate import body_end, chrome_lines, drop_chrome
+from .cleaning import restore_surfaces, unwrap_soft_breaks
 from .dates import find_dates
 from .figures import find_figures
 from .language import detect_language, sentence_languages, supported_languages, warm_up_detectors
@@ -49,8 +50,10 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
         lang, confidence = detect_language(text)
     else:
         confidence = 1.0
-    end = find_boilerplate_start(text, lang)
-    sentences = split_sentences(text, 0, end)
+    end = body_end(text, lang)
+    chrome = chrome_lines(text, 0, end)  # menus, bylines, share lines, paywall notes: not read
+    given, text = text, unwrap_soft_breaks(text, chrome)  # hard-wrapped lines read as one (same offsets)
+    sentences = drop_chrome(split_sentences(text, 0, end), chrome)
     result = ExtractionResult(language=lang, language_confidence=confidence, sentences=sentences, body_end=end)
     if lang is None or not sentences:
         return result
@@ -77,4 +80,6 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
         events += code_events(text, group_lang, group, [m for m in result.mentions + home if m.sentence_index in in_group],
                               named)
     result.events = sorted(events, key=lambda e: (e.sentence_index, e.start_char)) if len(groups) > 1 else events
+    if text is not given:
+        restore_surfaces(given, result)
     return result

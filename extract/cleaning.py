@@ -11,12 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .boilerplate import find_boilerplate_start
+from .boilerplate import body_end, chrome_lines
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t]+")  # only ASCII spaces: U+00A0/U+202F are kept, they sit inside figures
 _HEADLINE_MAX = 200
+_CHROME_LONGEST = 300  # a paywall note may be a long line
 
 
 @dataclass(slots=True)
@@ -31,10 +32,16 @@ def clean_text(raw: str, lang: str | None = None, title: str | None = None) -> C
     text = unicodedata.normalize("NFC", raw).translate(_ZERO_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    cut = find_boilerplate_start(text, lang)
+    cut = body_end(text, lang)
     removed = cut < len(text)
     text = text[:cut]
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
+    chrome = {s for s, _e in chrome_lines(text, longest=_CHROME_LONGEST)}
+    lines, pos = [], 0
+    for ln in text.split("\n"):
+        # page chrome (menus, breadcrumbs, bylines, share lines, counters, paywall notes) is no text:
+        # its line goes, as a blank line would
+        lines.append("" if pos in chrome else _SPACES.sub(" ", ln).strip())
+        pos += len(ln) + 1
     # leading decoration: lines with no letter or digit (🛢, 🌾🌾🌾, ***)
     while lines and not _has_word(lines[0]):
         lines.pop(0)
@@ -48,12 +55,89 @@ def clean_text(raw: str, lang: str | None = None, title: str | None = None) -> C
             paragraphs.append("")
         paragraphs.append(ln)
         blank = False
-    body = "\n".join(paragraphs)
+    body = unwrap_soft_breaks("\n".join(paragraphs))
     headline = paragraphs[0] if paragraphs else None
     detected = bool(headline) and is_headline(headline, paragraphs[1:2])
     if title is None:
         title = headline if detected else first_sentence(body)
     return CleanText(title=title, body_text=body, boilerplate_removed=removed, headline_detected=detected)
+
+
+# Hard-wrapped text (agency reprints, plain-text feeds) breaks lines every 60-80 characters in the
+# middle of sentences. A line end is a soft break, read as a space, when the line before it is as
+# long as a wrapped line and the line after it goes on with the sentence: a lowercase word or a
+# number ("3.8 million\ntons", "in September\n2023"). Inside a paragraph that is wrapped so, a long
+# line followed by a capital is a soft break too ("exports to\nChina"). Blank lines, list items,
+# short lines (headlines, chrome) and the first line (the headline) stay separate.
+_WRAP_MIN, _WRAP_MAX, _WRAP_PARAGRAPH_MIN = 35, 100, 50
+_LIST_ITEM = re.compile(r"[-•*–—·▪►✓+>]|\d{1,2}[.)](?:\s|$)|\(?[a-zа-я]\)\s|\d{1,2}:\d\d(?!\d)")
+_LINE_SPAN = re.compile(r"[^\n]*")
+# a line as long as a wrapped one, followed by a line with text: texts without one have no soft break
+_LINE_THEN_TEXT = re.compile(r"\n(?=[ \t]*[^\s])")
+
+
+def _has_wrapped_line(text: str) -> bool:
+    for m in _LINE_THEN_TEXT.finditer(text):
+        e = m.start()
+        if _WRAP_MIN <= e - (text.rfind("\n", 0, e) + 1) <= _WRAP_MAX + 20:
+            return True
+    return False
+
+
+def soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> list[int]:
+    """Offsets of the line ends of text that are soft breaks of hard-wrapped lines; the chrome lines
+    given (boilerplate.chrome_lines) separate like blank lines."""
+    if "\n" not in text or not _has_wrapped_line(text):
+        return []
+    skip = {s for s, _e in chrome}
+    lines = [(m.start(), m.start() if m.start() in skip else m.end()) for m in _LINE_SPAN.finditer(text)
+             if m.start() == 0 or text[m.start() - 1] == "\n"]
+    out: list[int] = []
+    first = True           # the first line with a word: the headline, or the lead's first line
+    run: list[int] = []    # soft breaks of the current paragraph
+    weak: list[int] = []   # candidate breaks before a capital, kept when the paragraph is wrapped
+    for (s, e), (s2, e2) in zip(lines, lines[1:]):
+        a = text[s:e].strip()
+        b = text[s2:e2].strip()
+        if not _has_word(a) or not _has_word(b):
+            if _has_word(a):
+                first = False
+            out += run + (weak if run else [])
+            run, weak = [], []
+            continue
+        head = first
+        first = False
+        if not (_WRAP_MIN <= len(a) <= _WRAP_MAX) or a.endswith(":") or _LIST_ITEM.match(b):
+            out += run + (weak if run else [])
+            run, weak = [], []
+            continue
+        c = b[0]
+        if c.islower() or (c.isdigit() and not a.endswith((".", "!", "?", "…"))) or c in ",;%)»”":
+            run.append(e)
+        elif not head and len(a) >= _WRAP_PARAGRAPH_MIN:
+            weak.append(e)
+        else:
+            out += run + (weak if run else [])
+            run, weak = [], []
+    out += run + (weak if run else [])
+    return sorted(out)
+
+
+def unwrap_soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> str:
+    """text with its soft line breaks read as spaces: the same length, so offsets keep their place."""
+    breaks = soft_breaks(text, chrome)
+    if not breaks:
+        return text
+    chars = list(text)
+    for i in breaks:
+        chars[i] = " "
+    return "".join(chars)
+
+
+def restore_surfaces(text: str, result) -> None:
+    """Surface texts of a result read on the unwrapped text, as they stand in text (line ends kept)."""
+    for rec in (*result.mentions, *result.figures, *result.export_volumes, *result.events):
+        rec.surface_text = text[rec.start_char:rec.end_char]
 
 
 def _has_word(line: str) -> bool:

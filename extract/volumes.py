@@ -13,7 +13,13 @@ Every mass figure whose sentence names a listed commodity gives one volume:
 """
 from __future__ import annotations
 
+import re
+
 from .model import ExportVolume, Figure, Mention, Sentence
+from .sentences import sentence_at
+
+# what ends a clause inside a sentence: a comma (not a decimal one), ;, :, brackets, a spaced dash
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s")
 
 # a commodity before the tonnage is farther than one after it ("тонн пшеницы" vs "пшеница ... тонн")
 _BEFORE_PENALTY = 2.0
@@ -28,6 +34,7 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
     for f in figures:
         if f.kind == "mass":
             masses_by_sentence.setdefault(f.sentence_index, []).append(f)
+    _second_language_commodities(text, lang, sentences, masses_by_sentence, by_sentence)
     out: list[ExportVolume] = []
     for i, f in enumerate(figures):
         if f.kind != "mass" or f.value is None:
@@ -36,7 +43,11 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
         commodities = found.get("commodity", [])
         if not commodities:
             continue
-        commodity = min(commodities, key=lambda m: _distance(f, m))
+        # the commodity of the figure's own clause when it names one ("Експорт нафти склав 1 500 тонн,
+        # а зерна — 2 млн т": the oil is the 1 500 tonnes'), else the nearest in the sentence
+        lo, hi = _clause(text, sentences, f)
+        own = [m for m in commodities if lo <= m.start_char and m.end_char <= hi]
+        commodity = min(own or commodities, key=lambda m: _distance(f, m))
         route = _route_for(f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
         partners = [m for m in found.get("partner", []) if m.entity_id != "KZ"]
         partner = min(partners, key=lambda m: _distance(f, m)).entity_id if partners else None
@@ -46,6 +57,35 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             change=f.change or "level", sentence_index=f.sentence_index, start_char=f.start_char,
             end_char=f.end_char, surface_text=f.surface_text))
     return out
+
+
+# Kazakh articles name commodities in Russian too ("1,2 млн тонн пшеницы"): a tonnage whose sentence
+# names no commodity in Kazakh is looked up in the Russian lexicon as well
+_SECOND_LANGUAGE = {"kk": "ru"}
+
+
+def _second_language_commodities(text, lang, sentences, masses_by_sentence, by_sentence) -> None:
+    second = _SECOND_LANGUAGE.get(lang)
+    bare = [s for s in sentences if s.index in masses_by_sentence
+            and "commodity" not in by_sentence.get(s.index, {})]
+    if not second or not bare:
+        return
+    from .partners import find_mentions  # only for the few sentences that need it
+    end = max(s.end_char for s in bare)
+    for m in find_mentions(text, second, bare, end):
+        if m.entity_type in ("commodity", "route"):
+            by_sentence.setdefault(m.sentence_index, {}).setdefault(m.entity_type, []).append(m)
+
+
+def _clause(text: str, sentences: list[Sentence], f: Figure) -> tuple[int, int]:
+    """Start and end of the clause around the figure, inside its sentence."""
+    k = sentence_at(sentences, f.start_char)
+    s_start, s_end = (sentences[k].start_char, sentences[k].end_char) if k >= 0 else (0, len(text))
+    lo = s_start
+    for m in _CLAUSE_BREAK.finditer(text, s_start, f.start_char):
+        lo = m.end()
+    m = _CLAUSE_BREAK.search(text, f.end_char, s_end)
+    return lo, (m.start() if m else s_end)
 
 
 def _distance(f: Figure, m: Mention) -> float:

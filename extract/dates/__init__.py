@@ -10,10 +10,12 @@ year or a day number is never also read as a count.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 from datetime import date
 
 from ..model import Figure, Sentence
+from ..reference import load_csv
 from ..sentences import sentence_at
 from .interpret import Interpreter
 from .patterns import SHAPES, compiled
@@ -69,10 +71,81 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
             continue  # between sentences (should not happen with the splitter's spans)
         start, stop = parts.start, parts.end
         year, month, day, weekday = parts.year, parts.month, parts.day, parts.weekday
+        if parts.month2 is not None:  # a month range: two dates, the year (if any) on both ends
+            out.append(Figure("date", si, start, parts.end1, text[start:parts.end1], None, None, None, None,
+                              None, year, month, None, None, resolve(year, month, None, None, published)))
+            start, month = parts.start2, parts.month2
         out.append(Figure(  # positional (see _FIGURE_FIELDS): keywords made this call 2.5 times as slow
             "date", si, start, stop, text[start:stop], None, None, None, None, None,
             year, month, day, weekday, resolve(year, month, day, weekday, published)))
+    out = _share_years(text, out, comp.lex, published) if len(out) > 1 else out
+    if lang in _CYRILLIC and any(k in text for k in _ENGLISH_MONTH_PARTS) \
+            and _ENGLISH_MONTH.search(text, sentences[0].start_char, end):
+        # an English date quoted in another language ("сообщил Reuters in September 2023")
+        taken = [(f.start_char, f.end_char) for f in out]
+        extra = [f for f in find_dates(text, "en", sentences, end, published)
+                 if not any(s < f.end_char and f.start_char < e for s, e in taken)]
+        out = sorted(out + extra, key=lambda f: f.start_char) if extra else out
     return out
+
+
+# English month names, capitalised as English writes them: a cheap test before an English date pass
+# in a Cyrillic article (the scan jumps from capital to capital: the class comes first)
+_ENGLISH_MONTH = re.compile(r"(?=[JFMASOND])\b(?:January|February|March|April|June|July|August|September|"
+                            r"October|November|December)\b")
+_ENGLISH_MONTH_PARTS = ("ber", "uary", "March", "April", "June", "July", "August")  # substring tests first
+_CYRILLIC = {r["lang"] for r in load_csv("languages") if r.get("script") == "cyrillic"}
+
+
+_LINKS: dict = {}
+
+
+def _links(lex) -> set[str]:
+    """What may stand between the months of a list or range: a dash, "and", "through", "bis"."""
+    hit = _LINKS.get(lex.lang)
+    if hit is None:
+        hit = _LINKS[lex.lang] = {"", "-", "–", "—", ",",
+                                  *(w.lower() for w in lex.and_words + lex.preps.get("range_to", []))}
+    return hit
+
+
+def _share_years(text: str, dates: list[Figure], lex, published) -> list[Figure]:
+    """The year of a list or range of months belongs to each of them: "January and September 2023",
+    "2024 жылғы қаңтар-қазан" (the year before the months, merged into the first)."""
+    if sum(1 for f in dates if f.date_month is not None and f.date_day is None) == 0:
+        return dates  # no month without its day: nothing to share
+    links = _links(lex)
+
+    def month_only(f):
+        return f.date_month is not None and f.date_day is None and f.weekday is None
+
+    def joined(a, b):
+        return a.sentence_index == b.sentence_index and text[a.end_char:b.start_char].strip().lower() in links
+
+    def set_year(f, year, start=None):
+        if start is not None:
+            f.start_char, f.surface_text = start, text[start:f.end_char]
+        f.date_year = year
+        f.date_resolved = resolve(year, f.date_month, None, None, published)
+
+    drop = set()
+    for i in range(len(dates) - 1):  # a year right before yearless months ("2024 жылғы қаңтар")
+        a, b = dates[i], dates[i + 1]
+        if (a.date_year is not None and a.date_month is None and a.date_day is None and a.weekday is None
+                and month_only(b) and b.date_year is None and a.sentence_index == b.sentence_index
+                and not text[a.end_char:b.start_char].strip()):
+            set_year(b, a.date_year, start=a.start_char)
+            drop.add(i)
+            for j in range(i + 2, len(dates)):
+                c = dates[j]
+                if not (month_only(c) and c.date_year is None and joined(dates[j - 1], c)):
+                    break
+                set_year(c, a.date_year)
+    for i in range(len(dates) - 2, -1, -1):  # yearless months before a month with its year
+        a, b = dates[i], dates[i + 1]
+        if month_only(a) and a.date_year is None and month_only(b) and b.date_year is not None and joined(a, b):
+            set_year(a, b.date_year)
+    return [f for i, f in enumerate(dates) if i not in drop]
 
 
 # Figure's fields in the order find_dates passes them; checked once, so that a change to the

@@ -38,6 +38,9 @@ class DateParts:
     month: int | None = None
     day: int | None = None
     weekday: str | None = None
+    month2: int | None = None      # a month range ("январь–октябрь"): its last month,
+    end1: int = 0                  # where the first month's span ends
+    start2: int = 0                # and where the last month's starts
 
 
 def _groups(m: re.Match, shape: str) -> dict[str, tuple[str, int, int]]:
@@ -243,7 +246,12 @@ class Interpreter:
                 return None
             if self.lex.capitalised_months and self.text[g["mon"][1]].islower() and "prep" not in g:
                 return None  # "march", "august" as ordinary words
-        return DateParts(m.start(), end, year, mon.value)
+        parts = DateParts(m.start(), end, year, mon.value)
+        if "mon2" in g:
+            mon2 = self.month_word(g["mon2"][0])
+            if mon2 is not None and mon2.value != mon.value:
+                parts.month2, parts.end1, parts.start2 = mon2.value, g["mon"][2], g["mon2"][1]
+        return parts
 
     def _year(self, m, g):
         val, ys, _ = g["year"]
@@ -264,6 +272,9 @@ class Interpreter:
             return None  # "2024 tonnes"
         if "prep" in g or "ywb" in g:
             return DateParts(m.start(), end, year)
+        if "yend" in g and end == g["yend"][2] and self.text[g["yend"][1] - 1] == "/" \
+                and int(g["yend"][0][-2:]) == (year + 1) % 100:
+            return DateParts(m.start(), end, year)  # a marketing or fiscal year: "2024/25", "2024/2025"
         # a bare year: not a number, price, code or name ("№ 2024", "Vision 2050")
         if _BAD_BEFORE_YEAR.search(self.text, max(0, ys - 6), ys) or self._after_name(ys):
             return None

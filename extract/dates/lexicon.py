@@ -39,6 +39,7 @@ class Lexicon:
     year_suffixes: list[str] = field(default_factory=list)     # "м" in "2024-м", "го" in "2024-го"
     preps: dict[str, list[str]] = field(default_factory=dict)  # role -> phrases
     not_after_number: list[str] = field(default_factory=list)  # "tonnes", "млн", "%"
+    and_words: list[str] = field(default_factory=list)         # "and", "и": "January and September 2023"
     capitalised_months: bool = False
     capitalised_nouns: bool = False
 
@@ -69,6 +70,8 @@ def lexicon(lang: str) -> Lexicon:
     for r in rows_for("grammar/date_prepositions", lang):
         if r["role"] == "not_after_number":
             lex.not_after_number.append(r["phrase"])
+        elif r["role"] == "and":
+            lex.and_words.append(r["phrase"])
         else:
             lex.preps.setdefault(r["role"], []).append(r["phrase"])
     return lex

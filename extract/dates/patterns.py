@@ -202,8 +202,11 @@ def _shapes(lex: Lexicon) -> tuple[dict[str, str], dict[str, str]]:
                  + optional(rf",?{S}+{optional(f'the{S}+')}(?<!\d)(?P<dnum__{t}>{day_num})(?!\d)"
                             rf"(?:(?P<dsuf__{t}>{_words(lex.suffixes)}){_end(lex.suffixes)}|\b)"))
     t = "month"
-    # "в мае-июне", "mai–juin": a month range is its first month
-    month_range = optional(rf"{S}*[-–—]{S}*{_start(lex.months)}{_name_group(f'mon2__{t}', lex.months)}")
+    # "в мае-июне", "mai–juin", "January through September 2023", "Januar bis Juni": a month range
+    # is two dates, its first and its last month, both with the year written after the last
+    words_to = [w for w in lex.preps.get("range_to", []) if w[:1].isalpha()]
+    to = rf"{S}*[-–—]{S}*" + (rf"|{S}+(?:{_words(words_to)}){S}+" if words_to else "")
+    month_range = optional(rf"(?:{to}){_start(lex.months)}{_name_group(f'mon2__{t}', lex.months)}")
     shapes[t] = _prep(lex, ("month",), t) + _month(lex, t) + month_range + _year_tail(lex, t)
     t = "year"
     ywb = lex.year_before

@@ -20,6 +20,7 @@ from .grammar import Grammar, grammar
 from .quantities import Quantity, Reject, read_quantity
 
 _YEAR_LIKE = (1900, 2100)
+_NEVER_NEGATIVE = ("mass", "count", "duration")
 
 
 def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
@@ -69,7 +70,7 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
                 pos = max(t_end, a + 1)
                 continue
             try:
-                figs, pos = _read_figure(text, a, s_start, s_end, g, sent.index)
+                figs, pos = _read_with_fallback(text, a, s_start, s_end, _span_grammar(text, a, s_end, g), sent.index)
             except Reject as r:
                 pos = max(r.skip_to, m.end() if m.group("word") else a + 1)
                 continue
@@ -77,7 +78,65 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
                 if not _overlaps_taken(taken, f.start_char, f.end_char):
                     out.append(f)
     out.sort(key=lambda f: (f.start_char, f.end_char))
+    if g.range_from_suffix is not None and len(out) > 1:
+        out = _suffix_ranges(text, out, g)
     return out
+
+
+def _suffix_ranges(text: str, figs: list[Figure], g: Grammar) -> list[Figure]:
+    """Kazakh writes a range with case endings: "10 млн тоннадан 12 млн тоннаға дейін" (from 10 to
+    12 million tonnes) is one figure, as "от 10 до 12 млн т" is."""
+    out: list[Figure] = []
+    for f in figs:
+        p = out[-1] if out else None
+        if (p is not None and p.kind == f.kind and p.unit == f.unit and p.value_max is None
+                and p.sentence_index == f.sentence_index and not text[p.end_char:f.start_char].strip()
+                and g.range_from_suffix.search(p.surface_text) and g.range_to_after.match(text, f.end_char)
+                and p.value is not None and f.value is not None and p.value < f.value):
+            m = g.range_to_after.match(text, f.end_char)
+            p.value_max, p.end_char = f.value, m.end()
+            p.surface_text = text[p.start_char:p.end_char]
+            continue
+        out.append(f)
+    return out
+
+
+# A figure written in the other script inside a sentence ("экспорт составил around 72 million tonnes")
+# is read with a grammar of its own script: the language a quote in that script most often is.
+_SCRIPT_READER = {"latin": "en", "cyrillic": "ru"}
+_WORD_AFTER_NUMBER = re.compile(r"[\d\s.,\u00a0\u202f%$€£-]*([^\W\d_]{2,})")
+
+
+def _word_script(word: str) -> str | None:
+    c = word[0]
+    if c.isascii() or "\u00c0" <= c <= "\u024f":
+        return "latin"
+    if "\u0400" <= c <= "\u04ff":
+        return "cyrillic"
+    return None
+
+
+_OTHER_LETTER = {"latin": re.compile(r"[\u0400-\u04ff]"), "cyrillic": re.compile(r"[A-Za-z]")}
+
+
+def _span_grammar(text: str, a: int, s_end: int, g: Grammar) -> Grammar:
+    """The doc language's grammar, or the other script's when the word after the number is in it."""
+    rx = _OTHER_LETTER.get(g.script)
+    if rx is None or rx.search(text, a, min(s_end, a + 30)) is None:
+        return g  # no letter of the other script right after this number
+    m = _WORD_AFTER_NUMBER.match(text, a, min(s_end, a + 30))
+    if m is None:
+        return g
+    script = _word_script(m.group(1))
+    if script is None or script == g.script:
+        return g
+    other = _SCRIPT_READER.get(script)
+    if other is None or other == g.lang:
+        return g
+    try:
+        return grammar(other)
+    except Exception:
+        return g
 
 
 def _anchor_starts(low: str, s_start: int, s_end: int, g: Grammar) -> list[int]:
@@ -124,6 +183,24 @@ def _overlaps_taken(taken, s, e):
         if s < te:
             return True
     return False
+
+
+# Kazakh articles quote Russian phrasing in the same script ("около 5 процентов"): a figure the
+# Kazakh grammar reads without a unit is read again with the Russian one
+_SECOND_LANGUAGE = {"kk": "ru"}
+
+
+def _read_with_fallback(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: int):
+    figs, pos = _read_figure(text, a, s_start, s_end, g, sidx)
+    second = _SECOND_LANGUAGE.get(g.lang)
+    if second and figs and figs[0].kind in ("count", "number") and figs[0].unit is None:
+        try:
+            figs2, pos2 = _read_figure(text, a, s_start, s_end, grammar(second), sidx)
+        except Reject:
+            return figs, pos
+        if figs2 and figs2[0].kind in ("mass", "percentage", "money", "duration"):
+            return figs2, pos2
+    return figs, pos
 
 
 def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: int):
@@ -203,6 +280,8 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
             kind, end = _count_or_number(text, q1, end, s_start, s_end, g, value_max)
     elif q1.only_one and kind not in ("money", "mass", "duration", "percentage"):
         raise Reject(q1.end)
+    elif q1.only_one and kind == "duration" and g.relative_after.match(text, end, s_end):
+        raise Reject(end)                 # "un an plus tôt", "один год назад": "a year earlier"
     if q1.integer and _year_like(q1.raw) and value_max is None and (
             kind == "duration" or (kind == "mass" and q1.unit_start >= 0 and len(text[q1.unit_start:end].rstrip(".")) == 1)):
         raise Reject(end)                         # "2024 roku", "2030 году", "до 2027 г." (not grams)
@@ -214,6 +293,12 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
     if second_start is not None:
         # the first end of "с 20 до 25 млн тонн" is its own figure
         end = q1.end
+    if kind in _NEVER_NEGATIVE and value is not None and (value < 0 or (value_max or 0) < 0):
+        # a mass, count or duration has no sign: "-1.2 Mt" after a dash is the amount of a fall
+        if kind == "mass" and value < 0 and change == "level":
+            change = "decrease"
+        value = abs(value)
+        value_max = abs(value_max) if value_max is not None else None
     if value_max is not None and value is not None and value_max < value:
         value, value_max = value_max, value   # "$61–56": a range is low..high whichever way it is written
     f = Figure(kind=kind, sentence_index=sidx, start_char=start, end_char=end,
@@ -253,10 +338,15 @@ def _clean(v):
 
 
 def _negative(text: str, pos: int, s_start: int, g: Grammar) -> bool:
-    """ "-1.2M" (a hyphen glued to the number, not after a word or number) or "minus five"."""
+    """ "-1.2M" (a hyphen glued to the number, not after a word or number) or "minus five".
+    A minus word that ends a qualifier phrase is not a sign: "au moins deux" is "at least two"."""
     if pos - 1 >= s_start and text[pos - 1] in "-−":
         return pos - 2 < s_start or not (text[pos - 2].isalnum() or text[pos - 2] in "-–—")
-    return bool(g.minus_before.search(text, max(s_start, pos - 8), pos))
+    m = g.minus_before.search(text, max(s_start, pos - 8), pos)
+    if m is None:
+        return False
+    q = g.qualifier_before.search(text, max(s_start, pos - 40), pos)
+    return q is None or q.start() > m.start()
 
 
 def _year_like(v: float) -> bool:

@@ -236,6 +236,10 @@ class Grammar:
     ordinal_before: Before = None
     marker_before: re.Pattern = None               # "№", "nr", "с.", "p." before a number
     minus_before: re.Pattern = None
+    relative_after: re.Pattern = None              # "plus tôt", "earlier", "назад" after "un an"
+    script: str | None = None                      # latin | cyrillic (languages.csv)
+    range_from_suffix: re.Pattern | None = None    # kk "тоннадан": the "from" end of a range by case ending
+    range_to_after: re.Pattern | None = None       # kk "дейін" after the "to" end
     half_glued: re.Pattern = None
     plus_half_before: Before = None
     out_of: re.Pattern = None
@@ -421,4 +425,11 @@ def grammar(lang: str) -> Grammar:
     # searched over 8 characters only: a plain search is as fast as the reversed test there
     g.marker_before = _compile(rf"(?:(?<!{WORDCH})(?:{ctx('marker')})|№){SP}*$")
     g.minus_before = _compile(rf"(?<!{WORDCH})(?:{ctx('minus')}){SP}*$")
+    g.relative_after = _compile(rf"{SP}+(?:{ctx('relative_after')})")
+    if context.get("range_from_suffix") and context.get("range_to_after"):
+        g.range_from_suffix = re.compile(
+            rf"(?:{'|'.join(re.escape(w) for w in sorted(context['range_from_suffix'], key=len, reverse=True))})$",
+            re.IGNORECASE)
+        g.range_to_after = _compile(rf"{SP}+(?:{ctx('range_to_after')})")
+    g.script = next((r.get("script") for r in load_csv("languages") if r["lang"] == lang), None)
     return g

@@ -16,12 +16,12 @@ import re
 from .grammar import Grammar
 
 DIGITS = re.compile(
-    r"\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?"                   # 1 414 021 100, 2 700
+    r"\d{1,3}(?:[ \u00a0\u202f\u2009\u2007\u200a]\d{3}(?!\d))+(?:[.,]\d+(?![.,]?\d))?"  # 1 414 021 100, 2 700, 1 500
     r"|\d{1,3}(?:(?P<s>[.,])\d{3}(?!\d))(?:(?P=s)\d{3}(?!\d))*(?:(?!(?P=s))[.,]\d+)?"  # 1.700.000, 1,850, 6.700,54
     r"|\d+(?:[.,]\d+)?"                                                                 # 1,5  0.77  2024
 )
 
-_GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f\u2009\u2007\u200a]")  # space, no-break, narrow, thin, figure, hair
 
 # order of a word inside one group: a new word of the same or a higher order starts a new number
 _ORDER = {"unit": 1, "teen": 2, "ten": 2, "hundred": 3}

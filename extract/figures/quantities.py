@@ -55,7 +55,7 @@ class Reject(Exception):
         self.skip_to = skip_to
 
 
-_TOKEN_REST = re.compile(r"[\w+\-‐/.:]*")
+_TOKEN_REST = re.compile(r"(?:[\w+\-‐/.:]|,(?=\d))*")
 
 
 def _token_end(text: str, pos: int, limit: int) -> int:
@@ -215,7 +215,7 @@ def _check_digit_left(text: str, p: int, sent_start: int, g: Grammar, has_prefix
     prev = text[p - 1]
     if prev.isdigit():
         raise Reject(_token_end(text, p, len(text)))
-    if prev.isalpha() and not has_prefix:
+    if prev.isalpha() and not has_prefix and not _lost_space(text, p, sent_start):
         raise Reject(_token_end(text, p, len(text)))
     if p - 2 >= sent_start:
         prev2 = text[p - 2]
@@ -225,6 +225,18 @@ def _check_digit_left(text: str, p: int, sent_start: int, g: Grammar, has_prefix
         pm = _PHONE.match(text, p - 1)
         if pm:
             raise Reject(pm.end())
+
+
+_GLUED_WORD = re.compile(r"[^\W\d_]{3,}\Z")
+_AFTER_GLUED = re.compile(r"\d+(?:[.,]\d+)?(?=[\s\u00a0\u202f]|$)")
+
+
+def _lost_space(text: str, p: int, sent_start: int) -> bool:
+    """Digits glued to a lowercase word by a lost space ("немесе307,7 млн", "around72 million"),
+    not a code or name ("A320", "Ил76", "CO2"): a word of three or more lowercase letters before
+    them, and the number ends at a space."""
+    w = _GLUED_WORD.search(text, max(sent_start, p - 20), p)
+    return bool(w) and w.group().islower() and _AFTER_GLUED.match(text, p) is not None
 
 
 _PHONE = re.compile(r"\+\d{1,3}[ \u00a0]?\(?\d{2,5}\)?(?:[ \u00a0\-‐]?\d{2,4}){1,4}"

@@ -4,6 +4,7 @@ Recognised at the start of a line: a city, an optional agency in parentheses,
 an optional date after a comma, then a dash:
     LONDON, Sept 9 –        PARIS (AFP) –        АСТАНА, 12 марта —
     БУРГАС, 4 юли –         JAKARTA -            Moscow, March 3 (Reuters) -
+    ASTANA/VIENNA, March 3 -  (two cities: neither is a partner)
 An upper-case city needs nothing else; a title-case one needs the agency or a
 date with a digit, so that a headline such as "Rosja – Kazachstan: ..." stays text.
 """
@@ -12,7 +13,9 @@ from __future__ import annotations
 import re
 
 _LINE = re.compile(r"^[ \t\u00a0]*(?P<head>[^\n]{2,70}?)[ \t\u00a0]+[-–—][ \t\u00a0]", re.M)
-_CITY = re.compile(r"(?P<city>[^\W\d_][^\W\d_'’.\- ]*(?:[ \-][^\W\d_][^\W\d_'’.\-]*){0,3})")
+_NAME = r"[^\W\d_][^\W\d_'’.\- /]*(?:[ \-][^\W\d_][^\W\d_'’.\-/]*){0,3}"
+# one city, or two or three filed from together: "ASTANA/VIENNA, March 3 -", "Astana / Vienna (Reuters) -"
+_CITY = re.compile(rf"(?P<city>{_NAME}(?:[ \t\u00a0]?/[ \t\u00a0]?{_NAME}){{0,2}})")
 _AGENCY = re.compile(r"^\s*\([^()\n]{1,25}\)\s*$")
 # what every dateline line holds: a dash between spaces (most lines have none, and _LINE
 # would try 70 lengths of head at each of them)

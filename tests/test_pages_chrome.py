@@ -1,0 +1,209 @@
+"""Page chrome: menus and breadcrumbs before the headline, reading time, times, bylines, share and
+follow lines, comment and view counters, paywall notes and related-links lists (markers as data
+per language, boilerplate_markers.csv) give no mention, figure or volume, and leave body_text."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from extract import extract
+from extract.boilerplate import TAIL_KINDS, chrome_kind
+from extract.cleaning import clean_text
+
+MARKERS = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / "boilerplate_markers.csv"
+LANGS = ("pl", "ru", "bg", "fr", "en", "de", "uk", "kk")
+
+# (lang, chrome before the headline, headline, body, chrome after the body, related-links list)
+PAGES = [
+    ("en", "Home / Economy / Energy\n1 min read\n11:49",
+     "Kazakhstan raises grain shipments to Uzbekistan",
+     "ASTANA, Jan 9 - Kazakhstan shipped 2.1 million tonnes of wheat to Uzbekistan in 2024, "
+     "up 12% from a year earlier, the agriculture ministry said on Thursday, citing customs data for the whole year.",
+     "By Aigerim Sadykova, January 8, 2025\nShare this article\n12 comments\n"
+     "Only 30% of an article is available for reading. Subscribe to read the full text.",
+     "Related Articles\nRussia cuts oil exports via Novorossiysk by 8%\nTurkey signs 20-year gas deal with Azerbaijan"),
+    ("ru", "Главная / Экономика / Нефть\n3 мин. чтения\n11:49",
+     "Казахстан увеличил поставки нефти в Китай",
+     "Казахстан в 2024 году поставил в Китай 1,5 млн тонн нефти по трубопроводу Атасу – Алашанькоу, "
+     "что на 7% больше, чем годом ранее, сообщило министерство энергетики.",
+     "Автор: Айгерим Садыкова\nПоделиться\nКомментарии (3)\nПросмотров: 1 234",
+     "Похожие новости\nТуркменистан продал Ирану 2 млрд кубометров газа\nСША ввели санкции против 15 компаний"),
+    ("pl", "Strona główna › Gospodarka › Energia\n4 min czytania",
+     "Kazachstan zwiększa eksport uranu do Francji",
+     "Kazachstan wyeksportował w 2024 roku do Francji 3 tys. ton uranu, o 5% więcej niż rok wcześniej, "
+     "podał Kazatomprom w czwartkowym komunikacie dla inwestorów.",
+     "Autor: Jan Kowalski\nUdostępnij\nKomentarze (5)",
+     "Podobne artykuły\nNiemcy kupią 10 mln ton węgla z USA\nRosja zwiększyła eksport gazu o 3%"),
+    ("bg", "Начало / Икономика / Енергетика\n2 мин. четене",
+     "Казахстан увеличава износа на петрол за България",
+     "Казахстан е изнесъл за България 1,2 млн. тона петрол през 2024 г., с 9% повече от предходната година, "
+     "съобщи министерството на енергетиката в Астана.",
+     "Автор: Иван Петров\nСподели\nКоментари (7)",
+     "Подобни новини\nГърция купи 500 хил. тона газ от Катар\nТурция подписа договор с Русия"),
+    ("fr", "Accueil / Économie / Énergie\nLecture 3 min",
+     "Le Kazakhstan augmente ses livraisons d'uranium à la France",
+     "Le Kazakhstan a livré à la France 2 500 tonnes d'uranium en 2024, soit 6 % de plus qu'un an plus tôt, "
+     "a indiqué Kazatomprom dans un communiqué publié jeudi à Astana.",
+     "Par Jean Dupont\nPartager\n4 commentaires\nRéservé aux abonnés",
+     "Articles similaires\nL'Allemagne achète 3 millions de tonnes de charbon aux États-Unis\nLa Russie réduit ses exportations"),
+    ("de", "Startseite / Wirtschaft / Energie\n3 Min. Lesezeit",
+     "Kasachstan liefert mehr Öl nach Deutschland",
+     "Kasachstan hat im Jahr 2024 rund 1,8 Millionen Tonnen Öl nach Deutschland geliefert, 10 Prozent mehr als "
+     "im Vorjahr, teilte das Energieministerium in Astana am Donnerstag mit.",
+     "Von Anna Schmidt\nTeilen\nKommentare (2)\nNur für Abonnenten",
+     "Ähnliche Artikel\nPolen kauft 2 Millionen Tonnen Kohle aus den USA\nRussland kürzt Gasexporte um 5 Prozent"),
+    ("uk", "Головна / Економіка / Енергетика\n2 хв читання",
+     "Казахстан збільшив експорт зерна до Китаю",
+     "Казахстан у 2024 році експортував до Китаю 1,1 млн тонн зерна, що на 15% більше, ніж роком раніше, "
+     "повідомило міністерство сільського господарства.",
+     "Автор: Олена Коваленко\nПоділитися\nКоментарі (4)",
+     "Схожі новини\nРосія скоротила експорт нафти до Індії на 8%\nТуреччина купила 2 млн тонн пшениці"),
+    ("kk", "Басты бет / Экономика / Энергетика\n2 мин оқу",
+     "Қазақстан Қытайға мұнай экспортын арттырды",
+     "Қазақстан 2024 жылы Қытайға 1,3 млн тонна мұнай экспорттады, бұл өткен жылмен салыстырғанда 8 пайызға көп, "
+     "деп хабарлады Энергетика министрлігі.",
+     "Автор: Айгерим Садықова\nБөлісу\nПікірлер (6)",
+     "Ұқсас жаңалықтар\nРесей Үндістанға 2 млн тонна мұнай сатты\nТүркия Әзербайжанмен келісім жасады"),
+]
+
+
+def _page(p):
+    lang, top, head, body, after, related = p
+    return f"{top}\n{head}\n\n{body}\n\n{after}\n\n{related}\n"
+
+
+def test_every_language_has_markers_of_every_kind():
+    with open(MARKERS, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    kinds = {"related_links", "menu", "read_time", "byline", "share", "counter", "paywall"}
+    for lang in LANGS:
+        assert kinds <= {r["block_kind"] for r in rows if r["lang"] == lang}, lang
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p[0] for p in PAGES])
+def test_body_text_is_the_headline_and_the_body(page):
+    lang, _top, head, body, _after, _related = page
+    c = clean_text(_page(page), lang)
+    assert c.body_text == f"{head}\n\n{body}"
+    assert c.title == head and c.headline_detected
+
+
+@pytest.mark.parametrize("through_cleaning", [True, False])
+@pytest.mark.parametrize("page", PAGES, ids=[p[0] for p in PAGES])
+def test_no_fact_from_chrome(page, through_cleaning):
+    lang, _top, head, body, _after, _related = page
+    raw = _page(page)
+    text = clean_text(raw, lang).body_text if through_cleaning else raw
+    r = extract(text, lang=lang)
+    article = extract(f"{head}\n\n{body}", lang=lang)
+    key = lambda f: (f.kind, f.value, f.value_max, f.unit, f.date_year, f.date_month, f.date_day)  # noqa: E731
+    assert sorted(map(key, r.figures), key=str) == sorted(map(key, article.figures), key=str)
+    assert {m.partner_id for m in r.mentions if m.partner_id} == {m.partner_id for m in article.mentions if m.partner_id}
+    assert [(v.commodity_id, v.volume_tonnes) for v in r.export_volumes] == \
+        [(v.commodity_id, v.volume_tonnes) for v in article.export_volumes]
+    assert r.figures and r.export_volumes
+    for f in r.figures:
+        assert text[f.start_char:f.end_char] == f.surface_text
+
+
+def test_related_list_under_a_short_article_is_cut():
+    body = ("Kazakhstan shipped 2.1 million tonnes of wheat to Uzbekistan in 2024, the agriculture ministry said "
+            "on Thursday, citing customs data.")
+    related = "\n".join(f"Russia and China sign {n} new deals on oil and gas transit" for n in range(2, 12))
+    text = f"Wheat exports rise\n\n{body}\n\nRelated Articles\n{related}\n"
+    r = extract(text, lang="en")
+    assert {m.partner_id for m in r.mentions if m.partner_id} == {"UZ"}
+    assert clean_text(text).body_text == f"Wheat exports rise\n\n{body}"
+
+
+@pytest.mark.parametrize("line", [
+    "By 2030, Kazakhstan plans to double exports.",
+    "Share prices of KazMunayGas rose 3% on the news",
+    "Par ailleurs, la France a signé un accord.",
+    "Von Astana aus wird das Öl über das Kaspische Meer nach",
+    "Related to the deal, Russia said nothing new.",
+    "12 pumping stations",
+    "Kazakhstan ships oil",
+    "Главная задача — увеличить экспорт",
+])
+def test_prose_is_not_chrome(line):
+    assert chrome_kind(line) is None
+
+
+def test_tail_markers_are_not_line_markers():
+    with open(MARKERS, encoding="utf-8") as fh:
+        assert {r["block_kind"] for r in csv.DictReader(fh)} >= set(TAIL_KINDS)
+
+
+@pytest.mark.parametrize("line", ["Начало / Икономика", "Басты бет / Экономика", "Головна / Економіка", "Home › News"])
+def test_two_part_breadcrumb_from_home(line):
+    assert chrome_kind(line) == "breadcrumb"
+
+
+def test_two_part_headline_is_not_a_breadcrumb():
+    assert chrome_kind("Kazakhstan / China: a new oil deal") is None
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Reporting by Tamara Vaal in Astana and Dmitry Zhdannikov in London; Editing by Mark Potter", "credit"),
+    ("(Reporting by Olzhas Auyezov; editing by Jason Neely)", "credit"),
+    ("Published 12 March 2024", "published"),
+    ("Photo: Reuters", "caption"),
+    ("Фото: пресс-служба Минэнерго РК", "caption"),
+    ("Tags: Kazakhstan, Russia, China, oil", "tags"),
+    ("Теги: Казахстан, Россия, нефть", "tags"),
+    ("Advertisement", "menu"),
+])
+def test_credit_date_caption_and_tag_lines(line, kind):
+    assert chrome_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Updated estimates show exports rose 5% to 2 million tonnes.",
+    "Published by the ministry on its website, the data show a rise.",
+])
+def test_prose_opening_with_a_marker_word(line):
+    assert chrome_kind(line) is None
+
+
+def test_credit_and_tag_lines_name_no_partner():
+    page = ("Kazakhstan raises oil output\n\n"
+            "Kazakhstan raised crude oil output to 1.9 million barrels per day in May, the energy ministry said "
+            "on Tuesday, as the Tengiz expansion came on stream ahead of schedule.\n\n"
+            "Reporting by Tamara Vaal in Astana and Dmitry Zhdannikov in London; Editing by Mark Potter\n"
+            "Tags: Kazakhstan, Russia, China, oil\n")
+    for text in (page, clean_text(page).body_text):
+        assert not [m for m in extract(text, lang="en").mentions if m.partner_id]
+
+
+def test_unmarked_sidebar_of_timed_headlines_is_not_read():
+    page = ("Kazakhstan raises wheat exports\n\n"
+            "Kazakhstan exported 1.2 million tonnes of wheat to Uzbekistan in May, the agriculture ministry "
+            "said on Tuesday, citing customs data for the month.\n\n"
+            "21:31 Russia cuts oil exports to India by 8%\n"
+            "20:05 Turkey signs 15-year gas deal with Azerbaijan\n")
+    for text in (page, clean_text(page).body_text):
+        r = extract(text, lang="en")
+        assert {m.partner_id for m in r.mentions if m.partner_id} == {"UZ"}
+        assert not [f for f in r.figures if f.kind == "percentage"]
+
+
+def test_a_single_timed_line_is_text():
+    from extract.boilerplate import chrome_lines
+    text = "Headline\n\n11:00 Minister says exports rose.\nThe ministry added more details in the afternoon."
+    assert chrome_lines(text) == []
+
+
+def test_readers_comments_are_not_the_article():
+    page = ("Kazakhstan raises wheat exports\n\n"
+            "Kazakhstan exported 1.2 million tonnes of wheat to Uzbekistan in May, the agriculture ministry "
+            "said on Tuesday, citing customs data for the month.\n\n"
+            "Comments (2)\n"
+            "Aidar: Russia and China will buy everything anyway, 100% sure\n"
+            "Guest: what about Turkey?\n")
+    for text in (page, clean_text(page).body_text):
+        r = extract(text, lang="en")
+        assert {m.partner_id for m in r.mentions if m.partner_id} == {"UZ"}
+        assert not [f for f in r.figures if f.kind == "percentage"]

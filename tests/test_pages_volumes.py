@@ -1,0 +1,23 @@
+"""Which commodity a tonnage belongs to when a sentence names several: the one of the figure's own
+clause, else the nearest ("Експорт нафти склав 1 500 тонн, а зерна — 2 млн т")."""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("uk", "Експорт нафти склав близько 1 500 тонн, а зерна — 2 млн т.", [("crude_oil", 1500), ("grain", 2e6)]),
+    ("en", "Oil exports reached 1.5 million tonnes, while grain shipments totalled 2 million tonnes.",
+     [("crude_oil", 1.5e6), ("grain", 2e6)]),
+    ("ru", "Экспорт нефти составил 1,5 млн тонн, угля — 3,4 млн тонн.", [("crude_oil", 1.5e6), ("coal", 3.4e6)]),
+    ("en", "Kazakhstan exported 2,345 thousand tons of wheat and flour in grain equivalent to Uzbekistan.",
+     [("wheat", 2.345e6)]),
+    ("en", "The country shipped 2.3 million tons of grain, including 1.9 million tons of wheat.",
+     [("grain", 2.3e6), ("wheat", 1.9e6)]),
+    ("en", "Oil exports, which rose 5% last year, reached 1.5 million tonnes.", [("crude_oil", 1.5e6)]),
+])
+def test_commodity_of_the_clause(lang, text, want):
+    r = extract(text, lang=lang)
+    assert [(v.commodity_id, v.volume_tonnes) for v in r.export_volumes] == want

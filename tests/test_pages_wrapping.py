@@ -1,0 +1,99 @@
+"""Hard-wrapped text: a single line end inside a paragraph reads like a space (figures, dates,
+mentions, sentences), while blank lines, list items and the headline still separate; offsets keep
+indexing the text given (body_text, or the raw text passed to extract())."""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract
+from extract.cleaning import clean_text, soft_breaks
+
+EN = """Kazakhstan ships more oil via Caspian route
+
+ASTANA, Jan 9 - Kazakhstan shipped 3.8 million
+tons of oil through the Caspian Pipeline Consortium in September
+2023, while exports to China rose by 78.9
+percent compared with the same month a year earlier, the energy
+ministry said on Tuesday. Officials said wheat exports to
+Uzbekistan and Afghanistan also grew.
+
+Key figures:
+- crude oil: 3.8 million tons
+- wheat: 1.2 million tons
+"""
+
+RU = """Казахстан нарастил экспорт зерна
+
+Казахстан за девять месяцев экспортировал около 6,2 млн
+тонн зерна, из них в Узбекистан отправлено 2,1 млн тонн, а
+в Афганистан - 1,4 млн тонн, сообщило министерство сельского
+хозяйства в октябре 2023 года.
+"""
+
+KK = """Қазақстан мұнай экспортын арттырды
+
+Биыл алғашқы бес айында Қазақстан Қытайға 1,2 млн
+тонна мұнай жөнелтті, бұл өткен жылғы көрсеткіштен 12
+пайызға көп, деп хабарлады Энергетика министрлігі.
+"""
+
+
+def _check_offsets(text, r):
+    for rec in (*r.mentions, *r.figures, *r.export_volumes):
+        assert text[rec.start_char:rec.end_char] == rec.surface_text
+
+
+@pytest.mark.parametrize("through_cleaning", [True, False])
+def test_english_wrapped_figures_dates_and_mentions(through_cleaning):
+    text = clean_text(EN).body_text if through_cleaning else EN
+    r = extract(text, lang="en")
+    _check_offsets(text, r)
+    figs = {(f.kind, f.value, f.unit, f.date_year, f.date_month) for f in r.figures}
+    assert ("mass", 3.8e6, "t", None, None) in figs
+    assert ("percentage", 78.9, "%", None, None) in figs
+    assert ("date", None, None, 2023, 9) in figs
+    assert {m.partner_id for m in r.mentions if m.partner_id} >= {"CN", "UZ", "AF"}
+    oil = [v for v in r.export_volumes if v.commodity_id == "crude_oil" and v.volume_tonnes == 3.8e6]
+    assert len(oil) == 2 and any(v.route_id == "cpc" for v in oil)
+    # the list items stay lines of their own: the wheat line's tonnage is wheat, not oil
+    assert [v.commodity_id for v in r.export_volumes if v.volume_tonnes == 1.2e6] == ["wheat"]
+
+
+def test_cleaning_unwraps_the_paragraph_but_keeps_headline_and_list():
+    body = clean_text(EN).body_text
+    lines = body.split("\n")
+    assert lines[0] == "Kazakhstan ships more oil via Caspian route"
+    assert "3.8 million tons of oil" in body and "in September 2023," in body and "78.9 percent" in body
+    assert "- crude oil: 3.8 million tons" in lines and "- wheat: 1.2 million tons" in lines
+    assert "Key figures:" in lines
+
+
+def test_sentences_cross_a_soft_break_but_not_a_blank_line():
+    r = extract(EN, lang="en")
+    spans = [EN[s.start_char:s.end_char] for s in r.sentences]
+    assert spans[0] == "Kazakhstan ships more oil via Caspian route"
+    assert any(s.startswith("ASTANA") and s.endswith("on Tuesday.") for s in spans)
+    assert "Officials said wheat exports to\nUzbekistan and Afghanistan also grew." in spans
+
+
+@pytest.mark.parametrize("lang,text,masses,dates", [
+    ("ru", RU, [6.2e6, 2.1e6, 1.4e6], [(2023, 10)]),
+    ("kk", KK, [1.2e6], []),
+])
+def test_wrapped_cyrillic(lang, text, masses, dates):
+    r = extract(text, lang=lang)
+    _check_offsets(text, r)
+    assert [f.value for f in r.figures if f.kind == "mass"] == masses
+    assert [(f.date_year, f.date_month) for f in r.figures if f.kind == "date"] == dates
+    assert all(v.volume_tonnes in masses for v in r.export_volumes) and len(r.export_volumes) == len(masses)
+
+
+@pytest.mark.parametrize("text", [
+    "Short headline of a story\nThe lead starts here and goes on for a while, longer than the headline.",
+    "Kazakhstan and China sign a new oil supply agreement in Beijing\nThe deal covers 2025-2030.",
+    "A line that is long enough to be a wrapped line of text, ending:\n- an item\n- another item",
+    "Home / Economy / Energy\n1 min read\n11:49\nHeadline",
+    "The first paragraph is a single long line that runs well past the wrap width of a plain-text feed, as web pages do.\nThe second paragraph follows on the next line.",
+])
+def test_no_soft_break(text):
+    assert soft_breaks(text) == []
