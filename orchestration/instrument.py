@@ -1,7 +1,7 @@
 """Progress events and fault points inside warehouse.sync's run, without changing warehouse/ code.
 
 `watch_sync()` wraps four functions of warehouse.sync for the duration of one raw_extraction step:
-`scan` (files found), `plan` (what this run will extract and remove), `process_files` (one event per
+`scan_listing` (files found), `plan` (what this run will extract and remove), `process_files` (one event per
 extracted file, throttled) and `_load` (documents committed). Each wrapper calls the original and
 only observes its result. A function that is missing (warehouse.sync refactored) is simply not
 watched: the run works, only that progress line or fault point is gone (the fault tests notice).
@@ -18,12 +18,12 @@ EXTRACT_EVENT_EVERY = 0.25  # seconds between extraction progress events
 
 
 def _scan(orig):
-    def scan(*args, **kwargs):
-        found = orig(*args, **kwargs)
-        progress.emit("scanned", files=len(found))
+    def scan_listing(*args, **kwargs):
+        listing = orig(*args, **kwargs)
+        progress.emit("scanned", files=len(listing.entries()))
         fault_point("scan")
-        return found
-    return scan
+        return listing
+    return scan_listing
 
 
 def _plan(orig):
@@ -67,7 +67,7 @@ def _load(orig):
     return load
 
 
-_WRAPPERS = {"scan": _scan, "plan": _plan, "process_files": _process_files, "_load": _load}
+_WRAPPERS = {"scan_listing": _scan, "plan": _plan, "process_files": _process_files, "_load": _load}
 
 
 @contextmanager

@@ -29,8 +29,8 @@ def parquet_rows(exports: Path, like: dict[str, list[tuple]]) -> dict[str, list[
     con = duckdb.connect()
     out = {}
     for f in sorted(exports.glob("*.parquet")):
-        cols = [r[0] for r in con.execute("select name from parquet_schema(?) where name <> 'duckdb_schema'",
-                                          [str(f)]).fetchall()]
+        # top-level columns only (parquet_schema also lists the element of every list column)
+        cols = [r[0] for r in con.execute("describe select * from read_parquet(?)", [str(f)]).fetchall()]
         keep = [c for c in cols if c not in ("ingested_at", "batch_id", "loaded_at", "_loaded_at")]
         rows = con.execute(f"select {', '.join(chr(34) + c + chr(34) for c in keep)} from read_parquet(?)",
                            [str(f)]).fetchall()

@@ -71,7 +71,13 @@ def scan(source_dir: Path, follow_links_out: bool | None = None) -> dict[str, tu
         from .config import settings
 
         follow_links_out = settings().follow_links_out
-    return scan_folder(source_dir, follow_links_out=follow_links_out).entries()
+    return scan_listing(source_dir, follow_links_out).entries()
+
+
+def scan_listing(source_dir: Path, follow_links_out: bool):
+    """The folder's listing (scanning.Listing): the one place a run scans, so the orchestration can
+    observe it (orchestration/instrument.py: the scan progress line and fault point)."""
+    return scan_folder(source_dir, follow_links_out=follow_links_out)
 
 
 def plan(con: duckdb.DuckDBPyConnection, source_dir: Path, current: dict[str, tuple[int, int]],
@@ -151,7 +157,7 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
         con.execute(f"SET memory_limit = {literal(settings.duckdb_load_memory_limit)}")
     try:
         ensure_raw_schema(con)
-        listing = scan_folder(settings.source_dir, follow_links_out=settings.follow_links_out)
+        listing = scan_listing(settings.source_dir, settings.follow_links_out)
         for folder in listing.unreadable:
             log(f"cannot list {settings.source_dir / folder}: its files keep their rows until it can be read")
         current = listing.entries()
