@@ -46,6 +46,9 @@ class WordPatterns:
                 head, how = parts[0]
                 (self.prefix if how == PREFIX else self.whole).setdefault(head, []).append((label, parts))
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        # first two letters of every lemma-keyed word: a word that shares none needs no lemma
+        # lookup (the lookup is the costly part, and most words of a text are nobody's pattern)
+        self.key_heads = {head[:2] for head, pats in self.whole.items() if any(p[0][1] == LEMMA for _, p in pats)}
         self._judged: set[str] = set()
         self._candidates: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
 
@@ -55,9 +58,10 @@ class WordPatterns:
 
     def _candidates_of(self, low: str) -> list[tuple[str, tuple[_Part, ...]]]:
         cands = list(self.whole.get(low, ()))
-        k = self.key(low)
-        if k != low:
-            cands += [c for c in self.whole.get(k, ()) if c[1][0][1] == LEMMA]
+        if low[:2] in self.key_heads:
+            k = self.key(low)
+            if k != low:
+                cands += [c for c in self.whole.get(k, ()) if c[1][0][1] == LEMMA]
         for L in self.prefix_lengths:
             if L > len(low):
                 break
