@@ -43,7 +43,8 @@ test: install browser dbt_project/target/manifest.json
 ## Debian's chromium and its driver for the dashboard's browser test (installed only when missing).
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
-		(apt-get update && apt-get install -y chromium chromium-driver)
+		{ SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); export DEBIAN_FRONTEND=noninteractive; \
+		  $$SUDO apt-get update && $$SUDO apt-get install -y chromium chromium-driver; }
 
 ## The dashboard (Streamlit) on the published read-only BI copy: run `make run` first.
 ## DASHBOARD_PORT (8501) and DASHBOARD_ADDRESS (127.0.0.1; 0.0.0.0 to serve other machines).
