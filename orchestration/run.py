@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -31,7 +32,8 @@ import duckdb
 from orchestration import progress
 from orchestration.display import Display
 from orchestration.lock import LOCK_FD_ENV, LOCK_PATH_ENV, WarehouseBusy, held_fd, probe_duckdb, warehouse_lock
-from warehouse.config import REPO_ROOT, settings
+from warehouse.config import REPO_ROOT, SettingsError, settings
+from warehouse.preflight import PreflightError, preflight
 
 EXIT_BUSY = 75  # EX_TEMPFAIL: another run or process has the warehouse; try again later
 STOP_GRACE = float(os.environ.get("KZ_STOP_GRACE", "10"))  # seconds the build has to stop cleanly
@@ -130,8 +132,24 @@ def log_tail(path: Path, lines: int = 15) -> str:
     return "\n".join("  " + ln for ln in text.splitlines()[-lines:])
 
 
+def _dagster_home() -> None:
+    """`make run` sets DAGSTER_HOME; `python -m orchestration.run` on its own gets the same default
+    (the repo's .dagster/ with the project's dagster.yaml: the duckdb pool, telemetry off)."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / ".dagster")))
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        shutil.copy(REPO_ROOT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
+    os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+
+
 def main() -> int:
-    s = settings()
+    try:
+        s = settings()
+    except SettingsError as e:  # EXTRACT_WORKERS=abc: one line naming the variable, no traceback
+        print(f"error: {e}", flush=True)
+        return 2
+    _dagster_home()
     print(f"SOURCE_DIR={s.source_dir}\nWAREHOUSE_PATH={s.warehouse_path}", flush=True)
     display = Display()
     sup = Supervisor()
@@ -143,6 +161,11 @@ def main() -> int:
     try:
         # one run per warehouse; the build process inherits the lock, so it is held while either lives
         with warehouse_lock(s.warehouse_path, on_wait=display.line) as lock_file:
+            try:  # a missing SOURCE_DIR or a corrupt warehouse: say so in one line, before Dagster starts
+                preflight(s)
+            except PreflightError as e:
+                print(f"error: {e}", flush=True)
+                return 1
             probe_duckdb(s.warehouse_path)  # someone else's open connection: say so now, not after minutes
             for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                 signal.signal(sig, sup._on_signal)
