@@ -183,6 +183,12 @@ def main() -> int:
         return _run(a, sizes, work)
     finally:
         if a.workdir is None:  # a temporary workdir goes with the run, finished or not (GBs at 100k)
+            logs = sorted((work / "dagster" / "logs").glob("run-*.log"))
+            if logs:  # the run logs are small and say what happened: kept beside the results
+                keep = a.json.parent / "logs"
+                keep.mkdir(parents=True, exist_ok=True)
+                for log in logs:
+                    shutil.copy(log, keep / log.name)
             shutil.rmtree(work, ignore_errors=True)
 
 
