@@ -21,7 +21,7 @@ the CAMEO/PLOVER coders but with shallow structure instead of a parser:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from ..model import ActivityEvent, Mention, Sentence
 from .lexicon import ActivityGrammar, grammar, route_crossings
@@ -39,7 +39,7 @@ _CONTENT_REACH = 6      # "agreed on Tuesday to lift trade": the agreement's sub
 _TRADE_ROLE_SPAN = 12   # ... and then at most this many words from the trade word, no partner between
 _THIRD_PARTY_REACH = 6  # the other party of a third-party deal stands this close after the trigger
 _DEMONYM_REACH = 9      # "Turkish steel mills became a key buyer"
-_MOVES = ("trade", "transit")  # triggers that say goods move (a via word or a route makes them transit)
+_MOVING = ("trade", "transit", "move")  # triggers that say goods move (a via word or a route makes them transit)
 # "move" triggers (went, идет, trafia) say that something goes somewhere: trade towards a
 # partner after "to", transit through a partner after "through"
 _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", "және", "мен", "or", "lub", "или", "ou", "oder", "або"}
@@ -131,19 +131,19 @@ class _Sentence:
         if any(j - i > 1 for _, i, j in hits):
             hits = [(t, i, j) for t, i, j in hits
                     if not any(a <= i and j <= b and b - a > j - i for _, a, b in hits)]
-        # "Caspian Pipeline Consortium": the route's own words are no trigger
         hits = [(t, i, j) for t, i, j in hits if i not in negated and clause[i] not in conditional]
-        # "banned imports", "приостановила отгрузку": stopping trade is the sanction, not trade
         # what moves, for a route or port that implies transit: not the route's own words
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
         in_route = [(self.token_of(r.start_char), self.token_of(r.end_char - 1)) for r in self.routes]
-        moves = [(i, j) for t, i, j in hits if (t in _MOVES or t == "move") and not any(a <= i <= b for a, b in in_route)]
+        moves = [(i, j) for t, i, j in hits if t in _MOVING and not any(a <= i <= b for a, b in in_route)]
         # "threatened Kazakh banks with secondary sanctions": the threat is the sanction's, not an attack
         sanction_at = [i for t, i, j in hits if t == "sanction"]
         if sanction_at:
             hits = [(t, i, j) for t, i, j in hits
                     if not (t == "conflict" and any(0 < k - i <= 5 and clause[k] == clause[i] for k in sanction_at))]
-        stops = [j for t, i, j in hits if t in ("sanction", "invest")]  # "banned imports", "bought a stake"
+        # "banned imports", "приостановила отгрузку", "bought a stake": stopping trade is the
+        # sanction, buying a share the investment, not trade
+        stops = [j for t, i, j in hits if t in ("sanction", "invest")]
         if stops:
             hits = [(t, i, j) for t, i, j in hits if not (
                 t in ("trade", "move") and any(b <= i <= b + 4 and clause[i] == clause[b - 1] for b in stops))]
@@ -197,7 +197,7 @@ class _Sentence:
         own = {i for i, _ in cues.get("own", ())}
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
-            if self._third_party(cues, parties, kz_clauses, clause, i, j, t in _MOVES or t == "move")}
+            if self._third_party(cues, parties, kz_clauses, clause, i, j, t in _MOVING)}
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
@@ -207,13 +207,13 @@ class _Sentence:
                     continue  # "China tightened export controls": not tied to Kazakhstan
                 if (i, j) in third_party:
                     continue
-                if via is False or (via and not (t in _MOVES or move)):
+                if via is False or (via and t not in _MOVING):
                     continue  # a place on the way is not an investor or a signatory; a bypassed one is no party
-                if (t in _MOVES or move) and via is not None:
+                if t in _MOVING and via is not None:
                     if via:
                         add(p.entity_id, "transit", i, j, p)
                     continue  # a partner on (or off) the way is not a buyer or seller
-                if (t in _MOVES or move) and via_home and not self._after_role(cues, ("destination",), head):
+                if t in _MOVING and via_home and not self._after_role(cues, ("destination",), head):
                     add(p.entity_id, "transit", i, j, p)  # "China to Europe through Kazakhstan"
                     continue
                 if t == "transit":

@@ -68,10 +68,6 @@ class WordPatterns:
             cands += self.prefix.get(low[:L], ())
         return cands
 
-    def _part_hits(self, low: str, part: _Part) -> bool:
-        text, how = part
-        return low.startswith(text) if how == PREFIX else (low == text or (how == LEMMA and self.key(low) == text))
-
     def find(self, lows: list[str]) -> list[tuple[str, int, int]]:
         """(label, first token, end token exclusive) of every pattern among the lowercased tokens."""
         new = set(lows).difference(self._judged)
