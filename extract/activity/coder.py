@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from ..model import ActivityEvent, Mention, Sentence
 from .lexicon import ActivityGrammar, grammar, route_crossings
@@ -29,6 +30,9 @@ from .words import _APOS_PAIRS, norm
 
 # Words; an apostrophe splits ("l’interdiction" -> l, interdiction) but English n't stays on its verb
 _WORD = re.compile(r"\w+n['’]t\b|\w+")
+_WORD_SPLIT = re.compile(r"(\w+n['’]t\b|\w+)")
+_CLAUSE_MARK = re.compile(r"[;()]")
+_DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
 _COMPARISON_REACH = 1   # a comparison word is right before the partner
 _RIVAL_REACH = 5        # "Russia, the biggest competitor," : rival word within this many words after
@@ -57,56 +61,59 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if m.entity_type in ("partner", "commodity", "route", "home"):
             by_sentence.setdefault(m.sentence_index, []).append(m)
     crossings = route_crossings()
-    relevant = [s for s in sentences if any(
-        m.entity_type == "partner" or (m.entity_type == "route" and crossings.get(m.entity_id))
-        for m in by_sentence.get(s.index, ()))]
+    relevant = [s for s in sentences if s.index in by_sentence and _has_party(by_sentence[s.index], crossings)]
     if not relevant:
         return []
     g = grammar(lang)
-    # the words of these sentences, tokenised and lowercased per sentence in C (str.lower,
-    # re.findall): per-word Python calls would cost more than the coding itself
-    spans: list[tuple[int, int]] = []
-    lows: list[str] = []
-    bounds = []
-    for s in relevant:
-        a = len(spans)
-        spans += [m.span() for m in _WORD.finditer(text, s.start_char, s.end_char)]
-        bounds.append((a, len(spans)))
-        lowered = text[s.start_char:s.end_char].lower()
-        for x, y in _APOS_PAIRS:
-            if x in lowered:
-                lowered = lowered.replace(x, y)
-        words = _WORD.findall(lowered)
-        if len(words) != len(spans) - a:  # a letter whose lowercase is longer ("İ"): word by word
-            words = [norm(text[x:y]) for x, y in spans[a:]]
-        lows += words
-    found = g.words.find(lows)
-    if not any(kind == "trigger" for (kind, _), _, _ in found):
-        return []
-    # each word hit goes to its sentence (sentences are ordered, so are the hits)
-    firsts = [a for a, _ in bounds]
-    per: list[dict[str, list]] = [{"trigger": [], "cue": [], "sector": []} for _ in relevant]
-    for (kind, label), i, j in found:
-        k = bisect_right(firsts, i) - 1
-        if k >= 0 and j <= bounds[k][1]:
-            a = bounds[k][0]
-            per[k][kind].append((label, i - a, j - a))
     out: list[ActivityEvent] = []
-    for s, (a, b), mine in zip(relevant, bounds, per):
-        if mine["trigger"]:
-            out += _Sentence(text, s, by_sentence[s.index], g, spans[a:b], lows[a:b], mine["trigger"], mine["cue"],
-                             mine["sector"]).events(crossings, document_partners)
+    for s in relevant:
+        lows, starts, ends = _words(text, s.start_char, s.end_char)
+        found = g.words.find(lows)
+        hits: list = []
+        cues: list = []
+        sectors: list = []
+        mine = {"trigger": hits, "cue": cues, "sector": sectors}
+        for (kind, label), i, j in found:
+            mine[kind].append((label, i, j))
+        if hits:
+            out += _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors).events(
+                crossings, document_partners)
     return out
+
+
+def _has_party(mentions: list[Mention], crossings: dict[str, tuple[str, ...]]) -> bool:
+    """A partner, or a route that crosses one."""
+    for m in mentions:
+        if m.entity_type == "partner" or (m.entity_type == "route" and crossings.get(m.entity_id)):
+            return True
+    return False
+
+
+def _words(text: str, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
+    """The lowercased words of text[a:b] with their start and end offsets, cut in C (str.lower,
+    re.split, accumulate): per-word Python calls would cost more than the coding itself."""
+    sentence = text[a:b]
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a letter whose lowercase is longer ("İ"): word by word
+        spans = [m.span() for m in _WORD.finditer(text, a, b)]
+        return [norm(text[x:y]) for x, y in spans], [x for x, _ in spans], [y for _, y in spans]
+    for x, y in _APOS_PAIRS:
+        if x in lowered:
+            lowered = lowered.replace(x, y)
+    parts = _WORD_SPLIT.split(lowered)  # separator, word, separator, ..., word, separator
+    offsets = list(accumulate(map(len, parts), initial=a))
+    n = len(parts) - 1
+    return parts[1::2], offsets[1:n:2], offsets[2:n + 1:2]
 
 
 class _Sentence:
     """One sentence's words (indices local to it), its trigger and cue hits, and its mentions."""
 
     def __init__(self, text: str, s: Sentence, mentions: list[Mention], g: ActivityGrammar,
-                 spans: list[tuple[int, int]], lows: list[str], hits: list, cues: list, sectors: list):
+                 starts: list[int], ends: list[int], lows: list[str], hits: list, cues: list, sectors: list):
         self.text, self.s, self.g = text, s, g
-        self.spans, self.lows, self.hits, self.cue_hits, self._sector_words = spans, lows, hits, cues, sectors
-        self.starts = [a for a, _ in spans]
+        self.starts, self.ends, self.lows, self.hits, self.cue_hits, self._sector_words = (
+            starts, ends, lows, hits, cues, sectors)
         self.partners = [m for m in mentions if m.entity_type == "partner"]
         self.commodities = [m for m in mentions if m.entity_type == "commodity"]
         self.routes = [m for m in mentions if m.entity_type == "route"]
@@ -118,7 +125,7 @@ class _Sentence:
         return k if k > 0 else 0
 
     def events(self, crossings: dict[str, tuple[str, ...]], document_partners: set[str]) -> list[ActivityEvent]:
-        if not self.spans or self.text[self.s.start_char:self.s.end_char].rstrip().endswith("?"):
+        if not self.starts or self.text[self.s.start_char:self.s.end_char].rstrip().endswith("?"):
             return []
         hits = self.hits
         cues: dict[str, list[tuple[int, int]]] = {}
@@ -126,24 +133,31 @@ class _Sentence:
             cues.setdefault(role, []).append((i, j))
         clause = self._clauses(cues)
         negated = self._negated(cues, clause, hits)
-        conditional = {clause[i] for i, _ in cues.get("conditional", ()) if i == 0 or clause[i - 1] != clause[i]}
+        conditional = {clause[i] for i, _ in cues["conditional"] if i == 0 or clause[i - 1] != clause[i]} \
+            if "conditional" in cues else ()
         # "export controls" (sanction) holds "export" (trade): the longest words win
-        if any(j - i > 1 for _, i, j in hits):
+        if len(hits) > 1 and any(j - i > 1 for _, i, j in hits):
             hits = [(t, i, j) for t, i, j in hits
                     if not any(a <= i and j <= b and b - a > j - i for _, a, b in hits)]
-        hits = [(t, i, j) for t, i, j in hits if i not in negated and clause[i] not in conditional]
+        if negated or conditional:
+            hits = [(t, i, j) for t, i, j in hits if i not in negated and clause[i] not in conditional]
+        types = {t for t, _, _ in hits}
         # what moves, for a route or port that implies transit: not the route's own words
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
-        in_route = [(self.token_of(r.start_char), self.token_of(r.end_char - 1)) for r in self.routes]
-        moves = [(i, j) for t, i, j in hits if t in _MOVING and not any(a <= i <= b for a, b in in_route)]
+        moves = []
+        if not types.isdisjoint(_MOVING):
+            in_route = [(self.token_of(r.start_char), self.token_of(r.end_char - 1)) for r in self.routes]
+            moves = [(i, j) for t, i, j in hits
+                     if t in _MOVING and not (in_route and any(a <= i <= b for a, b in in_route))]
         # "threatened Kazakh banks with secondary sanctions": the threat is the sanction's, not an attack
-        sanction_at = [i for t, i, j in hits if t == "sanction"]
-        if sanction_at:
+        if "sanction" in types and "conflict" in types:
+            sanction_at = [i for t, i, j in hits if t == "sanction"]
             hits = [(t, i, j) for t, i, j in hits
                     if not (t == "conflict" and any(0 < k - i <= 5 and clause[k] == clause[i] for k in sanction_at))]
         # "banned imports", "приостановила отгрузку", "bought a stake": stopping trade is the
         # sanction, buying a share the investment, not trade
-        stops = [j for t, i, j in hits if t in ("sanction", "invest")]
+        stops = [j for t, i, j in hits if t in ("sanction", "invest")] if (
+            "sanction" in types or "invest" in types) and ("trade" in types or "move" in types) else ()
         if stops:
             hits = [(t, i, j) for t, i, j in hits if not (
                 t in ("trade", "move") and any(b <= i <= b + 4 and clause[i] == clause[b - 1] for b in stops))]
@@ -158,7 +172,7 @@ class _Sentence:
                 stated_at.setdefault(pid, []).append(i)
             if (pid, t) in found:
                 return
-            a, b = span or (self.spans[i][0], self.spans[j - 1][1])
+            a, b = span or (self.starts[i], self.ends[j - 1])
             found[(pid, t)] = ActivityEvent(
                 pid, t, self._sector(a), self._planned(cues, clause, i), self.s.index, a, b, self.text[a:b],
                 p.start_char if p else None, p.end_char if p else None)
@@ -175,8 +189,10 @@ class _Sentence:
                 role = next((r for suf, r in self.g.case_endings if self.lows[last].endswith(suf)), None)
                 if role:
                     self._suffix_role[self.token_of(p.start_char)] = role
-        ways = [i for t, i, j in hits if t == "transit"]
-        self._trade_words = [i for t, i, j in hits if t in ("trade", "move")]  # a role binds to the nearest
+        ways = [i for t, i, j in hits if t == "transit"] if "transit" in types else ()
+        # a role binds to the nearest trade word
+        self._trade_words = [i for t, i, j in hits if t in ("trade", "move")] if (
+            "trade" in types or "move" in types) else ()
         parties = []
         moved_to = [b for _, b in moves]
         for p in self.partners:
@@ -197,7 +213,7 @@ class _Sentence:
         own = {i for i, _ in cues.get("own", ())}
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
-            if self._third_party(cues, parties, kz_clauses, clause, i, j, t in _MOVING)}
+            if clause[i] not in kz_clauses and self._third_party(cues, parties, kz_clauses, clause, i, j, t in _MOVING)}
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
@@ -219,7 +235,7 @@ class _Sentence:
                 if t == "transit":
                     continue  # a transit word alone does not put a partner on the way
                 if move or t == "trade":
-                    if any(p.entity_id in crossings.get(r.entity_id, ()) and i < self.token_of(r.start_char) < mi
+                    if self.routes and any(p.entity_id in crossings.get(r.entity_id, ()) and i < self.token_of(r.start_char) < mi
                            for r in self.routes):
                         continue  # "through the CPC to Russia": the route's end, transit (below)
                 if move:
@@ -228,7 +244,7 @@ class _Sentence:
                     continue
                 if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0):
                     continue  # "arrived on a visit to Astana from Georgia"
-                if t == "trade" and any(j <= k <= j + 2 for k in own):
+                if t == "trade" and own and any(j <= k <= j + 2 for k in own):
                     continue  # "a quota on the export of its own grain"
                 if t == "trade" and not self._trades(cues, p, mi, me, head, i, j, clause[i] in kz_clauses):
                     continue
@@ -272,27 +288,27 @@ class _Sentence:
 
     # -- structure -------------------------------------------------------------------------
     def _clauses(self, cues) -> list[int]:
-        n = len(self.spans)
-        breaks = {i for i, _ in cues.get("clause", ()) if i > 0}
-        sentence = self.text[self.s.start_char:self.s.end_char]
-        if not breaks and "relative" not in cues and not any(c in sentence for c in ";()"):
+        n = len(self.starts)
+        breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
+        a, b = self.s.start_char, self.s.end_char
+        if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
+            breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
+                                      _CLAUSE_MARK.finditer(self.text, a, b)) if 0 < k < n)
+        if not breaks and "relative" not in cues:
             return [0] * n  # one clause: most sentences
-        for i in range(1, n):
-            gap = self.text[self.spans[i - 1][1]:self.spans[i][0]]
-            if ";" in gap or "(" in gap or ")" in gap:
-                breaks.add(i)
-        out, c = [], 0
-        for i in range(n):
-            if i in breaks:
-                c += 1
-            out.append(c)
+        out: list[int] = []
+        prev = 0
+        for c, k in enumerate(sorted(breaks)):
+            out += [c] * (k - prev)
+            prev = k
+        out += [len(breaks)] * (n - prev)
         # a relative clause runs from its pronoun after a comma to the next comma ("Kazakhstan,
         # which stays out of Moscow's war in Ukraine, depends on Russia"): a clause of its own,
         # and the clause around it goes on after it
         for k, (i, _) in enumerate(cues.get("relative", ())):
-            if i == 0 or "," not in self.text[self.spans[i - 1][1]:self.spans[i][0]]:
+            if i == 0 or "," not in self.text[self.ends[i - 1]:self.starts[i]]:
                 continue
-            end = next((e for e in range(i + 1, n) if "," in self.text[self.spans[e - 1][1]:self.spans[e][0]]
+            end = next((e for e in range(i + 1, n) if "," in self.text[self.ends[e - 1]:self.starts[e]]
                         or out[e] != out[i]), n)
             for e in range(i, end):
                 out[e] = -1 - k
@@ -320,7 +336,11 @@ class _Sentence:
 
     def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:
         found = cues.get(role)
-        return bool(found) and any(mi - reach <= j <= mi for _, j in found)
+        if found:
+            for _, j in found:
+                if mi - reach <= j <= mi:
+                    return True
+        return False
 
     def _background(self, cues, clause, mi: int, me: int) -> bool:
         if self._after_cue(cues, "comparison", mi, _COMPARISON_REACH - 1):
@@ -344,22 +364,25 @@ class _Sentence:
     def _on_the_way(self, cues, clause, mi: int, me: int, ways: list[int] = (), moved_to: list[int] = ()) -> bool | None:
         """True: the partner is on the way; False: it is bypassed; None: neither is said.
         ways: where transit words stand ("the port of Ceyhan in Turkey", "Russian ports")."""
-        if self._after_cue(cues, "bypass", mi, 1) or any(me <= i <= me + 1 for i, _ in cues.get("bypass_after", ())):
+        if self._after_cue(cues, "bypass", mi, 1) or "bypass_after" in cues and any(
+                me <= i <= me + 1 for i, _ in cues["bypass_after"]):
             return False
         # "the port of Ceyhan in Turkey", "Russian ports": a transit word near the partner, the
         # partner after a place preposition or right before the word
-        located = self._after_cue(cues, "destination", mi, 0) or self._after_cue(cues, "origin", mi, 0)
-        if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and not located))
-               for w in ways):
-            return True
-        if any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] for i, j in cues.get("via", ())):
+        if ways:
+            located = self._after_cue(cues, "destination", mi, 0) or self._after_cue(cues, "origin", mi, 0)
+            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and not located))
+                   for w in ways):
+                return True
+        if "via" in cues and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] for i, j in cues["via"]):
             return True
         if "via_after" in cues and any(e <= i <= e + 1 for i, _ in cues["via_after"] for e in [me] + [
                 self.token_of(q.end_char - 1) + 1 for q in self.partners
                 if self._list_head(self.token_of(q.start_char)) == mi]):
             return True  # "Әзербайжан мен Грузия арқылы": the list before the postposition
-        if any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and any(0 <= i - b <= 2 for b in moved_to)
-               for i, j in cues.get("via_weak", ())):
+        if moved_to and "via_weak" in cues and any(
+                mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and any(0 <= i - b <= 2 for b in moved_to)
+                for i, j in cues["via_weak"]):
             return True  # "par" / "by" says the way only right after a word that moves something
         return None
 
@@ -388,9 +411,16 @@ class _Sentence:
         A case ending on the partner's own word ("Түркияға") says it first."""
         if mi in self._suffix_role:
             return self._suffix_role[mi] in roles
-        near = [(b, role) for role in ("destination", "origin", "between") for _, b in cues.get(role, ())
-                if mi - _TRADE_ROLE_REACH <= b <= mi]
-        return bool(near) and max(near)[1] in roles
+        role_at = self.__dict__.get("_role_at")
+        if role_at is None:  # where each role word ends (of two on one word, the greatest name, as before)
+            role_at = self._role_at = {}
+            for role in ("between", "destination", "origin"):
+                for _, b in cues.get(role, ()):
+                    role_at[b] = role
+        for b in range(mi, mi - _TRADE_ROLE_REACH - 1, -1):
+            if b in role_at:
+                return role_at[b] in roles
+        return False
 
     def _home(self, cues) -> list[int]:
         """Token indices where the Kazakh side is named (the country, its capital, its
@@ -421,6 +451,8 @@ class _Sentence:
     def _list_head(self, mi: int) -> int:
         """The first member of the list of partners that mi belongs to ("Turkey, Italy and
         Russia"): a cue before the list applies to each member."""
+        if len(self.partners) < 2:
+            return mi
         heads = self.__dict__.get("_heads")
         if heads is None:
             heads = self._heads = {}
@@ -430,7 +462,7 @@ class _Sentence:
                 head = pi
                 if prev is not None and prev[0] <= pi:
                     between = self.lows[prev[0]:pi]
-                    gap = self.text[prev[2]:self.spans[pi][0]]
+                    gap = self.text[prev[2]:self.starts[pi]]
                     if (not between or (len(between) == 1 and between[0] in _LIST_WORDS)) and not any(
                             ch in gap for ch in ".;:()"):
                         head = prev[1]
@@ -442,18 +474,19 @@ class _Sentence:
         """A place joined by dashes to other names ("Baku–Tbilisi–Kars")."""
         before = self.text[max(self.s.start_char, p.start_char - 2):p.start_char]
         after = self.text[p.end_char:p.end_char + 2]
-        return any(d in before or d in after for d in "-–—‑") and not before.endswith(" — ") and not after.startswith(" —")
+        return bool(_DASH.search(before + after)) and not before.endswith(" — ") and not after.startswith(" —")
 
     def _planned(self, cues, clause, i: int) -> bool:
-        if any(self.lows[i].endswith(suf) for suf in self.g.future_endings):
+        if self.g.future_endings and self.lows[i].endswith(self.g.future_endings):
             return True  # "discutera", "signeraient"
-        return any(k <= i and clause[k] == clause[i] for k, _ in cues.get("modality", ())) or any(
-            i < k <= i + 3 and clause[k] == clause[i] for k, _ in cues.get("modality_after", ()))
+        before, after = cues.get("modality"), cues.get("modality_after")
+        return bool(before) and any(k <= i and clause[k] == clause[i] for k, _ in before) or bool(after) and any(
+            i < k <= i + 3 and clause[k] == clause[i] for k, _ in after)
 
     def _sector(self, char: int) -> str | None:
         if self.commodities:
             return min(self.commodities, key=lambda m: abs(m.start_char - char)).entity_id
         found = self._sector_words
         if found:
-            return min(found, key=lambda f: abs(self.spans[f[1]][0] - char))[0]
+            return min(found, key=lambda f: abs(self.starts[f[1]] - char))[0]
         return None

@@ -11,6 +11,7 @@ depends on the token alone, so each distinct token is judged once per process.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import compress
 
 _JUDGED_LIMIT = 200_000  # distinct tokens remembered per table before starting over
 LEMMA, PREFIX, EXACT = 0, 1, 2
@@ -83,24 +84,22 @@ class WordPatterns:
             self._judged |= new
         out = []
         n = len(lows)
-        get = self._candidates.get
         key = self.key
-        for i, w in enumerate(lows):
-            cands = get(w)
-            if cands:
-                for label, parts in cands:
-                    k = len(parts)
-                    if k == 1:
-                        out.append((label, i, i + 1))
-                        continue
-                    if i + k > n:
-                        continue
-                    for m in range(1, k):  # inline: most multi-word cues fail on their second word
-                        text, how = parts[m]
-                        nxt = lows[i + m]
-                        if not (nxt.startswith(text) if how == PREFIX else
-                                (nxt == text or (how == LEMMA and key(nxt) == text))):
-                            break
-                    else:
-                        out.append((label, i, i + k))
+        found = list(map(self._candidates.get, lows))
+        for i in compress(range(n), found):  # only the tokens that start some pattern (in C)
+            for label, parts in found[i]:
+                k = len(parts)
+                if k == 1:
+                    out.append((label, i, i + 1))
+                    continue
+                if i + k > n:
+                    continue
+                for m in range(1, k):  # inline: most multi-word cues fail on their second word
+                    text, how = parts[m]
+                    nxt = lows[i + m]
+                    if not (nxt.startswith(text) if how == PREFIX else
+                            (nxt == text or (how == LEMMA and key(nxt) == text))):
+                        break
+                else:
+                    out.append((label, i, i + k))
         return out
