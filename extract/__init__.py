@@ -7,6 +7,7 @@ No Dagster, no DuckDB, no network. The Dagster assets call this same function.
 """
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 from .activity import code_events, grammar as _activity_grammar
@@ -34,6 +35,9 @@ def warm_up() -> None:
         _activity_grammar(lang)
     for lang in langs:
         extract("Warm-up 1 2025.", lang=lang)  # compiles the figure and date grammars
+    # what is loaded now lives as long as the process: out of the collector's full passes,
+    # which would otherwise walk every lexicon entry again and again
+    gc.freeze()
 
 
 def extract(text: str, lang: str | None = None, *, published: date | None = None) -> ExtractionResult:
