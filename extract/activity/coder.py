@@ -29,8 +29,9 @@ from .lexicon import ActivityGrammar, grammar, route_crossings
 from .words import _APOS_PAIRS, norm
 
 # Words; an apostrophe splits ("l’interdiction" -> l, interdiction) but English n't stays on its verb
-_WORD = re.compile(r"\w+n['’]t\b|\w+")
-_WORD_SPLIT = re.compile(r"(\w+n['’]t\b|\w+)")
+# (the same as \w+n't\b|\w+ without backing off through every word to look for an "n't")
+_WORD = re.compile(r"\w+(?:(?<=\wn)['’]t\b)?")
+_WORD_SPLIT = re.compile(r"(\w+(?:(?<=\wn)['’]t\b)?)")
 _CLAUSE_MARK = re.compile(r"[;()]")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
