@@ -215,6 +215,8 @@ class _Sentence:
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
             if clause[i] not in kz_clauses and self._third_party(cues, parties, kz_clauses, clause, i, j, t in _MOVING)}
+        # "China signed with Russia a new gas agreement": the clause is their deal, each of its words
+        deal_clauses = {clause[i] for i, _ in third_party}
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
@@ -222,7 +224,7 @@ class _Sentence:
                     continue  # (the antecedent of "which" also acts in its relative clause)
                 if t in _NEEDS_HOME and not (clause[i] in kz_clauses or self.routes):
                     continue  # "China tightened export controls": not tied to Kazakhstan
-                if (i, j) in third_party:
+                if third_party and ((i, j) in third_party or (clause[i] in deal_clauses and t not in _MOVING)):
                     continue
                 if via is False or (via and t not in _MOVING):
                     continue  # a place on the way is not an investor or a signatory; a bypassed one is no party
@@ -439,8 +441,9 @@ class _Sentence:
             return False
         mine = [(p, head, mi, me) for p, mi, me, head, c, via in parties
                 if c == clause[i] and (via is None or not moving)]
-        if any(head < i for _, head, _, _ in mine) and any(j <= mi <= j + _THIRD_PARTY_REACH for _, _, mi, _ in mine):
-            return True
+        before = {p.entity_id for p, head, _, _ in mine if head < i}
+        if before and any(j <= mi <= j + _THIRD_PARTY_REACH and before - {p.entity_id} for p, _, mi, _ in mine):
+            return True  # (two partners: "the EU ... the European Union will lend" is one)
         if not moving:
             return False
         bound = {p.entity_id for p, head, mi, me in mine

@@ -3,8 +3,11 @@
 A pattern is one or more words. A word ending in "*" is a prefix of the lowercased
 token ("sankcj*" covers sankcje, sankcji, sankcjami), so inflection needs no
 dictionary; a word starting with "=" matches that lowercased form only ("=prêts",
-whose lemma would also cover "prête", ready); any other word matches the token or
-its lemma key. Patterns of
+whose lemma would also cover "prête", ready); a word between two "*" is a compound
+head, found anywhere in the token ("*abkommen*" covers Handelsabkommen, Abkommens):
+where one stands inside a token, that token's rightmost head is its meaning, as the
+last part of a German compound is ("Exportverbot" is a ban, not an export; the prefix
+"export*" gives way); any other word matches the token or its lemma key. Patterns of
 several words match consecutive tokens. Which patterns may start at a token
 depends on the token alone, so each distinct token is judged once per process.
 """
@@ -14,7 +17,7 @@ from collections.abc import Callable, Iterable
 from itertools import compress
 
 _JUDGED_LIMIT = 200_000  # distinct tokens remembered per table before starting over
-LEMMA, PREFIX, EXACT = 0, 1, 2
+LEMMA, PREFIX, EXACT, INSIDE = 0, 1, 2, 3
 _Part = tuple[str, int]  # (text, how it matches) of one pattern word
 _APOS_PAIRS = (("’", "'"), ("ʼ", "'"), ("‘", "'"), ("ё", "е"))
 _APOS = str.maketrans(dict(_APOS_PAIRS))
@@ -25,6 +28,8 @@ def norm(word: str) -> str:
 
 
 def _part(word: str, key: Callable[[str], str]) -> _Part:
+    if len(word) > 2 and word.startswith("*") and word.endswith("*"):
+        return norm(word[1:-1]), INSIDE
     if word.endswith("*"):
         return norm(word[:-1]), PREFIX
     if word.startswith("="):
@@ -39,13 +44,15 @@ class WordPatterns:
         self.key = key
         self.whole: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
         self.prefix: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
+        self.inside: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
         for label, pattern in rows:
             if "n't" not in pattern and "n’t" not in pattern:
                 pattern = pattern.replace("'", " ").replace("’", " ")  # tokens split at apostrophes, as texts are
             parts = tuple(_part(w, key) for w in pattern.split())
             if parts:
                 head, how = parts[0]
-                (self.prefix if how == PREFIX else self.whole).setdefault(head, []).append((label, parts))
+                table = self.prefix if how == PREFIX else self.inside if how == INSIDE else self.whole
+                table.setdefault(head, []).append((label, parts))
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
         # first two letters of every lemma-keyed word: a word that shares none needs no lemma
         # lookup (the lookup is the costly part, and most words of a text are nobody's pattern)
@@ -67,6 +74,13 @@ class WordPatterns:
             if L > len(low):
                 break
             cands += self.prefix.get(low[:L], ())
+        if self.inside:
+            heads = [(low.rfind(h), h) for h in self.inside if h in low]
+            if heads:
+                at, head = max(heads, key=lambda x: (x[0] + len(x[1]), x[0]))
+                if at > 0:  # a compound's head: the words that match its first part give way
+                    cands = [c for c in cands if len(c[1]) > 1]
+                cands += self.inside[head]
         return cands
 
     def find(self, lows: list[str]) -> list[tuple[str, int, int]]:
@@ -97,7 +111,7 @@ class WordPatterns:
                 for m in range(1, k):  # inline: most multi-word cues fail on their second word
                     text, how = parts[m]
                     nxt = lows[i + m]
-                    if not (nxt.startswith(text) if how == PREFIX else
+                    if not (nxt.startswith(text) if how == PREFIX else text in nxt if how == INSIDE else
                             (nxt == text or (how == LEMMA and key(nxt) == text))):
                         break
                 else:
