@@ -203,6 +203,9 @@ def test_commodity_and_route_seeds():
     cols, alias_rows = _rows("commodity_aliases")
     assert cols == ["commodity_id", "lang", "alias"]
     assert {r["commodity_id"] for r in alias_rows} <= {r["commodity_id"] for r in rows}
+    cols, compound_rows = _rows("commodity_compounds")
+    assert cols == ["commodity_id", "lang", "modifier", "not_before"]
+    assert {r["commodity_id"] for r in compound_rows} <= {r["commodity_id"] for r in rows}
     cols, routes = _rows("routes")
     assert cols[:4] == ["route_id", "route_name", "mode", "bypasses_russia"]
     partners = {r["partner_id"] for r in _rows("partners")[1]}

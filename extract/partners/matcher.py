@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ..model import Mention, Sentence
 from ..sentences import sentence_holding
+from .compounds import compound_mentions
 from .datelines import dateline_spans
 from .lemmas import lemmatizer, phrase_variants, tokenizer
 from .lexicon import Entry, entries
@@ -194,4 +195,7 @@ def language_matcher(lang: str) -> LanguageMatcher:
 def find_mentions(text: str, lang: str, sentences: list[Sentence], end: int) -> list[Mention]:
     if not text or not sentences or not lang:
         return []
-    return language_matcher(lang).find(text, sentences, min(end, len(text)))
+    end = min(end, len(text))
+    found = language_matcher(lang).find(text, sentences, end)
+    inside = compound_mentions(text, lang, sentences, end, found)  # "Rohölexporte"
+    return sorted(found + inside, key=_mention_order) if inside else found
