@@ -205,8 +205,8 @@ class _Sentence:
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
-            if via is None and self._in_compound(p):
-                via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor
+            if via is None and p.mention_kind != "demonym" and self._in_compound(p):
+                via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
             parties.append((p, mi, me, head, clause[mi], via))
         if not parties and not self.routes and not any(r.startswith(("port:", "dest_port:")) for r in cues):
             return []
