@@ -328,13 +328,20 @@ class _Sentence:
         for i, j in [*cues.get("negation", ()), *cues.get("hedge", ())]:
             if i in cancelled:
                 continue
-            for k in range(j, min(j + _NEGATION_REACH, len(clause))):
+            # articles do not count ("n'est pas visé par des sanctions")
+            stop = min(j + _NEGATION_REACH + self._articles_in(cues, j, j + _NEGATION_REACH + 2), len(clause))
+            for k in range(j, stop):
                 if clause[k] == clause[i]:
                     out.add(k)
         for i, _ in cues.get("negation_after", ()):
             out.update(k for k in range(max(i - _NEGATION_REACH, 0), i) if clause[k] == clause[i])
         negated_types = {(t, clause[i]) for t, i, j in hits if i in out}
         out.update(i for t, i, j in hits if (t, clause[i]) in negated_types)
+        # what an unsigned agreement is about is not stated either ("nie podpisały umowy o współpracy")
+        unsigned = [i for t, i, j in hits if t == "agree" and i in out]
+        if unsigned:
+            out.update(k for t, k, _ in hits if t in ("cooperate", "trade", "invest") and any(
+                0 < k - i <= _CONTENT_REACH and clause[k] == clause[i] for i in unsigned))
         return out
 
     def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:
@@ -345,8 +352,14 @@ class _Sentence:
                     return True
         return False
 
+    def _articles_in(self, cues, a: int, b: int) -> int:
+        """Articles among tokens a..b-1 ("the", "la", "des", "der")."""
+        found = cues.get("article")
+        return sum(1 for i, _ in found if a <= i < b) if found else 0
+
     def _background(self, cues, clause, mi: int, me: int) -> bool:
-        if self._after_cue(cues, "comparison", mi, _COMPARISON_REACH - 1):
+        # "unlike the United States", "contrairement à la Russie": the article stands between
+        if self._after_cue(cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1):
             return True
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
