@@ -21,6 +21,8 @@ from .partners import find_mentions, warm_up as _warm_up_lexicons
 from .sentences import split_sentences
 from .volumes import link_export_volumes
 
+_INTERNAL = ("home", "company")  # mention types the matcher gives the coder only
+
 __all__ = ["extract", "warm_up", "ExtractionResult", "Mention", "Figure", "ExportVolume", "ActivityEvent", "Sentence"]
 
 
@@ -73,8 +75,10 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
                          if (m.entity_type, m.start_char) not in taken and (m.entity_type, m.end_char - 1) not in taken]
         dates = find_dates(text, group_lang, group, end, published=published)
         figures += dates + find_figures(text, group_lang, group, end, taken=[(f.start_char, f.end_char) for f in dates])
-    home = [m for m in mentions if m.entity_type == "home"]  # Kazakhstan itself: never a partner
-    result.mentions = sorted((m for m in mentions if m.entity_type != "home"), key=lambda m: (m.start_char, m.end_char))
+    # Kazakhstan itself and partners' state companies: never partner mentions, but the coder needs them
+    home = [m for m in mentions if m.entity_type in _INTERNAL]
+    result.mentions = sorted((m for m in mentions if m.entity_type not in _INTERNAL),
+                             key=lambda m: (m.start_char, m.end_char))
     result.figures = sorted(figures, key=lambda f: (f.start_char, f.end_char))
     result.export_volumes = link_export_volumes(text, lang, sentences, result.figures, result.mentions)
     named = {m.entity_id for m in result.mentions if m.entity_type == "partner"}

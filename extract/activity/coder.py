@@ -59,6 +59,11 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         return []
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
+        if m.entity_type == "company":
+            if m.entity_id not in document_partners:
+                continue  # a state company speaks for a partner that the article names
+            m = Mention("partner", m.entity_id, m.mention_kind, m.sentence_index, m.start_char, m.end_char,
+                        m.surface_text)
         if m.entity_type in ("partner", "commodity", "route", "home"):
             by_sentence.setdefault(m.sentence_index, []).append(m)
     crossings = route_crossings()

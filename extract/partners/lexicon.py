@@ -1,7 +1,7 @@
 """The lexicon of one language: partner, commodity and route aliases from the seeds.
 
 Rows come from dbt_project/seeds (partner_aliases, commodity_aliases,
-route_aliases). Two additions make mixed-language articles work without extra
+route_aliases, state_companies). Two additions make mixed-language articles work without extra
 data: English abbreviations (US, U.S., EU, UK, UAE...) are looked for in every
 language, and a language whose own aliases are mostly non-Latin (ru, bg, uk, kk)
 also gets the English names, so a Russian text quoting "the United States" or
@@ -19,7 +19,7 @@ FOREIGN_SOURCE = "en"  # language whose Latin-script aliases are looked for ever
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    entity_type: str   # partner | commodity | route
+    entity_type: str   # partner | commodity | route | company
     entity_id: str
     kind: str          # mention_kind
     alias: str
@@ -55,6 +55,12 @@ def entries(lang: str) -> tuple[Entry, ...]:
     for r in own + foreign:
         e = Entry("partner", r["partner_id"], r["mention_kind"], r["alias"])
         out.setdefault((e.alias, e.exact_case), e)  # the language's own reading first
+    # a partner's state company ("SOCAR", "Росатом") acts for it where the article names the
+    # partner (ACTIVITY.md); it is never a partner mention itself, so extract() keeps it internal
+    for r in load_csv("state_companies"):
+        e = Entry("company", r["partner_id"], "abbreviation" if _is_abbreviation(r["alias"]) else "organisation",
+                  r["alias"])
+        out.setdefault(("company|" + e.alias, e.exact_case), e)
     for table, etype, id_col in (("commodity_aliases", "commodity", "commodity_id"), ("route_aliases", "route", "route_id")):
         for r in load_csv(table):
             if r["lang"] != lang:

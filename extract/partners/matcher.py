@@ -29,7 +29,7 @@ from .lemmas import lemmatizer, phrase_variants, tokenizer
 from .lexicon import Entry, entries
 
 HOME = "KZ"  # the country the product is about: never a partner
-_TYPE_ORDER = {"partner": 0, "commodity": 1, "route": 2, "home": 3}
+_TYPE_ORDER = {"partner": 0, "commodity": 1, "route": 2, "company": 3, "home": 4}
 _KIND_ORDER = {"abbreviation": 0, "name": 1, "capital": 2, "organisation": 3, "demonym": 4}
 # surnames of the region and of Slavic languages: Ospanow, Sarsenowa, Nazarbayev, Kowalski, Shevchenko, Tokayuly
 _SURNAME = re.compile(
@@ -120,7 +120,7 @@ class LanguageMatcher:
         # on equal spans prefer the alias spelled like the text, then name over demonym
         # (simplemma reads "иракски" as "Ирак": both patterns hit "Ирак")
         found = self._break_ties(found, body, starts, lengths)
-        taken: tuple[set[int], ...] = (set(), set(), set())  # token indices claimed, per type order
+        taken: tuple[set[int], ...] = (set(), set(), set(), set())  # token indices claimed, per type order
         datelines = dateline_spans(body)
         out: list[Mention] = []
         for order, _neg, s, _i, entry, e in found:
