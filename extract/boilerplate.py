@@ -203,7 +203,23 @@ def _chrome_patterns() -> dict:
 
 
 def chrome_kind(line: str) -> str | None:
-    """The kind of page chrome the line is, or None when it is text."""
+    """The kind of page chrome the line is, or None when it is text. A line of several chrome
+    items side by side ("December 2, 2025 · 3 min read", "Share on Facebook  Share on X") is
+    chrome when each item is."""
+    kind = _one_chrome_kind(line)
+    if kind is None and _CHROME_SEP.search(line.strip()):
+        parts = [p for p in _CHROME_SEP.split(line.strip()) if p.strip()]
+        kinds = [_one_chrome_kind(p) for p in parts] if len(parts) > 1 else [None]
+        if all(kinds):
+            return next((k for k in kinds if k != "time"), kinds[0])
+    return kind
+
+
+# items side by side on one chrome line: a middle dot, bullet or bar between spaces, or a wide gap
+_CHROME_SEP = re.compile(r"\s+[·•|]\s+|[ \t\u00a0]{2,}")
+
+
+def _one_chrome_kind(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > _CHROME_MAX["paywall"]:
         return None
@@ -304,8 +320,11 @@ def chrome_lines(text: str, start: int = 0, end: int | None = None, longest: int
         return []  # a phrase or a single line: no page around it to be chrome of
     out = []
     run: list[tuple[int, int]] = []  # consecutive lines led by a time: a news feed's sidebar
+    top = 0  # lines with words seen: a kicker stands above the headline
     for m in _LINE.finditer(text, start, end):
-        if m.end() - m.start() <= longest and chrome_kind(m.group()):
+        if m.group().strip():
+            top += 1
+        if m.end() - m.start() <= longest and (chrome_kind(m.group()) or (top <= 2 and _is_kicker(text, m))):
             out.append(m.span())
         elif m.end() - m.start() <= 162 and _TIME_LED.match(m.group()):
             run.append(m.span())
@@ -318,6 +337,17 @@ def chrome_lines(text: str, start: int = 0, end: int | None = None, longest: int
     if len(run) >= 2:
         out += run
     return sorted(out)
+
+
+def _is_kicker(text: str, m: re.Match) -> bool:
+    """A section label above the headline ("ENERGY", "WORLD NEWS"): one to three words in capitals,
+    no digits, followed by a line of lowercase prose."""
+    s = m.group().strip()
+    words = s.split()
+    if not 0 < len(words) <= 3 or len(s) > 30 or any(ch.isdigit() for ch in s) or s != s.upper() or s == s.lower():
+        return False
+    nxt = text[m.end():m.end() + 200].lstrip("\n").split("\n", 1)[0]
+    return any(ch.islower() for ch in nxt)
 
 
 # "21:31 Turkey signs a gas deal", "08.01.2025 | Russia cuts exports": a headline under its time

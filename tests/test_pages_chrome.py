@@ -207,3 +207,30 @@ def test_readers_comments_are_not_the_article():
         r = extract(text, lang="en")
         assert {m.partner_id for m in r.mentions if m.partner_id} == {"UZ"}
         assert not [f for f in r.figures if f.kind == "percentage"]
+
+
+@pytest.mark.parametrize("line", [
+    "December 2, 2025 · 3 min read", "Share on Facebook  Share on X", "2 декабря 2025 · 3 мин. чтения",
+    "Updated 11:49 | 2 min read"])
+def test_chrome_items_side_by_side_are_chrome(line):
+    assert chrome_kind(line)
+
+
+@pytest.mark.parametrize("line", ["Kazakhstan | China: a new oil deal", "Exports rose  to 5 million tonnes in May",
+                                  "Oil · gas · uranium: what Kazakhstan sells to Europe"])
+def test_prose_with_separators_is_not_chrome(line):
+    assert chrome_kind(line) is None
+
+
+def test_a_kicker_above_the_headline_names_nothing():
+    page = ("RUSSIA\nKazakhstan lifts oil exports to Germany via Druzhba\n\n"
+            "ASTANA, Dec 2 - Kazakhstan shipped 1.6 million tonnes of crude oil to Germany via the Druzhba "
+            "pipeline in 2025, the energy ministry said on Tuesday.\n")
+    body = clean_text(page).body_text
+    assert not body.startswith("RUSSIA")
+    r = extract(page)  # extract() alone (no cleaning) leaves the kicker unread too
+    assert {m.entity_id for m in r.mentions if m.entity_type == "partner"} == {"DE"}
+    # a short headline in capitals over prose is a headline only when more than three words
+    text = "KAZAKHSTAN SHIPS OIL TO CHINA\n\nKazakhstan shipped 1 million tonnes of oil to China in May.\n"
+    r = extract(text)
+    assert text[r.sentences[0].start_char:r.sentences[0].end_char] == "KAZAKHSTAN SHIPS OIL TO CHINA"
