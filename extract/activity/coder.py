@@ -326,10 +326,14 @@ class _Sentence:
         """Trigger tokens a negation governs: the words right after "not" ("has not restricted"),
         a trigger right before a closing negation ("қол қойған жоқ", "unterzeichnete nicht"),
         and every trigger of the same type in that clause ("did not sign the agreement")."""
-        if "negation" not in cues and "hedge" not in cues and "negation_after" not in cues:
+        # a negative verb ending on the trigger's last word ("экспорттамайды", "қол қоймады") or on
+        # the auxiliary right after it ("сатып алмаған")
+        neg = self.g.negative_endings
+        out = {i for t, i, j in hits if self.lows[j - 1].endswith(neg) or (
+            j < len(self.lows) and len(self.lows[j]) > 5 and self.lows[j].endswith(neg))} if neg else set()
+        if "negation" not in cues and "hedge" not in cues and "negation_after" not in cues and not out:
             return set()
         cancelled = {i for i, _ in cues.get("not_negation", ())}
-        out = set()
         for i, j in [*cues.get("negation", ()), *cues.get("hedge", ())]:
             if i in cancelled:
                 continue

@@ -6,6 +6,7 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        conditional, not_negation, hedge, backdrop, dependence, own, destination,
                        origin, between, arrival_from, kazakh_side, port:XX / dest_port:XX; a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
+                       or an ending on the trigger (future_ending "-era", negative_ending "-майды")
 activity_sectors.csv   sector words (energy, nuclear, minerals, transport, security)
 routes.csv (crosses)   the countries a named route crosses (CPC -> RU)
 """
@@ -33,9 +34,11 @@ class ActivityGrammar:
         # "-ға" (Kazakh dative): a case ending on the partner's own word says its role
         endings = sorted(((r["cue"][1:].lower(), r["role"]) for r in cues if r["cue"].startswith("-")),
                          key=lambda x: -len(x[0]))
-        self.case_endings = [(e, role) for e, role in endings if role != "future_ending"]
+        self.case_endings = [(e, role) for e, role in endings if role not in ("future_ending", "negative_ending")]
         # "-era" (French future) on the trigger itself: the act is planned
         self.future_endings = tuple(e for e, role in endings if role == "future_ending")
+        # "-майды", "-маған" (Kazakh negative verb) on the trigger itself: the act is denied
+        self.negative_endings = tuple(e for e, role in endings if role == "negative_ending")
         sectors = [(("sector", r["sector"]), r["word"]) for r in load_csv("activity/activity_sectors")
                    if r["lang"] == lang]
         # one table, one pass over a document's words: labels are (kind, label)
