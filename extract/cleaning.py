@@ -67,9 +67,12 @@ def clean_text(raw: str, lang: str | None = None, title: str | None = None) -> C
 # middle of sentences. A line end is a soft break, read as a space, when the line before it is as
 # long as a wrapped line and the line after it goes on with the sentence: a lowercase word or a
 # number ("3.8 million\ntons", "in September\n2023"). Inside a paragraph that is wrapped so, a long
-# line followed by a capital is a soft break too ("exports to\nChina"). Blank lines, list items,
+# line followed by a capital is a soft break too ("exports to\nChina"), and anywhere a line of the
+# text's full wrap width that stops in mid-sentence ("1,8 Millionen\nTonnen": German capitals). Blank lines, list items,
 # short lines (headlines, chrome) and the first line (the headline) stay separate.
 _WRAP_MIN, _WRAP_MAX, _WRAP_PARAGRAPH_MIN = 35, 100, 50
+_WRAP_SLACK = 12  # a line this close to the wrap width was cut by the wrap, not by its writer
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", "»", "”", '"')
 _LIST_ITEM = re.compile(r"[-•*–—·▪►✓+>]|\d{1,2}[.)](?:\s|$)|\(?[a-zа-я]\)\s|\d{1,2}:\d\d(?!\d)")
 _LINE_SPAN = re.compile(r"[^\n]*")
 # a line as long as a wrapped one, followed by a line with text: texts without one have no soft break
@@ -92,6 +95,12 @@ def soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> list[int]:
     skip = {s for s, _e in chrome}
     lines = [(m.start(), m.start() if m.start() in skip else m.end()) for m in _LINE_SPAN.finditer(text)
              if m.start() == 0 or text[m.start() - 1] == "\n"]
+    # the width the text is wrapped at: its longest line that another line follows, when at least
+    # three such lines come that close to it (a web page's intertitles are not a wrapped text)
+    inner = [e - s for (s, e), (s2, e2) in zip(lines, lines[1:]) if e - s <= _WRAP_MAX + 20 and _has_word(text[s2:e2])]
+    width = max(inner, default=0)
+    if sum(1 for n in inner if n >= width - _WRAP_SLACK) < 3:
+        width = 10 ** 9
     out: list[int] = []
     first = True           # the first line with a word: the headline, or the lead's first line
     run: list[int] = []    # soft breaks of the current paragraph
@@ -114,6 +123,8 @@ def soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> list[int]:
         c = b[0]
         if c.islower() or (c.isdigit() and not a.endswith((".", "!", "?", "…"))) or c in ",;%)»”":
             run.append(e)
+        elif not head and len(a) >= max(_WRAP_PARAGRAPH_MIN, width - _WRAP_SLACK) and not a.endswith(_SENTENCE_END):
+            run.append(e)  # a full-width line in mid-sentence: "rund 1,8 Millionen\nTonnen" (German nouns)
         elif not head and len(a) >= _WRAP_PARAGRAPH_MIN:
             weak.append(e)
         else:

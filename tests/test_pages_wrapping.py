@@ -97,3 +97,25 @@ def test_wrapped_cyrillic(lang, text, masses, dates):
 ])
 def test_no_soft_break(text):
     assert soft_breaks(text) == []
+
+
+def test_german_wrapped_text_whose_lines_start_with_capitals():
+    # German nouns are capitalised: no line of this paragraph goes on in lowercase, yet every line
+    # but the last stops in mid-sentence at the text's wrap width
+    text = ("Kasachstan steigert Exporte\n\n"
+            "ASTANA, 2. Dezember (dpa) - Kasachstan hat seine Rohölexporte nach\n"
+            "Deutschland in den ersten zehn Monaten 2025 auf rund 1,8 Millionen\n"
+            "Tonnen gesteigert. Die Lieferungen laufen über die Druschba-Pipeline.\n\n"
+            "Die Weizenausfuhren erreichten im Jahr 2024 mehr als 11 Millionen\n"
+            "Tonnen, teilte das Landwirtschaftsministerium mit.\n")
+    r = extract(text, "de")
+    masses = [(f.value, f.surface_text) for f in r.figures if f.kind == "mass"]
+    assert masses == [(1_800_000.0, "rund 1,8 Millionen\nTonnen"), (11_000_000.0, "mehr als 11 Millionen\nTonnen")]
+
+
+def test_intertitles_of_an_unwrapped_page_stay_apart():
+    # a web page: long one-line paragraphs, and a title line over one of them, without final stop
+    para = ("Kazakhstan shipped 2.1 million tonnes of wheat to Uzbekistan in 2024, up 12% from a year "
+            "earlier, the agriculture ministry said on Thursday, citing customs data for the whole year.")
+    text = f"Grain exports rise\n\n{para}\nSanctions on Russia. Washington presses former Soviet republics\n{para}\n"
+    assert soft_breaks(text) == []
