@@ -18,7 +18,12 @@ class PublishConfig(dg.Config):
     allow_mass_delete: bool = False  # may replace the BI copy by a much emptier one (or ALLOW_MASS_DELETE=1)
 
 
-@dg.asset(deps=[warehouse_dbt], pool=DUCKDB_POOL, group_name="publication", kinds={"duckdb", "parquet"})
+# the marts it publishes: an incremental dbt build does not load the seeds again, and an asset that
+# depended on them would be skipped
+MARTS = [key for key in warehouse_dbt.keys if key.path[0] == "marts"]
+
+
+@dg.asset(deps=MARTS, pool=DUCKDB_POOL, group_name="publication", kinds={"duckdb", "parquet"})
 def bi_warehouse(context: dg.AssetExecutionContext, config: PublishConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
     """Read-only copy of the marts for BI tools (DuckDB 1.x storage format), swapped in atomically, plus Parquet;
     only the changed documents are written when that is safe (warehouse/publish.py)."""
@@ -37,7 +42,8 @@ def bi_warehouse(context: dg.AssetExecutionContext, config: PublishConfig, duckd
     changed = "" if report.changed_documents is None else f", {report.changed_documents} changed documents"
     context.log.info(f"published {len(report.tables)} tables to {report.bi_path} ({report.bi_mode}{changed}) and "
                      f"{report.exports_dir} ({report.exports_mode})")
-    progress.emit("published", tables=len(report.tables), bi=str(report.bi_path), exports=str(report.exports_dir))
+    progress.emit("published", tables=len(report.tables), bi=str(report.bi_path), exports=str(report.exports_dir),
+                  partial=report.bi_mode == "partial" and report.exports_mode == "partial")
     return dg.MaterializeResult(metadata={
         "bi_path": dg.MetadataValue.path(str(report.bi_path)),
         "exports_dir": dg.MetadataValue.path(str(report.exports_dir)),
