@@ -13,6 +13,17 @@
     {{ return(['fct_partner_mention', 'fct_entity_mention', 'fct_figure', 'fct_activity_event', 'fct_partner_activity']) }}
 {%- endmacro %}
 
+{# views over raw tables without ingested_at: their rows of the documents loaded since then #}
+{% macro scoped_test_views() -%}
+    {{ return(['stg_activity_events']) }}
+{%- endmacro %}
+
+{% macro changed_documents_only() -%}
+    ((select max(changed_since) from {{ target.database }}.raw._dbt_scope) is null
+     or document_id in (select document_id from {{ target.database }}.raw.documents
+                        where ingested_at > (select max(changed_since) from {{ target.database }}.raw._dbt_scope)))
+{%- endmacro %}
+
 {% macro changed_rows_only() -%}
     ingested_at > coalesce((select max(changed_since) from {{ target.database }}.raw._dbt_scope), timestamp '-infinity')
 {%- endmacro %}
@@ -20,10 +31,12 @@
 {% macro default__get_where_subquery(relation) -%}
     {% set where = config.get('where', '') %}
     {% set scoped = relation.identifier in scoped_test_relations() %}
-    {% if where or scoped %}
+    {% set scoped_view = relation.identifier in scoped_test_views() %}
+    {% if where or scoped or scoped_view %}
         {%- set filtered -%}
             (select * from {{ relation }} where {{ where if where else 'true' }}
-            {%- if scoped %} and {{ changed_rows_only() }}{% endif %})
+            {%- if scoped %} and {{ changed_rows_only() }}{% endif %}
+            {%- if scoped_view %} and {{ changed_documents_only() }}{% endif %})
         {%- endset -%}
         {% do return(filtered) %}
     {%- else -%}
