@@ -10,7 +10,8 @@
   so tests may alias it themselves (`{{ model }} as f`).
 #}
 {% macro scoped_test_relations() -%}
-    {{ return(['fct_partner_mention', 'fct_entity_mention', 'fct_figure', 'fct_activity_event', 'fct_partner_activity']) }}
+    {{ return(['fct_partner_mention', 'fct_entity_mention', 'fct_figure', 'fct_activity_event', 'fct_partner_activity',
+               'fct_export_volume']) }}
 {%- endmacro %}
 
 {# views over raw tables without ingested_at: their rows of the documents loaded since then #}
@@ -24,8 +25,8 @@
                         where ingested_at > (select max(changed_since) from {{ target.database }}.raw._dbt_scope)))
 {%- endmacro %}
 
-{% macro changed_rows_only() -%}
-    ingested_at > coalesce((select max(changed_since) from {{ target.database }}.raw._dbt_scope), timestamp '-infinity')
+{% macro changed_rows_only(alias=none) -%}
+    {{ alias ~ '.' if alias else '' }}ingested_at > coalesce((select max(changed_since) from {{ target.database }}.raw._dbt_scope), timestamp '-infinity')
 {%- endmacro %}
 
 {% macro default__get_where_subquery(relation) -%}
