@@ -73,11 +73,14 @@ def main() -> int:
 
     adopt_inherited_lock()  # the warehouse lock `make run` holds is this process's too
     from warehouse import prewarm
-    from warehouse.config import settings
+    from warehouse.config import SettingsError, settings
 
     # an extraction worker loads the languages on the other core while Dagster starts and the run
     # scans SOURCE_DIR: a run after a few new files does not wait seconds for it (warehouse/prewarm.py)
-    prewarm.start(settings().workers)
+    try:
+        prewarm.start(settings().workers)
+    except SettingsError:
+        pass  # the run's first step says what is wrong, in its own words
     import dagster as dg
 
     from orchestration.assets.raw import FULL_RANGE_TAGS
