@@ -152,8 +152,10 @@ class Display:
             return
         passed = e["tested"] - e["failed"]
         failed = f", {e['failed']} FAILED" if e["failed"] else ""
-        self.line(f"dbt       {e['built']} models and seeds built, {passed} tests passed{failed}")
+        scope = "" if e.get("full", True) else " (incremental: the changed documents' rows)"
+        self.line(f"dbt       {e['built']} models and seeds built, {passed} tests passed{failed}{scope}")
 
     def _on_published(self, e: dict) -> None:
         self._flush_dbt()
-        self.line(f"publish   {e['tables']} tables to the BI copy and Parquet")
+        partial = " (only the changed documents' rows written)" if e.get("partial") else ""
+        self.line(f"publish   {e['tables']} tables to the BI copy and Parquet{partial}")

@@ -72,6 +72,15 @@ def main() -> int:
         return 2
 
     adopt_inherited_lock()  # the warehouse lock `make run` holds is this process's too
+    from warehouse import prewarm
+    from warehouse.config import SettingsError, settings
+
+    # an extraction worker loads the languages on the other core while Dagster starts and the run
+    # scans SOURCE_DIR: a run after a few new files does not wait seconds for it (warehouse/prewarm.py)
+    try:
+        prewarm.start(settings().workers)
+    except SettingsError:
+        pass  # the run's first step says what is wrong, in its own words
     import dagster as dg
 
     from orchestration.assets.raw import FULL_RANGE_TAGS
@@ -88,6 +97,8 @@ def main() -> int:
     except KeyboardInterrupt:
         progress.emit("interrupted")
         return 130
+    finally:
+        prewarm.stop()
     if not result.success:
         if any(e.event_type_value == "PIPELINE_CANCELED" for e in result.all_events):
             progress.emit("interrupted")

@@ -89,6 +89,23 @@ def mart_rows(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
+def parquet_rows(exports: Path, like: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """Each exported table's rows (its folder of Parquet parts; the columns mart_rows keeps), sorted the
+    same way, for the tables of `like`."""
+    con = duckdb.connect()
+    out = {}
+    for folder in sorted(p for p in exports.iterdir() if p.is_dir()):
+        parts = sorted(str(f) for f in folder.glob("*.parquet"))
+        # top-level columns only (parquet_schema also lists the element of every list column)
+        cols = [r[0] for r in con.execute("describe select * from read_parquet(?)", [parts]).fetchall()]
+        keep = [c for c in cols if c not in ("ingested_at", "batch_id", "loaded_at", "_loaded_at")]
+        rows = con.execute(f"select {', '.join(chr(34) + c + chr(34) for c in keep)} from read_parquet(?)",
+                           [parts]).fetchall()
+        out[folder.name] = sorted(rows, key=repr)
+    con.close()
+    return {t: out.get(t) for t in like}
+
+
 def descendants(pid: int) -> list[int]:
     """Live descendants of pid (from /proc), zombies excluded."""
     children: dict[int, list[int]] = {}

@@ -16,27 +16,12 @@ import duckdb
 import pytest
 
 from orchestration.faults import STAGES
-from tests.runtime_support import build_env, mart_rows, run, run_ok, small_folder
+from tests.runtime_support import build_env, mart_rows, parquet_rows, run, run_ok, small_folder
 
 pytestmark = pytest.mark.slow
 
 WH = "warehouse.duckdb"
 BI = "warehouse_bi.duckdb"
-
-
-def parquet_rows(exports: Path, like: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
-    """Each export's rows (the columns mart_rows keeps), sorted the same way."""
-    con = duckdb.connect()
-    out = {}
-    for f in sorted(exports.glob("*.parquet")):
-        # top-level columns only (parquet_schema also lists the element of every list column)
-        cols = [r[0] for r in con.execute("describe select * from read_parquet(?)", [str(f)]).fetchall()]
-        keep = [c for c in cols if c not in ("ingested_at", "batch_id", "loaded_at", "_loaded_at")]
-        rows = con.execute(f"select {', '.join(chr(34) + c + chr(34) for c in keep)} from read_parquet(?)",
-                           [str(f)]).fetchall()
-        out[f.stem] = sorted(rows, key=repr)
-    con.close()
-    return {t: out.get(t) for t in like}
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -15,13 +15,19 @@ from tests.conftest import SEEDS
 from warehouse.config import settings
 from warehouse.guard import MassDeleteRefused, too_many_removed
 from warehouse.preflight import PreflightError, check_source_dir
-from warehouse.publish import PublishRefused, clean_leftovers, publish
+from warehouse.publish import PublishRefused, clean_leftovers, publish, standby_path
 from warehouse.sync import sync_raw
 
 QUIET = dict(log=lambda *_: None)
 
 
 def digest(path: Path) -> str:
+    """A file's bytes, or a folder's (its files' names and bytes)."""
+    if path.is_dir():
+        h = hashlib.sha256()
+        for f in sorted(p for p in path.rglob("*") if p.is_file()):
+            h.update(f.relative_to(path).as_posix().encode() + b"\0" + f.read_bytes())
+        return h.hexdigest()
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -157,15 +163,15 @@ def bi_docs(bi: Path) -> int:
 
 def test_an_empty_warehouse_is_not_published_over_a_full_copy(pub):
     wh, bi, exports = pub
-    before = digest(bi), digest(exports / "dim_document.parquet")
+    before = digest(bi), digest(exports / "dim_document")
     fake_warehouse(wh, 0)
     with pytest.raises(MassDeleteRefused, match="0 documents where .* holds 10.*ALLOW_MASS_DELETE=1"):
         publish(wh, bi, exports)
     fake_warehouse(wh, 7)                                # 3 of 10 gone: over 20 %
     with pytest.raises(MassDeleteRefused):
         publish(wh, bi, exports)
-    assert (digest(bi), digest(exports / "dim_document.parquet")) == before
-    assert sorted(p.name for p in bi.parent.iterdir()) == ["exports", "kz-wh_bi.duckdb"]  # no leftovers
+    assert (digest(bi), digest(exports / "dim_document")) == before
+    assert sorted(p.name for p in bi.parent.iterdir() if p != standby_path(bi)) == ["exports", "kz-wh_bi.duckdb"]
     fake_warehouse(wh, 9)                                # one document fewer: published
     publish(wh, bi, exports)
     assert bi_docs(bi) == 9
@@ -204,8 +210,8 @@ def test_leftovers_of_a_killed_publication_are_cleaned(pub):
     # killed between moving the exports aside and moving the new ones in: the old ones come back
     os.replace(exports, bi.parent / f".{exports.name}.{dead}.old")
     clean_leftovers(bi, exports)
-    assert (exports / "dim_document.parquet").exists()
-    assert sorted(p.name for p in bi.parent.iterdir()) == ["exports", "kz-wh_bi.duckdb"]
+    assert (exports / "dim_document").exists()
+    assert sorted(p.name for p in bi.parent.iterdir() if p != standby_path(bi)) == ["exports", "kz-wh_bi.duckdb"]
 
 
 # --- end to end: `python -m orchestration.run` ---------------------------------------------------
@@ -223,11 +229,11 @@ def test_make_run_with_a_typo_or_an_emptied_folder_changes_nothing(tmp_path):
     dg = tmp_path / "dagster"
     first = build(src, paths, dg)
     assert first.returncode == 0, first.stdout[-3000:]
-    state = digest(paths["WAREHOUSE_PATH"]), digest(bi), digest(tmp_path / "wh" / "exports" / "dim_document.parquet")
+    state = digest(paths["WAREHOUSE_PATH"]), digest(bi), digest(tmp_path / "wh" / "exports" / "dim_document")
 
     def unchanged():
         return (digest(paths["WAREHOUSE_PATH"]), digest(bi),
-                digest(tmp_path / "wh" / "exports" / "dim_document.parquet")) == state
+                digest(tmp_path / "wh" / "exports" / "dim_document")) == state
 
     typo = build(tmp_path / "scr", paths, dg)
     assert typo.returncode != 0 and "does not exist" in typo.stdout and unchanged()

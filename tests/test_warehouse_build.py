@@ -108,7 +108,7 @@ def test_run_prints_where_the_results_are(build):
     assert str(build["warehouse"]) in build["output"]
     assert str(build["bi"]) in build["output"]
     assert build["bi"].exists()
-    assert (build["warehouse"].parent / "exports" / "fct_figure.parquet").exists()
+    assert list((build["warehouse"].parent / "exports" / "fct_figure").glob("*.parquet"))
 
 
 def test_every_contract_table_and_column_exists(build):

@@ -25,7 +25,9 @@ from extract.ingest import SourceDocument, content_id, file_format
 from .config import Settings
 from .guard import MassDeleteRefused, too_many_removed
 from .preflight import check_source_dir
-from .process import FileResult, _process_document, hash_file, process_files
+from . import prewarm
+from .process import FileResult, _process_document, _process_star, hash_file
+from .process import process_files as _process_files_here
 from .scanning import scan_folder
 from .sql import literal
 from .schema import FILE_SCOPED, RAW_TABLES, columns, ensure_raw_schema
@@ -206,6 +208,24 @@ def sync_raw(settings: Settings, con: duckdb.DuckDBPyConnection | None = None, l
             con.close()
         else:
             con.execute(f"SET memory_limit = {literal(restore)}")
+
+
+def process_files(source_dir: Path, rels, max_bytes: int, workers: int, batch_id: str = ""):
+    """warehouse.process.process_files, but on the extraction worker started (and warmed up) at the
+    start of the run when there is one (warehouse/prewarm.py): results in input order, streamed.
+    (Here rather than in warehouse/process.py, whose source is part of the extractor version.)"""
+    started = prewarm.pool(workers)
+    rels = list(rels)
+    if started is None or not rels:
+        yield from _process_files_here(source_dir, rels, max_bytes, workers, batch_id)
+        return
+    args = [(str(source_dir), rel, max_bytes, batch_id) for rel in rels]
+    chunk = 1 if len(rels) < 64 else 8
+    for i in range(0, len(args), _WINDOW):  # a window at a time: Executor.map submits all it is given
+        yield from started.map(_process_star, args[i:i + _WINDOW], chunksize=chunk)
+
+
+_WINDOW = 1024
 
 
 def _process_guarded(settings: Settings, rels: list[str], batch_id: str, log):

@@ -5,7 +5,8 @@
   `dbt build --full-refresh` rebuilds everything.
 #}
 {% macro only_new_documents(alias) -%}
-    {%- if is_incremental() %}
+    {#- a table built before it was incremental has no ingested_at yet: every row, this once -#}
+    {%- if is_incremental() and 'ingested_at' in (adapter.get_columns_in_relation(this) | map(attribute='name') | map('lower') | list) %}
     and {{ alias }}.ingested_at > (select coalesce(max(prev.ingested_at), timestamp '1900-01-01') from {{ this }} as prev)
     {%- endif %}
 {%- endmacro %}

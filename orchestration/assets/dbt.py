@@ -9,11 +9,12 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from warehouse import scope as scope_mod
 from warehouse.config import settings
 
 from .. import progress
 from ..faults import fault_point
-from ..lock import warehouse_lock
+from ..lock import connect_rw, warehouse_lock
 from ..resources import DUCKDB_POOL, dbt_project
 
 
@@ -38,23 +39,76 @@ translator = WarehouseTranslator(settings=DagsterDbtTranslatorSettings(enable_as
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator,
             pool=DUCKDB_POOL, name="warehouse_dbt")
 def warehouse_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """`dbt build`: seeds, staging views, marts and their tests, in dependency order."""
+    """`dbt build`: seeds, staging views, marts and their tests, in dependency order.
+
+    After a few new files (an incremental build, warehouse/scope.py) the seeds are not loaded
+    again, the unit tests do not run, and the tests of the big facts read the changed documents'
+    rows only; a full build (first build, dbt project changed, many documents changed, CI or
+    FULL_DBT_BUILD=1) does all of it."""
+    s = settings()
+    with warehouse_lock(s.warehouse_path, on_wait=context.log.info):
+        fingerprint = scope_mod.dbt_fingerprint()
+        con = connect_rw(s.warehouse_path, config={"memory_limit": s.duckdb_memory_limit})
+        try:
+            scope = scope_mod.prepare(con, fingerprint)
+        finally:
+            con.close()
+        args = ["build"]
+        if not scope.full:
+            # seeds unchanged since the last full build: not loaded again, nor the tables made only from
+            # them tested again; unit tests test the SQL, which is unchanged too
+            args += ["--exclude", " ".join(["resource_type:seed", "resource_type:unit_test", *_reference_only_tests()])]
+        context.log.info(f"dbt build, {'full' if scope.full else 'incremental'}: {scope.reason}")
+        yield from _build(context, dbt, args, scope)
+        con = connect_rw(s.warehouse_path, config={"memory_limit": s.duckdb_memory_limit})
+        try:
+            scope_mod.record_success(con, scope, fingerprint)
+        finally:
+            con.close()
+
+
+def _reference_only_tests() -> list[str]:
+    """The data tests of models built from seeds alone (dim_partner, dim_route, dim_commodity)."""
+    import json
+
+    nodes = json.loads(Path(dbt_project.manifest_path).read_text())["nodes"]
+    from_seeds: dict[str, bool] = {}
+
+    def seeds_only(uid: str) -> bool:
+        if uid not in from_seeds:
+            node = nodes.get(uid)
+            if node is None:  # a source
+                from_seeds[uid] = False
+            elif node["resource_type"] == "seed":
+                from_seeds[uid] = True
+            else:
+                from_seeds[uid] = False
+                parents = node["depends_on"]["nodes"]
+                from_seeds[uid] = bool(parents) and all(seeds_only(p) for p in parents)
+        return from_seeds[uid]
+
+    return sorted(n["name"] for n in nodes.values() if n["resource_type"] == "test" and n.get("attached_node")
+                  and nodes.get(n["attached_node"], {}).get("resource_type") == "model"
+                  and seeds_only(n["attached_node"]))
+
+
+def _build(context: dg.AssetExecutionContext, dbt: DbtCliResource, args: list[str], scope):
     n_nodes, n_tests = len(context.selected_asset_keys), len(context.selected_asset_check_keys)
-    progress.emit("dbt_start", nodes=n_nodes, tests=n_tests)
+    progress.emit("dbt_start", nodes=n_nodes, tests=n_tests, full=scope.full)
     built = tested = failed = 0
-    with warehouse_lock(settings().warehouse_path, on_wait=context.log.info):
-        invocation = dbt.cli(["build"], context=context)
-        for event in invocation.stream():
-            if isinstance(event, (dg.Output, dg.AssetMaterialization)):
-                built += 1
-                if built == 1:
-                    fault_point("dbt")
-            elif isinstance(event, (dg.AssetCheckResult, dg.AssetCheckEvaluation)):
-                tested += 1
-                failed += not event.passed
-            progress.emit("dbt", built=built, nodes=n_nodes, tested=tested, tests=n_tests, failed=failed)
-            yield event
-    progress.emit("dbt_done", built=built, nodes=n_nodes, tested=tested, tests=n_tests, failed=failed)
+    invocation = dbt.cli(args, context=context)
+    for event in invocation.stream():
+        if isinstance(event, (dg.Output, dg.AssetMaterialization)):
+            built += 1
+            if built == 1:
+                fault_point("dbt")
+        elif isinstance(event, (dg.AssetCheckResult, dg.AssetCheckEvaluation)):
+            tested += 1
+            failed += not event.passed
+        progress.emit("dbt", built=built, nodes=n_nodes, tested=tested, tests=n_tests, failed=failed)
+        yield event
+    progress.emit("dbt_done", built=built, nodes=n_nodes, tested=tested, tests=n_tests, failed=failed,
+                  full=scope.full)
     keep_parse_state(Path(invocation.target_path), Path(dbt_project.project_dir) / dbt_project.target_path)
 
 

@@ -18,9 +18,15 @@ class PublishConfig(dg.Config):
     allow_mass_delete: bool = False  # may replace the BI copy by a much emptier one (or ALLOW_MASS_DELETE=1)
 
 
-@dg.asset(deps=[warehouse_dbt], pool=DUCKDB_POOL, group_name="publication", kinds={"duckdb", "parquet"})
+# the marts it publishes: an incremental dbt build does not load the seeds again, and an asset that
+# depended on them would be skipped
+MARTS = [key for key in warehouse_dbt.keys if key.path[0] == "marts"]
+
+
+@dg.asset(deps=MARTS, pool=DUCKDB_POOL, group_name="publication", kinds={"duckdb", "parquet"})
 def bi_warehouse(context: dg.AssetExecutionContext, config: PublishConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
-    """Read-only copy of the marts for BI tools (DuckDB 1.x storage format), swapped in atomically, plus Parquet."""
+    """Read-only copy of the marts for BI tools (DuckDB 1.x storage format), swapped in atomically, plus Parquet;
+    only the changed documents are written when that is safe (warehouse/publish.py)."""
     s = settings()
     with warehouse_lock(s.warehouse_path, on_wait=context.log.info), duckdb.get_connection() as con:
         leftovers = clean_leftovers(s.bi_path, s.exports_dir)  # under the lock: no publication is under way
@@ -31,11 +37,18 @@ def bi_warehouse(context: dg.AssetExecutionContext, config: PublishConfig, duckd
         report = publish(s.warehouse_path, s.bi_path, s.exports_dir,
                          con=FaultingConnection(con) if fault_wanted() == "publish" else con,
                          allow_mass_delete=config.allow_mass_delete or s.allow_mass_delete)
-    context.log.info(f"published {len(report.tables)} tables to {report.bi_path} and {report.exports_dir}")
-    progress.emit("published", tables=len(report.tables), bi=str(report.bi_path), exports=str(report.exports_dir))
+    for note in report.notes:  # why this publication wrote everything
+        context.log.info(note)
+    changed = "" if report.changed_documents is None else f", {report.changed_documents} changed documents"
+    context.log.info(f"published {len(report.tables)} tables to {report.bi_path} ({report.bi_mode}{changed}) and "
+                     f"{report.exports_dir} ({report.exports_mode})")
+    progress.emit("published", tables=len(report.tables), bi=str(report.bi_path), exports=str(report.exports_dir),
+                  partial=report.bi_mode == "partial" and report.exports_mode == "partial")
     return dg.MaterializeResult(metadata={
         "bi_path": dg.MetadataValue.path(str(report.bi_path)),
         "exports_dir": dg.MetadataValue.path(str(report.exports_dir)),
         "storage_version": BI_STORAGE_VERSION,
         "rows_per_table": dg.MetadataValue.json(report.tables),
+        "bi_mode": report.bi_mode,
+        "exports_mode": report.exports_mode,
     })
