@@ -174,18 +174,27 @@ def _has_document_key(con, catalog: str) -> bool:
     return {"document_id", "ingested_at"} <= cols
 
 
+def _partial_or_note(report: PublishReport, what: str, update) -> bool:
+    """Run a partial update; when it cannot be done, say why in the report (the caller writes whole)."""
+    try:
+        update()
+        return True
+    except _Fallback as e:
+        report.notes.append(f"{what} written whole: {e}")
+    except (duckdb.Error, OSError) as e:
+        report.notes.append(f"{what} written whole: the partial update failed ({type(e).__name__}: {e})")
+    return False
+
+
 def _write_bi_copy(con, src, tables, counts, bi_path: Path, tmp: Path, fp: str, report: PublishReport,
                    full: bool) -> None:
     """The new BI copy at tmp: the earlier one updated with the changed documents, else written whole."""
     if not full:
         try:
-            _partial_bi_copy(con, src, tables, counts, bi_path, tmp, fp, report)
-            report.bi_mode = "partial"
-            return
-        except _Fallback as e:
-            report.notes.append(f"BI copy written whole: {e}")
-        except (duckdb.Error, OSError) as e:
-            report.notes.append(f"BI copy written whole: the partial update failed ({type(e).__name__}: {e})")
+            if _partial_or_note(report, "BI copy", lambda: _partial_bi_copy(
+                    con, src, tables, counts, bi_path, tmp, fp, report)):
+                report.bi_mode = "partial"
+                return
         finally:
             _detach(con, "bi_copy")
     for p in (tmp, Path(str(tmp) + ".wal")):
@@ -291,15 +300,10 @@ def _copy_sql(query: str, fp: str) -> str:
 def _write_exports(con, src, tables, counts, exports_dir: Path, tmp_exports: Path, fp: str,
                    report: PublishReport, full: bool) -> None:
     """The new exports folder at tmp_exports: one folder of Parquet parts per table."""
-    if not full:
-        try:
-            _partial_exports(con, src, tables, counts, exports_dir, tmp_exports, fp)
-            report.exports_mode = "partial"
-            return
-        except _Fallback as e:
-            report.notes.append(f"Parquet written whole: {e}")
-        except (duckdb.Error, OSError) as e:
-            report.notes.append(f"Parquet written whole: the partial update failed ({type(e).__name__}: {e})")
+    if not full and _partial_or_note(report, "Parquet", lambda: _partial_exports(
+            con, src, tables, counts, exports_dir, tmp_exports, fp)):
+        report.exports_mode = "partial"
+        return
     shutil.rmtree(tmp_exports, ignore_errors=True)
     tmp_exports.mkdir(parents=True)
     for schema, name in tables:
