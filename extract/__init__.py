@@ -10,18 +10,19 @@ from __future__ import annotations
 import gc
 from datetime import date
 
-from .activity import code_events, grammar as _activity_grammar
+from .activity import activity_keys, code_events, grammar as _activity_grammar
 from .boilerplate import body_end, chrome_lines, drop_chrome
 from .cleaning import restore_surfaces, unwrap_soft_breaks
 from .dates import find_dates
 from .figures import find_figures
 from .language import detect_language, sentence_languages, supported_languages, warm_up_detectors
 from .model import ActivityEvent, ExtractionResult, ExportVolume, Figure, Mention, Sentence
-from .partners import find_mentions, warm_up as _warm_up_lexicons
+from .partners import find_mentions, share_lemma_keys, warm_up as _warm_up_lexicons
 from .sentences import split_sentences
 from .volumes import link_export_volumes
 
 _INTERNAL = ("home", "company")  # mention types the matcher gives the coder only
+share_lemma_keys(activity_keys)  # the activity grammar reads the mention matcher's lemma table
 
 __all__ = ["extract", "warm_up", "ExtractionResult", "Mention", "Figure", "ExportVolume", "ActivityEvent", "Sentence"]
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .matcher import find_mentions, language_matcher
+from .matcher import find_mentions, language_matcher, share_lemma_keys
 
-__all__ = ["find_mentions", "warm_up"]
+__all__ = ["find_mentions", "share_lemma_keys", "warm_up"]
 
 
 def warm_up(langs: Iterable[str]) -> None:

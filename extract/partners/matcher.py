@@ -15,6 +15,7 @@ Ospanow") is a person, and Kazakhstan itself claims its spans but is never retur
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH, NORM
@@ -183,11 +184,21 @@ def _pattern(vocab, words: list[str], keys: list[str]) -> Doc:
 _NONZERO_DIGIT = re.compile("[1-9]")  # re.sub is ten times faster than str.translate here
 
 
+# Other readers of the shared lemma table (the activity grammar) say which keys they need; the
+# table keeps only those and the lexicon's. Registered by the package that holds both (extract/).
+_KEY_USERS: list[Callable[[str], set[str]]] = []
+
+
+def share_lemma_keys(keys_of: Callable[[str], set[str]]) -> None:
+    """keys_of(lang): lemma keys another reader needs the table to keep (call before first use)."""
+    if keys_of not in _KEY_USERS:
+        _KEY_USERS.append(keys_of)
+
+
 @lru_cache(maxsize=None)
 def language_matcher(lang: str) -> LanguageMatcher:
     m = LanguageMatcher(lang)
-    from ..activity import activity_keys  # the activity grammar shares the lemma table
-    m.lem.restrict(m.keys | activity_keys(lang), m.whole_keys)
+    m.lem.restrict(m.keys.union(*(keys_of(lang) for keys_of in _KEY_USERS)), m.whole_keys)
     m.key_words()
     return m
 
