@@ -48,6 +48,7 @@ _MOVING = ("trade", "transit", "move")  # triggers that say goods move (a via wo
 # "move" triggers (went, идет, trafia) say that something goes somewhere: trade towards a
 # partner after "to", transit through a partner after "through"
 _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", "және", "мен", "or", "lub", "или", "ou", "oder", "або"}
+_ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")  # ACTIVITY.md: only what the text ties to Kazakhstan
 
 
@@ -252,7 +253,8 @@ class _Sentence:
                     continue
                 if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0):
                     continue  # "arrived on a visit to Astana from Georgia"
-                if t == "trade" and own and any(j <= k <= j + 2 for k in own):
+                if t == "trade" and own and (any(j <= k <= j + 2 for k in own) or any(
+                        i - 2 <= k < i and self._actor_before(clause, k) == "partner" for k in own)):
                     continue  # "a quota on the export of its own grain"
                 if t == "trade" and not self._trades(cues, p, mi, me, head, i, j, clause[i] in kz_clauses):
                     continue
@@ -466,6 +468,14 @@ class _Sentence:
         before = {p.entity_id for p, head, _, _ in mine if head < i}
         if before and any(j <= mi <= j + _THIRD_PARTY_REACH and before - {p.entity_id} for p, _, mi, _ in mine):
             return True  # (two partners: "the EU ... the European Union will lend" is one)
+        # "Russia and China signed a gas deal": two partners joined as the subject (no preposition
+        # before the list: "talks with Azerbaijan and Georgia" are objects), no Kazakh side
+        subjects: dict[int, set[str]] = {}
+        for p, head, mi, _ in mine:
+            if mi < i and not any(self._after_cue(cues, role, head, 0) for role in _ROLE_CUES):
+                subjects.setdefault(head, set()).add(p.entity_id)
+        if any(len(ids) > 1 for ids in subjects.values()):
+            return True
         if not moving:
             return False
         bound = {p.entity_id for p, head, mi, me in mine
@@ -505,9 +515,10 @@ class _Sentence:
     def _planned(self, cues, clause, i: int) -> bool:
         if self.g.future_endings and self.lows[i].endswith(self.g.future_endings):
             return True  # "discutera", "signeraient"
-        before, after = cues.get("modality"), cues.get("modality_after")
+        before, after, final = cues.get("modality"), cues.get("modality_after"), cues.get("modality_final")
         return bool(before) and any(k <= i and clause[k] == clause[i] for k, _ in before) or bool(after) and any(
-            i < k <= i + 3 and clause[k] == clause[i] for k, _ in after)
+            i < k <= i + 3 and clause[k] == clause[i] for k, _ in after) or bool(final) and any(
+            i < k and clause[k] == clause[i] for k, _ in final)  # "... жеткізуді жоспарлап отыр": the clause's last verb
 
     def _sector(self, char: int) -> str | None:
         if self.commodities:

@@ -1,7 +1,7 @@
 """The activity grammar of one language, read from dbt_project/seeds/activity/.
 
 activity_triggers.csv  words that state an act of a type (consult, agree, ...)
-activity_cues.csv      words that frame it: negation(_after), comparison(_after), rival, modality(_after),
+activity_cues.csv      words that frame it: negation(_after), comparison(_after), rival, modality(_after, _final),
                        via / via_after / via_weak (transit), bypass(_after), clause, relative,
                        conditional, not_negation, hedge, backdrop, dependence, own, destination,
                        origin, between, arrival_from, kazakh_side, port:XX / dest_port:XX; a cue
