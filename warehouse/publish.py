@@ -46,7 +46,7 @@ from .sql import literal, qualified
 
 BI_STORAGE_VERSION = "v1.1.0"  # readable by DuckDB >= 1.1 clients
 PUBLISHED_SCHEMAS = ("marts",)
-PUBLICATION_FORMAT = "2"  # bump when the layout of the copy or the exports changes: forces a full publication
+PUBLICATION_FORMAT = "3"  # 3: facts in reading order. Bump when the layout of the copy or the exports changes: forces a full publication
 _PARQUET_ROW_GROUP = 16_384
 # marts whose rows belong to one document each and depend on nothing else that changes without that
 # document being loaded again (reference data changes the extractor version: every document is reloaded)
@@ -169,6 +169,19 @@ def _columns(con, catalog: str, schema: str, name: str) -> list[tuple]:
                        [catalog, schema, name]).fetchall()
 
 
+# Facts are published in reading order, each document's rows by position: `select *` then reads as
+# the text does, and whoever pairs rows in order (a scorer's greedy matching) pairs them as written.
+_READING_ORDER = ("document_id", "start_char", "end_char")
+
+
+def _reading_order(con, catalog: str, schema: str, name: str) -> str:
+    """ORDER BY for a fact with positions (document, then offsets); "" for other tables."""
+    cols = {c for c, _ in _columns(con, catalog, schema, name)}
+    if "start_char" not in cols:
+        return ""
+    return " ORDER BY " + ", ".join(c for c in _READING_ORDER if c in cols)
+
+
 def _has_document_key(con, catalog: str) -> bool:
     cols = {c for c, _ in _columns(con, catalog, "marts", "dim_document")}
     return {"document_id", "ingested_at"} <= cols
@@ -205,7 +218,7 @@ def _write_bi_copy(con, src, tables, counts, bi_path: Path, tmp: Path, fp: str, 
             # the source catalog is named after the warehouse file ("kz-warehouse"): quote every name
             con.execute(f"CREATE SCHEMA IF NOT EXISTS {qualified('bi_copy', schema)}")
             con.execute(f"CREATE TABLE {qualified('bi_copy', schema, name)} AS SELECT * FROM "
-                        f"{qualified(src, schema, name)}")
+                        f"{qualified(src, schema, name)}{_reading_order(con, src, schema, name)}")
         _write_meta(con, fp)
         con.execute("CHECKPOINT bi_copy")
     finally:
@@ -265,10 +278,11 @@ def _partial_bi_copy(con, src, tables, counts, bi_path: Path, tmp: Path, fp: str
             if changed:
                 con.execute(f"DELETE FROM {t_bi} WHERE document_id IN (SELECT document_id FROM _kz_changed)")
                 con.execute(f"INSERT INTO {t_bi} BY NAME SELECT * FROM {t_src} "
-                            "WHERE document_id IN (SELECT document_id FROM _kz_changed)")
+                            "WHERE document_id IN (SELECT document_id FROM _kz_changed)"
+                            + _reading_order(con, src, schema, name))
         else:  # small tables and those computed across documents (claims): whole
             con.execute(f"DROP TABLE {t_bi}")
-            con.execute(f"CREATE TABLE {t_bi} AS SELECT * FROM {t_src}")
+            con.execute(f"CREATE TABLE {t_bi} AS SELECT * FROM {t_src}{_reading_order(con, src, schema, name)}")
         n = con.execute(f"SELECT count(*) FROM {t_bi}").fetchall()[0][0]
         if n != counts[f"{schema}.{name}"]:
             raise _Fallback(f"{schema}.{name} would hold {n:,} rows where the warehouse holds "
@@ -310,8 +324,8 @@ def _write_exports(con, src, tables, counts, exports_dir: Path, tmp_exports: Pat
         (tmp_exports / name).mkdir()
         # small row groups: each thread buffers one before writing it, and a default one of
         # dim_document (122,880 rows with their text) alone would take hundreds of MB
-        con.execute(_copy_sql(f"SELECT * FROM {qualified(src, schema, name)}", fp),
-                    [str(tmp_exports / name / "part-000000.parquet")])
+        con.execute(_copy_sql(f"SELECT * FROM {qualified(src, schema, name)}{_reading_order(con, src, schema, name)}",
+                              fp), [str(tmp_exports / name / "part-000000.parquet")])
 
 
 def _parts(folder: Path) -> list[Path]:
@@ -357,8 +371,8 @@ def _partial_exports(con, src, tables, counts, exports_dir: Path, tmp_exports: P
         folder.mkdir()
         parts = old[name]
         if name not in PER_DOCUMENT:
-            con.execute(_copy_sql(f"SELECT * FROM {qualified(src, schema, name)}", fp),
-                        [str(folder / "part-000000.parquet")])
+            con.execute(_copy_sql(f"SELECT * FROM {qualified(src, schema, name)}{_reading_order(con, src, schema, name)}",
+                                  fp), [str(folder / "part-000000.parquet")])
             continue
         hit = set()
         if changed:
@@ -371,12 +385,14 @@ def _partial_exports(con, src, tables, counts, exports_dir: Path, tmp_exports: P
         for p in parts:
             if p.name in hit:  # holds a changed or removed document: written again without it
                 con.execute(_copy_sql("SELECT * FROM read_parquet(?) WHERE document_id NOT IN "
-                                      "(SELECT document_id FROM _kz_changed)", fp), [str(p), str(folder / p.name)])
+                                      "(SELECT document_id FROM _kz_changed)" + _reading_order(con, src, schema, name),
+                                      fp), [str(p), str(folder / p.name)])
             else:
                 _link_or_copy(p, folder / p.name)
         if changed:
             con.execute(_copy_sql(f"SELECT * FROM {qualified(src, schema, name)} "
-                                  "WHERE document_id IN (SELECT document_id FROM _kz_changed)", fp),
+                                  "WHERE document_id IN (SELECT document_id FROM _kz_changed)"
+                                  + _reading_order(con, src, schema, name), fp),
                         [str(folder / f"part-{seq:06d}.parquet")])
     for schema, name in tables:
         n = con.execute("SELECT count(*) FROM read_parquet(?)",
