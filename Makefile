@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DAGSTER_DISABLE_TELEMETRY := 1
 export DO_NOT_TRACK := 1
+# one planned event per asset for a run over every source bucket (orchestration/execute.py)
+export DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS := 1
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export SOURCE_DIR ?= $(CURDIR)/seeds
 export WAREHOUSE_PATH ?= $(CURDIR)/warehouse/warehouse.duckdb

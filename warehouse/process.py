@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from extract import extract, warm_up
 from extract.cleaning import clean_text
 from extract.ingest import SourceDocument, content_id, file_format, parse_file, too_large
 from extract.language import detect_language_verbose, supported_languages
@@ -127,6 +126,8 @@ def _process_document(doc: SourceDocument, rows: dict[str, list[tuple]], batch_i
     ))
     if status != "ok":
         return
+    from extract import extract  # the readers load in the process that extracts (extract/__init__.py)
+
     try:
         res = extract(body, lang=lang, published=published)
     except Exception as e:  # keep the document, say why it has no facts
@@ -170,6 +171,8 @@ def _metadata_date(doc: SourceDocument) -> tuple:
 def _warm_up() -> None:
     """Once per worker: every language's lexicon, lemmas and grammars, before the first file."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    from extract import warm_up
+
     warm_up()
 
 

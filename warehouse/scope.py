@@ -75,17 +75,20 @@ def _has(con, schema: str, table: str) -> bool:
                             [schema, table]).fetchall()[0][0])
 
 
-def prepare(con: duckdb.DuckDBPyConnection, fingerprint: str | None = None) -> Scope:
-    """Decide this build's scope and write it for the tests to read (before dbt opens the warehouse)."""
+def prepare(con: duckdb.DuckDBPyConnection, fingerprint: str | None = None,
+            required: list[tuple[str, str]] = ()) -> Scope:
+    """Decide this build's scope and write it for the tests to read (before dbt opens the warehouse).
+    required: the (schema, table) an incremental build does not build again; one missing (dropped by
+    hand, say) makes the build full."""
     fingerprint = fingerprint or dbt_fingerprint()
     _ensure(con)
     tested_until, full_fp = con.execute(f"SELECT tested_until, full_fingerprint FROM raw.{SCOPE_TABLE}").fetchall()[0]
-    scope = _decide(con, fingerprint, tested_until, full_fp)
+    scope = _decide(con, fingerprint, tested_until, full_fp, required)
     con.execute(f"UPDATE raw.{SCOPE_TABLE} SET changed_since = ?", [None if scope.full else scope.changed_since])
     return scope
 
 
-def _decide(con, fingerprint: str, tested_until, full_fp) -> Scope:
+def _decide(con, fingerprint: str, tested_until, full_fp, required=()) -> Scope:
     forced = forced_full()
     if forced:
         return Scope(True, forced)
@@ -93,6 +96,9 @@ def _decide(con, fingerprint: str, tested_until, full_fp) -> Scope:
         return Scope(True, "no earlier successful build")
     if full_fp != fingerprint:
         return Scope(True, "the dbt project changed since the last full build")
+    missing = [f"{schema}.{table}" for schema, table in required if not _has(con, schema, table)]
+    if missing:
+        return Scope(True, f"{', '.join(missing)} missing")
     total, changed = con.execute("SELECT count(*), count(*) FILTER (WHERE ingested_at > ?) FROM raw.documents",
                                  [tested_until]).fetchall()[0]
     if changed > FULL_BUILD_SHARE * max(total, 1):

@@ -5,24 +5,14 @@
   by the Dagster asset before `dbt build`, is read by the test's SQL at run time (a dbt var would
   make dbt parse the whole project again on every run). Ids of these facts start with their document's
   id, so unique tests on the changed rows miss no duplicate; relationships tests check the changed
-  rows against the whole parent table. Everything else (documents, dimensions, claims, staging) is
-  tested whole every time. The filtered relation is a subquery without an alias (DuckDB needs none),
-  so tests may alias it themselves (`{{ model }} as f`).
+  rows against the whole parent table. Everything else (documents, claims) is tested whole every
+  time; an incremental build does not test the staging views and the tables made from seeds alone
+  (orchestration/assets/dbt.py: the last full build made and tested them). The filtered relation is
+  a subquery without an alias (DuckDB needs none), so tests may alias it themselves (`{{ model }} as f`).
 #}
 {% macro scoped_test_relations() -%}
     {{ return(['fct_partner_mention', 'fct_entity_mention', 'fct_figure', 'fct_activity_event', 'fct_partner_activity',
                'fct_export_volume']) }}
-{%- endmacro %}
-
-{# views over raw tables without ingested_at: their rows of the documents loaded since then #}
-{% macro scoped_test_views() -%}
-    {{ return(['stg_activity_events']) }}
-{%- endmacro %}
-
-{% macro changed_documents_only() -%}
-    ((select max(changed_since) from {{ target.database }}.raw._dbt_scope) is null
-     or document_id in (select document_id from {{ target.database }}.raw.documents
-                        where ingested_at > (select max(changed_since) from {{ target.database }}.raw._dbt_scope)))
 {%- endmacro %}
 
 {% macro changed_rows_only(alias=none) -%}
@@ -32,12 +22,10 @@
 {% macro default__get_where_subquery(relation) -%}
     {% set where = config.get('where', '') %}
     {% set scoped = relation.identifier in scoped_test_relations() %}
-    {% set scoped_view = relation.identifier in scoped_test_views() %}
-    {% if where or scoped or scoped_view %}
+    {% if where or scoped %}
         {%- set filtered -%}
             (select * from {{ relation }} where {{ where if where else 'true' }}
-            {%- if scoped %} and {{ changed_rows_only() }}{% endif %}
-            {%- if scoped_view %} and {{ changed_documents_only() }}{% endif %})
+            {%- if scoped %} and {{ changed_rows_only() }}{% endif %})
         {%- endset -%}
         {% do return(filtered) %}
     {%- else -%}

@@ -190,9 +190,10 @@ _KEY_USERS: list[Callable[[str], set[str]]] = []
 
 
 def share_lemma_keys(keys_of: Callable[[str], set[str]]) -> None:
-    """keys_of(lang): lemma keys another reader needs the table to keep (call before first use)."""
+    """keys_of(lang): lemma keys another reader needs the table to keep."""
     if keys_of not in _KEY_USERS:
         _KEY_USERS.append(keys_of)
+        language_matcher.cache_clear()  # a table built before this call would lack the keys
 
 
 @lru_cache(maxsize=None)
