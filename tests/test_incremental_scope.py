@@ -97,3 +97,27 @@ def test_a_bad_row_in_an_unchanged_document_is_left_to_full_builds(world):
     con.close()
     out = run_ok(dict(env, FULL_DBT_BUILD="1"))
     assert "(incremental:" not in out
+
+
+def test_an_incremental_build_leaves_the_staging_views_to_full_builds_unless_one_is_missing(world):
+    env, wh = world["env"], world["wh"]
+    con = _con(wh)
+    before = con.execute("select count(*) from staging.stg_figures").fetchone()[0]
+    con.close()
+    out = run_ok(env)
+    assert "(incremental:" in out
+    logs = sorted((world["root"] / "dagster" / "logs").glob("run-*.log"))
+    log = logs[-1].read_text(errors="replace")
+    assert "--threads 2" in log and "stg_figures" in log.split("Running dbt command:")[1].split("\n")[0]
+    assert "START sql view model staging.stg_figures" not in log  # not built again
+    # a view dropped by hand: the next build is full and builds it again
+    con = _con(wh)
+    con.execute("drop view staging.stg_figures")
+    con.close()
+    out = run_ok(env)
+    assert "(incremental:" not in out
+    log = sorted((world["root"] / "dagster" / "logs").glob("run-*.log"))[-1].read_text(errors="replace")
+    assert "staging.stg_figures missing" in log
+    con = _con(wh)
+    assert con.execute("select count(*) from staging.stg_figures").fetchone()[0] == before
+    con.close()

@@ -184,8 +184,8 @@ def _pattern(vocab, words: list[str], keys: list[str]) -> Doc:
 _NONZERO_DIGIT = re.compile("[1-9]")  # re.sub is ten times faster than str.translate here
 
 
-# Other readers of the shared lemma table (the activity grammar) say which keys they need; the
-# table keeps only those and the lexicon's. Registered by the package that holds both (extract/).
+# Other readers of the shared lemma table (the activity grammar, extract/activity/__init__.py) say
+# which keys they need; the table keeps only those and the lexicon's.
 _KEY_USERS: list[Callable[[str], set[str]]] = []
 
 
