@@ -3,12 +3,36 @@
 -- when no route is named, period, change, qualifier class, point or range); inside a key they are sorted
 -- by tonnage and a new claim starts where a tonnage is not the same figure as the one before it
 -- (macros/export_claims.sql: within 1.5 %, or equal after rounding to the coarser precision).
+--
+-- Incremental: a volume can change only the claims of its own key (claim_partition), and there only
+-- the claims beside its place in tonnage order: claims are runs of neighbours, so a claim with no change
+-- beside it keeps its rows, its first row and its key. A build takes the volumes new since the last one
+-- (or of a document loaded again) and the rows gone (their volume is no longer in fct_export_volume as
+-- loaded then), recomputes the claims beside them with the new volumes, writes the rows whose claim
+-- changed (delete+insert by figure_id), and the post-hook drops the rows gone. The result equals a full
+-- build (tests/test_export_claim.py). A change to this SQL or its macros needs --full-refresh.
+{%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name') | map('lower') | list
+        if is_incremental() else [] %}
+{%- set incremental = 'claim_partition' in columns and 'ingested_at' in columns %}
+
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='figure_id',
+    on_schema_change='sync_all_columns',
+    post_hook="{{ delete_claim_sources_of_gone_volumes() }}",
+) }}
+
 with volumes as (
     select
         figure_id, document_id, commodity_id, route_id, partner_id, volume_tonnes, volume_tonnes_max,
-        qualifier, change, sentence_index, surface_text, language, published_date
-    from {{ ref('fct_export_volume') }}
+        qualifier, change, sentence_index, surface_text, language, published_date, ingested_at
+    from {{ ref('fct_export_volume') }} as v
     where volume_tonnes > 0
+    {%- if incremental %}
+      -- new, or of a document loaded again, since the last build (as the per-document facts)
+      and ingested_at > (select coalesce(max(ingested_at), timestamp '-infinity') from {{ this }})
+    {%- endif %}
 ),
 
 -- where each document's dateline or byline sits: its date is when the article was written, not the
@@ -37,28 +61,106 @@ sentence_dates as (
     qualify row_number() over (partition by f.document_id, f.sentence_index order by f.start_char) = 1
 ),
 
-keyed as (
-    select
-        v.*,
-        d.period_year,
-        d.period_month,
-        case
-            when d.period_year is not null and d.period_month is not null
-                then printf('%04d-%02d', d.period_year, d.period_month)
-            when d.period_year is not null then printf('%04d', d.period_year)
-            when d.period_month is not null then printf('--%02d', d.period_month)
-        end as period_label,
-        coalesce('route:' || v.route_id, 'partner:' || v.partner_id, '-') as channel,
-        case
-            when v.qualifier in ('more_than', 'at_least') then 'lower_bound'
-            when v.qualifier in ('less_than', 'up_to') then 'upper_bound'
-            else 'point'
-        end as qualifier_class,
-        v.volume_tonnes_max is not null as is_range,
-        {{ tonnage_precision('v.volume_tonnes') }} as precision_tonnes,
-        {{ tonnage_precision('v.volume_tonnes_max') }} as precision_max_tonnes
+dated as (
+    select v.*, d.period_year, d.period_month, {{ period_label('d.period_year', 'd.period_month') }} as period_label
     from volumes as v
     left join sentence_dates as d using (document_id, sentence_index)
+),
+
+{% if incremental -%}
+new_sources as materialized (
+    select *, {{ claim_partition() }} as claim_partition, {{ claim_order() }} as claim_order from dated
+),
+
+-- rows whose volume is no longer in fct_export_volume as loaded then: gone, non-ok, or loaded again
+gone as materialized (
+    select t.figure_id, t.claim_partition, {{ claim_order('t') }} as claim_order
+    from {{ this }} as t
+    anti join {{ ref('fct_export_volume') }} as v
+        on v.figure_id = t.figure_id and v.ingested_at = t.ingested_at and v.volume_tonnes > 0
+),
+
+changes as (
+    select claim_partition, claim_order from new_sources
+    union all
+    select claim_partition, claim_order from gone
+),
+
+-- the claims of the keys that changed, each from its first to its last row in claim order
+spans as materialized (
+    select claim_partition, claim_id, min({{ claim_order() }}) as first_order, max({{ claim_order() }}) as last_order
+    from {{ this }}
+    where claim_partition in (select claim_partition from changes)
+    group by claim_partition, claim_id
+),
+
+-- for each change, the claims of the old rows just before and after its place (the claim it falls
+-- inside, else the claims either side): the only claims whose breaks it can move
+beside as (
+    select
+        coalesce(
+            any_value(s.claim_id) filter (where s.first_order < c.claim_order and c.claim_order <= s.last_order),
+            arg_max(s.claim_id, s.last_order) filter (where s.last_order < c.claim_order)) as claim_before,
+        coalesce(
+            any_value(s.claim_id) filter (where s.first_order <= c.claim_order and c.claim_order < s.last_order),
+            arg_min(s.claim_id, s.first_order) filter (where s.first_order > c.claim_order)) as claim_after
+    from changes as c
+    join spans as s using (claim_partition)
+    group by c.claim_partition, c.claim_order
+),
+
+reached as (
+    select claim_id from (select claim_before as claim_id from beside union select claim_after from beside)
+    where claim_id is not null
+),
+
+-- recomputed rows between two claims that stay are numbered apart (claim_run: how many stay before them)
+kept as (
+    select claim_partition, first_order from spans anti join reached using (claim_id)
+),
+
+reached_runs as (
+    select s.claim_id, count(k.first_order) as claim_run
+    from spans as s
+    semi join reached using (claim_id)
+    left join kept as k on k.claim_partition = s.claim_partition and k.first_order < s.first_order
+    group by s.claim_id
+),
+
+new_runs as (
+    select n.figure_id, count(k.first_order) as claim_run
+    from new_sources as n
+    left join kept as k on k.claim_partition = n.claim_partition and k.first_order < n.claim_order
+    group by n.figure_id
+),
+
+sources as (
+    select
+        t.figure_id, t.document_id, t.commodity_id, t.route_id, t.partner_id, t.volume_tonnes, t.volume_tonnes_max,
+        t.qualifier, t.change, t.sentence_index, t.surface_text, t.language, t.published_date, t.ingested_at,
+        t.period_year, t.period_month, t.period_label, t.claim_partition, r.claim_run,
+        t.claim_key as previous_claim_key
+    from {{ this }} as t
+    join reached_runs as r using (claim_id)
+    anti join gone as g using (figure_id)
+    union all by name
+    select n.* exclude (claim_order), r.claim_run
+    from new_sources as n
+    join new_runs as r using (figure_id)
+),
+{%- else -%}
+sources as (
+    select *, {{ claim_partition() }} as claim_partition, 0 as claim_run from dated
+),
+{%- endif %}
+
+keyed as (
+    select
+        *,
+        {{ claim_match_columns() }},
+        {{ tonnage_precision('volume_tonnes') }} as precision_tonnes,
+        {{ tonnage_precision('volume_tonnes_max') }} as precision_max_tonnes
+    from sources
 ),
 
 ordered as (
@@ -70,7 +172,7 @@ ordered as (
         lag(precision_max_tonnes) over w as prev_precision_max
     from keyed
     window w as (
-        partition by commodity_id, channel, period_label, change, qualifier_class, is_range
+        partition by {{ claim_match_key() }}, claim_run
         order by volume_tonnes, volume_tonnes_max, figure_id
     )
 ),
@@ -91,7 +193,7 @@ numbered as (
     select
         *,
         sum(starts_claim) over (
-            partition by commodity_id, channel, period_label, change, qualifier_class, is_range
+            partition by {{ claim_match_key() }}, claim_run
             order by volume_tonnes, volume_tonnes_max, figure_id
             rows between unbounded preceding and current row
         ) as claim_number
@@ -108,7 +210,7 @@ anchored as (
             || coalesce('-' || cast(round(first_value(volume_tonnes_max) over c) as bigint), '')) as claim_key
     from numbered
     window c as (
-        partition by commodity_id, channel, period_label, change, qualifier_class, is_range, claim_number
+        partition by {{ claim_match_key() }}, claim_run, claim_number
         order by volume_tonnes, volume_tonnes_max, figure_id
     )
 ),
@@ -132,8 +234,14 @@ final as (
         sentence_index,
         surface_text,
         language,
-        published_date
+        published_date,
+        claim_partition,
+        ingested_at
     from anchored
+    {%- if incremental %}
+    -- a row whose claim is as it was needs no writing
+    where claim_key is distinct from previous_claim_key
+    {%- endif %}
 )
 
 select * from final
