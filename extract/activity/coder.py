@@ -68,11 +68,13 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                         m.surface_text)
         if m.entity_type in ("partner", "commodity", "route", "home"):
             by_sentence.setdefault(m.sentence_index, []).append(m)
+    g = grammar(lang)
+    if g.anaphors:
+        _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
     relevant = [s for s in sentences if s.index in by_sentence and _has_party(by_sentence[s.index], crossings)]
     if not relevant:
         return []
-    g = grammar(lang)
     out: list[ActivityEvent] = []
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
@@ -87,6 +89,40 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             out += _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors).events(
                 crossings, document_partners)
     return out
+
+
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+_ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
+
+
+def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
+    """A sentence that names no partner and opens with a personal pronoun ("He also promised to
+    finance", "Той подписа") or says "his country", right after a sentence whose subject is the
+    only partner it names ("Turkish Transport Minister ... stayed in Astana"): the pronoun stands
+    for that partner."""
+    prev_partner = None  # (partner id) of the sentence before, when it qualifies
+    for s in sentences:
+        ms = by_sentence.get(s.index, ())
+        partners = [m for m in ms if m.entity_type == "partner"]
+        if not partners and prev_partner is not None:
+            m = _FIRST_WORD.match(text, s.start_char, s.end_char)
+            span = m.span(1) if m and m.group(1).lower() in g.anaphors else None
+            if span is None and g.anaphor_phrases:
+                low = text[s.start_char:s.end_char].lower()
+                for phrase in g.anaphor_phrases:
+                    k = low.find(" " + " ".join(phrase) + " ")
+                    if k >= 0:
+                        span = (s.start_char + k + 1, s.start_char + k + 1 + len(" ".join(phrase)))
+                        break
+            if span is not None:
+                by_sentence.setdefault(s.index, []).append(Mention(
+                    "partner", prev_partner, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
+        prev_partner = None
+        if partners and len({m.entity_id for m in partners}) == 1:
+            first = min(partners, key=lambda m: m.start_char)
+            if len(_WORD.findall(text, s.start_char, first.start_char)) <= _ANAPHOR_REACH and not any(
+                    m.entity_type == "home" and m.start_char < first.start_char for m in ms):
+                prev_partner = first.entity_id
 
 
 def _has_party(mentions: list[Mention], crossings: dict[str, tuple[str, ...]]) -> bool:
@@ -139,7 +175,13 @@ class _Sentence:
         cues: dict[str, list[tuple[int, int]]] = {}
         for role, i, j in self.cue_hits:
             cues.setdefault(role, []).append((i, j))
-        clause = self._clauses(cues)
+        # "trade minister", "министр торговли": a title, not an act of trade
+        if "title" in cues:
+            hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues["title"])]
+            if not hits:
+                return []
+        coordinated = self._coordinated(cues, hits) if "coordination" in cues else ()
+        clause = self._clauses(cues, coordinated)
         negated = self._negated(cues, clause, hits)
         conditional = {clause[i] for i, _ in cues["conditional"] if i == 0 or clause[i - 1] != clause[i]} \
             if "conditional" in cues else ()
@@ -217,6 +259,15 @@ class _Sentence:
             parties.append((p, mi, me, head, clause[mi], via))
         if not parties and not self.routes and not any(r.startswith(("port:", "dest_port:")) for r in cues):
             return []
+        if coordinated:  # "Turkey met ... and signed": the subject of the first predicate signs too
+            for k in coordinated:
+                before, after = clause[k - 1], clause[k]
+                if before in kz_clauses:
+                    kz_clauses.add(after)
+                parties += [(p, mi, me, head, after, via) for p, mi, me, head, c, via in parties
+                            if c == before and via is None and mi < k
+                            and not self._after_role(cues, ("destination", "origin"), head)
+                            and not any(self._after_cue(cues, role, head, 0) for role in ("via", "via_weak", "comparison"))]
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
         own = {i for i, _ in cues.get("own", ())}
         third_party = set() if len(parties) < 2 else {
@@ -298,9 +349,30 @@ class _Sentence:
         return events
 
     # -- structure -------------------------------------------------------------------------
-    def _clauses(self, cues) -> list[int]:
+    def _coordinated(self, cues, hits) -> set[int]:
+        """Coordination words that join a second predicate ("shipped wheat to Iran and signed a
+        memorandum with Turkmenistan"): "and" right before a trigger (at most two other words
+        between, none of them a name), after a first conjunct that has a trigger and a partner."""
+        at = {i for _, i, _ in hits}
+        named = set()
+        for m in self.partners + self.home + self.commodities:
+            named.update(range(self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1))
+        base = [i for i, _ in cues.get("clause", ())]
+        out = set()
+        for k, _ in cues["coordination"]:
+            nxt = next((t for t in (k + 1, k + 2, k + 3) if t in at), None)
+            if nxt is None or any(t in named for t in range(k + 1, nxt)):
+                continue
+            prev = max((b for b in base if b <= k), default=0)
+            if any(prev <= i < k for i in at) and any(prev <= self.token_of(p.start_char) < k for p in self.partners):
+                out.add(k)
+        return out
+
+    def _clauses(self, cues, coordinated=()) -> list[int]:
         n = len(self.starts)
         breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
+        if coordinated:
+            breaks.update(coordinated)
         a, b = self.s.start_char, self.s.end_char
         if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
             breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
@@ -334,7 +406,8 @@ class _Sentence:
         neg = self.g.negative_endings
         out = {i for t, i, j in hits if self.lows[j - 1].endswith(neg) or (
             j < len(self.lows) and len(self.lows[j]) > 5 and self.lows[j].endswith(neg))} if neg else set()
-        if "negation" not in cues and "hedge" not in cues and "negation_after" not in cues and not out:
+        if "negation" not in cues and "hedge" not in cues and "negation_after" not in cues and \
+                "speculation" not in cues and not out:
             return set()
         cancelled = {i for i, _ in cues.get("not_negation", ())}
         for i, j in [*cues.get("negation", ()), *cues.get("hedge", ())]:
@@ -354,6 +427,12 @@ class _Sentence:
         if unsigned:
             out.update(k for t, k, _ in hits if t in ("cooperate", "trade", "invest") and any(
                 0 < k - i <= _CONTENT_REACH and clause[k] == clause[i] for i in unsigned))
+        # "China might consider", "Индия могла бы", "Paris pourrait": speculation about a partner
+        # states no act, up to the clause's end; what Kazakhstan's side says it could do is its
+        # plan ("son pays pourrait augmenter les exportations"); a capitalised "May" is the month
+        for i, j in cues.get("speculation", ()):
+            if not self.text[self.starts[i]].isupper() and self._actor_before(clause, i) != "home":
+                out.update(k for k in range(j, len(clause)) if clause[k] == clause[i])
         return out
 
     def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:

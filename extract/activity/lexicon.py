@@ -39,6 +39,10 @@ class ActivityGrammar:
         self.future_endings = tuple(e for e, role in endings if role == "future_ending")
         # "-майды", "-маған" (Kazakh negative verb) on the trigger itself: the act is denied
         self.negative_endings = tuple(e for e, role in endings if role == "negative_ending")
+        # "He", "Она", "jego kraj": a sentence about the partner named just before (coreference)
+        anaphors = [tuple(r["cue"].lower().split()) for r in cues if r["role"] == "anaphor"]
+        self.anaphors = {a[0] for a in anaphors if len(a) == 1}
+        self.anaphor_phrases = [a for a in anaphors if len(a) > 1]
         sectors = [(("sector", r["sector"]), r["word"]) for r in load_csv("activity/activity_sectors")
                    if r["lang"] == lang]
         # one table, one pass over a document's words: labels are (kind, label)
