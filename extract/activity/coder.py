@@ -162,6 +162,7 @@ class _Sentence:
         self.commodities = [m for m in mentions if m.entity_type == "commodity"]
         self.routes = [m for m in mentions if m.entity_type == "route"]
         self.home = [m for m in mentions if m.entity_type == "home"]
+        self._suffix_role: dict[int, str] = {}  # (case endings: filled in events())
 
     def token_of(self, char: int) -> int:
         """The token holding char (or the last one starting before it)."""
@@ -180,6 +181,7 @@ class _Sentence:
             hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues["title"])]
             if not hits:
                 return []
+        self._articles = {i for i, _ in cues.get("article", ())}
         coordinated = self._coordinated(cues, hits) if "coordination" in cues else ()
         clause = self._clauses(cues, coordinated)
         negated = self._negated(cues, clause, hits)
@@ -216,10 +218,13 @@ class _Sentence:
 
         found: dict[tuple[str, str], ActivityEvent] = {}
         stated_at: dict[str, list[int]] = {}  # partner -> tokens of its specific (non-cooperate) triggers
+        agreed_at: dict[str, list[int]] = {}  # partner -> tokens of its agreements
 
         def add(pid: str, t: str, i: int, j: int, p: Mention | None, span: tuple[int, int] | None = None):
             if t != "cooperate":
                 stated_at.setdefault(pid, []).append(i)
+                if t == "agree":
+                    agreed_at.setdefault(pid, []).append(i)
             if (pid, t) in found:
                 return
             a, b = span or (self.starts[i], self.ends[j - 1])
@@ -229,6 +234,10 @@ class _Sentence:
 
         home = self._home(cues)
         kz_clauses = {clause[k] for k in home}
+        # "Вицепремиерът на Грузия пристигна в Астана", "est arrivé mercredi à Astana": a move that
+        # ends in Kazakhstan with no goods named is a visit of the partner before it
+        arrivals = {i for t, i, j in hits if t == "move" and any(j <= k <= j + 3 for k in home)} if (
+            "move" in types and home and not self.commodities) else ()
         # "from China to Europe through Kazakhstan": the country by name, not a Kazakh port
         via_home = bool(moves) and any(self._on_the_way(cues, clause, k, k + 1) for k in (
             self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation")))
@@ -266,7 +275,7 @@ class _Sentence:
                     kz_clauses.add(after)
                 parties += [(p, mi, me, head, after, via) for p, mi, me, head, c, via in parties
                             if c == before and via is None and mi < k
-                            and not self._after_role(cues, ("destination", "origin"), head)
+                            and not any(self._after_cue(cues, role, head, 1) for role in ("destination", "origin"))
                             and not any(self._after_cue(cues, role, head, 0) for role in ("via", "via_weak", "comparison"))]
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
         own = {i for i, _ in cues.get("own", ())}
@@ -295,6 +304,10 @@ class _Sentence:
                     continue
                 if t == "transit":
                     continue  # a transit word alone does not put a partner on the way
+                if arrivals and i in arrivals:
+                    if mi < i and via is None:
+                        add(p.entity_id, "consult", i, j, p)
+                    continue
                 if move or t == "trade":
                     if self.routes and any(p.entity_id in crossings.get(r.entity_id, ()) and i < self.token_of(r.start_char) < mi
                            for r in self.routes):
@@ -341,8 +354,11 @@ class _Sentence:
                         p = next((q for q in self.partners if q.start_char == a.partner_start_char), None)
                         add(a.partner_id, t, i, j, p)
         # "partnership agreement", "accord de coentreprise": one statement, its specific type only
+        # ("споразумение с Азербайджан за митническо сътрудничество": what the agreement is about)
         events = [e for e in found.values() if e.activity_type != "cooperate" or not any(
-            abs(k - self.token_of(e.start_char)) <= 3 for k in stated_at.get(e.partner_id, ()))]
+            abs(k - self.token_of(e.start_char)) <= 3 for k in stated_at.get(e.partner_id, ())) and not any(
+            0 < self.token_of(e.start_char) - k <= _CONTENT_REACH and clause[k] == clause[self.token_of(e.start_char)]
+            for k in agreed_at.get(e.partner_id, ()))]
         # "attacked the station, halting loadings": the halt is the attack's damage
         attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
         events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
@@ -364,7 +380,10 @@ class _Sentence:
             if nxt is None or any(t in named for t in range(k + 1, nxt)):
                 continue
             prev = max((b for b in base if b <= k), default=0)
-            if any(prev <= i < k for i in at) and any(prev <= self.token_of(p.start_char) < k for p in self.partners):
+            # (a first conjunct without a trigger of its own may still send goods "to Japan")
+            if any(prev <= self.token_of(p.start_char) < k and (
+                    any(prev <= i < k for i in at) or self._after_cue(cues, "destination", self.token_of(p.start_char), 1))
+                   for p in self.partners):
                 out.add(k)
         return out
 
@@ -497,7 +516,8 @@ class _Sentence:
         """Is the partner buyer, seller, origin or destination of this trade word? Without a
         parser: it stands next to it, or right after "to"/"from" (itself or the list it
         heads), or is a demonym near it."""
-        if 0 <= i - me <= _TRADE_REACH or 0 <= head - j <= 3:
+        if 0 <= i - me <= _TRADE_REACH or 0 <= head - j <= 3 or (
+                head == mi and 0 <= i - self._list_end(mi) <= _TRADE_REACH):  # "Italy and the Netherlands ... buyers"
             return True  # "China buys", "Chinese buyers"; "purchases by China"
         near = self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
             min(i, head) < self.token_of(q.start_char) < max(i, head) for q in self.partners) and not any(
@@ -545,7 +565,8 @@ class _Sentence:
             return False
         mine = [(p, head, mi, me) for p, mi, me, head, c, via in parties
                 if c == clause[i] and (via is None or not moving)]
-        before = {p.entity_id for p, head, _, _ in mine if head < i}
+        # (a destination before the trigger is no actor: "to Japan and signed with Korea")
+        before = {p.entity_id for p, head, _, _ in mine if head < i and not self._after_cue(cues, "destination", head, 1)}
         if before and any(j <= mi <= j + _THIRD_PARTY_REACH and before - {p.entity_id} for p, _, mi, _ in mine):
             return True  # (two partners: "the EU ... the European Union will lend" is one)
         # "Russia and China signed a gas deal": two partners joined as the subject (no preposition
@@ -579,12 +600,22 @@ class _Sentence:
                 if prev is not None and prev[0] <= pi:
                     between = self.lows[prev[0]:pi]
                     gap = self.text[prev[2]:self.starts[pi]]
-                    if (not between or (len(between) == 1 and between[0] in _LIST_WORDS)) and not any(
+                    if (not between or (len(between) == 1 and between[0] in _LIST_WORDS) or (
+                            len(between) == 2 and between[0] in _LIST_WORDS and prev[0] + 1 in self._articles)) and not any(
                             ch in gap for ch in ".;:()"):
                         head = prev[1]
                 heads.setdefault(pi, head)
                 prev = (pe, heads[pi], p.end_char)
         return heads.get(mi, mi)
+
+    def _list_end(self, head: int) -> int:
+        """The end token of the last member of the list that starts at head."""
+        end = head + 1
+        for q in self.partners:
+            qi = self.token_of(q.start_char)
+            if qi > head and self._list_head(qi) == head:
+                end = max(end, self.token_of(q.end_char - 1) + 1)
+        return end
 
     def _in_compound(self, p: Mention) -> bool:
         """A place joined by dashes to other names ("Baku–Tbilisi–Kars")."""
