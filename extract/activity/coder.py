@@ -50,7 +50,9 @@ _MOVING = ("trade", "transit", "move")  # triggers that say goods move (a via wo
 _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", "және", "мен", "or", "lub", "или", "ou", "oder", "або"}
 # words that make the partner after them an object or a place, not the subject ("with", "to", "через")
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
-_NEEDS_HOME = ("sanction", "conflict")  # ACTIVITY.md: only what the text ties to Kazakhstan
+_NEEDS_HOME = ("sanction", "conflict")
+_TOPICS = ("trade", "move", "transit", "invest")  # acts that a talk can be about ("talks on oil supplies")
+_TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 
 
 def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[Mention],
@@ -194,6 +196,13 @@ class _Sentence:
         if negated or conditional:
             hits = [(t, i, j) for t, i, j in hits if i not in negated and clause[i] not in conditional]
         types = {t for t, _, _ in hits}
+        # "rozmawiał o dostawach ropy", "discussed oil supplies": what the talks are about, not an act
+        if "consult" in types and len(types) > 1:
+            talks = [(j, clause[i]) for t, i, j in hits if t == "consult"]
+            hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS or not any(
+                0 <= i - b <= _TOPIC_REACH and c == clause[i] and not any(
+                    ch in self.text[self.ends[b - 1]:self.starts[i]] for ch in ",.:") for b, c in talks)]
+            types = {t for t, _, _ in hits}
         # what moves, for a route or port that implies transit: not the route's own words
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
         moves = []
@@ -233,6 +242,7 @@ class _Sentence:
                 p.start_char if p else None, p.end_char if p else None)
 
         home = self._home(cues)
+        self._home_at = home
         kz_clauses = {clause[k] for k in home}
         # "Вицепремиерът на Грузия пристигна в Астана", "est arrivé mercredi à Astana": a move that
         # ends in Kazakhstan with no goods named is a visit of the partner before it
@@ -254,6 +264,12 @@ class _Sentence:
             "trade" in types or "move" in types) else ()
         parties = []
         moved_to = [b for _, b in moves]
+        port_ends: dict[str, list[int]] = {}
+        if moves:
+            for role, found_at in cues.items():
+                if role.startswith("port:"):  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
+                    port_ends.setdefault(role[5:], []).extend(b for a, b in found_at if not any(
+                        r.start_char <= self.starts[a] < r.end_char for r in self.routes))
         for p in self.partners:
             if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
@@ -263,6 +279,8 @@ class _Sentence:
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
+            if via is None and moves and any(0 <= mi - b <= 2 for b in port_ends.get(p.entity_id, ())):
+                via = True  # "do Ceyhan w Turcji", "Novorossiysk, Russia": the port on the way, not a buyer
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
                 via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
             parties.append((p, mi, me, head, clause[mi], via))
@@ -302,6 +320,8 @@ class _Sentence:
                 if t in _MOVING and via_home and not self._after_role(cues, ("destination",), head):
                     add(p.entity_id, "transit", i, j, p)  # "China to Europe through Kazakhstan"
                     continue
+                if t in _MOVING and via_home:
+                    continue  # ... and Europe, where the partner's goods go, is no Kazakh buyer
                 if t == "transit":
                     continue  # a transit word alone does not put a partner on the way
                 if arrivals and i in arrivals:
@@ -500,7 +520,8 @@ class _Sentence:
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and not located))
                    for w in ways):
                 return True
-        if "via" in cues and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] for i, j in cues["via"]):
+        if "via" in cues and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and not any(
+                j <= k < mi for k in self._home_at) for i, j in cues["via"]):  # ("через территорию Казахстана в Китай")
             return True
         if "via_after" in cues and any(e <= i <= e + 1 for i, _ in cues["via_after"] for e in [me] + [
                 self.token_of(q.end_char - 1) + 1 for q in self.partners
@@ -567,7 +588,10 @@ class _Sentence:
                 if c == clause[i] and (via is None or not moving)]
         # (a destination before the trigger is no actor: "to Japan and signed with Korea")
         before = {p.entity_id for p, head, _, _ in mine if head < i and not self._after_cue(cues, "destination", head, 1)}
-        if before and any(j <= mi <= j + _THIRD_PARTY_REACH and before - {p.entity_id} for p, _, mi, _ in mine):
+        # (a talk or a deal: the other side anywhere after it in the clause, "discussed the corridor in
+        # Baku last week with his Georgian counterpart")
+        reach = _THIRD_PARTY_REACH if moving else len(self.lows)
+        if before and any(j <= mi <= j + reach and before - {p.entity_id} for p, _, mi, _ in mine):
             return True  # (two partners: "the EU ... the European Union will lend" is one)
         # "Russia and China signed a gas deal": two partners joined as the subject (no preposition
         # before the list: "talks with Azerbaijan and Georgia" are objects), no Kazakh side
