@@ -246,8 +246,10 @@ class _Sentence:
         kz_clauses = {clause[k] for k in home}
         # "Вицепремиерът на Грузия пристигна в Астана", "est arrivé mercredi à Astana": a move that
         # ends in Kazakhstan with no goods named is a visit of the partner before it
-        arrivals = {i for t, i, j in hits if t == "move" and any(j <= k <= j + 3 for k in home)} if (
-            "move" in types and home and not self.commodities) else ()
+        # (a person: "minister", "вицепремиерът", not "Chinese containers arrived in Almaty")
+        arrivals = {i for t, i, j in hits if t == "move" and any(j <= k <= j + 3 for k in home) and any(
+            k < i and clause[k] == clause[i] for k, _ in cues["official"])} if (
+            "move" in types and home and "official" in cues and not self.commodities) else ()
         # "from China to Europe through Kazakhstan": the country by name, not a Kazakh port
         via_home = bool(moves) and any(self._on_the_way(cues, clause, k, k + 1) for k in (
             self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation")))
@@ -369,8 +371,9 @@ class _Sentence:
         for t, i, j in hits:
             if t in ("trade", "invest"):
                 for a in [e for e in list(found.values()) if e.activity_type == "agree"]:
-                    ai = self.token_of(a.start_char)
-                    if clause[ai] == clause[i] and 0 < abs(i - ai) <= _CONTENT_REACH:
+                    # (any of its agreement words: "podpisały umowę oraz uzgodniły nowe kwoty")
+                    if any(clause[ai] == clause[i] and 0 < abs(i - ai) <= _CONTENT_REACH
+                           for ai in agreed_at.get(a.partner_id, ())):
                         p = next((q for q in self.partners if q.start_char == a.partner_start_char), None)
                         add(a.partner_id, t, i, j, p)
         # "partnership agreement", "accord de coentreprise": one statement, its specific type only
