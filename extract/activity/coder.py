@@ -185,6 +185,7 @@ class _Sentence:
                 return []
         self._articles = {i for i, _ in cues.get("article", ())}
         coordinated = self._coordinated(cues, hits) if "coordination" in cues else ()
+        stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")
         clause = self._clauses(cues, coordinated)
         negated = self._negated(cues, clause, hits)
         conditional = {clause[i] for i, _ in cues["conditional"] if i == 0 or clause[i - 1] != clause[i]} \
@@ -288,13 +289,15 @@ class _Sentence:
             parties.append((p, mi, me, head, clause[mi], via))
         if not parties and not self.routes and not any(r.startswith(("port:", "dest_port:")) for r in cues):
             return []
-        if coordinated:  # "Turkey met ... and signed": the subject of the first predicate signs too
-            for k in coordinated:
+        if coordinated:  # "Turkey met ... and signed": the subject of the first predicate signs too,
+            for k in coordinated:  # and the one met ("met Xi and signed"), not the buyer ("sold to China and signed")
                 before, after = clause[k - 1], clause[k]
                 if before in kz_clauses:
                     kz_clauses.add(after)
+                first = min((i for t, i, j in stated if clause[i] == before), default=k)
+                met = any(t == "consult" and clause[i] == before for t, i, j in stated)
                 parties += [(p, mi, me, head, after, via) for p, mi, me, head, c, via in parties
-                            if c == before and via is None and mi < k
+                            if c == before and via is None and mi < k and (head < first or met)
                             and not any(self._after_cue(cues, role, head, 1) for role in ("destination", "origin"))
                             and not any(self._after_cue(cues, role, head, 0) for role in ("via", "via_weak", "comparison"))]
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
@@ -397,11 +400,12 @@ class _Sentence:
         for m in self.partners + self.home + self.commodities:
             named.update(range(self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1))
         base = [i for i, _ in cues.get("clause", ())]
+        roles = {i for role in ("destination", "origin", "between", "via") for i, _ in cues.get(role, ())}
         out = set()
         for k, _ in cues["coordination"]:
             nxt = next((t for t in (k + 1, k + 2, k + 3) if t in at), None)
-            if nxt is None or any(t in named for t in range(k + 1, nxt)):
-                continue
+            if nxt is None or any(t in named or t in roles for t in range(k + 1, nxt)):
+                continue  # (a preposition between: "намира израз и в реални инвестиции", "and" as "also")
             prev = max((b for b in base if b <= k), default=0)
             # (a first conjunct without a trigger of its own may still send goods "to Japan")
             if any(prev <= self.token_of(p.start_char) < k and (
