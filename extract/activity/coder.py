@@ -71,7 +71,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if m.entity_type in ("partner", "commodity", "route", "home"):
             by_sentence.setdefault(m.sentence_index, []).append(m)
     g = grammar(lang)
-    if g.anaphors:
+    if g.anaphor_gate is not None and g.anaphor_gate.search(text, sentences[0].start_char, sentences[-1].end_char):
         _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
     relevant = [s for s in sentences if s.index in by_sentence and _has_party(by_sentence[s.index], crossings)]
@@ -81,12 +81,14 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
         found = g.words.find(lows)
+        if not found:
+            continue
         hits: list = []
         cues: list = []
         sectors: list = []
-        mine = {"trigger": hits, "cue": cues, "sector": sectors}
+        mine = {"trigger": hits.append, "cue": cues.append, "sector": sectors.append}
         for (kind, label), i, j in found:
-            mine[kind].append((label, i, j))
+            mine[kind]((label, i, j))
         if hits:
             out += _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors).events(
                 crossings, document_partners)
@@ -102,29 +104,35 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     finance", "Той подписа") or says "his country", right after a sentence whose subject is the
     only partner it names ("Turkish Transport Minister ... stayed in Astana"): the pronoun stands
     for that partner."""
-    prev_partner = None  # (partner id) of the sentence before, when it qualifies
+    named = {m.sentence_index for ms in by_sentence.values() for m in ms if m.entity_type == "partner"}
     for s in sentences:
-        ms = by_sentence.get(s.index, ())
-        partners = [m for m in ms if m.entity_type == "partner"]
-        if not partners and prev_partner is not None:
-            m = _FIRST_WORD.match(text, s.start_char, s.end_char)
-            span = m.span(1) if m and m.group(1).lower() in g.anaphors else None
-            if span is None and g.anaphor_phrases:
-                low = text[s.start_char:s.end_char].lower()
-                for phrase in g.anaphor_phrases:
-                    k = low.find(" " + " ".join(phrase) + " ")
-                    if k >= 0:
-                        span = (s.start_char + k + 1, s.start_char + k + 1 + len(" ".join(phrase)))
-                        break
-            if span is not None:
-                by_sentence.setdefault(s.index, []).append(Mention(
-                    "partner", prev_partner, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
-        prev_partner = None
-        if partners and len({m.entity_id for m in partners}) == 1:
-            first = min(partners, key=lambda m: m.start_char)
-            if len(_WORD.findall(text, s.start_char, first.start_char)) <= _ANAPHOR_REACH and not any(
-                    m.entity_type == "home" and m.start_char < first.start_char for m in ms):
-                prev_partner = first.entity_id
+        if s.index in named or s.index - 1 not in named:
+            continue
+        m = _FIRST_WORD.match(text, s.start_char, s.end_char)
+        span = m.span(1) if m and m.group(1).lower() in g.anaphors else None
+        for phrase in g.anaphor_phrases if span is None else ():
+            k = text.find(phrase, s.start_char, s.end_char)
+            if k >= 0:
+                span = (k + 1, k + len(phrase) - 1)
+                break
+        pid = _antecedent(text, sentences, by_sentence, s.index - 1, [
+            m for m in by_sentence[s.index - 1] if m.entity_type == "partner"]) if span else None
+        if pid:
+            by_sentence.setdefault(s.index, []).append(Mention(
+                "partner", pid, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
+
+
+def _antecedent(text: str, sentences: list[Sentence], by_sentence: dict[int, list[Mention]], k: int,
+                partners: list[Mention]) -> str | None:
+    """The partner that sentence k opens with as its subject, when it names only that one."""
+    if len({m.entity_id for m in partners}) != 1:
+        return None
+    first = min(partners, key=lambda m: m.start_char)
+    start = next((s.start_char for s in sentences if s.index == k), None)
+    if start is None or len(_WORD.findall(text, start, first.start_char)) > _ANAPHOR_REACH or any(
+            m.entity_type == "home" and m.start_char < first.start_char for m in by_sentence.get(k, ())):
+        return None
+    return first.entity_id
 
 
 def _has_party(mentions: list[Mention], crossings: dict[str, tuple[str, ...]]) -> bool:
@@ -160,10 +168,11 @@ class _Sentence:
         self.text, self.s, self.g = text, s, g
         self.starts, self.ends, self.lows, self.hits, self.cue_hits, self._sector_words = (
             starts, ends, lows, hits, cues, sectors)
-        self.partners = [m for m in mentions if m.entity_type == "partner"]
-        self.commodities = [m for m in mentions if m.entity_type == "commodity"]
-        self.routes = [m for m in mentions if m.entity_type == "route"]
-        self.home = [m for m in mentions if m.entity_type == "home"]
+        by_type: dict[str, list[Mention]] = {"partner": [], "commodity": [], "route": [], "home": []}
+        for m in mentions:  # (one pass: most sentences have few mentions)
+            by_type[m.entity_type].append(m)
+        self.partners, self.commodities, self.routes, self.home = (
+            by_type["partner"], by_type["commodity"], by_type["route"], by_type["home"])
         self._suffix_role: dict[int, str] = {}  # (case endings: filled in events())
 
     def token_of(self, char: int) -> int:
@@ -183,8 +192,9 @@ class _Sentence:
             hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues["title"])]
             if not hits:
                 return []
-        self._articles = {i for i, _ in cues.get("article", ())}
-        coordinated = self._coordinated(cues, hits) if "coordination" in cues else ()
+        self._cues = cues
+        coordinated = self._coordinated(cues, hits) if len(hits) > 1 and not self.g.coordinators.isdisjoint(
+            self.lows) else ()
         stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")
         clause = self._clauses(cues, coordinated)
         negated = self._negated(cues, clause, hits)
@@ -249,8 +259,8 @@ class _Sentence:
         # ends in Kazakhstan with no goods named is a visit of the partner before it
         # (a person: "minister", "вицепремиерът", not "Chinese containers arrived in Almaty")
         arrivals = {i for t, i, j in hits if t == "move" and any(j <= k <= j + 3 for k in home) and any(
-            k < i and clause[k] == clause[i] for k, _ in cues["official"])} if (
-            "move" in types and home and "official" in cues and not self.commodities) else ()
+            k < i and clause[k] == clause[i] and self.lows[k].startswith(self.g.officials) for k in range(i))} if (
+            "move" in types and home and self.g.officials and not self.commodities) else ()
         # "from China to Europe through Kazakhstan": the country by name, not a Kazakh port
         via_home = bool(moves) and any(self._on_the_way(cues, clause, k, k + 1) for k in (
             self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation")))
@@ -268,7 +278,7 @@ class _Sentence:
         parties = []
         moved_to = [b for _, b in moves]
         port_ends: dict[str, list[int]] = {}
-        if moves:
+        if moves and self.partners:
             for role, found_at in cues.items():
                 if role.startswith("port:"):  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
                     port_ends.setdefault(role[5:], []).extend(b for a, b in found_at if not any(
@@ -282,7 +292,8 @@ class _Sentence:
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
-            if via is None and moves and any(0 <= mi - b <= 2 for b in port_ends.get(p.entity_id, ())):
+            if via is None and port_ends and p.entity_id in port_ends and any(
+                    0 <= mi - b <= 2 for b in port_ends[p.entity_id]):
                 via = True  # "do Ceyhan w Turcji", "Novorossiysk, Russia": the port on the way, not a buyer
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
                 via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
@@ -395,16 +406,25 @@ class _Sentence:
         """Coordination words that join a second predicate ("shipped wheat to Iran and signed a
         memorandum with Turkmenistan"): "and" right before a trigger (at most two other words
         between, none of them a name), after a first conjunct that has a trigger and a partner."""
+        coordinators = self.g.coordinators
         at = {i for _, i, _ in hits}
+        lows = self.lows
+        joins = {}  # coordination word -> the first trigger after it
+        for t in sorted(at):
+            for k in (t - 1, t - 2, t - 3):
+                if k > 0 and lows[k] in coordinators:
+                    joins.setdefault(k, t)
+                    break
+        if not joins:
+            return set()
         named = set()
         for m in self.partners + self.home + self.commodities:
             named.update(range(self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1))
         base = [i for i, _ in cues.get("clause", ())]
         roles = {i for role in ("destination", "origin", "between", "via") for i, _ in cues.get(role, ())}
         out = set()
-        for k, _ in cues["coordination"]:
-            nxt = next((t for t in (k + 1, k + 2, k + 3) if t in at), None)
-            if nxt is None or any(t in named or t in roles for t in range(k + 1, nxt)):
+        for k, nxt in joins.items():
+            if any(t in named or t in roles for t in range(k + 1, nxt)):
                 continue  # (a preposition between: "намира израз и в реални инвестиции", "and" as "also")
             prev = max((b for b in base if b <= k), default=0)
             # (a first conjunct without a trigger of its own may still send goods "to Japan")
@@ -545,7 +565,7 @@ class _Sentence:
         parser: it stands next to it, or right after "to"/"from" (itself or the list it
         heads), or is a demonym near it."""
         if 0 <= i - me <= _TRADE_REACH or 0 <= head - j <= 3 or (
-                head == mi and 0 <= i - self._list_end(mi) <= _TRADE_REACH):  # "Italy and the Netherlands ... buyers"
+                head == mi and len(self.partners) > 1 and 0 <= i - self._list_end(mi) <= _TRADE_REACH):  # "Italy and the Netherlands ... buyers"
             return True  # "China buys", "Chinese buyers"; "purchases by China"
         near = self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
             min(i, head) < self.token_of(q.start_char) < max(i, head) for q in self.partners) and not any(
@@ -594,7 +614,8 @@ class _Sentence:
         mine = [(p, head, mi, me) for p, mi, me, head, c, via in parties
                 if c == clause[i] and (via is None or not moving)]
         # (a destination before the trigger is no actor: "to Japan and signed with Korea")
-        before = {p.entity_id for p, head, _, _ in mine if head < i and not self._after_cue(cues, "destination", head, 1)}
+        dest = {j for _, j in cues.get("destination", ())}
+        before = {p.entity_id for p, head, _, _ in mine if head < i and head not in dest and head - 1 not in dest}
         # (a talk or a deal: the other side anywhere after it in the clause, "discussed the corridor in
         # Baku last week with his Georgian counterpart")
         reach = _THIRD_PARTY_REACH if moving else len(self.lows)
@@ -632,7 +653,8 @@ class _Sentence:
                     between = self.lows[prev[0]:pi]
                     gap = self.text[prev[2]:self.starts[pi]]
                     if (not between or (len(between) == 1 and between[0] in _LIST_WORDS) or (
-                            len(between) == 2 and between[0] in _LIST_WORDS and prev[0] + 1 in self._articles)) and not any(
+                            len(between) == 2 and between[0] in _LIST_WORDS and any(
+                                i == prev[0] + 1 for i, _ in self._cues.get("article", ())))) and not any(
                             ch in gap for ch in ".;:()"):
                         head = prev[1]
                 heads.setdefault(pi, head)
