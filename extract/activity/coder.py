@@ -71,7 +71,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if m.entity_type in ("partner", "commodity", "route", "home"):
             by_sentence.setdefault(m.sentence_index, []).append(m)
     g = grammar(lang)
-    if g.anaphor_gate is not None and g.anaphor_gate.search(text, sentences[0].start_char, sentences[-1].end_char):
+    if g.anaphors:
         _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
     relevant = [s for s in sentences if s.index in by_sentence and _has_party(by_sentence[s.index], crossings)]
@@ -108,7 +108,8 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     for s in sentences:
         if s.index in named or s.index - 1 not in named:
             continue
-        m = _FIRST_WORD.match(text, s.start_char, s.end_char)
+        m = _FIRST_WORD.match(text, s.start_char, s.end_char) if text.startswith(
+            g.anaphor_starts, s.start_char) or not text[s.start_char:s.start_char + 1].isalpha() else None
         span = m.span(1) if m and m.group(1).lower() in g.anaphors else None
         for phrase in g.anaphor_phrases if span is None else ():
             k = text.find(phrase, s.start_char, s.end_char)
@@ -193,8 +194,8 @@ class _Sentence:
             if not hits:
                 return []
         self._cues = cues
-        coordinated = self._coordinated(cues, hits) if len(hits) > 1 and not self.g.coordinators.isdisjoint(
-            self.lows) else ()
+        coordinated = self._coordinated(cues, hits) if len(hits) > 1 and self.partners and (
+            hits[-1][1] - hits[0][1] > 2) and not self.g.coordinators.isdisjoint(self.lows) else ()
         stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")
         clause = self._clauses(cues, coordinated)
         negated = self._negated(cues, clause, hits)
@@ -278,7 +279,7 @@ class _Sentence:
         parties = []
         moved_to = [b for _, b in moves]
         port_ends: dict[str, list[int]] = {}
-        if moves and self.partners:
+        if moves and self.partners and len(cues) > 1:
             for role, found_at in cues.items():
                 if role.startswith("port:"):  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
                     port_ends.setdefault(role[5:], []).extend(b for a, b in found_at if not any(
@@ -407,30 +408,29 @@ class _Sentence:
         memorandum with Turkmenistan"): "and" right before a trigger (at most two other words
         between, none of them a name), after a first conjunct that has a trigger and a partner."""
         coordinators = self.g.coordinators
-        at = {i for _, i, _ in hits}
         lows = self.lows
+        at = {i for _, i, _ in hits}
         joins = {}  # coordination word -> the first trigger after it
-        for t in sorted(at):
-            for k in (t - 1, t - 2, t - 3):
-                if k > 0 and lows[k] in coordinators:
-                    joins.setdefault(k, t)
-                    break
+        for k in [k for k in range(1, len(lows)) if lows[k] in coordinators]:
+            nxt = k + 1 if k + 1 in at else k + 2 if k + 2 in at else k + 3 if k + 3 in at else None
+            if nxt is not None:
+                joins[k] = nxt
         if not joins:
             return set()
-        named = set()
-        for m in self.partners + self.home + self.commodities:
-            named.update(range(self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1))
-        base = [i for i, _ in cues.get("clause", ())]
-        roles = {i for role in ("destination", "origin", "between", "via") for i, _ in cues.get(role, ())}
         out = set()
+        firsts = [self.token_of(p.start_char) for p in self.partners]
+        if not firsts:
+            return out
         for k, nxt in joins.items():
-            if any(t in named or t in roles for t in range(k + 1, nxt)):
-                continue  # (a preposition between: "намира израз и в реални инвестиции", "and" as "also")
-            prev = max((b for b in base if b <= k), default=0)
+            if nxt > k + 1:  # (a name or a preposition between: "намира израз и в реални инвестиции", "and" as "also")
+                a, b = self.starts[k + 1], self.ends[nxt - 1]
+                if any(m.start_char < b and a < m.end_char for m in self.partners + self.home + self.commodities) or any(
+                        k < i < nxt for role in ("destination", "origin", "between", "via") for i, _ in cues.get(role, ())):
+                    continue
+            prev = max((i for i, _ in cues.get("clause", ()) if i <= k), default=0)
             # (a first conjunct without a trigger of its own may still send goods "to Japan")
-            if any(prev <= self.token_of(p.start_char) < k and (
-                    any(prev <= i < k for i in at) or self._after_cue(cues, "destination", self.token_of(p.start_char), 1))
-                   for p in self.partners):
+            if any(prev <= f < k and (any(prev <= i < k for i in at) or self._after_cue(cues, "destination", f, 1))
+                   for f in firsts):
                 out.add(k)
         return out
 

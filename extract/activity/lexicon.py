@@ -12,7 +12,6 @@ routes.csv (crosses)   the countries a named route crosses (CPC -> RU)
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..partners.lemmas import lemmatizer
@@ -46,11 +45,7 @@ class ActivityGrammar:
         anaphors = [tuple(r["cue"].lower().split()) for r in cues if r["role"] == "anaphor"]
         self.anaphors = {a[0] for a in anaphors if len(a) == 1}
         self.anaphor_phrases = [" " + " ".join(a) + " " for a in anaphors if len(a) > 1]
-        # a document with none of them (a capitalised pronoun after a sentence end, or a phrase) is
-        # passed over in one search
-        self.anaphor_gate = re.compile("|".join(
-            [r"(?:^|[.!?…]\s+)(?:" + "|".join(re.escape(a.capitalize()) for a in sorted(self.anaphors)) + r")\b"]
-            + [re.escape(p) for p in self.anaphor_phrases])) if self.anaphors else None
+        self.anaphor_starts = tuple(a.capitalize() for a in self.anaphors)  # how a sentence opens with one
         # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
