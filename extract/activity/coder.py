@@ -50,7 +50,9 @@ _MOVING = ("trade", "transit", "move")  # triggers that say goods move (a via wo
 _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", "және", "мен", "or", "lub", "или", "ou", "oder", "або"}
 # words that make the partner after them an object or a place, not the subject ("with", "to", "через")
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
-_NEEDS_HOME = ("sanction", "conflict")  # ACTIVITY.md: only what the text ties to Kazakhstan
+_NEEDS_HOME = ("sanction", "conflict")
+_TOPICS = ("trade", "move", "transit", "invest")  # acts that a talk can be about ("talks on oil supplies")
+_TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 
 
 def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[Mention],
@@ -68,25 +70,70 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                         m.surface_text)
         if m.entity_type in ("partner", "commodity", "route", "home"):
             by_sentence.setdefault(m.sentence_index, []).append(m)
+    g = grammar(lang)
+    if g.anaphors:
+        _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
     relevant = [s for s in sentences if s.index in by_sentence and _has_party(by_sentence[s.index], crossings)]
     if not relevant:
         return []
-    g = grammar(lang)
     out: list[ActivityEvent] = []
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
         found = g.words.find(lows)
+        if not found:
+            continue
         hits: list = []
         cues: list = []
         sectors: list = []
-        mine = {"trigger": hits, "cue": cues, "sector": sectors}
+        mine = {"trigger": hits.append, "cue": cues.append, "sector": sectors.append}
         for (kind, label), i, j in found:
-            mine[kind].append((label, i, j))
+            mine[kind]((label, i, j))
         if hits:
             out += _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors).events(
                 crossings, document_partners)
     return out
+
+
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+_ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
+
+
+def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
+    """A sentence that names no partner and opens with a personal pronoun ("He also promised to
+    finance", "Той подписа") or says "his country", right after a sentence whose subject is the
+    only partner it names ("Turkish Transport Minister ... stayed in Astana"): the pronoun stands
+    for that partner."""
+    named = {m.sentence_index for ms in by_sentence.values() for m in ms if m.entity_type == "partner"}
+    for s in sentences:
+        if s.index in named or s.index - 1 not in named:
+            continue
+        m = _FIRST_WORD.match(text, s.start_char, s.end_char) if text.startswith(
+            g.anaphor_starts, s.start_char) or not text[s.start_char:s.start_char + 1].isalpha() else None
+        span = m.span(1) if m and m.group(1).lower() in g.anaphors else None
+        for phrase in g.anaphor_phrases if span is None else ():
+            k = text.find(phrase, s.start_char, s.end_char)
+            if k >= 0:
+                span = (k + 1, k + len(phrase) - 1)
+                break
+        pid = _antecedent(text, sentences, by_sentence, s.index - 1, [
+            m for m in by_sentence[s.index - 1] if m.entity_type == "partner"]) if span else None
+        if pid:
+            by_sentence.setdefault(s.index, []).append(Mention(
+                "partner", pid, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
+
+
+def _antecedent(text: str, sentences: list[Sentence], by_sentence: dict[int, list[Mention]], k: int,
+                partners: list[Mention]) -> str | None:
+    """The partner that sentence k opens with as its subject, when it names only that one."""
+    if len({m.entity_id for m in partners}) != 1:
+        return None
+    first = min(partners, key=lambda m: m.start_char)
+    start = next((s.start_char for s in sentences if s.index == k), None)
+    if start is None or len(_WORD.findall(text, start, first.start_char)) > _ANAPHOR_REACH or any(
+            m.entity_type == "home" and m.start_char < first.start_char for m in by_sentence.get(k, ())):
+        return None
+    return first.entity_id
 
 
 def _has_party(mentions: list[Mention], crossings: dict[str, tuple[str, ...]]) -> bool:
@@ -122,10 +169,12 @@ class _Sentence:
         self.text, self.s, self.g = text, s, g
         self.starts, self.ends, self.lows, self.hits, self.cue_hits, self._sector_words = (
             starts, ends, lows, hits, cues, sectors)
-        self.partners = [m for m in mentions if m.entity_type == "partner"]
-        self.commodities = [m for m in mentions if m.entity_type == "commodity"]
-        self.routes = [m for m in mentions if m.entity_type == "route"]
-        self.home = [m for m in mentions if m.entity_type == "home"]
+        by_type: dict[str, list[Mention]] = {"partner": [], "commodity": [], "route": [], "home": []}
+        for m in mentions:  # (one pass: most sentences have few mentions)
+            by_type[m.entity_type].append(m)
+        self.partners, self.commodities, self.routes, self.home = (
+            by_type["partner"], by_type["commodity"], by_type["route"], by_type["home"])
+        self._suffix_role: dict[int, str] = {}  # (case endings: filled in events())
 
     def token_of(self, char: int) -> int:
         """The token holding char (or the last one starting before it)."""
@@ -139,7 +188,16 @@ class _Sentence:
         cues: dict[str, list[tuple[int, int]]] = {}
         for role, i, j in self.cue_hits:
             cues.setdefault(role, []).append((i, j))
-        clause = self._clauses(cues)
+        # "trade minister", "министр торговли": a title, not an act of trade
+        if "title" in cues:
+            hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues["title"])]
+            if not hits:
+                return []
+        self._cues = cues
+        coordinated = self._coordinated(cues, hits) if len(hits) > 1 and self.partners and (
+            hits[-1][1] - hits[0][1] > 2) and not self.g.coordinators.isdisjoint(self.lows) else ()
+        stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")
+        clause = self._clauses(cues, coordinated)
         negated = self._negated(cues, clause, hits)
         conditional = {clause[i] for i, _ in cues["conditional"] if i == 0 or clause[i - 1] != clause[i]} \
             if "conditional" in cues else ()
@@ -150,6 +208,13 @@ class _Sentence:
         if negated or conditional:
             hits = [(t, i, j) for t, i, j in hits if i not in negated and clause[i] not in conditional]
         types = {t for t, _, _ in hits}
+        # "rozmawiał o dostawach ropy", "discussed oil supplies": what the talks are about, not an act
+        if "consult" in types and len(types) > 1:
+            talks = [(j, clause[i]) for t, i, j in hits if t == "consult"]
+            hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS or not any(
+                0 <= i - b <= _TOPIC_REACH and c == clause[i] and not any(
+                    ch in self.text[self.ends[b - 1]:self.starts[i]] for ch in ",.:") for b, c in talks)]
+            types = {t for t, _, _ in hits}
         # what moves, for a route or port that implies transit: not the route's own words
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
         moves = []
@@ -174,10 +239,13 @@ class _Sentence:
 
         found: dict[tuple[str, str], ActivityEvent] = {}
         stated_at: dict[str, list[int]] = {}  # partner -> tokens of its specific (non-cooperate) triggers
+        agreed_at: dict[str, list[int]] = {}  # partner -> tokens of its agreements
 
         def add(pid: str, t: str, i: int, j: int, p: Mention | None, span: tuple[int, int] | None = None):
             if t != "cooperate":
                 stated_at.setdefault(pid, []).append(i)
+                if t == "agree":
+                    agreed_at.setdefault(pid, []).append(i)
             if (pid, t) in found:
                 return
             a, b = span or (self.starts[i], self.ends[j - 1])
@@ -186,7 +254,14 @@ class _Sentence:
                 p.start_char if p else None, p.end_char if p else None)
 
         home = self._home(cues)
+        self._home_at = home
         kz_clauses = {clause[k] for k in home}
+        # "Вицепремиерът на Грузия пристигна в Астана", "est arrivé mercredi à Astana": a move that
+        # ends in Kazakhstan with no goods named is a visit of the partner before it
+        # (a person: "minister", "вицепремиерът", not "Chinese containers arrived in Almaty")
+        arrivals = {i for t, i, j in hits if t == "move" and any(j <= k <= j + 3 for k in home) and any(
+            k < i and clause[k] == clause[i] and self.lows[k].startswith(self.g.officials) for k in range(i))} if (
+            "move" in types and home and self.g.officials and not self.commodities) else ()
         # "from China to Europe through Kazakhstan": the country by name, not a Kazakh port
         via_home = bool(moves) and any(self._on_the_way(cues, clause, k, k + 1) for k in (
             self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation")))
@@ -203,6 +278,12 @@ class _Sentence:
             "trade" in types or "move" in types) else ()
         parties = []
         moved_to = [b for _, b in moves]
+        port_ends: dict[str, list[int]] = {}
+        if moves and self.partners and len(cues) > 1:
+            for role, found_at in cues.items():
+                if role.startswith("port:"):  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
+                    port_ends.setdefault(role[5:], []).extend(b for a, b in found_at if not any(
+                        r.start_char <= self.starts[a] < r.end_char for r in self.routes))
         for p in self.partners:
             if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
@@ -212,11 +293,25 @@ class _Sentence:
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
+            if via is None and port_ends and p.entity_id in port_ends and any(
+                    0 <= mi - b <= 2 for b in port_ends[p.entity_id]):
+                via = True  # "do Ceyhan w Turcji", "Novorossiysk, Russia": the port on the way, not a buyer
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
                 via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
             parties.append((p, mi, me, head, clause[mi], via))
         if not parties and not self.routes and not any(r.startswith(("port:", "dest_port:")) for r in cues):
             return []
+        if coordinated:  # "Turkey met ... and signed": the subject of the first predicate signs too,
+            for k in coordinated:  # and the one met ("met Xi and signed"), not the buyer ("sold to China and signed")
+                before, after = clause[k - 1], clause[k]
+                if before in kz_clauses:
+                    kz_clauses.add(after)
+                first = min((i for t, i, j in stated if clause[i] == before), default=k)
+                met = any(t == "consult" and clause[i] == before for t, i, j in stated)
+                parties += [(p, mi, me, head, after, via) for p, mi, me, head, c, via in parties
+                            if c == before and via is None and mi < k and (head < first or met)
+                            and not any(self._after_cue(cues, role, head, 1) for role in ("destination", "origin"))
+                            and not any(self._after_cue(cues, role, head, 0) for role in ("via", "via_weak", "comparison"))]
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
         own = {i for i, _ in cues.get("own", ())}
         third_party = set() if len(parties) < 2 else {
@@ -242,8 +337,14 @@ class _Sentence:
                 if t in _MOVING and via_home and not self._after_role(cues, ("destination",), head):
                     add(p.entity_id, "transit", i, j, p)  # "China to Europe through Kazakhstan"
                     continue
+                if t in _MOVING and via_home:
+                    continue  # ... and Europe, where the partner's goods go, is no Kazakh buyer
                 if t == "transit":
                     continue  # a transit word alone does not put a partner on the way
+                if arrivals and i in arrivals:
+                    if mi < i and via is None:
+                        add(p.entity_id, "consult", i, j, p)
+                    continue
                 if move or t == "trade":
                     if self.routes and any(p.entity_id in crossings.get(r.entity_id, ()) and i < self.token_of(r.start_char) < mi
                            for r in self.routes):
@@ -285,22 +386,59 @@ class _Sentence:
         for t, i, j in hits:
             if t in ("trade", "invest"):
                 for a in [e for e in list(found.values()) if e.activity_type == "agree"]:
-                    ai = self.token_of(a.start_char)
-                    if clause[ai] == clause[i] and 0 < abs(i - ai) <= _CONTENT_REACH:
+                    # (any of its agreement words: "podpisały umowę oraz uzgodniły nowe kwoty")
+                    if any(clause[ai] == clause[i] and 0 < abs(i - ai) <= _CONTENT_REACH
+                           for ai in agreed_at.get(a.partner_id, ())):
                         p = next((q for q in self.partners if q.start_char == a.partner_start_char), None)
                         add(a.partner_id, t, i, j, p)
         # "partnership agreement", "accord de coentreprise": one statement, its specific type only
+        # ("споразумение с Азербайджан за митническо сътрудничество": what the agreement is about)
         events = [e for e in found.values() if e.activity_type != "cooperate" or not any(
-            abs(k - self.token_of(e.start_char)) <= 3 for k in stated_at.get(e.partner_id, ()))]
+            abs(k - self.token_of(e.start_char)) <= 3 for k in stated_at.get(e.partner_id, ())) and not any(
+            0 < self.token_of(e.start_char) - k <= _CONTENT_REACH and clause[k] == clause[self.token_of(e.start_char)]
+            for k in agreed_at.get(e.partner_id, ()))]
         # "attacked the station, halting loadings": the halt is the attack's damage
         attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
         events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
         return events
 
     # -- structure -------------------------------------------------------------------------
-    def _clauses(self, cues) -> list[int]:
+    def _coordinated(self, cues, hits) -> set[int]:
+        """Coordination words that join a second predicate ("shipped wheat to Iran and signed a
+        memorandum with Turkmenistan"): "and" right before a trigger (at most two other words
+        between, none of them a name), after a first conjunct that has a trigger and a partner."""
+        coordinators = self.g.coordinators
+        lows = self.lows
+        at = {i for _, i, _ in hits}
+        joins = {}  # coordination word -> the first trigger after it
+        for k in [k for k in range(1, len(lows)) if lows[k] in coordinators]:
+            nxt = k + 1 if k + 1 in at else k + 2 if k + 2 in at else k + 3 if k + 3 in at else None
+            if nxt is not None:
+                joins[k] = nxt
+        if not joins:
+            return set()
+        out = set()
+        firsts = [self.token_of(p.start_char) for p in self.partners]
+        if not firsts:
+            return out
+        for k, nxt in joins.items():
+            if nxt > k + 1:  # (a name or a preposition between: "намира израз и в реални инвестиции", "and" as "also")
+                a, b = self.starts[k + 1], self.ends[nxt - 1]
+                if any(m.start_char < b and a < m.end_char for m in self.partners + self.home + self.commodities) or any(
+                        k < i < nxt for role in ("destination", "origin", "between", "via") for i, _ in cues.get(role, ())):
+                    continue
+            prev = max((i for i, _ in cues.get("clause", ()) if i <= k), default=0)
+            # (a first conjunct without a trigger of its own may still send goods "to Japan")
+            if any(prev <= f < k and (any(prev <= i < k for i in at) or self._after_cue(cues, "destination", f, 1))
+                   for f in firsts):
+                out.add(k)
+        return out
+
+    def _clauses(self, cues, coordinated=()) -> list[int]:
         n = len(self.starts)
         breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
+        if coordinated:
+            breaks.update(coordinated)
         a, b = self.s.start_char, self.s.end_char
         if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
             breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
@@ -334,7 +472,8 @@ class _Sentence:
         neg = self.g.negative_endings
         out = {i for t, i, j in hits if self.lows[j - 1].endswith(neg) or (
             j < len(self.lows) and len(self.lows[j]) > 5 and self.lows[j].endswith(neg))} if neg else set()
-        if "negation" not in cues and "hedge" not in cues and "negation_after" not in cues and not out:
+        if "negation" not in cues and "hedge" not in cues and "negation_after" not in cues and \
+                "speculation" not in cues and not out:
             return set()
         cancelled = {i for i, _ in cues.get("not_negation", ())}
         for i, j in [*cues.get("negation", ()), *cues.get("hedge", ())]:
@@ -354,6 +493,12 @@ class _Sentence:
         if unsigned:
             out.update(k for t, k, _ in hits if t in ("cooperate", "trade", "invest") and any(
                 0 < k - i <= _CONTENT_REACH and clause[k] == clause[i] for i in unsigned))
+        # "China might consider", "Индия могла бы", "Paris pourrait": speculation about a partner
+        # states no act, up to the clause's end; what Kazakhstan's side says it could do is its
+        # plan ("son pays pourrait augmenter les exportations"); a capitalised "May" is the month
+        for i, j in cues.get("speculation", ()):
+            if not self.text[self.starts[i]].isupper() and self._actor_before(clause, i) != "home":
+                out.update(k for k in range(j, len(clause)) if clause[k] == clause[i])
         return out
 
     def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:
@@ -402,7 +547,8 @@ class _Sentence:
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and not located))
                    for w in ways):
                 return True
-        if "via" in cues and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] for i, j in cues["via"]):
+        if "via" in cues and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and not any(
+                j <= k < mi for k in self._home_at) for i, j in cues["via"]):  # ("через территорию Казахстана в Китай")
             return True
         if "via_after" in cues and any(e <= i <= e + 1 for i, _ in cues["via_after"] for e in [me] + [
                 self.token_of(q.end_char - 1) + 1 for q in self.partners
@@ -418,7 +564,8 @@ class _Sentence:
         """Is the partner buyer, seller, origin or destination of this trade word? Without a
         parser: it stands next to it, or right after "to"/"from" (itself or the list it
         heads), or is a demonym near it."""
-        if 0 <= i - me <= _TRADE_REACH or 0 <= head - j <= 3:
+        if 0 <= i - me <= _TRADE_REACH or 0 <= head - j <= 3 or (
+                head == mi and len(self.partners) > 1 and 0 <= i - self._list_end(mi) <= _TRADE_REACH):  # "Italy and the Netherlands ... buyers"
             return True  # "China buys", "Chinese buyers"; "purchases by China"
         near = self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
             min(i, head) < self.token_of(q.start_char) < max(i, head) for q in self.partners) and not any(
@@ -466,8 +613,13 @@ class _Sentence:
             return False
         mine = [(p, head, mi, me) for p, mi, me, head, c, via in parties
                 if c == clause[i] and (via is None or not moving)]
-        before = {p.entity_id for p, head, _, _ in mine if head < i}
-        if before and any(j <= mi <= j + _THIRD_PARTY_REACH and before - {p.entity_id} for p, _, mi, _ in mine):
+        # (a destination before the trigger is no actor: "to Japan and signed with Korea")
+        dest = {j for _, j in cues.get("destination", ())}
+        before = {p.entity_id for p, head, _, _ in mine if head < i and head not in dest and head - 1 not in dest}
+        # (a talk or a deal: the other side anywhere after it in the clause, "discussed the corridor in
+        # Baku last week with his Georgian counterpart")
+        reach = _THIRD_PARTY_REACH if moving else len(self.lows)
+        if before and any(j <= mi <= j + reach and before - {p.entity_id} for p, _, mi, _ in mine):
             return True  # (two partners: "the EU ... the European Union will lend" is one)
         # "Russia and China signed a gas deal": two partners joined as the subject (no preposition
         # before the list: "talks with Azerbaijan and Georgia" are objects), no Kazakh side
@@ -500,12 +652,23 @@ class _Sentence:
                 if prev is not None and prev[0] <= pi:
                     between = self.lows[prev[0]:pi]
                     gap = self.text[prev[2]:self.starts[pi]]
-                    if (not between or (len(between) == 1 and between[0] in _LIST_WORDS)) and not any(
+                    if (not between or (len(between) == 1 and between[0] in _LIST_WORDS) or (
+                            len(between) == 2 and between[0] in _LIST_WORDS and any(
+                                i == prev[0] + 1 for i, _ in self._cues.get("article", ())))) and not any(
                             ch in gap for ch in ".;:()"):
                         head = prev[1]
                 heads.setdefault(pi, head)
                 prev = (pe, heads[pi], p.end_char)
         return heads.get(mi, mi)
+
+    def _list_end(self, head: int) -> int:
+        """The end token of the last member of the list that starts at head."""
+        end = head + 1
+        for q in self.partners:
+            qi = self.token_of(q.start_char)
+            if qi > head and self._list_head(qi) == head:
+                end = max(end, self.token_of(q.end_char - 1) + 1)
+        return end
 
     def _in_compound(self, p: Mention) -> bool:
         """A place joined by dashes to other names ("Baku–Tbilisi–Kars")."""

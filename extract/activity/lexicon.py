@@ -18,6 +18,8 @@ from ..partners.lemmas import lemmatizer
 from ..reference import load_csv
 from .words import WordPatterns
 
+_OWN_LISTS = ("anaphor", "coordination", "official")  # cue roles kept apart from the word table
+
 
 class ActivityGrammar:
     def __init__(self, lang: str):
@@ -30,7 +32,7 @@ class ActivityGrammar:
         # the mention matcher by a fifth)
         cue_words = [(("cue", r["role"]), " ".join(w if w.endswith("*") or w.startswith("=") else "=" + w
                                                    for w in r["cue"].split()))
-                     for r in cues if not r["cue"].startswith("-")]
+                     for r in cues if not r["cue"].startswith("-") and r["role"] not in _OWN_LISTS]
         # "-ға" (Kazakh dative): a case ending on the partner's own word says its role
         endings = sorted(((r["cue"][1:].lower(), r["role"]) for r in cues if r["cue"].startswith("-")),
                          key=lambda x: -len(x[0]))
@@ -39,6 +41,15 @@ class ActivityGrammar:
         self.future_endings = tuple(e for e, role in endings if role == "future_ending")
         # "-майды", "-маған" (Kazakh negative verb) on the trigger itself: the act is denied
         self.negative_endings = tuple(e for e, role in endings if role == "negative_ending")
+        # "He", "Она", "jego kraj": a sentence about the partner named just before (coreference)
+        anaphors = [tuple(r["cue"].lower().split()) for r in cues if r["role"] == "anaphor"]
+        self.anaphors = {a[0] for a in anaphors if len(a) == 1}
+        self.anaphor_phrases = [" " + " ".join(a) + " " for a in anaphors if len(a) > 1]
+        self.anaphor_starts = tuple(a.capitalize() for a in self.anaphors)  # how a sentence opens with one
+        # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
+        # looked up only where needed, not in the one table every word passes through
+        self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
+        self.officials = tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "official")
         sectors = [(("sector", r["sector"]), r["word"]) for r in load_csv("activity/activity_sectors")
                    if r["lang"] == lang]
         # one table, one pass over a document's words: labels are (kind, label)
