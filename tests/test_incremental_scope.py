@@ -5,7 +5,8 @@
   clean full build of the same folder;
 - the changed-only tests still catch a bad row in a changed document, and keep catching it on the next
   run (the failed build's rows stay untested until a build passes);
-- a bad row in an unchanged document is left to full builds: FULL_DBT_BUILD=1 catches it.
+- a bad row in an unchanged document is left to full builds: FULL_DBT_BUILD=1 catches it;
+- after a change to the models' SQL the build is a --full-refresh: no row keeps what the old SQL made.
 """
 from __future__ import annotations
 
@@ -121,3 +122,33 @@ def test_an_incremental_build_leaves_the_staging_views_to_full_builds_unless_one
     con = _con(wh)
     assert con.execute("select count(*) from staging.stg_figures").fetchone()[0] == before
     con.close()
+
+
+def test_a_change_to_the_models_sql_rebuilds_every_row_of_the_incremental_marts(world):
+    """The per-document facts are incremental: after a model changes, rows of documents loaded
+    before would keep what the old SQL made. The build after a change is a --full-refresh."""
+    env, wh = world["env"], world["wh"]
+    con = _con(wh)
+    figure_id, language = con.execute(
+        "select figure_id, language from marts.fct_figure order by figure_id limit 1").fetchone()
+    # what an older fct_figure.sql would have left: a row of an unchanged document made differently,
+    # and the models' fingerprint of that older SQL
+    con.execute("update marts.fct_figure set language = 'zz' where figure_id = ?", [figure_id])
+    con.execute("update raw._dbt_scope set models_fingerprint = 'older-models'")
+    con.close()
+    out = run_ok(env)
+    assert "(incremental:" not in out
+    log = sorted((world["root"] / "dagster" / "logs").glob("run-*.log"))[-1].read_text(errors="replace")
+    assert "--full-refresh" in log.split("Running dbt command:")[1].split("\n")[0]
+    assert "full refresh: the models changed since the marts were built" in log
+    con = _con(wh)
+    assert con.execute("select language from marts.fct_figure where figure_id = ?", [figure_id]).fetchone()[0] == language
+    con.close()
+    bi = duckdb.connect(str(wh.with_name("w_bi.duckdb")), read_only=True)
+    assert bi.execute("select language from marts.fct_figure where figure_id = ?", [figure_id]).fetchone()[0] == language
+    bi.close()
+    # the fingerprint of the SQL that made the rows is kept: the next run is incremental again
+    out = run_ok(env)
+    assert "(incremental:" in out
+    log = sorted((world["root"] / "dagster" / "logs").glob("run-*.log"))[-1].read_text(errors="replace")
+    assert "--full-refresh" not in log

@@ -11,6 +11,10 @@ state is one row in the warehouse, raw._dbt_scope:
 - changed_since: what the tests of the running build read; NULL: every row.
 - full_fingerprint: the dbt project (models, macros, tests, seeds, settings) that the last full
   build built and tested whole.
+- models_fingerprint: the SQL that made the marts' rows (models, macros, seeds, dbt_project.yml) at
+  the last `--full-refresh`. The per-document facts are incremental: a model changed since then
+  would leave every earlier row as the old SQL made it, so the build after such a change is a full
+  refresh (every mart rebuilt from the raw tables; the publication after it is full too).
 
 A build is full, with the seeds loaded again, the unit tests run and every row tested, when there is
 no earlier successful build, when the dbt project changed since the last full one, when more than
@@ -40,6 +44,7 @@ class Scope:
     reason: str
     changed_since: datetime | None = None
     changed_documents: int | None = None
+    refresh: bool = False  # dbt --full-refresh: the incremental marts rebuilt from every raw row
 
 
 def dbt_fingerprint(project_dir: Path = DBT_PROJECT_DIR) -> str:
@@ -47,6 +52,21 @@ def dbt_fingerprint(project_dir: Path = DBT_PROJECT_DIR) -> str:
     h = hashlib.sha256()
     files = [project_dir / "dbt_project.yml"]
     for sub in ("models", "macros", "tests", "seeds", "snapshots"):
+        if (project_dir / sub).is_dir():
+            files += [f for f in (project_dir / sub).rglob("*") if f.is_file()]
+    for f in sorted(files):
+        h.update(f.relative_to(project_dir).as_posix().encode() + b"\0")
+        h.update(f.read_bytes())
+    return h.hexdigest()[:24]
+
+
+def models_fingerprint(project_dir: Path = DBT_PROJECT_DIR) -> str:
+    """A digest of what makes the marts' rows: the models' SQL, the macros, the seeds and the project
+    file (not the tests nor the docs: a change there needs a full build, not new rows)."""
+    h = hashlib.sha256()
+    files = [project_dir / "dbt_project.yml"]
+    files += [f for f in (project_dir / "models").rglob("*.sql") if f.is_file()]
+    for sub in ("macros", "seeds"):
         if (project_dir / sub).is_dir():
             files += [f for f in (project_dir / sub).rglob("*") if f.is_file()]
     for f in sorted(files):
@@ -66,8 +86,11 @@ def _ensure(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE SCHEMA IF NOT EXISTS raw")
     con.execute(f"CREATE TABLE IF NOT EXISTS raw.{SCOPE_TABLE} (changed_since TIMESTAMP, tested_until TIMESTAMP, "
                 "full_fingerprint VARCHAR)")
+    # (a warehouse made before the column: NULL, so its first build after refreshes once)
+    con.execute(f"ALTER TABLE raw.{SCOPE_TABLE} ADD COLUMN IF NOT EXISTS models_fingerprint VARCHAR")
     if not con.execute(f"SELECT count(*) FROM raw.{SCOPE_TABLE}").fetchall()[0][0]:
-        con.execute(f"INSERT INTO raw.{SCOPE_TABLE} VALUES (NULL, NULL, NULL)")
+        con.execute(f"INSERT INTO raw.{SCOPE_TABLE} (changed_since, tested_until, full_fingerprint) "
+                    "VALUES (NULL, NULL, NULL)")
 
 
 def _has(con, schema: str, table: str) -> bool:
@@ -76,14 +99,23 @@ def _has(con, schema: str, table: str) -> bool:
 
 
 def prepare(con: duckdb.DuckDBPyConnection, fingerprint: str | None = None,
-            required: list[tuple[str, str]] = ()) -> Scope:
+            required: list[tuple[str, str]] = (), models_fp: str | None = None) -> Scope:
     """Decide this build's scope and write it for the tests to read (before dbt opens the warehouse).
     required: the (schema, table) an incremental build does not build again; one missing (dropped by
     hand, say) makes the build full."""
     fingerprint = fingerprint or dbt_fingerprint()
     _ensure(con)
-    tested_until, full_fp = con.execute(f"SELECT tested_until, full_fingerprint FROM raw.{SCOPE_TABLE}").fetchall()[0]
+    tested_until, full_fp, refreshed_fp = con.execute(
+        f"SELECT tested_until, full_fingerprint, models_fingerprint FROM raw.{SCOPE_TABLE}").fetchall()[0]
     scope = _decide(con, fingerprint, tested_until, full_fp, required)
+    if refreshed_fp != (models_fp or models_fingerprint()):
+        if not _has(con, "marts", "dim_document"):  # a first build: every row is new all the same
+            scope.refresh = True
+        else:  # the marts hold rows an older SQL made: rebuild them all (and so test them all)
+            why = "the models changed since the marts were built" if refreshed_fp else \
+                "the marts were built before the models' fingerprint was kept"
+            scope = Scope(True, f"{scope.reason}; full refresh: {why}" if scope.full else f"full refresh: {why}",
+                          refresh=True)
     con.execute(f"UPDATE raw.{SCOPE_TABLE} SET changed_since = ?", [None if scope.full else scope.changed_since])
     return scope
 
@@ -106,11 +138,15 @@ def _decide(con, fingerprint: str, tested_until, full_fp, required=()) -> Scope:
     return Scope(False, f"{changed:,} documents loaded since the last build", tested_until, changed)
 
 
-def record_success(con: duckdb.DuckDBPyConnection, scope: Scope, fingerprint: str | None = None) -> None:
-    """After a build whose every test passed: its rows are tested; a full build's project is the reference."""
+def record_success(con: duckdb.DuckDBPyConnection, scope: Scope, fingerprint: str | None = None,
+                   models_fp: str | None = None) -> None:
+    """After a build whose every test passed: its rows are tested; a full build's project is the
+    reference; the models that made every row are known (a refresh, or a first build)."""
     _ensure(con)
     newest = con.execute("SELECT max(ingested_at) FROM marts.dim_document").fetchall()[0][0] \
         if _has(con, "marts", "dim_document") else None
     con.execute(f"UPDATE raw.{SCOPE_TABLE} SET tested_until = ?, changed_since = NULL", [newest])
     if scope.full:
         con.execute(f"UPDATE raw.{SCOPE_TABLE} SET full_fingerprint = ?", [fingerprint or dbt_fingerprint()])
+    if scope.refresh:
+        con.execute(f"UPDATE raw.{SCOPE_TABLE} SET models_fingerprint = ?", [models_fp or models_fingerprint()])

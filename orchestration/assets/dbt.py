@@ -46,18 +46,21 @@ def warehouse_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     After a few new files (an incremental build, warehouse/scope.py) the seeds are not loaded
     again, the unit tests do not run, and the tests of the big facts read the changed documents'
     rows only; a full build (first build, dbt project changed, many documents changed, CI or
-    FULL_DBT_BUILD=1) does all of it."""
+    FULL_DBT_BUILD=1) does all of it, and after a change to the models' SQL it is a `--full-refresh`
+    (the incremental marts would otherwise keep the rows the old SQL made)."""
     s = settings()
     with warehouse_lock(s.warehouse_path, on_wait=context.log.info):
-        fingerprint = scope_mod.dbt_fingerprint()
+        fingerprint, models_fp = scope_mod.dbt_fingerprint(), scope_mod.models_fingerprint()
         unchanged = _unchanged_since_full_build()
         con = connect_rw(s.warehouse_path, config={"memory_limit": s.duckdb_memory_limit})
         try:
-            scope = scope_mod.prepare(con, fingerprint, required=unchanged.relations)
+            scope = scope_mod.prepare(con, fingerprint, required=unchanged.relations, models_fp=models_fp)
         finally:
             con.close()
         args = ["build"]
-        if not scope.full:
+        if scope.refresh:  # the models changed: their incremental marts are rebuilt from every raw row
+            args.append("--full-refresh")
+        elif not scope.full:
             # the dbt project is the one the last full build built: seeds, the tables made from them
             # alone and the staging views are what it left (not built again, nor tested again); unit
             # tests test the SQL, unchanged too. Two threads: the few rows left are small queries, and
@@ -68,7 +71,7 @@ def warehouse_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
         yield from _build(context, dbt, args, scope)
         con = connect_rw(s.warehouse_path, config={"memory_limit": s.duckdb_memory_limit})
         try:
-            scope_mod.record_success(con, scope, fingerprint)
+            scope_mod.record_success(con, scope, fingerprint, models_fp)
         finally:
             con.close()
 
