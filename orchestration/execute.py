@@ -88,10 +88,12 @@ def main() -> int:
     import dagster as dg
 
     from orchestration.assets.raw import FULL_RANGE_TAGS
+    from orchestration.event_log import keep_connections
     from orchestration.recovery import launch_tags, recover_stale_runs
 
     try:
         with dg.DagsterInstance.get() as instance:
+            keep_connections(instance.event_log_storage)  # hundreds of events: one connection, not one each
             # a run killed earlier may still hold the duckdb pool slot: free it, or this run waits for ever
             recover_stale_runs(instance, log=lambda note: progress.emit("note", text=f"recovered: {note}"))
             # every source bucket in one run: one scan of SOURCE_DIR, one DuckDB writer; the pid and
