@@ -71,7 +71,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if m.entity_type in ("partner", "commodity", "route", "home"):
             by_sentence.setdefault(m.sentence_index, []).append(m)
     g = grammar(lang)
-    if g.anaphors:
+    if g.anaphors or g.pair_anaphors:
         _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
     relevant = [s for s in sentences if s.index in by_sentence and _has_party(by_sentence[s.index], crossings)]
@@ -96,6 +96,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+_PAIR_REACH = 2  # "both sides" stands for the partner named at most this many sentences back
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
@@ -105,8 +106,24 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     only partner it names ("Turkish Transport Minister ... stayed in Astana"): the pronoun stands
     for that partner."""
     named = {m.sentence_index for ms in by_sentence.values() for m in ms if m.entity_type == "partner"}
+    pairs = g.pair_anaphors
+    last = None  # the last sentence that names a partner (or stands for one)
     for s in sentences:
-        if s.index in named or s.index - 1 not in named:
+        if s.index in named:
+            last = s.index
+            continue
+        if pairs is not None and last is not None and s.index - last <= _PAIR_REACH:
+            # "Both sides also pledged to deepen cooperation" after "Kazakhstan and Azerbaijan signed ...":
+            # the pair is Kazakhstan and the one partner named last
+            m = pairs.search(text, s.start_char, s.end_char)
+            ids = {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"} if m else ()
+            if len(ids) == 1:
+                by_sentence.setdefault(s.index, []).append(Mention(
+                    "partner", next(iter(ids)), "anaphor", s.index, m.start(), m.end(), m.group()))
+                named.add(s.index)
+                last = s.index
+                continue
+        if not g.anaphors or s.index - 1 not in named:
             continue
         m = _FIRST_WORD.match(text, s.start_char, s.end_char) if text.startswith(
             g.anaphor_starts, s.start_char) or not text[s.start_char:s.start_char + 1].isalpha() else None
@@ -121,6 +138,8 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
         if pid:
             by_sentence.setdefault(s.index, []).append(Mention(
                 "partner", pid, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
+            named.add(s.index)
+            last = s.index
 
 
 def _antecedent(text: str, sentences: list[Sentence], by_sentence: dict[int, list[Mention]], k: int,
