@@ -648,6 +648,14 @@ class _Sentence:
                 subjects.setdefault(head, set()).add(p.entity_id)
         if any(len(ids) > 1 for ids in subjects.values()):
             return True
+        # "Frankreich hat mit Usbekistan einen Vertrag geschlossen", "Қытай Түркиямен сауда
+        # байланысын дамытып жатыр": the subject and the partner "with" it both before a final verb
+        if subjects and ("with" in cues or self._suffix_role):
+            partners_with = {p.entity_id for p, head, mi, _ in mine if mi < i and (
+                self._suffix_role.get(head) == "with" or self._after_cue(
+                    cues, "with", head - self._articles_in(cues, head - 2, head), 0))}
+            if partners_with and any(ids - partners_with for ids in subjects.values()):
+                return True
         if not moving:
             return False
         bound = {p.entity_id for p, head, mi, me in mine
