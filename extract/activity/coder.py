@@ -630,8 +630,11 @@ class _Sentence:
         another predicate ("Azerbaijani millers took 310,000 t, mostly for re-export to Georgia")."""
         if clause[i] in kz_clauses:
             return False
+        # (the antecedent of "which" is the subject of its relative clause: "Turkmenistan, which sells
+        # most of its gas to China,")
+        relative = {k for k, _ in cues.get("relative", ()) if clause[k] == clause[i]} if "relative" in cues else ()
         mine = [(p, head, mi, me) for p, mi, me, head, c, via in parties
-                if c == clause[i] and (via is None or not moving)]
+                if (c == clause[i] or me in relative) and (via is None or not moving)]
         # (a destination before the trigger is no actor: "to Japan and signed with Korea")
         dest = {j for _, j in cues.get("destination", ())}
         before = {p.entity_id for p, head, _, _ in mine if head < i and head not in dest and head - 1 not in dest}
