@@ -303,7 +303,11 @@ class _Sentence:
                 if role.startswith("port:"):  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
                     port_ends.setdefault(role[5:], []).extend(b for a, b in found_at if not any(
                         r.start_char <= self.starts[a] < r.end_char for r in self.routes))
+        visitor = not home and self._foreign_person_opens()
         for p in self.partners:
+            if visitor and (self._suffix_role.get(self.token_of(p.start_char)) in ("destination", "with") or any(
+                    self._after_cue(cues, role, self.token_of(p.start_char), 2) for role in ("destination", "with"))):
+                continue  # "Aliyev later flew to Tashkent, where he signed a deal with Uzbekistan": his trip
             if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
             mi, me = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
@@ -420,6 +424,25 @@ class _Sentence:
         attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
         events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
         return events
+
+    def _foreign_person_opens(self) -> bool:
+        """The sentence opens with a surname that the text gave before as a full name ("Ilham
+        Aliyev" ... "Aliyev later flew to Tashkent", "Emmanuel Macron" ... "Macron se rendra"), of
+        no Kazakh side (a Kazakh official is a kazakh_side word): a foreign visitor is the actor,
+        and the places he goes to and the partners he meets there are his business."""
+        start, end = self.starts[0], self.ends[0]
+        text = self.text
+        if end - start < 3 or not text[start].isupper() or not text[start + 1].islower() or any(
+                m.start_char <= start < m.end_char for m in self.partners) or self.cue_hits and any(
+                i == 0 or role == "kazakh_side" for role, i, _ in self.cue_hits):
+            return False
+        word = text[start:end]
+        before = text.rfind(" " + word, 0, self.s.start_char)
+        if before < 2 or " " + word.lower() + " " in text:
+            return False
+        k = text.rfind(" ", 0, before)  # the word before the surname is a capitalised first name
+        first = text[k + 1:before]
+        return len(first) > 1 and first[0].isupper() and first[1:].isalpha() and first[1:].islower()
 
     # -- structure -------------------------------------------------------------------------
     def _coordinated(self, cues, hits) -> set[int]:
