@@ -337,9 +337,16 @@ class _Sentence:
                             and not any(self._after_cue(cues, role, head, 0) for role in ("via", "via_weak", "comparison"))]
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
         own = {i for i, _ in cues.get("own", ())}
+        # "eine Pumpstation des CPC in Russland", "станцию КТК в России": where an attack strikes is a
+        # place, neither the attacker's counterpart nor a target of its own
+        sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or any(
+            self._after_cue(cues, role, head - self._articles_in(cues, head - 2, head), 0) for role in ("destination", "place"))} \
+            if "conflict" in types else ()
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
-            if clause[i] not in kz_clauses and self._third_party(cues, parties, kz_clauses, clause, i, j, t in _MOVING)}
+            if clause[i] not in kz_clauses and self._third_party(
+                cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
+                kz_clauses, clause, i, j, t in _MOVING)}
         # "China signed with Russia a new gas agreement": the clause is their deal, each of its words
         deal_clauses = {clause[i] for i, _ in third_party}
         for t, i, j in hits:
@@ -347,6 +354,8 @@ class _Sentence:
             for p, mi, me, head, c, via in parties:
                 if c != clause[i] and relative_of.get(me) != clause[i]:
                     continue  # (the antecedent of "which" also acts in its relative clause)
+                if t == "conflict" and mi in sites:
+                    continue
                 if t in _NEEDS_HOME and not (clause[i] in kz_clauses or self.routes):
                     continue  # "China tightened export controls": not tied to Kazakhstan
                 if third_party and ((i, j) in third_party or (clause[i] in deal_clauses and t not in _MOVING)):
