@@ -651,7 +651,16 @@ class _Sentence:
     def _home(self, cues) -> list[int]:
         """Token indices where the Kazakh side is named (the country, its capital, its
         demonym, its companies, ports and fields)."""
-        return [self.token_of(m.start_char) for m in self.home] + [i for i, _ in cues.get("kazakh_side", ())]
+        out = [self.token_of(m.start_char) for m in self.home] + [i for i, _ in cues.get("kazakh_side", ())]
+        if out and ("than" in cues or "than_after" in cues):
+            # "more oil to India than Kazakhstan", "Қазақстаннан гөрі": the compared term is no party
+            than = {j for _, j in cues.get("than", ())}
+            after = {i for i, _ in cues.get("than_after", ())}
+            out = [k for k in out if not (k in than or k - 1 in than and k - 1 in self._article_at(cues)) and k + 1 not in after]
+        return out
+
+    def _article_at(self, cues) -> set[int]:
+        return {i for i, _ in cues.get("article", ())}
 
     def _third_party(self, cues, parties, kz_clauses: set[int], clause: list[int], i: int, j: int, moving: bool) -> bool:
         """Two partners deal with each other and the clause names no Kazakh side: a partner
