@@ -297,6 +297,9 @@ class _Sentence:
             "trade" in types or "move" in types) else ()
         parties = []
         moved_to = [b for _, b in moves]
+        if moved_to and "import" in cues:  # "l'uranium importé par la France": the agent buys, no way
+            bought = {b for _, b in cues["import"]}
+            moved_to = [b for b in moved_to if b not in bought]
         port_ends: dict[str, list[int]] = {}
         if moves and self.partners and len(cues) > 1:
             for role, found_at in cues.items():
