@@ -345,9 +345,18 @@ class _Sentence:
         sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or any(
             self._after_cue(cues, role, head - self._articles_in(cues, head - 2, head), 0) for role in ("destination", "place"))} \
             if "conflict" in types else ()
+        # "L'Union européenne, qui a imposé des sanctions contre la Russie, surveille les réexportations
+        # via le Kazakhstan": a relative clause and the clause it hangs on are one statement for
+        # what must be tied to Kazakhstan (a sanction, an attack)
+        tied = kz_clauses
+        if kz_clauses and "relative" in cues and not types.isdisjoint(_NEEDS_HOME):
+            tied = set(kz_clauses)
+            for k, _ in cues["relative"]:
+                if k > 0 and clause[k] != clause[k - 1] and (clause[k] in kz_clauses or clause[k - 1] in kz_clauses):
+                    tied.update((clause[k], clause[k - 1]))
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
-            if clause[i] not in kz_clauses and self._third_party(
+            if clause[i] not in (tied if t in _NEEDS_HOME else kz_clauses) and self._third_party(
                 cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
                 kz_clauses, clause, i, j, t in _MOVING)}
         # "China signed with Russia a new gas agreement": the clause is their deal, each of its words
@@ -359,7 +368,7 @@ class _Sentence:
                     continue  # (the antecedent of "which" also acts in its relative clause)
                 if t == "conflict" and mi in sites:
                     continue
-                if t in _NEEDS_HOME and not (clause[i] in kz_clauses or self.routes):
+                if t in _NEEDS_HOME and not (clause[i] in tied or self.routes):
                     continue  # "China tightened export controls": not tied to Kazakhstan
                 if third_party and ((i, j) in third_party or (clause[i] in deal_clauses and t not in _MOVING)):
                     continue
