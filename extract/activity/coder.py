@@ -506,7 +506,7 @@ class _Sentence:
         if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
             breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
                                       _CLAUSE_MARK.finditer(self.text, a, b)) if 0 < k < n)
-        if not breaks and "relative" not in cues:
+        if not breaks and "relative" not in cues and "world" not in cues:
             return [0] * n  # one clause: most sentences
         out: list[int] = []
         prev = 0
@@ -524,7 +524,25 @@ class _Sentence:
                         or out[e] != out[i]), n)
             for e in range(i, end):
                 out[e] = -1 - k
+        if "world" in cues:
+            self._world_appositions(cues, out)
         return out
+
+    def _world_appositions(self, cues, out: list[int]) -> None:
+        """"Russia, the world's largest wheat exporter, did not take part": an apposition after a
+        partner that places it on the world market (and names no Kazakh side) describes it, a
+        clause of its own whose trade words code nobody."""
+        n = len(out)
+        home = [self.token_of(m.start_char) for m in self.home]
+        for k, p in enumerate(self.partners):
+            me = self.token_of(p.end_char - 1) + 1
+            if me >= n or "," not in self.text[self.ends[me - 1]:self.starts[me]]:
+                continue
+            end = next((e for e in range(me + 1, n) if "," in self.text[self.ends[e - 1]:self.starts[e]]), n)
+            if any(me <= i < end for i, _ in cues["world"]) and not any(me <= h < end for h in home) and not any(
+                    me <= i < end for i, _ in cues.get("kazakh_side", ())):
+                for e in range(me, end):
+                    out[e] = -1000 - k
 
     def _negated(self, cues, clause, hits) -> set[int]:
         """Trigger tokens a negation governs: the words right after "not" ("has not restricted"),
@@ -543,7 +561,11 @@ class _Sentence:
             if i in cancelled:
                 continue
             # articles do not count ("n'est pas visé par des sanctions")
-            stop = min(j + _NEGATION_REACH + self._articles_in(cues, j, j + _NEGATION_REACH + 2), len(clause))
+            stop = j + _NEGATION_REACH + self._articles_in(cues, j, j + _NEGATION_REACH + 2)
+            if "negation_bridge" in cues:  # "did not take part in the talks", "nie wzięła udziału w rozmowach"
+                stop += sum(_NEGATION_REACH + self._articles_in(cues, b, b + _NEGATION_REACH + 2)
+                            for a, b in cues["negation_bridge"] if j <= a < stop)
+            stop = min(stop, len(clause))
             for k in range(j, stop):
                 if clause[k] == clause[i]:
                     out.add(k)
