@@ -90,8 +90,9 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         for (kind, label), i, j in found:
             mine[kind]((label, i, j))
         if hits:
-            out += _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors).events(
-                crossings, document_partners)
+            coded = _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors)
+            coded.doc_mentions = mentions
+            out += coded.events(crossings, document_partners)
     return out
 
 
@@ -182,6 +183,8 @@ def _words(text: str, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
 
 class _Sentence:
     """One sentence's words (indices local to it), its trigger and cue hits, and its mentions."""
+
+    doc_mentions: list[Mention] = []  # every mention of the document (whose a person named before is)
 
     def __init__(self, text: str, s: Sentence, mentions: list[Mention], g: ActivityGrammar,
                  starts: list[int], ends: list[int], lows: list[str], hits: list, cues: list, sectors: list):
@@ -453,7 +456,7 @@ class _Sentence:
         and the places he goes to and the partners he meets there are his business."""
         start, end = self.starts[0], self.ends[0]
         text = self.text
-        if end - start < 3 or not text[start].isupper() or not text[start + 1].islower() or any(
+        if end - start < 2 or not text[start].isupper() or not text[start + 1].islower() or any(
                 m.start_char <= start < m.end_char for m in self.partners) or self.cue_hits and any(
                 i == 0 or role == "kazakh_side" for role, i, _ in self.cue_hits):
             return False
@@ -463,7 +466,18 @@ class _Sentence:
             return False
         k = text.rfind(" ", 0, before)  # the word before the surname is a capitalised first name
         first = text[k + 1:before]
-        return len(first) > 1 and first[0].isupper() and first[1:].isalpha() and first[1:].islower()
+        m = re.match(r" \w+ (\w+)", text[before:before + 60])  # ... or after it ("Xi Jinping")
+        if len(first) > 1 and first[0].isupper() and first[1:].isalpha() and first[1:].islower():
+            name_at = k + 1
+        elif m and m.group(1)[0].isupper() and m.group(1)[1:].islower():
+            name_at = before + 1
+        else:
+            return False
+        # the country named nearest before the name says whose he is ("Kazakh Prime Minister Olzhas
+        # Bektenov", "премьер-министром Казахстана Олжасом Бектеновым"): a Kazakh is no visitor
+        near = max((q for q in self.doc_mentions if q.entity_type in ("home", "partner")
+                    and name_at - 40 <= q.end_char <= name_at), key=lambda q: q.end_char, default=None)
+        return near is None or near.entity_type != "home"
 
     # -- structure -------------------------------------------------------------------------
     def _coordinated(self, cues, hits) -> set[int]:
