@@ -317,6 +317,8 @@ class _Sentence:
             if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
             mi, me = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
+            if "world" in cues and me in self.__dict__.get("_appositive", ()):
+                me = self._appositive[me]  # "China, the world's largest steel producer, imports"
             head = self._list_head(mi)
             if self._background(cues, clause, head, me) or ("backdrop" in cues and any(
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
@@ -547,6 +549,7 @@ class _Sentence:
         partner that places it on the world market (and names no Kazakh side) describes it, a
         clause of its own whose trade words code nobody."""
         n = len(out)
+        self._appositive = {}
         home = [self.token_of(m.start_char) for m in self.home]
         for k, p in enumerate(self.partners):
             me = self.token_of(p.end_char - 1) + 1
@@ -557,6 +560,7 @@ class _Sentence:
                     me <= i < end for i, _ in cues.get("kazakh_side", ())):
                 for e in range(me, end):
                     out[e] = -1000 - k
+                self._appositive[me] = end  # (the partner's own predicate follows the apposition)
 
     def _negated(self, cues, clause, hits) -> set[int]:
         """Trigger tokens a negation governs: the words right after "not" ("has not restricted"),
