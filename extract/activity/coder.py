@@ -107,16 +107,17 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     only partner it names ("Turkish Transport Minister ... stayed in Astana"): the pronoun stands
     for that partner."""
     named = {m.sentence_index for ms in by_sentence.values() for m in ms if m.entity_type == "partner"}
-    pairs = g.pair_anaphors
+    pairs, openers = g.pair_anaphors, g.pair_openers
     last = None  # the last sentence that names a partner (or stands for one)
     for s in sentences:
         if s.index in named:
             last = s.index
             continue
-        if pairs is not None and last is not None and s.index - last <= _PAIR_REACH:
+        if (pairs or openers) and last is not None and s.index - last <= _PAIR_REACH:
             # "Both sides also pledged to deepen cooperation" after "Kazakhstan and Azerbaijan signed ...":
             # the pair is Kazakhstan and the one partner named last
-            m = pairs.search(text, s.start_char, s.end_char)
+            m = (pairs.search(text, s.start_char, s.end_char) if pairs else None) or (
+                openers.match(text, s.start_char, s.end_char) if openers else None)
             ids = {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"} if m else ()
             if len(ids) == 1:
                 by_sentence.setdefault(s.index, []).append(Mention(
@@ -490,7 +491,10 @@ class _Sentence:
         lows = self.lows
         at = {i for _, i, _ in hits}
         joins = {}  # coordination word -> the first trigger after it
+        inside = [(a, b) for a, b in cues.get("negation", ()) if b - a > 1]  # "так и не" (never) joins nothing
         for k in [k for k in range(1, len(lows)) if lows[k] in coordinators]:
+            if inside and any(a <= k < b for a, b in inside):
+                continue
             nxt = k + 1 if k + 1 in at else k + 2 if k + 2 in at else k + 3 if k + 3 in at else None
             if nxt is not None:
                 joins[k] = nxt
