@@ -71,7 +71,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if m.entity_type in ("partner", "commodity", "route", "home"):
             by_sentence.setdefault(m.sentence_index, []).append(m)
     g = grammar(lang)
-    if g.anaphors:
+    if g.anaphors or g.pair_anaphors:
         _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
     relevant = [s for s in sentences if s.index in by_sentence and _has_party(by_sentence[s.index], crossings)]
@@ -90,12 +90,14 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         for (kind, label), i, j in found:
             mine[kind]((label, i, j))
         if hits:
-            out += _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors).events(
-                crossings, document_partners)
+            coded = _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors)
+            coded.doc_mentions = mentions
+            out += coded.events(crossings, document_partners)
     return out
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+_PAIR_REACH = 2  # "both sides" stands for the partner named at most this many sentences back
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
@@ -105,8 +107,25 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     only partner it names ("Turkish Transport Minister ... stayed in Astana"): the pronoun stands
     for that partner."""
     named = {m.sentence_index for ms in by_sentence.values() for m in ms if m.entity_type == "partner"}
+    pairs, openers = g.pair_anaphors, g.pair_openers
+    last = None  # the last sentence that names a partner (or stands for one)
     for s in sentences:
-        if s.index in named or s.index - 1 not in named:
+        if s.index in named:
+            last = s.index
+            continue
+        if (pairs or openers) and last is not None and s.index - last <= _PAIR_REACH:
+            # "Both sides also pledged to deepen cooperation" after "Kazakhstan and Azerbaijan signed ...":
+            # the pair is Kazakhstan and the one partner named last
+            m = (pairs.search(text, s.start_char, s.end_char) if pairs else None) or (
+                openers.match(text, s.start_char, s.end_char) if openers else None)
+            ids = {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"} if m else ()
+            if len(ids) == 1:
+                by_sentence.setdefault(s.index, []).append(Mention(
+                    "partner", next(iter(ids)), "anaphor", s.index, m.start(), m.end(), m.group()))
+                named.add(s.index)
+                last = s.index
+                continue
+        if not g.anaphors or s.index - 1 not in named:
             continue
         m = _FIRST_WORD.match(text, s.start_char, s.end_char) if text.startswith(
             g.anaphor_starts, s.start_char) or not text[s.start_char:s.start_char + 1].isalpha() else None
@@ -121,6 +140,8 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
         if pid:
             by_sentence.setdefault(s.index, []).append(Mention(
                 "partner", pid, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
+            named.add(s.index)
+            last = s.index
 
 
 def _antecedent(text: str, sentences: list[Sentence], by_sentence: dict[int, list[Mention]], k: int,
@@ -163,6 +184,8 @@ def _words(text: str, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
 
 class _Sentence:
     """One sentence's words (indices local to it), its trigger and cue hits, and its mentions."""
+
+    doc_mentions: list[Mention] = []  # every mention of the document (whose a person named before is)
 
     def __init__(self, text: str, s: Sentence, mentions: list[Mention], g: ActivityGrammar,
                  starts: list[int], ends: list[int], lows: list[str], hits: list, cues: list, sectors: list):
@@ -278,16 +301,25 @@ class _Sentence:
             "trade" in types or "move" in types) else ()
         parties = []
         moved_to = [b for _, b in moves]
+        if moved_to and "import" in cues:  # "l'uranium importé par la France": the agent buys, no way
+            bought = {b for _, b in cues["import"]}
+            moved_to = [b for b in moved_to if b not in bought]
         port_ends: dict[str, list[int]] = {}
         if moves and self.partners and len(cues) > 1:
             for role, found_at in cues.items():
                 if role.startswith("port:"):  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
                     port_ends.setdefault(role[5:], []).extend(b for a, b in found_at if not any(
                         r.start_char <= self.starts[a] < r.end_char for r in self.routes))
+        visitor = not home and self._foreign_person_opens()
         for p in self.partners:
+            if visitor and (self._suffix_role.get(self.token_of(p.start_char)) in ("destination", "with") or any(
+                    self._after_cue(cues, role, self.token_of(p.start_char), 2) for role in ("destination", "with"))):
+                continue  # "Aliyev later flew to Tashkent, where he signed a deal with Uzbekistan": his trip
             if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
             mi, me = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
+            if "world" in cues and me in self.__dict__.get("_appositive", ()):
+                me = self._appositive[me]  # "China, the world's largest steel producer, imports"
             head = self._list_head(mi)
             if self._background(cues, clause, head, me) or ("backdrop" in cues and any(
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
@@ -314,9 +346,25 @@ class _Sentence:
                             and not any(self._after_cue(cues, role, head, 0) for role in ("via", "via_weak", "comparison"))]
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
         own = {i for i, _ in cues.get("own", ())}
+        # "eine Pumpstation des CPC in Russland", "станцию КТК в России": where an attack strikes is a
+        # place, neither the attacker's counterpart nor a target of its own
+        sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or any(
+            self._after_cue(cues, role, head - self._articles_in(cues, head - 2, head), 0) for role in ("destination", "place"))} \
+            if "conflict" in types else ()
+        # "L'Union européenne, qui a imposé des sanctions contre la Russie, surveille les réexportations
+        # via le Kazakhstan": a relative clause and the clause it hangs on are one statement for
+        # what must be tied to Kazakhstan (a sanction, an attack)
+        tied = kz_clauses
+        if kz_clauses and "relative" in cues and not types.isdisjoint(_NEEDS_HOME):
+            tied = set(kz_clauses)
+            for k, _ in cues["relative"]:
+                if k > 0 and clause[k] != clause[k - 1] and (clause[k] in kz_clauses or clause[k - 1] in kz_clauses):
+                    tied.update((clause[k], clause[k - 1]))
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
-            if clause[i] not in kz_clauses and self._third_party(cues, parties, kz_clauses, clause, i, j, t in _MOVING)}
+            if clause[i] not in (tied if t in _NEEDS_HOME else kz_clauses) and self._third_party(
+                cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
+                kz_clauses, clause, i, j, t in _MOVING)}
         # "China signed with Russia a new gas agreement": the clause is their deal, each of its words
         deal_clauses = {clause[i] for i, _ in third_party}
         for t, i, j in hits:
@@ -324,7 +372,9 @@ class _Sentence:
             for p, mi, me, head, c, via in parties:
                 if c != clause[i] and relative_of.get(me) != clause[i]:
                     continue  # (the antecedent of "which" also acts in its relative clause)
-                if t in _NEEDS_HOME and not (clause[i] in kz_clauses or self.routes):
+                if t == "conflict" and mi in sites:
+                    continue
+                if t in _NEEDS_HOME and not (clause[i] in tied or self.routes):
                     continue  # "China tightened export controls": not tied to Kazakhstan
                 if third_party and ((i, j) in third_party or (clause[i] in deal_clauses and t not in _MOVING)):
                     continue
@@ -402,6 +452,36 @@ class _Sentence:
         events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
         return events
 
+    def _foreign_person_opens(self) -> bool:
+        """The sentence opens with a surname that the text gave before as a full name ("Ilham
+        Aliyev" ... "Aliyev later flew to Tashkent", "Emmanuel Macron" ... "Macron se rendra"), of
+        no Kazakh side (a Kazakh official is a kazakh_side word): a foreign visitor is the actor,
+        and the places he goes to and the partners he meets there are his business."""
+        start, end = self.starts[0], self.ends[0]
+        text = self.text
+        if end - start < 2 or not text[start].isupper() or not text[start + 1].islower() or any(
+                m.start_char <= start < m.end_char for m in self.partners) or self.cue_hits and any(
+                i == 0 or role == "kazakh_side" for role, i, _ in self.cue_hits):
+            return False
+        word = text[start:end]
+        before = text.rfind(" " + word, 0, self.s.start_char)
+        if before < 2 or " " + word.lower() + " " in text:
+            return False
+        k = text.rfind(" ", 0, before)  # the word before the surname is a capitalised first name
+        first = text[k + 1:before]
+        m = re.match(r" \w+ (\w+)", text[before:before + 60])  # ... or after it ("Xi Jinping")
+        if len(first) > 1 and first[0].isupper() and first[1:].isalpha() and first[1:].islower():
+            name_at = k + 1
+        elif m and m.group(1)[0].isupper() and m.group(1)[1:].islower():
+            name_at = before + 1
+        else:
+            return False
+        # the country named nearest before the name says whose he is ("Kazakh Prime Minister Olzhas
+        # Bektenov", "премьер-министром Казахстана Олжасом Бектеновым"): a Kazakh is no visitor
+        near = max((q for q in self.doc_mentions if q.entity_type in ("home", "partner")
+                    and name_at - 40 <= q.end_char <= name_at), key=lambda q: q.end_char, default=None)
+        return near is None or near.entity_type != "home"
+
     # -- structure -------------------------------------------------------------------------
     def _coordinated(self, cues, hits) -> set[int]:
         """Coordination words that join a second predicate ("shipped wheat to Iran and signed a
@@ -411,7 +491,10 @@ class _Sentence:
         lows = self.lows
         at = {i for _, i, _ in hits}
         joins = {}  # coordination word -> the first trigger after it
+        inside = [(a, b) for a, b in cues.get("negation", ()) if b - a > 1]  # "так и не" (never) joins nothing
         for k in [k for k in range(1, len(lows)) if lows[k] in coordinators]:
+            if inside and any(a <= k < b for a, b in inside):
+                continue
             nxt = k + 1 if k + 1 in at else k + 2 if k + 2 in at else k + 3 if k + 3 in at else None
             if nxt is not None:
                 joins[k] = nxt
@@ -443,7 +526,7 @@ class _Sentence:
         if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
             breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
                                       _CLAUSE_MARK.finditer(self.text, a, b)) if 0 < k < n)
-        if not breaks and "relative" not in cues:
+        if not breaks and "relative" not in cues and "world" not in cues:
             return [0] * n  # one clause: most sentences
         out: list[int] = []
         prev = 0
@@ -461,7 +544,27 @@ class _Sentence:
                         or out[e] != out[i]), n)
             for e in range(i, end):
                 out[e] = -1 - k
+        if "world" in cues:
+            self._world_appositions(cues, out)
         return out
+
+    def _world_appositions(self, cues, out: list[int]) -> None:
+        """"Russia, the world's largest wheat exporter, did not take part": an apposition after a
+        partner that places it on the world market (and names no Kazakh side) describes it, a
+        clause of its own whose trade words code nobody."""
+        n = len(out)
+        self._appositive = {}
+        home = [self.token_of(m.start_char) for m in self.home]
+        for k, p in enumerate(self.partners):
+            me = self.token_of(p.end_char - 1) + 1
+            if me >= n or "," not in self.text[self.ends[me - 1]:self.starts[me]]:
+                continue
+            end = next((e for e in range(me + 1, n) if "," in self.text[self.ends[e - 1]:self.starts[e]]), n)
+            if any(me <= i < end for i, _ in cues["world"]) and not any(me <= h < end for h in home) and not any(
+                    me <= i < end for i, _ in cues.get("kazakh_side", ())):
+                for e in range(me, end):
+                    out[e] = -1000 - k
+                self._appositive[me] = end  # (the partner's own predicate follows the apposition)
 
     def _negated(self, cues, clause, hits) -> set[int]:
         """Trigger tokens a negation governs: the words right after "not" ("has not restricted"),
@@ -480,7 +583,11 @@ class _Sentence:
             if i in cancelled:
                 continue
             # articles do not count ("n'est pas visé par des sanctions")
-            stop = min(j + _NEGATION_REACH + self._articles_in(cues, j, j + _NEGATION_REACH + 2), len(clause))
+            stop = j + _NEGATION_REACH + self._articles_in(cues, j, j + _NEGATION_REACH + 2)
+            if "negation_bridge" in cues:  # "did not take part in the talks", "nie wzięła udziału w rozmowach"
+                stop += sum(_NEGATION_REACH + self._articles_in(cues, b, b + _NEGATION_REACH + 2)
+                            for a, b in cues["negation_bridge"] if j <= a < stop)
+            stop = min(stop, len(clause))
             for k in range(j, stop):
                 if clause[k] == clause[i]:
                     out.add(k)
@@ -600,7 +707,16 @@ class _Sentence:
     def _home(self, cues) -> list[int]:
         """Token indices where the Kazakh side is named (the country, its capital, its
         demonym, its companies, ports and fields)."""
-        return [self.token_of(m.start_char) for m in self.home] + [i for i, _ in cues.get("kazakh_side", ())]
+        out = [self.token_of(m.start_char) for m in self.home] + [i for i, _ in cues.get("kazakh_side", ())]
+        if out and ("than" in cues or "than_after" in cues):
+            # "more oil to India than Kazakhstan", "Қазақстаннан гөрі": the compared term is no party
+            than = {j for _, j in cues.get("than", ())}
+            after = {i for i, _ in cues.get("than_after", ())}
+            out = [k for k in out if not (k in than or k - 1 in than and k - 1 in self._article_at(cues)) and k + 1 not in after]
+        return out
+
+    def _article_at(self, cues) -> set[int]:
+        return {i for i, _ in cues.get("article", ())}
 
     def _third_party(self, cues, parties, kz_clauses: set[int], clause: list[int], i: int, j: int, moving: bool) -> bool:
         """Two partners deal with each other and the clause names no Kazakh side: a partner
@@ -611,8 +727,11 @@ class _Sentence:
         another predicate ("Azerbaijani millers took 310,000 t, mostly for re-export to Georgia")."""
         if clause[i] in kz_clauses:
             return False
+        # (the antecedent of "which" is the subject of its relative clause: "Turkmenistan, which sells
+        # most of its gas to China,")
+        relative = {k for k, _ in cues.get("relative", ()) if clause[k] == clause[i]} if "relative" in cues else ()
         mine = [(p, head, mi, me) for p, mi, me, head, c, via in parties
-                if c == clause[i] and (via is None or not moving)]
+                if (c == clause[i] or me in relative) and (via is None or not moving)]
         # (a destination before the trigger is no actor: "to Japan and signed with Korea")
         dest = {j for _, j in cues.get("destination", ())}
         before = {p.entity_id for p, head, _, _ in mine if head < i and head not in dest and head - 1 not in dest}
@@ -629,6 +748,14 @@ class _Sentence:
                 subjects.setdefault(head, set()).add(p.entity_id)
         if any(len(ids) > 1 for ids in subjects.values()):
             return True
+        # "Frankreich hat mit Usbekistan einen Vertrag geschlossen", "Қытай Түркиямен сауда
+        # байланысын дамытып жатыр": the subject and the partner "with" it both before a final verb
+        if subjects and ("with" in cues or self._suffix_role):
+            partners_with = {p.entity_id for p, head, mi, _ in mine if mi < i and (
+                self._suffix_role.get(head) == "with" or self._after_cue(
+                    cues, "with", head - self._articles_in(cues, head - 2, head), 0))}
+            if partners_with and any(ids - partners_with for ids in subjects.values()):
+                return True
         if not moving:
             return False
         bound = {p.entity_id for p, head, mi, me in mine

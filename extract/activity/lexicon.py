@@ -12,13 +12,21 @@ routes.csv (crosses)   the countries a named route crosses (CPC -> RU)
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..partners.lemmas import lemmatizer
 from ..reference import load_csv
 from .words import WordPatterns
 
-_OWN_LISTS = ("anaphor", "coordination", "official")  # cue roles kept apart from the word table
+_OWN_LISTS = ("anaphor", "pair_anaphor", "pair_opener", "coordination", "official")  # cue roles kept apart from the word table
+
+
+def _phrases(words: list[str]) -> re.Pattern | None:
+    """One case-insensitive pattern for these phrases, as whole words, longest first."""
+    words = sorted((w.lower() for w in words), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)",
+                      re.I) if words else None
 
 
 class ActivityGrammar:
@@ -46,6 +54,10 @@ class ActivityGrammar:
         self.anaphors = {a[0] for a in anaphors if len(a) == 1}
         self.anaphor_phrases = [" " + " ".join(a) + " " for a in anaphors if len(a) > 1]
         self.anaphor_starts = tuple(a.capitalize() for a in self.anaphors)  # how a sentence opens with one
+        # "both sides", "обе стороны", "екі тарап": Kazakhstan and the one partner named just before
+        # ("стороны", "the sides": only as the sentence's first words, "со стороны России" is no pair)
+        self.pair_anaphors = _phrases([r["cue"] for r in cues if r["role"] == "pair_anaphor"])
+        self.pair_openers = _phrases([r["cue"] for r in cues if r["role"] == "pair_opener"])
         # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
