@@ -667,7 +667,8 @@ class _Sentence:
                    for w in ways):
                 return True
         if "via" in cues and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and not any(
-                j <= k < mi for k in self._home_at) for i, j in cues["via"]):  # ("через территорию Казахстана в Китай")
+                j <= k < mi for k in self._home_at) and not self._time_span(cues, j)
+                for i, j in cues["via"]):  # ("через территорию Казахстана в Китай")
             return True
         if "via_after" in cues and any(e <= i <= e + 1 for i, _ in cues["via_after"] for e in [me] + [
                 self.token_of(q.end_char - 1) + 1 for q in self.partners
@@ -678,6 +679,11 @@ class _Sentence:
                 for i, j in cues["via_weak"]):
             return True  # "par" / "by" says the way only right after a word that moves something
         return None
+
+    def _time_span(self, cues, j: int) -> bool:
+        """A via word before a period is time, not a way: "през следващите три години", "через два
+        года", "przez trzy lata", "über drei Jahre"."""
+        return "period" in cues and any(j <= k <= j + 3 for k, _ in cues["period"])
 
     def _trades(self, cues, p: Mention, mi: int, me: int, head: int, i: int, j: int, with_home: bool) -> bool:
         """Is the partner buyer, seller, origin or destination of this trade word? Without a
