@@ -595,16 +595,17 @@ class _Sentence:
             out.update(k for k in range(max(i - _NEGATION_REACH, 0), i) if clause[k] == clause[i])
         # "Talks with Iran ... have not resumed", "Переговори з Китаєм ... не проводилися", "Gespräche
         # mit Polen ... sind nicht geplant": a clause that opens with the act itself (its subject)
-        # and denies it further on (a "not" of its own predicate: no act follows it closely) states
-        # none of its acts
+        # and denies it further on states none of its acts; when an act follows the "not", that is
+        # what it denies ("Rozmowy z Turkmenistanem nie przyniosły na razie porozumienia": talks, no deal)
         for i, j in cues.get("negation", ()):
-            if i in cancelled or any(j <= k < j + _NEGATION_REACH for _t, k, _j in hits):
+            if i in cancelled:
                 continue
             c = clause[i]
             first = clause.index(c)
             if any(k < i and clause[k] == c and (k == first or (k == first + 1 and self._articles_in(cues, first, k)))
                    for _t, k, _j in hits):
-                out.update(k for _t, k, _j in hits if clause[k] == c)
+                denied = [k for _t, k, _j in hits if clause[k] == c and k >= j]
+                out.update(denied or (k for _t, k, _j in hits if clause[k] == c))
         negated_types = {(t, clause[i]) for t, i, j in hits if i in out}
         out.update(i for t, i, j in hits if (t, clause[i]) in negated_types)
         # what an unsigned agreement is about is not stated either ("nie podpisały umowy o współpracy")
