@@ -360,11 +360,16 @@ class _Sentence:
             for k, _ in cues["relative"]:
                 if k > 0 and clause[k] != clause[k - 1] and (clause[k] in kz_clauses or clause[k - 1] in kz_clauses):
                     tied.update((clause[k], clause[k - 1]))
+        # "Россия и Китай договорились о поставках ... по территории Казахстана": Kazakhstan only as
+        # the way is no party to their deal (the goods that cross it still give transit)
+        via_ends = {b for _, b in cues.get("via", ())}
+        kz_actors = {clause[k] for k in home if k not in via_ends and k - 1 not in via_ends} if via_ends else kz_clauses
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
-            if clause[i] not in (tied if t in _NEEDS_HOME else kz_clauses) and self._third_party(
+            if clause[i] not in (tied if t in _NEEDS_HOME else kz_clauses if t in _MOVING else kz_actors)
+            and self._third_party(
                 cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
-                kz_clauses, clause, i, j, t in _MOVING)}
+                kz_clauses if t in _MOVING else kz_actors, clause, i, j, t in _MOVING)}
         # "China signed with Russia a new gas agreement": the clause is their deal, each of its words
         deal_clauses = {clause[i] for i, _ in third_party}
         for t, i, j in hits:
