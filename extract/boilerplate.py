@@ -212,7 +212,21 @@ def chrome_kind(line: str) -> str | None:
         kinds = [_one_chrome_kind(p) for p in parts] if len(parts) > 1 else [None]
         if all(kinds):
             return next((k for k in kinds if k != "time"), kinds[0])
+        # a section label beside the reading time or the date ("Markets · 3 min read", "WIRTSCHAFT | 2. Dezember
+        # 2025"): the other items are one to three words with no digit and no sentence end
+        if any(k in _LABEL_COMPANIONS for k in kinds) and all(k or _is_label(p) for k, p in zip(kinds, parts)):
+            return next(k for k in kinds if k in _LABEL_COMPANIONS)
     return kind
+
+
+_LABEL_COMPANIONS = ("read_time", "time", "published")
+
+
+def _is_label(part: str) -> bool:
+    s = part.strip()
+    words = s.split()
+    return 0 < len(words) <= 3 and len(s) <= 30 and not any(ch.isdigit() for ch in s) and s[:1].isupper() \
+        and not s.endswith((".", "!", "?", ":", ","))
 
 
 # items side by side on one chrome line: a middle dot, bullet or bar between spaces, or a wide gap
