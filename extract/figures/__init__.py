@@ -327,7 +327,26 @@ def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int
 
 
 def change_of_context(text: str, s_start: int, pos: int, g: Grammar) -> bool:
-    return bool(g.change_word.search(text, max(s_start, pos - 150), pos))
+    """A verb of change before a from-to ("увеличить с 20 до 25 млн тонн", "passer de 10 à 12"): two levels.
+    Not when the verb is an earlier figure's ("скоротився на 0,8 млн тонн, а ... від 6 до 8 тисяч доларів":
+    a number stands between), nor when the from-word is also the language's "by" after a verb of increase
+    or decrease ("augmenter de 15 à 20 %", "нараства с 15 до 20%"): the amount of the change, a range."""
+    last = None
+    for last in g.change_word.finditer(text, max(s_start, pos - 150), pos):
+        pass
+    if last is None:
+        return False
+    if _NUMBER_BETWEEN.search(text, last.end(), pos):
+        return False
+    fw = _LAST_WORD.search(text, max(last.end(), pos - 12), pos)
+    if fw and g.changes.get(fw.group(1)) == "by" and g.changes.get(last.group(0)) in ("increase", "decrease"):
+        return False
+    return True
+
+
+# a number that is not a year ("в 2025 году с 20 до 25" keeps its verb)
+_NUMBER_BETWEEN = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]\d))\d")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+'?)[\s\u00a0]*$")
 
 
 def _clean(v):
