@@ -21,6 +21,9 @@ from .sentences import sentence_at
 # what ends a clause inside a sentence: a comma (not a decimal one), ;, :, brackets, a spaced dash
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s")
 
+# a comma (not a decimal one) or a semicolon between two parts of a sentence
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
+
 # a commodity before the tonnage is farther than one after it ("тонн пшеницы" vs "пшеница ... тонн")
 _BEFORE_PENALTY = 2.0
 
@@ -48,7 +51,7 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
         lo, hi = _clause(text, sentences, f)
         own = [m for m in commodities if lo <= m.start_char and m.end_char <= hi]
         commodity = min(own or commodities, key=lambda m: _distance(f, m))
-        route = _route_for(f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
+        route = _route_for(text, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
         partners = [m for m in found.get("partner", []) if m.entity_id != "KZ"]
         partner = min(partners, key=lambda m: _distance(f, m)).entity_id if partners else None
         out.append(ExportVolume(
@@ -96,16 +99,21 @@ def _distance(f: Figure, m: Mention) -> float:
     return 0.0
 
 
-def _route_for(f: Figure, routes: list[Mention], masses: list[Figure]) -> str | None:
+def _route_for(text: str, f: Figure, routes: list[Mention], masses: list[Figure]) -> str | None:
     if not routes:
         return None
     after = [r for r in routes if r.start_char >= f.end_char]
+    before = [r for r in routes if r.end_char <= f.start_char]
     if after:
         r = min(after, key=lambda r: r.start_char)
-        # the route after this tonnage is its own only when no other tonnage comes first
-        if not any(f.end_char <= g.start_char and g.end_char <= r.start_char for g in masses if g is not f):
+        # the route after this tonnage is its own only when no other tonnage comes first, and not when
+        # the next clause names it while this clause has its own ("По нефтепроводу Атырау — Самара ушло
+        # 9,1 млн тонн, а по трубопроводу Атасу — Алашанькоу — 1,1 млн т": the 9,1 is Atyrau–Samara's)
+        prev = max(before, key=lambda r: r.end_char) if before else None
+        if not any(f.end_char <= g.start_char and g.end_char <= r.start_char for g in masses if g is not f) and not (
+                prev is not None and _COMMA.search(text, f.end_char, r.start_char)
+                and not _COMMA.search(text, prev.end_char, f.start_char)):
             return r.entity_id
-    before = [r for r in routes if r.end_char <= f.start_char]
     if before:
         return max(before, key=lambda r: r.end_char).entity_id
     inside = [r for r in routes if r.start_char < f.end_char and f.start_char < r.end_char]

@@ -78,3 +78,14 @@ def test_end_to_end_with_the_lexicon():
     r = extract(text, lang="ru")
     got = [(v.commodity_id, v.volume_tonnes, v.qualifier, v.change) for v in r.export_volumes]
     assert got == [("grain", 9e6, "approx", "level"), ("wheat", 480000, "exact", "level")]
+
+
+def test_route_of_the_tonnage_own_clause_before_the_next_clause_route():
+    text = ("По нефтепроводу Атырау — Самара в Россию ушло 9,1 млн тонн нефти, а в Китай по трубопроводу "
+            "Атасу — Алашанькоу — порядка 1,1 млн т. Кроме того, экспорт угля составил 2,1 млн тонн.")
+    _, vols = link(text, "ru", [("нефти", "commodity", "crude_oil"), ("угля", "commodity", "coal"),
+                                ("Атырау — Самара", "route", "atyrau_samara"),
+                                ("Атасу — Алашанькоу", "route", "kazakhstan_china")])
+    # "млн т." before a capital ends the sentence: the coal sentence is another one
+    assert [(v.volume_tonnes, v.commodity_id, v.route_id) for v in vols] == [
+        (9.1e6, "crude_oil", "atyrau_samara"), (1.1e6, "crude_oil", "kazakhstan_china"), (2.1e6, "coal", None)]
