@@ -229,3 +229,13 @@ def test_lexicon_build_script_reproduces_the_committed_seeds(tmp_path):
     assert mod.main() == 0
     for name in ("partners.csv", "partner_aliases.csv"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (SEEDS_DIR / name).read_text(encoding="utf-8"), name
+
+
+def test_a_currency_written_with_an_abbreviation_names_no_country():
+    assert ids("Die Preise stiegen auf über 400 US-Dollar je Tonneneinheit.", "de") == set()
+    assert ids("The deal is worth US$5bn.", "en") == set()
+    assert ids("Die US-Regierung kauft Öl.", "de") == {"US"}
+
+
+def test_german_inflected_rare_earths():
+    assert ids("Die Lieferungen seltener Erden in die EU steigen.", "de", "commodity") == {"rare_earths"}
