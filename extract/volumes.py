@@ -63,21 +63,44 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
 
 
 # Kazakh articles name commodities in Russian too ("1,2 млн тонн пшеницы"): a tonnage whose sentence
-# names no commodity in Kazakh is looked up in the Russian lexicon as well
+# names no commodity in Kazakh is looked up in the Russian lexicon as well. Any article may quote
+# another language inside a sentence of its own ("«... 9-10 mn t of coal to China»" in Russian,
+# "«Қытайға 4,6 млн тонна көмір жөнелтілді»" in Russian): such a sentence is looked up in the
+# language of the quote's script too (English for Latin letters, Russian for Cyrillic, Kazakh for
+# Kazakh letters).
 _SECOND_LANGUAGE = {"kk": "ru"}
+_CYRILLIC_DOCS = ("ru", "uk", "bg", "kk")
+# (language of the quote, its letters, the article languages where those letters mark a quote)
+_QUOTED = (("en", re.compile(r"[A-Za-z]{3}"), _CYRILLIC_DOCS),
+           ("ru", re.compile(r"[\u0430-\u044f]{3}", re.IGNORECASE), ("en", "pl", "fr", "de")),
+           ("kk", re.compile(r"[\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb]", re.IGNORECASE),
+            ("ru", "uk", "bg", "en", "pl", "fr", "de")))
 
 
 def _second_language_commodities(text, lang, sentences, masses_by_sentence, by_sentence) -> None:
-    second = _SECOND_LANGUAGE.get(lang)
     bare = [s for s in sentences if s.index in masses_by_sentence
             and "commodity" not in by_sentence.get(s.index, {})]
-    if not second or not bare:
+    if not bare:
         return
     from .partners import find_mentions  # only for the few sentences that need it
-    end = max(s.end_char for s in bare)
-    for m in find_mentions(text, second, bare, end):
-        if m.entity_type in ("commodity", "route"):
-            by_sentence.setdefault(m.sentence_index, {}).setdefault(m.entity_type, []).append(m)
+    by_lang: dict[str, list[Sentence]] = {}
+    for s in bare:
+        chunk = text[s.start_char:s.end_char]
+        for other, rx, docs in _QUOTED:
+            if lang in docs and rx.search(chunk):
+                by_lang.setdefault(other, []).append(s)
+        second = _SECOND_LANGUAGE.get(lang)
+        if second and s not in by_lang.get(second, []):
+            by_lang.setdefault(second, []).append(s)
+    for other, group in by_lang.items():
+        end = max(s.end_char for s in group)
+        try:
+            found = find_mentions(text, other, sorted(group, key=lambda s: s.start_char), end)
+        except Exception:  # a language without a lexicon: nothing to add
+            continue
+        for m in found:
+            if m.entity_type in ("commodity", "route"):
+                by_sentence.setdefault(m.sentence_index, {}).setdefault(m.entity_type, []).append(m)
 
 
 def _clause(text: str, sentences: list[Sentence], f: Figure) -> tuple[int, int]:

@@ -119,11 +119,36 @@ def _word_script(word: str) -> str | None:
 _OTHER_LETTER = {"latin": re.compile(r"[\u0400-\u04ff]"), "cyrillic": re.compile(r"[A-Za-z]")}
 
 
+_WORD_BEFORE_NUMBER = re.compile(r"([^\W\d_]{2,})[^\w]{0,3}\Z")
+
+
+def _qualifier_grammar(text: str, a: int, g: Grammar, rx: re.Pattern) -> Grammar:
+    """The other script's grammar when a qualifier in it stands right before the number ("«... up by at
+    least 15%»" in a Russian article): the number has no word after it to tell."""
+    lo = max(0, a - 25)
+    if rx.search(text, lo, a) is None:
+        return g
+    w = _WORD_BEFORE_NUMBER.search(text, lo, a)
+    if w is None:
+        return g
+    script = _word_script(w.group(1))
+    other = _SCRIPT_READER.get(script) if script != g.script else None
+    if other is None or other == g.lang:
+        return g
+    try:
+        og = grammar(other)
+    except Exception:
+        return g
+    return og if og.qualifier_before.search(text, lo, a) else g
+
+
 def _span_grammar(text: str, a: int, s_end: int, g: Grammar) -> Grammar:
     """The doc language's grammar, or the other script's when the word after the number is in it."""
     rx = _OTHER_LETTER.get(g.script)
-    if rx is None or rx.search(text, a, min(s_end, a + 30)) is None:
-        return g  # no letter of the other script right after this number
+    if rx is None:
+        return g
+    if rx.search(text, a, min(s_end, a + 30)) is None:
+        return _qualifier_grammar(text, a, g, rx)  # no letter of the other script right after this number
     m = _WORD_AFTER_NUMBER.match(text, a, min(s_end, a + 30))
     if m is None:
         return g
