@@ -14,8 +14,10 @@ Every mass figure whose sentence names a listed commodity gives one volume:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import ExportVolume, Figure, Mention, Sentence
+from .reference import rows_for
 from .sentences import sentence_at
 
 # what ends a clause inside a sentence: a comma (not a decimal one), ;, :, brackets, a spaced dash
@@ -51,7 +53,7 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
         lo, hi = _clause(text, sentences, f)
         own = [m for m in commodities if lo <= m.start_char and m.end_char <= hi]
         commodity = min(own or commodities, key=lambda m: _distance(f, m))
-        route = _route_for(text, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
+        route = _route_for(text, lang, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
         partners = [m for m in found.get("partner", []) if m.entity_id != "KZ"]
         partner = min(partners, key=lambda m: _distance(f, m)).entity_id if partners else None
         out.append(ExportVolume(
@@ -122,7 +124,7 @@ def _distance(f: Figure, m: Mention) -> float:
     return 0.0
 
 
-def _route_for(text: str, f: Figure, routes: list[Mention], masses: list[Figure]) -> str | None:
+def _route_for(text: str, lang: str, f: Figure, routes: list[Mention], masses: list[Figure]) -> str | None:
     if not routes:
         return None
     after = [r for r in routes if r.start_char >= f.end_char]
@@ -135,9 +137,22 @@ def _route_for(text: str, f: Figure, routes: list[Mention], masses: list[Figure]
         prev = max(before, key=lambda r: r.end_char) if before else None
         if not any(f.end_char <= g.start_char and g.end_char <= r.start_char for g in masses if g is not f) and not (
                 prev is not None and _COMMA.search(text, f.end_char, r.start_char)
-                and not _COMMA.search(text, prev.end_char, f.start_char)):
+                and not _COMMA.search(text, prev.end_char, f.start_char)) and not (
+                # "составил 52 млн тонн, из них через КТК прошло около 80%": the route is a part's
+                _partitive(lang).search(text, f.end_char, r.start_char)):
             return r.entity_id
     if before:
         return max(before, key=lambda r: r.end_char).entity_id
     inside = [r for r in routes if r.start_char < f.end_char and f.start_char < r.end_char]
     return inside[0].entity_id if inside else None
+
+
+@lru_cache(maxsize=None)
+def _partitive(lang: str) -> re.Pattern:
+    """Words that open a part of the amount before them ("из них", "of which", "dont"), from
+    grammar/figure_context_words.csv (role partitive); a pattern that never matches when none."""
+    words = sorted({r["word"] for r in rows_for("grammar/figure_context_words", lang) if r["role"] == "partitive"},
+                   key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)

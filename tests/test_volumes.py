@@ -89,3 +89,9 @@ def test_route_of_the_tonnage_own_clause_before_the_next_clause_route():
     # "млн т." before a capital ends the sentence: the coal sentence is another one
     assert [(v.volume_tonnes, v.commodity_id, v.route_id) for v in vols] == [
         (9.1e6, "crude_oil", "atyrau_samara"), (1.1e6, "crude_oil", "kazakhstan_china"), (2.1e6, "coal", None)]
+
+
+def test_a_route_after_of_which_belongs_to_the_part():
+    text = "Экспорт нефти в целом составил около 52 млн тонн, из них через КТК прошло около 80%."
+    _, vols = link(text, "ru", [("нефти", "commodity", "crude_oil"), ("КТК", "route", "cpc")])
+    assert [(v.volume_tonnes, v.route_id) for v in vols] == [(52e6, None)]
