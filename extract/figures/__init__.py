@@ -271,8 +271,9 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
         if q2 is not None and q1.integer and q2.integer and _year_like(q1.raw) and _year_like(q2.raw):
             raise Reject(q2.end)          # "2024–2025"
     if q2 is not None:
+        own_unit = q1.kind is not None   # "с 0,2 млн. тона до 1,4 млн. тона": each end has its unit
         _share(q1, q2)
-        if conn[0] == "from" and change_of_context(text, s_start, q1.start, g):
+        if conn[0] == "from" and change_of_context(text, s_start, q1.start, g, own_unit):
             # "увеличить с 20 до 25 млн тонн": two levels, the first borrowing the second's unit
             second_start = q1.end
         else:
@@ -351,11 +352,13 @@ def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int
     return "number", end
 
 
-def change_of_context(text: str, s_start: int, pos: int, g: Grammar) -> bool:
-    """A verb of change before a from-to ("увеличить с 20 до 25 млн тонн", "passer de 10 à 12"): two levels.
+def change_of_context(text: str, s_start: int, pos: int, g: Grammar, own_unit: bool = False) -> bool:
+    """A verb of change before a from-to ("увеличить с 20 до 25 млн тонн", "passer de 10 à 12"): two figures.
     Not when the verb is an earlier figure's ("скоротився на 0,8 млн тонн, а ... від 6 до 8 тисяч доларів":
     a number stands between), nor when the from-word is also the language's "by" after a verb of increase
-    or decrease ("augmenter de 15 à 20 %", "нараства с 15 до 20%"): the amount of the change, a range."""
+    or decrease and the unit is written once ("augmenter de 15 à 20 %", "нараства с 15 до 20%"): the
+    amount of the change, a range. With the unit on both ends that "by" reads "by X to Y" ("нарасна с
+    0,2 млн. тона до 1,4 млн. тона"): two figures, the first an amount of change."""
     last = None
     for last in g.change_word.finditer(text, max(s_start, pos - 150), pos):
         pass
@@ -365,7 +368,7 @@ def change_of_context(text: str, s_start: int, pos: int, g: Grammar) -> bool:
         return False
     fw = _LAST_WORD.search(text, max(last.end(), pos - 12), pos)
     if fw and g.changes.get(fw.group(1)) == "by" and g.changes.get(last.group(0)) in ("increase", "decrease"):
-        return False
+        return own_unit
     return True
 
 

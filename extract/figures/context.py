@@ -59,7 +59,7 @@ def _change_word_before(text: str, s_start: int, pos: int, g: Grammar) -> bool:
 
 
 # the number (and its unit words) right before "до/to": the "from" end of the same pair
-_OWN_FROM_END = re.compile(r"\S*\d[\d\s.,\u00a0\u202f]*(?:\S+\s+){0,2}$")
+_OWN_FROM_END = re.compile(r"\S*\d[\d\s.,\u00a0\u202f]*(?:\S+\s+){0,3}$")
 
 
 def change_of(text: str, start: int, end: int, s_start: int, s_end: int, g: Grammar, by_start: int) -> str:
