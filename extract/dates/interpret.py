@@ -41,6 +41,7 @@ class DateParts:
     month2: int | None = None      # a month range ("январь–октябрь"): its last month,
     end1: int = 0                  # where the first month's span ends
     start2: int = 0                # and where the last month's starts
+    day2: int | None = None        # a list of two days ("12 and 13 March"): the second day, from start2
 
 
 def _groups(m: re.Match, shape: str) -> dict[str, tuple[str, int, int]]:
@@ -193,7 +194,13 @@ class Interpreter:
             end = g["wd2"][2]  # "21 сентября 2021г., вторник"
         elif "wd2" in g:
             g.pop("wd2")
-        return DateParts(m.start(), end, year, mon.value, day)
+        parts = DateParts(m.start(), end, year, mon.value, day)
+        if "dand" in g:
+            day2 = int(g["dand"][0])
+            if _valid_day(day2, mon.value, year) and day2 != day:
+                parts.day2, parts.start2 = day2, g["dand"][1]
+                parts.end1 = g["dsuf"][2] if "dsuf" in g else g["dnum"][2]
+        return parts
 
     def _mdy(self, m, g):
         day = self.day_value(g)
