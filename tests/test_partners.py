@@ -239,3 +239,9 @@ def test_a_currency_written_with_an_abbreviation_names_no_country():
 
 def test_german_inflected_rare_earths():
     assert ids("Die Lieferungen seltener Erden in die EU steigen.", "de", "commodity") == {"rare_earths"}
+
+
+def test_agency_datelines_with_a_dot_name_no_partner():
+    assert ids("МОСКВА, 5 мая. /ТАСС/. Казахстан отгрузил нефть в Китай.", "ru") == {"CN"}
+    assert ids("АСТАНА / ПЕКИН, 5 мая. Казахстан отгрузил нефть.", "ru") == set()
+    assert ids("Россия, 2024 год, стала крупнейшим покупателем.", "ru") == {"RU"}
