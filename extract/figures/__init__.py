@@ -247,6 +247,9 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
         wm = g.range_word.match(text, q1.end, s_end)
         if wm:
             conn = ("from", wm.end())
+            # "von 2,5 auf 3 Mio. Tonnen (gestiegen)": a to-word that only ever names the level reached
+            if wm.group().strip().lower() in g.context.get("range_to_level", ()):
+                conn = ("from_to_level", wm.end())
     if conn is None and q1.kind is None and q1.fraction is None and not g.by_before.search(before):
         wm = g.range_bare.match(text, q1.end, s_end)   # "10 bis 12 Millionen", "5 to 7 years"
         if wm:
@@ -273,7 +276,7 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
     if q2 is not None:
         own_unit = q1.kind is not None   # "с 0,2 млн. тона до 1,4 млн. тона": each end has its unit
         _share(q1, q2)
-        if conn[0] == "from" and change_of_context(text, s_start, q1.start, g, own_unit):
+        if conn[0] == "from_to_level" or (conn[0] == "from" and change_of_context(text, s_start, q1.start, g, own_unit)):
             # "увеличить с 20 до 25 млн тонн": two levels, the first borrowing the second's unit
             second_start = q1.end
         else:
