@@ -345,8 +345,8 @@ def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int
         raise Reject(max(end, q1.end))      # a year the dates work left alone
     noun_end = count_noun_end(text, end, s_end, g, linked=q1.has_mag)
     if noun_end is not None:
-        if _name_before(text, q1.start, s_start, g):
-            raise Reject(end)               # "Boeing 737 jets"
+        if not q1.is_words and _name_before(text, q1.start, s_start, g):
+            raise Reject(end)               # "Boeing 737 jets" (a spelled number names no model: "in Beijing two countries")
         return "count", noun_end
     if q1.is_words and q1.n_words == 1 and abs(q1.value) < 11 and value_max is None:
         raise Reject(q1.end)                # "neuf", "sept": too ambiguous alone
