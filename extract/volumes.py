@@ -50,7 +50,7 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             continue
         # the commodity of the figure's own clause when it names one ("Експорт нафти склав 1 500 тонн,
         # а зерна — 2 млн т": the oil is the 1 500 tonnes'), else the nearest in the sentence
-        lo, hi = _clause(text, sentences, f)
+        lo, hi = _clause(text, sentences, f, lang)
         own = [m for m in commodities if lo <= m.start_char and m.end_char <= hi]
         commodity = min(own or commodities, key=lambda m: _distance(f, m))
         route = _route_for(text, lang, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
@@ -105,15 +105,42 @@ def _second_language_commodities(text, lang, sentences, masses_by_sentence, by_s
                 by_sentence.setdefault(m.sentence_index, {}).setdefault(m.entity_type, []).append(m)
 
 
-def _clause(text: str, sentences: list[Sentence], f: Figure) -> tuple[int, int]:
-    """Start and end of the clause around the figure, inside its sentence."""
+def _clause(text: str, sentences: list[Sentence], f: Figure, lang: str = "") -> tuple[int, int]:
+    """Start and end of the clause around the figure, inside its sentence. A dash or colon right before
+    the figure is not a break but its "is" ("угля — 2 млн т, нефти — 5 млн т", "Weizen: 2 Mio. t"); a
+    conjunction that opens a contrasting clause is one ("21,000 tonnes while copper reached ...")."""
     k = sentence_at(sentences, f.start_char)
     s_start, s_end = (sentences[k].start_char, sentences[k].end_char) if k >= 0 else (0, len(text))
     lo = s_start
     for m in _CLAUSE_BREAK.finditer(text, s_start, f.start_char):
+        if m.group().strip() in _IS_MARKS and _LEAD_IN.fullmatch(text, m.end(), f.start_char):
+            continue
         lo = m.end()
+    hi = s_end
     m = _CLAUSE_BREAK.search(text, f.end_char, s_end)
-    return lo, (m.start() if m else s_end)
+    if m:
+        hi = m.start()
+    conj = _conjunctions(lang)
+    for m in conj.finditer(text, lo, f.start_char):
+        lo = m.end()
+    m = conj.search(text, f.end_char, hi)
+    return lo, (m.start() if m else hi)
+
+
+# a dash or colon that introduces the figure; what may stand between it and the number: a hedge or two
+_IS_MARKS = {"—", "–", "-", ":"}
+_LEAD_IN = re.compile(r"[ \t\u00a0]*(?:[^\W\d_]+\.?[ \t\u00a0]+){0,2}")
+
+
+@lru_cache(maxsize=None)
+def _conjunctions(lang: str) -> re.Pattern:
+    """Conjunctions that open a contrasting clause ("while", "whereas", "тогда как", "während"), from
+    grammar/figure_context_words.csv (role clause_conj)."""
+    words = sorted({r["word"] for r in rows_for("grammar/figure_context_words", lang) if r["role"] == "clause_conj"},
+                   key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 def _distance(f: Figure, m: Mention) -> float:

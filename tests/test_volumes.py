@@ -95,3 +95,12 @@ def test_a_route_after_of_which_belongs_to_the_part():
     text = "Экспорт нефти в целом составил около 52 млн тонн, из них через КТК прошло около 80%."
     _, vols = link(text, "ru", [("нефти", "commodity", "crude_oil"), ("КТК", "route", "cpc")])
     assert [(v.volume_tonnes, v.route_id) for v in vols] == [(52e6, None)]
+
+
+def test_a_dash_before_the_tonnage_is_its_is_and_while_opens_another_clause():
+    text = "Экспорт составил: угля — 2 млн т, нефти — 5 млн т."
+    _, vols = link(text, "ru", [("угля", "commodity", "coal"), ("нефти", "commodity", "crude_oil")])
+    assert [(v.volume_tonnes, v.commodity_id) for v in vols] == [(2e6, "coal"), (5e6, "crude_oil")]
+    text = "Uranium output was 21,000 tonnes while copper reached 500,000 tonnes."
+    _, vols = link(text, "en", [("Uranium", "commodity", "uranium"), ("copper", "commodity", "copper")])
+    assert [(v.volume_tonnes, v.commodity_id) for v in vols] == [(21e3, "uranium"), (5e5, "copper")]
