@@ -272,3 +272,34 @@ def test_section_labels_copyright_and_error_report_lines_are_chrome(lang, head, 
     r = extract(c.body_text, lang=lang)
     assert {m.partner_id for m in r.mentions if m.partner_id} == {"CN"}
     assert [f.kind for f in r.figures if f.kind != "date"] == ["mass"]
+
+
+# relative timestamps ("2 hours ago", "5 минут назад"), rows of social networks, "Most popular" lists
+RELATIVE = [
+    ("en", "Updated 2 hours ago\nListen · 3:41\nFollow", "Kazakhstan raises oil exports to China",
+     "ASTANA, March 3 - Kazakhstan exported 1.1 million tonnes of oil to China in February, the energy ministry said.",
+     "Share on Facebook  Share on X  Email\nMost popular\n1. Russia cuts gas exports by 10%\n2. Turkey buys 3 million tonnes of wheat"),
+    ("ru", "5 минут назад\nВчера, 18:45", "Казахстан нарастил экспорт нефти в Китай",
+     "АСТАНА, 3 марта — Казахстан в феврале экспортировал в Китай 1,1 млн тонн нефти, сообщило министерство энергетики.",
+     "Telegram | VK | OK\nСамое читаемое\n1. Россия сократила экспорт газа на 10%\n2. Турция купила 3 млн тонн пшеницы"),
+    ("de", "vor 2 Stunden\nAudio: 03:41 Min.", "Kasachstan steigert Ölexporte nach China",
+     "ASTANA, 3. März - Kasachstan hat im Februar 1,1 Millionen Tonnen Öl nach China exportiert, teilte das Ministerium mit.",
+     "Facebook  X  WhatsApp  E-Mail\nMeistgelesen\n1. Russland kürzt Gasexporte um 10 Prozent"),
+    ("pl", "2 godziny temu", "Kazachstan zwiększa eksport ropy do Chin",
+     "ASTANA, 3 marca – Kazachstan wyeksportował w lutym do Chin 1,1 mln ton ropy, poinformowało ministerstwo energetyki.",
+     "Facebook  Twitter  E-mail\nNajczęściej czytane\n1. Rosja tnie eksport gazu o 10 proc."),
+    ("uk", "2 години тому", "Казахстан збільшив експорт нафти до Китаю",
+     "АСТАНА, 3 березня — Казахстан у лютому експортував до Китаю 1,1 млн тонн нафти, повідомило міністерство енергетики.",
+     "Facebook  Telegram\nНайпопулярніше\n1. Росія скоротила експорт газу на 10%"),
+    ("kk", "2 сағат бұрын", "Қазақстан Қытайға мұнай экспортын арттырды",
+     "Астана. 3 наурыз. Қазақстан ақпан айында Қытайға 1,1 млн тонна мұнай экспорттады, деп хабарлады Энергетика министрлігі.",
+     "Facebook  Telegram\nЕң көп оқылған\n1. Ресей газ экспортын 10 пайызға қысқартты"),
+]
+
+
+@pytest.mark.parametrize("lang,head,headline,body,tail", RELATIVE, ids=[p[0] for p in RELATIVE])
+def test_relative_times_social_rows_and_most_read_lists_are_chrome(lang, head, headline, body, tail):
+    c = clean_text(f"{head}\n\n{headline}\n\n{body}\n\n{tail}\n")
+    assert c.title == headline and c.body_text == f"{headline}\n\n{body}"
+    r = extract(c.body_text, lang=lang)
+    assert {m.partner_id for m in r.mentions if m.partner_id} == {"CN"}
