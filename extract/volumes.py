@@ -89,7 +89,7 @@ def _second_language_commodities(text, lang, sentences, masses_by_sentence, by_s
     for s in bare:
         chunk = text[s.start_char:s.end_char]
         for other, rx, docs in _QUOTED:
-            if lang in docs and rx.search(chunk):
+            if lang in docs and rx.search(chunk) and _may_name_commodity(chunk, other):
                 by_lang.setdefault(other, []).append(s)
         second = _SECOND_LANGUAGE.get(lang)
         if second and s not in by_lang.get(second, []):
@@ -183,3 +183,25 @@ def _partitive(lang: str) -> re.Pattern:
     if not words:
         return re.compile(r"(?!)")
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+_TOKENS = re.compile(r"[^\W\d_]{3,}")
+
+
+@lru_cache(maxsize=None)
+def _alias_heads(lang: str) -> frozenset[str]:
+    """The first four letters of the first word of every commodity and route alias of lang."""
+    heads = set()
+    for table in ("commodity_aliases", "route_aliases"):
+        for r in rows_for(table, lang):
+            words = _TOKENS.findall(r["alias"].lower())
+            if words:
+                heads.add(words[0][:4])
+    return frozenset(heads)
+
+
+def _may_name_commodity(chunk: str, lang: str) -> bool:
+    """A cheap test before the lexicon of another language is run on a sentence: one of its words starts
+    like an alias of that language ("coal", "көмір")."""
+    heads = _alias_heads(lang)
+    return any(w[:4].lower() in heads for w in _TOKENS.findall(chunk))

@@ -122,11 +122,20 @@ _OTHER_LETTER = {"latin": re.compile(r"[\u0400-\u04ff]"), "cyrillic": re.compile
 _WORD_BEFORE_NUMBER = re.compile(r"([^\W\d_]{2,})[^\w]{0,3}\Z")
 
 
+_OTHER_SEEN: list = [None, None, False]  # (text, pattern, found): the last text asked about
+
+
+def _has_other_letters(text: str, rx: re.Pattern) -> bool:
+    if _OTHER_SEEN[0] is not text or _OTHER_SEEN[1] is not rx:
+        _OTHER_SEEN[:] = [text, rx, rx.search(text) is not None]
+    return _OTHER_SEEN[2]
+
+
 def _qualifier_grammar(text: str, a: int, g: Grammar, rx: re.Pattern) -> Grammar:
     """The other script's grammar when a qualifier in it stands right before the number ("«... up by at
     least 15%»" in a Russian article): the number has no word after it to tell."""
     lo = max(0, a - 25)
-    if rx.search(text, lo, a) is None:
+    if not _has_other_letters(text, rx) or rx.search(text, lo, a) is None:
         return g
     w = _WORD_BEFORE_NUMBER.search(text, lo, a)
     if w is None:

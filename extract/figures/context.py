@@ -16,7 +16,7 @@ import re
 
 from .grammar import SP, Grammar
 
-_WORD_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<w>[^\W\d_]+){SP}+$")
+_GAP = " \t\u00a0\u202f\n"
 _WORD = re.compile(rf"{SP}+(?P<w>[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
 _LINKED_WORD = re.compile(rf"{SP}+(?:de{SP}+|d['’]|of{SP}+)(?P<w>[^\W\d_]+(?:[-‐][^\W\d_]+)*)", re.I)
 
@@ -69,9 +69,12 @@ def change_of(text: str, start: int, end: int, s_start: int, s_end: int, g: Gram
     # a word of change right before the amount, as English writes it ("exports fell 150,000 tonnes",
     # "were up 300,000 tonnes at 1.2 million")
     # (right before the number: "wzrosnąć do 20 mln ton" is the level reached)
-    vm = _WORD_BEFORE.search(text, max(s_start, start - 30), start) if text[start:start + 1].isdigit() else None
-    if vm and g.changes.get(vm.group("w")) in ("increase", "decrease"):
-        return g.changes.get(vm.group("w"))
+    if text[start:start + 1].isdigit() and start > s_start and text[start - 1] in _GAP:
+        before = text[max(s_start, start - 30):start].split()
+        if before and before[-1].isalpha():
+            role = g.changes.get(before[-1])
+            if role in ("increase", "decrease"):
+                return role
     if bm:
         last = None
         for cm in g.change_word.finditer(text, max(s_start, bm.start() - 150), bm.start()):

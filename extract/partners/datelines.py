@@ -60,13 +60,14 @@ def dateline_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
 # (a city, a comma or a dot, a date with a digit, a dot), near the top of the text
 _DOT_LINE = re.compile(rf"[ \t\u00a0]*{_CITY.pattern}[,.][ \t\u00a0]+(?P<date>[^\n.]{{0,25}}\d[^\n.]{{0,25}})\.[ \t\u00a0]")
 _DOT_TOP = 600
+_DOT_HINT = re.compile(r"[,.][ \t\u00a0]+[^\n.]{0,25}\d[^\n.]{0,25}\.[ \t\u00a0]")
 
 
 def _dot_datelines(text: str, end: int) -> list[tuple[int, int]]:
     out = []
     pos, top = 0, min(end, _DOT_TOP)
     while pos < top:
-        m = _DOT_LINE.match(text, pos, end)
+        m = _DOT_LINE.match(text, pos, end) if _DOT_HINT.search(text, pos, min(end, pos + 60)) else None
         if m:
             city = m.group("city")
             letters = [ch for ch in city if ch.isalpha()]
