@@ -19,6 +19,8 @@ from .reference import load_csv
 
 _MAX_MARKER_LINE = 160  # a marker line with a long paragraph after it is prose, not a block
 TAIL_KINDS = ("related_links", "latest_news")
+# one to three capitalised words naming a site's section, after a tail marker ("More from Business")
+_SECTION_NAME = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺ][^\W\d_]*(?:[ \t][A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺ&][^\W\d_]*){0,2}"
 
 
 def _literal_trie(words) -> str:
@@ -47,7 +49,8 @@ def _marker_pattern() -> re.Pattern[str]:
     alts = _literal_trie(m.lower() for m in markers)
     # at a line start, optionally after bullets; the marker must end the word
     # and be alone on its line or followed by ":" and a link text ("Related to the deal, ..." is prose)
-    return re.compile(rf"(?im)^[ \t>*•\-–—]*(?:{alts})[ \t\u00a0]*(?:[:|»›>\-–—][^\n]*)?$")
+    # or followed by a section's name in capitals ("More from Business", "Ещё из рубрики Экономика")
+    return re.compile(rf"(?im)^[ \t>*•\-–—]*(?:{alts})[ \t\u00a0]*(?:[:|»›>\-–—][^\n]*|(?-i:{_SECTION_NAME}))?$")
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +215,21 @@ def chrome_kind(line: str) -> str | None:
         kinds = [_one_chrome_kind(p) for p in parts] if len(parts) > 1 else [None]
         if all(kinds):
             return next((k for k in kinds if k != "time"), kinds[0])
+        # a section label beside the reading time or the date ("Markets · 3 min read", "WIRTSCHAFT | 2. Dezember
+        # 2025"): the other items are one to three words with no digit and no sentence end
+        if any(k in _LABEL_COMPANIONS for k in kinds) and all(k or _is_label(p) for k, p in zip(kinds, parts)):
+            return next(k for k in kinds if k in _LABEL_COMPANIONS)
     return kind
+
+
+_LABEL_COMPANIONS = ("read_time", "time", "published")
+
+
+def _is_label(part: str) -> bool:
+    s = part.strip()
+    words = s.split()
+    return 0 < len(words) <= 3 and len(s) <= 30 and not any(ch.isdigit() for ch in s) and s[:1].isupper() \
+        and not s.endswith((".", "!", "?", ":", ","))
 
 
 # items side by side on one chrome line: a middle dot, bullet or bar between spaces, or a wide gap
@@ -344,10 +361,27 @@ def _is_kicker(text: str, m: re.Match) -> bool:
     no digits, followed by a line of lowercase prose."""
     s = m.group().strip()
     words = s.split()
-    if not 0 < len(words) <= 3 or len(s) > 30 or any(ch.isdigit() for ch in s) or s != s.upper() or s == s.lower():
+    if not 0 < len(words) <= 3 or len(s) > 30 or any(ch.isdigit() for ch in s) or s == s.lower():
         return False
-    nxt = text[m.end():m.end() + 200].lstrip("\n").split("\n", 1)[0]
-    return any(ch.islower() for ch in nxt)
+    nxt = text[m.end():m.end() + 300].lstrip("\n").split("\n", 1)[0].strip()
+    if s == s.upper():
+        return any(ch.islower() for ch in nxt)
+    # a section label in title case ("Новости Казахстана", "World news") above a headline: a line of words
+    # only, then a longer line that reads as a headline (four words or more, no sentence end), not the lead
+    if _LABEL_WORDS.fullmatch(s) is None or not s[0].isupper():
+        return False
+    lines = [ln.strip() for ln in text[m.end():m.end() + 800].split("\n")[1:10]]
+    for k, line in enumerate(lines):
+        if not line or chrome_kind(line):
+            continue  # blank lines and other chrome ("👁 2 417", "Фото: ...") between label and headline
+        # the headline stands alone: a blank line (or chrome) after it, not the next line of a wrapped lead
+        after = lines[k + 1] if k + 1 < len(lines) else ""
+        return (len(line.split()) >= 4 and len(line) <= 200 and not line.endswith((".", ":", ";", ","))
+                and (not after or chrome_kind(after) is not None))
+    return False
+
+
+_LABEL_WORDS = re.compile(r"[^\W\d_]+(?:[ \-][^\W\d_]+){0,2}")
 
 
 # "21:31 Turkey signs a gas deal", "08.01.2025 | Russia cuts exports": a headline under its time

@@ -98,7 +98,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             w = _WORD_BEFORE.search(text, max(cur, dot - _WINDOW), dot)
             if w:
                 word = w.group()
-                if word.lower() in _NON_FINAL or _is_initial(word):
+                if (word.lower() in _NON_FINAL or _is_initial(word)) and not _unit_after_number(text, cur, w.start(), word):
                     continue
         starts.append(cur)
         ends.append(dot + 1)
@@ -129,6 +129,16 @@ def _opens_sentence(text: str, i: int, end: int) -> bool:
     while i < end and text[i] in _OPENERS:
         i += 1
     return i < end and (text[i].isupper() or text[i].isdigit())
+
+
+# a unit abbreviation after a number ends a sentence like any word: "порядка 1,1 млн т. Кроме того" (the
+# tonne, where "т." is otherwise "т. е."/"т. н."), "3,5 т. В сентябре"
+_UNITS_AFTER_NUMBER = {"т", "t"}
+_NUMBER_BEFORE = re.compile(r"(?:\d|(?<!\w)(?:млн|млрд|тыс|mln|mn|bn))[.]?[ \t\u00a0\u202f]*\Z", re.IGNORECASE)
+
+
+def _unit_after_number(text: str, cur: int, pos: int, word: str) -> bool:
+    return word.lower() in _UNITS_AFTER_NUMBER and _NUMBER_BEFORE.search(text, max(cur, pos - 12), pos) is not None
 
 
 def _is_initial(word: str) -> bool:

@@ -14,12 +14,17 @@ Every mass figure whose sentence names a listed commodity gives one volume:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import ExportVolume, Figure, Mention, Sentence
+from .reference import rows_for
 from .sentences import sentence_at
 
 # what ends a clause inside a sentence: a comma (not a decimal one), ;, :, brackets, a spaced dash
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s")
+
+# a comma (not a decimal one) or a semicolon between two parts of a sentence
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
 
 # a commodity before the tonnage is farther than one after it ("тонн пшеницы" vs "пшеница ... тонн")
 _BEFORE_PENALTY = 2.0
@@ -45,10 +50,10 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             continue
         # the commodity of the figure's own clause when it names one ("Експорт нафти склав 1 500 тонн,
         # а зерна — 2 млн т": the oil is the 1 500 tonnes'), else the nearest in the sentence
-        lo, hi = _clause(text, sentences, f)
+        lo, hi = _clause(text, sentences, f, lang)
         own = [m for m in commodities if lo <= m.start_char and m.end_char <= hi]
         commodity = min(own or commodities, key=lambda m: _distance(f, m))
-        route = _route_for(f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
+        route = _route_for(text, lang, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
         partners = [m for m in found.get("partner", []) if m.entity_id != "KZ"]
         partner = min(partners, key=lambda m: _distance(f, m)).entity_id if partners else None
         out.append(ExportVolume(
@@ -60,32 +65,82 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
 
 
 # Kazakh articles name commodities in Russian too ("1,2 млн тонн пшеницы"): a tonnage whose sentence
-# names no commodity in Kazakh is looked up in the Russian lexicon as well
+# names no commodity in Kazakh is looked up in the Russian lexicon as well. Any article may quote
+# another language inside a sentence of its own ("«... 9-10 mn t of coal to China»" in Russian,
+# "«Қытайға 4,6 млн тонна көмір жөнелтілді»" in Russian): such a sentence is looked up in the
+# language of the quote's script too (English for Latin letters, Russian for Cyrillic, Kazakh for
+# Kazakh letters).
 _SECOND_LANGUAGE = {"kk": "ru"}
+_CYRILLIC_DOCS = ("ru", "uk", "bg", "kk")
+# (language of the quote, its letters, the article languages where those letters mark a quote)
+_QUOTED = (("en", re.compile(r"[A-Za-z]{3}"), _CYRILLIC_DOCS),
+           ("ru", re.compile(r"[\u0430-\u044f]{3}", re.IGNORECASE), ("en", "pl", "fr", "de")),
+           ("kk", re.compile(r"[\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb]", re.IGNORECASE),
+            ("ru", "uk", "bg", "en", "pl", "fr", "de")))
 
 
 def _second_language_commodities(text, lang, sentences, masses_by_sentence, by_sentence) -> None:
-    second = _SECOND_LANGUAGE.get(lang)
     bare = [s for s in sentences if s.index in masses_by_sentence
             and "commodity" not in by_sentence.get(s.index, {})]
-    if not second or not bare:
+    if not bare:
         return
     from .partners import find_mentions  # only for the few sentences that need it
-    end = max(s.end_char for s in bare)
-    for m in find_mentions(text, second, bare, end):
-        if m.entity_type in ("commodity", "route"):
-            by_sentence.setdefault(m.sentence_index, {}).setdefault(m.entity_type, []).append(m)
+    by_lang: dict[str, list[Sentence]] = {}
+    for s in bare:
+        chunk = text[s.start_char:s.end_char]
+        for other, rx, docs in _QUOTED:
+            if lang in docs and rx.search(chunk) and _may_name_commodity(chunk, other):
+                by_lang.setdefault(other, []).append(s)
+        second = _SECOND_LANGUAGE.get(lang)
+        if second and s not in by_lang.get(second, []):
+            by_lang.setdefault(second, []).append(s)
+    for other, group in by_lang.items():
+        end = max(s.end_char for s in group)
+        try:
+            found = find_mentions(text, other, sorted(group, key=lambda s: s.start_char), end)
+        except Exception:  # a language without a lexicon: nothing to add
+            continue
+        for m in found:
+            if m.entity_type in ("commodity", "route"):
+                by_sentence.setdefault(m.sentence_index, {}).setdefault(m.entity_type, []).append(m)
 
 
-def _clause(text: str, sentences: list[Sentence], f: Figure) -> tuple[int, int]:
-    """Start and end of the clause around the figure, inside its sentence."""
+def _clause(text: str, sentences: list[Sentence], f: Figure, lang: str = "") -> tuple[int, int]:
+    """Start and end of the clause around the figure, inside its sentence. A dash or colon right before
+    the figure is not a break but its "is" ("угля — 2 млн т, нефти — 5 млн т", "Weizen: 2 Mio. t"); a
+    conjunction that opens a contrasting clause is one ("21,000 tonnes while copper reached ...")."""
     k = sentence_at(sentences, f.start_char)
     s_start, s_end = (sentences[k].start_char, sentences[k].end_char) if k >= 0 else (0, len(text))
     lo = s_start
     for m in _CLAUSE_BREAK.finditer(text, s_start, f.start_char):
+        if m.group().strip() in _IS_MARKS and _LEAD_IN.fullmatch(text, m.end(), f.start_char):
+            continue
         lo = m.end()
+    hi = s_end
     m = _CLAUSE_BREAK.search(text, f.end_char, s_end)
-    return lo, (m.start() if m else s_end)
+    if m:
+        hi = m.start()
+    conj = _conjunctions(lang)
+    for m in conj.finditer(text, lo, f.start_char):
+        lo = m.end()
+    m = conj.search(text, f.end_char, hi)
+    return lo, (m.start() if m else hi)
+
+
+# a dash or colon that introduces the figure; what may stand between it and the number: a hedge or two
+_IS_MARKS = {"—", "–", "-", ":"}
+_LEAD_IN = re.compile(r"[ \t\u00a0]*(?:[^\W\d_]+\.?[ \t\u00a0]+){0,2}")
+
+
+@lru_cache(maxsize=None)
+def _conjunctions(lang: str) -> re.Pattern:
+    """Conjunctions that open a contrasting clause ("while", "whereas", "тогда как", "während"), from
+    grammar/figure_context_words.csv (role clause_conj)."""
+    words = sorted({r["word"] for r in rows_for("grammar/figure_context_words", lang) if r["role"] == "clause_conj"},
+                   key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 def _distance(f: Figure, m: Mention) -> float:
@@ -96,17 +151,57 @@ def _distance(f: Figure, m: Mention) -> float:
     return 0.0
 
 
-def _route_for(f: Figure, routes: list[Mention], masses: list[Figure]) -> str | None:
+def _route_for(text: str, lang: str, f: Figure, routes: list[Mention], masses: list[Figure]) -> str | None:
     if not routes:
         return None
     after = [r for r in routes if r.start_char >= f.end_char]
+    before = [r for r in routes if r.end_char <= f.start_char]
     if after:
         r = min(after, key=lambda r: r.start_char)
-        # the route after this tonnage is its own only when no other tonnage comes first
-        if not any(f.end_char <= g.start_char and g.end_char <= r.start_char for g in masses if g is not f):
+        # the route after this tonnage is its own only when no other tonnage comes first, and not when
+        # the next clause names it while this clause has its own ("По нефтепроводу Атырау — Самара ушло
+        # 9,1 млн тонн, а по трубопроводу Атасу — Алашанькоу — 1,1 млн т": the 9,1 is Atyrau–Samara's)
+        prev = max(before, key=lambda r: r.end_char) if before else None
+        if not any(f.end_char <= g.start_char and g.end_char <= r.start_char for g in masses if g is not f) and not (
+                prev is not None and _COMMA.search(text, f.end_char, r.start_char)
+                and not _COMMA.search(text, prev.end_char, f.start_char)) and not (
+                # "составил 52 млн тонн, из них через КТК прошло около 80%": the route is a part's
+                _partitive(lang).search(text, f.end_char, r.start_char)):
             return r.entity_id
-    before = [r for r in routes if r.end_char <= f.start_char]
     if before:
         return max(before, key=lambda r: r.end_char).entity_id
     inside = [r for r in routes if r.start_char < f.end_char and f.start_char < r.end_char]
     return inside[0].entity_id if inside else None
+
+
+@lru_cache(maxsize=None)
+def _partitive(lang: str) -> re.Pattern:
+    """Words that open a part of the amount before them ("из них", "of which", "dont"), from
+    grammar/figure_context_words.csv (role partitive); a pattern that never matches when none."""
+    words = sorted({r["word"] for r in rows_for("grammar/figure_context_words", lang) if r["role"] == "partitive"},
+                   key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+_TOKENS = re.compile(r"[^\W\d_]{3,}")
+
+
+@lru_cache(maxsize=None)
+def _alias_heads(lang: str) -> frozenset[str]:
+    """The first four letters of the first word of every commodity and route alias of lang."""
+    heads = set()
+    for table in ("commodity_aliases", "route_aliases"):
+        for r in rows_for(table, lang):
+            words = _TOKENS.findall(r["alias"].lower())
+            if words:
+                heads.add(words[0][:4])
+    return frozenset(heads)
+
+
+def _may_name_commodity(chunk: str, lang: str) -> bool:
+    """A cheap test before the lexicon of another language is run on a sentence: one of its words starts
+    like an alias of that language ("coal", "көмір")."""
+    heads = _alias_heads(lang)
+    return any(w[:4].lower() in heads for w in _TOKENS.findall(chunk))

@@ -35,3 +35,12 @@ def test_an_ordinary_article_is_one_group():
     sents = split_sentences(text)
     groups = sentence_languages(text, "ru", sents)
     assert len(groups) == 1 and groups[0][0] == "ru" and groups[0][1] == sents
+
+
+def test_a_commodity_named_in_a_quote_of_another_language_ties_its_tonnage():
+    text = ("Аналитики оценивают экспорт угля.\n\n"
+            "В отчёте Argus отмечается: «Kazakhstan could ship 9-10 mn t of coal to China in 2025, up by at "
+            "least 15%». В казахскоязычных СМИ приводятся те же данные: «Қытайға 4,6 млн тонна көмір жөнелтілді».")
+    r = extract(text, lang="ru")
+    assert sorted((v.commodity_id, v.volume_tonnes) for v in r.export_volumes) == [("coal", 4_600_000), ("coal", 9_000_000)]
+    assert any(f.kind == "percentage" and f.value == 15 and f.qualifier == "at_least" for f in r.figures)

@@ -234,3 +234,72 @@ def test_a_kicker_above_the_headline_names_nothing():
     text = "KAZAKHSTAN SHIPS OIL TO CHINA\n\nKazakhstan shipped 1 million tonnes of oil to China in May.\n"
     r = extract(text)
     assert text[r.sentences[0].start_char:r.sentences[0].end_char] == "KAZAKHSTAN SHIPS OIL TO CHINA"
+
+
+# a section label above the headline, copyright lines, "select the error and press Ctrl+Enter", view
+# counters and related lists headed "More from <Section>" / "Новости партнеров"
+LABELLED = [
+    ("ru", "Сегодня, 14:35\nНовости Казахстана\n👁 2 417\nФото: пресс-служба Минэнерго РК",
+     "Казахстан нарастил экспорт нефти в Китай",
+     "АСТАНА, 3 марта — Казахстан в феврале экспортировал в Китай 1,1 млн тонн нефти, сообщило министерство энергетики.",
+     "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter\n© 2025 Все права защищены\nНовости партнеров\n"
+     "Россия увеличила добычу на 3%\nУзбекистан купил 200 тыс. тонн зерна"),
+    ("en", "Breaking News | World | Business\nMar 3, 2025 10:41 AM GMT+5", "Kazakhstan raises oil exports to China",
+     "ASTANA, March 3 - Kazakhstan exported 1.1 million tonnes of oil to China in February, the energy ministry said.",
+     "© 2025 Reuters. All rights reserved.\nSign up for our newsletter\nMore from Business\n"
+     "Russia's oil output rises 3% in February\nUzbekistan buys 200,000 tonnes of grain from Kazakhstan"),
+    ("fr", "Publié le 03/03/2025 à 10h41\nTemps de lecture : 2 min\n© AFP",
+     "Le Kazakhstan augmente ses exportations de pétrole vers la Chine",
+     "ASTANA, 3 mars - Le Kazakhstan a exporté en février 1,1 million de tonnes de pétrole vers la Chine.",
+     "© 2025 AFP\nNewsletter\nInscrivez-vous à notre newsletter\nSur le même thème\n"
+     "La Russie augmente sa production de 3 %\nL'Ouzbékistan achète 200 000 tonnes de céréales"),
+    ("uk", "Сьогодні, 10:41\nФото: Мінекономіки\nПерегляди: 1 204", "Казахстан збільшив експорт нафти до Китаю",
+     "АСТАНА, 3 березня — Казахстан у лютому експортував до Китаю 1,1 млн тонн нафти, повідомило міністерство енергетики.",
+     "Помітили помилку? Виділіть її та натисніть Ctrl+Enter\nНовини партнерів\nРосія збільшила видобуток на 3%"),
+    ("bg", "03 март 2025, 10:41\nПрочетена: 1 245", "Казахстан увеличи износа на петрол за Китай",
+     "АСТАНА, 3 март - Казахстан е изнесъл през февруари за Китай 1,1 млн. тона петрол, съобщи министерството.",
+     "Още от категорията\nРусия увеличи добива с 3%\nУзбекистан купува 200 хил. тона зърно"),
+    ("de", "03.03.2025 | 10:41 Uhr\nLesedauer: 2 Minuten", "Kasachstan steigert Ölexporte nach China",
+     "ASTANA, 3. März - Kasachstan hat im Februar 1,1 Millionen Tonnen Öl nach China exportiert, teilte das Ministerium mit.",
+     "© dpa-infocom, dpa:250303-99-123456/2\nWeitere Meldungen\nRussland erhöht Förderung um 3 Prozent"),
+]
+
+
+@pytest.mark.parametrize("lang,head,headline,body,tail", LABELLED, ids=[p[0] for p in LABELLED])
+def test_section_labels_copyright_and_error_report_lines_are_chrome(lang, head, headline, body, tail):
+    c = clean_text(f"{head}\n\n{headline}\n\n{body}\n\n{tail}\n")
+    assert c.title == headline and c.body_text == f"{headline}\n\n{body}"
+    r = extract(c.body_text, lang=lang)
+    assert {m.partner_id for m in r.mentions if m.partner_id} == {"CN"}
+    assert [f.kind for f in r.figures if f.kind != "date"] == ["mass"]
+
+
+# relative timestamps ("2 hours ago", "5 минут назад"), rows of social networks, "Most popular" lists
+RELATIVE = [
+    ("en", "Updated 2 hours ago\nListen · 3:41\nFollow", "Kazakhstan raises oil exports to China",
+     "ASTANA, March 3 - Kazakhstan exported 1.1 million tonnes of oil to China in February, the energy ministry said.",
+     "Share on Facebook  Share on X  Email\nMost popular\n1. Russia cuts gas exports by 10%\n2. Turkey buys 3 million tonnes of wheat"),
+    ("ru", "5 минут назад\nВчера, 18:45", "Казахстан нарастил экспорт нефти в Китай",
+     "АСТАНА, 3 марта — Казахстан в феврале экспортировал в Китай 1,1 млн тонн нефти, сообщило министерство энергетики.",
+     "Telegram | VK | OK\nСамое читаемое\n1. Россия сократила экспорт газа на 10%\n2. Турция купила 3 млн тонн пшеницы"),
+    ("de", "vor 2 Stunden\nAudio: 03:41 Min.", "Kasachstan steigert Ölexporte nach China",
+     "ASTANA, 3. März - Kasachstan hat im Februar 1,1 Millionen Tonnen Öl nach China exportiert, teilte das Ministerium mit.",
+     "Facebook  X  WhatsApp  E-Mail\nMeistgelesen\n1. Russland kürzt Gasexporte um 10 Prozent"),
+    ("pl", "2 godziny temu", "Kazachstan zwiększa eksport ropy do Chin",
+     "ASTANA, 3 marca – Kazachstan wyeksportował w lutym do Chin 1,1 mln ton ropy, poinformowało ministerstwo energetyki.",
+     "Facebook  Twitter  E-mail\nNajczęściej czytane\n1. Rosja tnie eksport gazu o 10 proc."),
+    ("uk", "2 години тому", "Казахстан збільшив експорт нафти до Китаю",
+     "АСТАНА, 3 березня — Казахстан у лютому експортував до Китаю 1,1 млн тонн нафти, повідомило міністерство енергетики.",
+     "Facebook  Telegram\nНайпопулярніше\n1. Росія скоротила експорт газу на 10%"),
+    ("kk", "2 сағат бұрын", "Қазақстан Қытайға мұнай экспортын арттырды",
+     "Астана. 3 наурыз. Қазақстан ақпан айында Қытайға 1,1 млн тонна мұнай экспорттады, деп хабарлады Энергетика министрлігі.",
+     "Facebook  Telegram\nЕң көп оқылған\n1. Ресей газ экспортын 10 пайызға қысқартты"),
+]
+
+
+@pytest.mark.parametrize("lang,head,headline,body,tail", RELATIVE, ids=[p[0] for p in RELATIVE])
+def test_relative_times_social_rows_and_most_read_lists_are_chrome(lang, head, headline, body, tail):
+    c = clean_text(f"{head}\n\n{headline}\n\n{body}\n\n{tail}\n")
+    assert c.title == headline and c.body_text == f"{headline}\n\n{body}"
+    r = extract(c.body_text, lang=lang)
+    assert {m.partner_id for m in r.mentions if m.partner_id} == {"CN"}

@@ -229,3 +229,19 @@ def test_lexicon_build_script_reproduces_the_committed_seeds(tmp_path):
     assert mod.main() == 0
     for name in ("partners.csv", "partner_aliases.csv"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (SEEDS_DIR / name).read_text(encoding="utf-8"), name
+
+
+def test_a_currency_written_with_an_abbreviation_names_no_country():
+    assert ids("Die Preise stiegen auf über 400 US-Dollar je Tonneneinheit.", "de") == set()
+    assert ids("The deal is worth US$5bn.", "en") == set()
+    assert ids("Die US-Regierung kauft Öl.", "de") == {"US"}
+
+
+def test_german_inflected_rare_earths():
+    assert ids("Die Lieferungen seltener Erden in die EU steigen.", "de", "commodity") == {"rare_earths"}
+
+
+def test_agency_datelines_with_a_dot_name_no_partner():
+    assert ids("МОСКВА, 5 мая. /ТАСС/. Казахстан отгрузил нефть в Китай.", "ru") == {"CN"}
+    assert ids("АСТАНА / ПЕКИН, 5 мая. Казахстан отгрузил нефть.", "ru") == set()
+    assert ids("Россия, 2024 год, стала крупнейшим покупателем.", "ru") == {"RU"}

@@ -78,3 +78,29 @@ def test_end_to_end_with_the_lexicon():
     r = extract(text, lang="ru")
     got = [(v.commodity_id, v.volume_tonnes, v.qualifier, v.change) for v in r.export_volumes]
     assert got == [("grain", 9e6, "approx", "level"), ("wheat", 480000, "exact", "level")]
+
+
+def test_route_of_the_tonnage_own_clause_before_the_next_clause_route():
+    text = ("По нефтепроводу Атырау — Самара в Россию ушло 9,1 млн тонн нефти, а в Китай по трубопроводу "
+            "Атасу — Алашанькоу — порядка 1,1 млн т. Кроме того, экспорт угля составил 2,1 млн тонн.")
+    _, vols = link(text, "ru", [("нефти", "commodity", "crude_oil"), ("угля", "commodity", "coal"),
+                                ("Атырау — Самара", "route", "atyrau_samara"),
+                                ("Атасу — Алашанькоу", "route", "kazakhstan_china")])
+    # "млн т." before a capital ends the sentence: the coal sentence is another one
+    assert [(v.volume_tonnes, v.commodity_id, v.route_id) for v in vols] == [
+        (9.1e6, "crude_oil", "atyrau_samara"), (1.1e6, "crude_oil", "kazakhstan_china"), (2.1e6, "coal", None)]
+
+
+def test_a_route_after_of_which_belongs_to_the_part():
+    text = "Экспорт нефти в целом составил около 52 млн тонн, из них через КТК прошло около 80%."
+    _, vols = link(text, "ru", [("нефти", "commodity", "crude_oil"), ("КТК", "route", "cpc")])
+    assert [(v.volume_tonnes, v.route_id) for v in vols] == [(52e6, None)]
+
+
+def test_a_dash_before_the_tonnage_is_its_is_and_while_opens_another_clause():
+    text = "Экспорт составил: угля — 2 млн т, нефти — 5 млн т."
+    _, vols = link(text, "ru", [("угля", "commodity", "coal"), ("нефти", "commodity", "crude_oil")])
+    assert [(v.volume_tonnes, v.commodity_id) for v in vols] == [(2e6, "coal"), (5e6, "crude_oil")]
+    text = "Uranium output was 21,000 tonnes while copper reached 500,000 tonnes."
+    _, vols = link(text, "en", [("Uranium", "commodity", "uranium"), ("copper", "commodity", "copper")])
+    assert [(v.volume_tonnes, v.commodity_id) for v in vols] == [(21e3, "uranium"), (5e5, "copper")]

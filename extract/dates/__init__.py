@@ -75,6 +75,10 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
             out.append(Figure("date", si, start, parts.end1, text[start:parts.end1], None, None, None, None,
                               None, year, month, None, None, resolve(year, month, None, None, published)))
             start, month = parts.start2, parts.month2
+        elif parts.day2 is not None:  # two days of one month: two dates, the month and year on both
+            out.append(Figure("date", si, start, parts.end1, text[start:parts.end1], None, None, None, None,
+                              None, year, month, day, None, resolve(year, month, day, None, published)))
+            start, day = parts.start2, parts.day2
         out.append(Figure(  # positional (see _FIGURE_FIELDS): keywords made this call 2.5 times as slow
             "date", si, start, stop, text[start:stop], None, None, None, None, None,
             year, month, day, weekday, resolve(year, month, day, weekday, published)))

@@ -16,8 +16,10 @@ from .patterns import SHAPES, Compiled
 # Two-digit years up to this are 20xx ("18.07.14"), later ones 19xx ("31.10.74", "03/18/40").
 TWO_DIGIT_PIVOT = 30
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\]»”\"]|$)")
-_BAD_BEFORE_YEAR = re.compile(r"(?:[№#$€£¥₸+)]|\bNo\.?|\bNr\.?|\bп\.|\d)[^\S\n]*$", re.I)
+# (a digit before a year is a number's, not that of a quarter or half: "Q3 2024", "H1 2025")
+_BAD_BEFORE_YEAR = re.compile(r"(?:[№#$€£¥₸+)]|\bNo\.?|\bNr\.?|\bп\.|(?<!\b[QH])\d)[^\S\n]*$", re.I)
 _PREV_WORD = re.compile(r"(\w+)[^\S\n]+$")
+_QUARTER = re.compile(r"[QH][1-4]")
 
 
 def _year_end(g: dict) -> int:
@@ -41,6 +43,7 @@ class DateParts:
     month2: int | None = None      # a month range ("январь–октябрь"): its last month,
     end1: int = 0                  # where the first month's span ends
     start2: int = 0                # and where the last month's starts
+    day2: int | None = None        # a list of two days ("12 and 13 March"): the second day, from start2
 
 
 def _groups(m: re.Match, shape: str) -> dict[str, tuple[str, int, int]]:
@@ -193,7 +196,13 @@ class Interpreter:
             end = g["wd2"][2]  # "21 сентября 2021г., вторник"
         elif "wd2" in g:
             g.pop("wd2")
-        return DateParts(m.start(), end, year, mon.value, day)
+        parts = DateParts(m.start(), end, year, mon.value, day)
+        if "dand" in g:
+            day2 = int(g["dand"][0])
+            if _valid_day(day2, mon.value, year) and day2 != day:
+                parts.day2, parts.start2 = day2, g["dand"][1]
+                parts.end1 = g["dsuf"][2] if "dsuf" in g else g["dnum"][2]
+        return parts
 
     def _mdy(self, m, g):
         day = self.day_value(g)
@@ -272,9 +281,9 @@ class Interpreter:
             return None  # "2024 tonnes"
         if "prep" in g or "ywb" in g:
             return DateParts(m.start(), end, year)
-        if "yend" in g and end == g["yend"][2] and self.text[g["yend"][1] - 1] == "/" \
+        if "yend" in g and end == g["yend"][2] and self.text[g["yend"][1] - 1] in "/-–—" \
                 and int(g["yend"][0][-2:]) == (year + 1) % 100:
-            return DateParts(m.start(), end, year)  # a marketing or fiscal year: "2024/25", "2024/2025"
+            return DateParts(m.start(), end, year)  # a marketing or fiscal year: "2024/25", "2024-2025", "2024–25"
         # a bare year: not a number, price, code or name ("№ 2024", "Vision 2050")
         if _BAD_BEFORE_YEAR.search(self.text, max(0, ys - 6), ys) or self._after_name(ys):
             return None
@@ -292,8 +301,8 @@ class Interpreter:
         if self.lex.capitalised_nouns:
             return False
         w = _PREV_WORD.search(self.text, max(0, pos - 40), pos)
-        if not w or not w.group(1)[:1].isupper():
-            return False
+        if not w or not w.group(1)[:1].isupper() or _QUARTER.fullmatch(w.group(1)):
+            return False  # (a quarter or half of the year, "Q3 2024", "H1 2025", is no name)
         before = self.text[max(0, w.start() - 3):w.start()].strip()
         opens_sentence = before == "" or before[-1:] in ".!?:;\n\"«“„(—–-"
         # a short capitalised opener is an article or preposition ("The 2030 target"),

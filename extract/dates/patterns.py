@@ -185,8 +185,12 @@ def _shapes(lex: Lexicon) -> tuple[dict[str, str], dict[str, str]]:
                  rf"(?P<ny__{t}>\d{{4}}|\d\d)(?!\d)(?![.,/-]\d)")
     shapes[t] = _prep(lex, day_preps, t) + wd_lead(t) + bodies[t]
     t = "dmy"
+    # "13 - 15 июля" (a range: one date), "12 and 13 March", "12. und 13. März" (a list: two dates)
+    # (the list's second day in digits only: "12 and 13", not spelled days)
+    day_and = (rf"|{S}+(?:{_words(lex.and_words)}){S}+(?<![\d$€£¥₸])(?P<dand__{t}>0?[1-9]|[12]\d|3[01])(?!\d)"
+               rf"(?:{_words(lex.suffixes)}{_end(lex.suffixes)}|\b)" if lex.and_words else "")
     bodies[t] = (_day(lex, t)
-                 + optional(rf"{S}*(?:{_range_to(lex)}){S}*{_day(lex, t, '2')}")
+                 + optional(rf"{S}*(?:{_range_to(lex)}){S}*{_day(lex, t, '2')}{day_and}")
                  + rf"(?:{S}*[-/]{S}*|{S}+{optional(_link(lex))}|(?<=\.))"
                  + _month(lex, t) + _year_tail(lex, t)
                  + optional(rf",{S}*{_weekday(lex, t, '2')}"))

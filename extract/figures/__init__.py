@@ -119,11 +119,45 @@ def _word_script(word: str) -> str | None:
 _OTHER_LETTER = {"latin": re.compile(r"[\u0400-\u04ff]"), "cyrillic": re.compile(r"[A-Za-z]")}
 
 
+_WORD_BEFORE_NUMBER = re.compile(r"([^\W\d_]{2,})[^\w]{0,3}\Z")
+
+
+_OTHER_SEEN: list = [None, None, False]  # (text, pattern, found): the last text asked about
+
+
+def _has_other_letters(text: str, rx: re.Pattern) -> bool:
+    if _OTHER_SEEN[0] is not text or _OTHER_SEEN[1] is not rx:
+        _OTHER_SEEN[:] = [text, rx, rx.search(text) is not None]
+    return _OTHER_SEEN[2]
+
+
+def _qualifier_grammar(text: str, a: int, g: Grammar, rx: re.Pattern) -> Grammar:
+    """The other script's grammar when a qualifier in it stands right before the number ("«... up by at
+    least 15%»" in a Russian article): the number has no word after it to tell."""
+    lo = max(0, a - 25)
+    if not _has_other_letters(text, rx) or rx.search(text, lo, a) is None:
+        return g
+    w = _WORD_BEFORE_NUMBER.search(text, lo, a)
+    if w is None:
+        return g
+    script = _word_script(w.group(1))
+    other = _SCRIPT_READER.get(script) if script != g.script else None
+    if other is None or other == g.lang:
+        return g
+    try:
+        og = grammar(other)
+    except Exception:
+        return g
+    return og if og.qualifier_before.search(text, lo, a) else g
+
+
 def _span_grammar(text: str, a: int, s_end: int, g: Grammar) -> Grammar:
     """The doc language's grammar, or the other script's when the word after the number is in it."""
     rx = _OTHER_LETTER.get(g.script)
-    if rx is None or rx.search(text, a, min(s_end, a + 30)) is None:
-        return g  # no letter of the other script right after this number
+    if rx is None:
+        return g
+    if rx.search(text, a, min(s_end, a + 30)) is None:
+        return _qualifier_grammar(text, a, g, rx)  # no letter of the other script right after this number
     m = _WORD_AFTER_NUMBER.match(text, a, min(s_end, a + 30))
     if m is None:
         return g
@@ -222,6 +256,9 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
         wm = g.range_word.match(text, q1.end, s_end)
         if wm:
             conn = ("from", wm.end())
+            # "von 2,5 auf 3 Mio. Tonnen (gestiegen)": a to-word that only ever names the level reached
+            if wm.group().strip().lower() in g.context.get("range_to_level", ()):
+                conn = ("from_to_level", wm.end())
     if conn is None and q1.kind is None and q1.fraction is None and not g.by_before.search(before):
         wm = g.range_bare.match(text, q1.end, s_end)   # "10 bis 12 Millionen", "5 to 7 years"
         if wm:
@@ -246,8 +283,9 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
         if q2 is not None and q1.integer and q2.integer and _year_like(q1.raw) and _year_like(q2.raw):
             raise Reject(q2.end)          # "2024–2025"
     if q2 is not None:
+        own_unit = q1.kind is not None   # "с 0,2 млн. тона до 1,4 млн. тона": each end has its unit
         _share(q1, q2)
-        if conn[0] == "from" and change_of_context(text, s_start, q1.start, g):
+        if conn[0] == "from_to_level" or (conn[0] == "from" and change_of_context(text, s_start, q1.start, g, own_unit)):
             # "увеличить с 20 до 25 млн тонн": two levels, the first borrowing the second's unit
             second_start = q1.end
         else:
@@ -316,8 +354,8 @@ def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int
         raise Reject(max(end, q1.end))      # a year the dates work left alone
     noun_end = count_noun_end(text, end, s_end, g, linked=q1.has_mag)
     if noun_end is not None:
-        if _name_before(text, q1.start, s_start, g):
-            raise Reject(end)               # "Boeing 737 jets"
+        if not q1.is_words and _name_before(text, q1.start, s_start, g):
+            raise Reject(end)               # "Boeing 737 jets" (a spelled number names no model: "in Beijing two countries")
         return "count", noun_end
     if q1.is_words and q1.n_words == 1 and abs(q1.value) < 11 and value_max is None:
         raise Reject(q1.end)                # "neuf", "sept": too ambiguous alone
@@ -326,8 +364,29 @@ def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int
     return "number", end
 
 
-def change_of_context(text: str, s_start: int, pos: int, g: Grammar) -> bool:
-    return bool(g.change_word.search(text, max(s_start, pos - 150), pos))
+def change_of_context(text: str, s_start: int, pos: int, g: Grammar, own_unit: bool = False) -> bool:
+    """A verb of change before a from-to ("увеличить с 20 до 25 млн тонн", "passer de 10 à 12"): two figures.
+    Not when the verb is an earlier figure's ("скоротився на 0,8 млн тонн, а ... від 6 до 8 тисяч доларів":
+    a number stands between), nor when the from-word is also the language's "by" after a verb of increase
+    or decrease and the unit is written once ("augmenter de 15 à 20 %", "нараства с 15 до 20%"): the
+    amount of the change, a range. With the unit on both ends that "by" reads "by X to Y" ("нарасна с
+    0,2 млн. тона до 1,4 млн. тона"): two figures, the first an amount of change."""
+    last = None
+    for last in g.change_word.finditer(text, max(s_start, pos - 150), pos):
+        pass
+    if last is None:
+        return False
+    if _NUMBER_BETWEEN.search(text, last.end(), pos):
+        return False
+    fw = _LAST_WORD.search(text, max(last.end(), pos - 12), pos)
+    if fw and g.changes.get(fw.group(1)) == "by" and g.changes.get(last.group(0)) in ("increase", "decrease"):
+        return own_unit
+    return True
+
+
+# a number that is not a year ("в 2025 году с 20 до 25" keeps its verb)
+_NUMBER_BETWEEN = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]\d))\d")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+'?)[\s\u00a0]*$")
 
 
 def _clean(v):

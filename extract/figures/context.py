@@ -16,6 +16,7 @@ import re
 
 from .grammar import SP, Grammar
 
+_GAP = " \t\u00a0\u202f\n"
 _WORD = re.compile(rf"{SP}+(?P<w>[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
 _LINKED_WORD = re.compile(rf"{SP}+(?:de{SP}+|d['’]|of{SP}+)(?P<w>[^\W\d_]+(?:[-‐][^\W\d_]+)*)", re.I)
 
@@ -59,12 +60,21 @@ def _change_word_before(text: str, s_start: int, pos: int, g: Grammar) -> bool:
 
 
 # the number (and its unit words) right before "до/to": the "from" end of the same pair
-_OWN_FROM_END = re.compile(r"\S*\d[\d\s.,\u00a0\u202f]*(?:\S+\s+){0,2}$")
+_OWN_FROM_END = re.compile(r"\S*\d[\d\s.,\u00a0\u202f]*(?:\S+\s+){0,3}$")
 
 
 def change_of(text: str, start: int, end: int, s_start: int, s_end: int, g: Grammar, by_start: int) -> str:
     """increase | decrease for an amount of change, level otherwise (masses only)."""
     bm = g.by_before.search(text, max(s_start, by_start - 20), by_start)
+    # a word of change right before the amount, as English writes it ("exports fell 150,000 tonnes",
+    # "were up 300,000 tonnes at 1.2 million")
+    # (right before the number: "wzrosnąć do 20 mln ton" is the level reached)
+    if text[start:start + 1].isdigit() and start > s_start and text[start - 1] in _GAP:
+        before = text[max(s_start, start - 30):start].split()
+        if before and before[-1].isalpha():
+            role = g.changes.get(before[-1])
+            if role in ("increase", "decrease"):
+                return role
     if bm:
         last = None
         for cm in g.change_word.finditer(text, max(s_start, bm.start() - 150), bm.start()):

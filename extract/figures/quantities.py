@@ -95,7 +95,9 @@ def read_quantity(text: str, pos: int, limit: int, g: Grammar, sent_start: int) 
         hm = g.half_glued.match(text, p, limit)
         um = g.unit_after.match(text, hm.end(), limit)
         if not um or um.start() != hm.end():
-            raise Reject(hm.end())
+            mm = g.magnitude_after.match(text, hm.end(), limit)
+            if not mm or mm.start() != hm.end():  # "полмиллиона тонн", "півмільйона": half a magnitude
+                raise Reject(hm.end())
         q.is_words = True
         q.half = True
         q.raw = 0.5

@@ -52,6 +52,32 @@ def dateline_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
                 continue
             s = m.start("head") + c.start("city")
             out.append((s, s + len(city)))
+    out += [sp for sp in _dot_datelines(text, len(text) if end is None else end) if sp not in out]
+    return sorted(out)
+
+
+# agency style with a dot, no dash: "МОСКВА, 5 мая. /ТАСС/. ...", "ПЕКИН, 5 мая. ...", "Москва. 5 мая. ..."
+# (a city, a comma or a dot, a date with a digit, a dot), near the top of the text
+_DOT_LINE = re.compile(rf"[ \t\u00a0]*{_CITY.pattern}[,.][ \t\u00a0]+(?P<date>[^\n.]{{0,25}}\d[^\n.]{{0,25}})\.[ \t\u00a0]")
+_DOT_TOP = 600
+_DOT_HINT = re.compile(r"[,.][ \t\u00a0]+[^\n.]{0,25}\d[^\n.]{0,25}\.[ \t\u00a0]")
+
+
+def _dot_datelines(text: str, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos, top = 0, min(end, _DOT_TOP)
+    while pos < top:
+        m = _DOT_LINE.match(text, pos, end) if _DOT_HINT.search(text, pos, min(end, pos + 60)) else None
+        if m:
+            city = m.group("city")
+            letters = [ch for ch in city if ch.isalpha()]
+            date = m.group("date")  # a day and a month name: "5 мая", "12 марта 2025 г" (not "2024")
+            if len(letters) >= 3 and city[:1].isupper() and len(date) <= 30 and any(ch.isalpha() for ch in date):
+                out.append(m.span("city"))
+        nl = text.find("\n", pos, top)
+        if nl < 0:
+            break
+        pos = nl + 1
     return out
 
 

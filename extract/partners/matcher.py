@@ -209,5 +209,32 @@ def find_mentions(text: str, lang: str, sentences: list[Sentence], end: int) -> 
         return []
     end = min(end, len(text))
     found = language_matcher(lang).find(text, sentences, end)
+    if any(text[m.end_char:m.end_char + 1] in _GLUED for m in found):
+        found = [m for m in found if not _currency_word(text, lang, m)]
     inside = compound_mentions(text, lang, sentences, end, found)  # "Rohölexporte"
     return sorted(found + inside, key=_mention_order) if inside else found
+
+
+_GLUED = {"-", "$", "\u2010", "\u2011"}
+
+
+@lru_cache(maxsize=None)
+def _currency_compounds(lang: str) -> re.Pattern | None:
+    """Money units of the language written as one word with a country's abbreviation ("US-Dollar", "US$"),
+    from grammar/units.csv."""
+    from ..reference import load_csv
+    words = {r["surface"] for r in load_csv("grammar/units") if r["kind"] == "money" and r["lang"] in (lang, "*")
+             and re.fullmatch(r"[^\W\d_]{2,4}(?:[-\u2010\u2011][^\W\d_]+|\$)", r["surface"])}
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _currency_word(text: str, lang: str, m: Mention) -> bool:
+    """A partner's abbreviation that is part of a currency's name ("400 US-Dollar", "US$5bn") names the
+    currency, not the country."""
+    if m.entity_type != "partner":
+        return False
+    rx = _currency_compounds(lang)
+    return rx is not None and rx.match(text, m.start_char) is not None and \
+        rx.match(text, m.start_char).end() > m.end_char
