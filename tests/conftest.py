@@ -30,6 +30,14 @@ def example_texts(lang: str, kinds: tuple[str, ...] = ("dates", "figures")) -> l
     return out
 
 
+def cut_between_words(text: str, k: int) -> int:
+    """The nearest position at or before k that is not inside a word: where a search may end in
+    production (a sentence's or the body's end), never halfway through "четиринайсети"."""
+    while 0 < k < len(text) and text[k - 1].isalnum() and text[k].isalnum():
+        k -= 1
+    return k
+
+
 def glued_examples(examples: list[str], glue: list[str], n: int, seed: str) -> list[str]:
     """n texts of three examples each, every one after a random piece of `glue` and a fifth of them
     upper-cased: the examples' figures next to the characters a fast path treats specially."""
