@@ -216,6 +216,12 @@ class _Sentence:
             hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues["title"])]
             if not hits:
                 return []
+        # "China Railway", "Russian Railways": a word of a partner's name is no act
+        named = [(p.start_char, p.end_char) for p in self.partners if " " in self.text[p.start_char:p.end_char]]
+        if named:
+            hits = [h for h in hits if not any(a <= self.starts[h[1]] < b for a, b in named)]
+            if not hits:
+                return []
         self._cues = cues
         coordinated = self._coordinated(cues, hits) if len(hits) > 1 and self.partners and (
             hits[-1][1] - hits[0][1] > 2) and not self.g.coordinators.isdisjoint(self.lows) else ()
@@ -282,9 +288,13 @@ class _Sentence:
         # "Вицепремиерът на Грузия пристигна в Астана", "est arrivé mercredi à Astana": a move that
         # ends in Kazakhstan with no goods named is a visit of the partner before it
         # (a person: "minister", "вицепремиерът", not "Chinese containers arrived in Almaty")
-        arrivals = {i for t, i, j in hits if t == "move" and any(j <= k <= j + 3 for k in home) and any(
+        # (goods named only after the arrival are what the visit signed: "пристигна в понеделник в
+        # Астана, където подписа меморандум за доставки на зърно")
+        goods_at = [self.token_of(m.start_char) for m in self.commodities]
+        arrivals = {i for t, i, j in hits if t == "move" and any(
+            j <= k <= j + 4 and not any(g <= k for g in goods_at) for k in home) and any(
             k < i and clause[k] == clause[i] and self.lows[k].startswith(self.g.officials) for k in range(i))} if (
-            "move" in types and home and self.g.officials and not self.commodities) else ()
+            "move" in types and home and self.g.officials) else ()
         # "from China to Europe through Kazakhstan": the country by name, not a Kazakh port
         via_home = bool(moves) and any(self._on_the_way(cues, clause, k, k + 1) for k in (
             self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation")))
@@ -667,6 +677,8 @@ class _Sentence:
             return False
         # "the port of Ceyhan in Turkey", "Russian ports": a transit word near the partner, the
         # partner after a place preposition or right before the word
+        if ways and "via_weak" in cues:  # "by rail to China", "par bateau": the means, not a place on the way
+            ways = [w for w in ways if not any(b == w for _, b in cues["via_weak"])]
         if ways:
             located = self._after_cue(cues, "destination", mi, 0) or self._after_cue(cues, "origin", mi, 0)
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and not located))
@@ -680,9 +692,9 @@ class _Sentence:
                 self.token_of(q.end_char - 1) + 1 for q in self.partners
                 if self._list_head(self.token_of(q.start_char)) == mi]):
             return True  # "Әзербайжан мен Грузия арқылы": the list before the postposition
-        if moved_to and "via_weak" in cues and any(
+        if moved_to and "via_weak" in cues and not self._after_cue(cues, "destination", mi, 0) and any(
                 mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and any(0 <= i - b <= 2 for b in moved_to)
-                for i, j in cues["via_weak"]):
+                for i, j in cues["via_weak"]):  # ("shipped by rail to China": the buyer, not the way)
             return True  # "par" / "by" says the way only right after a word that moves something
         return None
 
