@@ -655,6 +655,12 @@ class _Sentence:
             return True
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
+        if "rank" in cues and self._after_cue(cues, "rank_after", mi - self._articles_in(cues, mi - 2, mi), 0):
+            # "nach Norwegen und den USA der drittgrößte Öllieferant": "nach" is "after" before a rank
+            end = self._list_end(mi)
+            if any(end <= i <= end + 3 and "," not in self.text[self.ends[end - 1]:self.starts[i]]
+                   for i, _ in cues["rank"]):  # (not "nach Deutschland, dem zweitgrößten Abnehmer")
+                return True
         for i, j in cues.get("dependence", ()):
             if mi - 2 <= j <= mi and self._actor_before(clause, i) != "home":
                 return True  # "the EU depends on China", "Washington cuts its reliance on China"
