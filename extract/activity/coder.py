@@ -101,6 +101,20 @@ _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many s
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
+def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | None:
+    """The partner the text so far is about: named at least three times, twice as often as any other."""
+    counts: dict[str, int] = {}
+    for k, ms in by_sentence.items():
+        if k < before:
+            for m in ms:
+                if m.entity_type == "partner" and m.mention_kind != "anaphor":
+                    counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return max(counts, key=counts.get)
+
+
 def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
     """A sentence that names no partner and opens with a personal pronoun ("He also promised to
     finance", "Той подписа") or says "his country", right after a sentence whose subject is the
@@ -119,6 +133,9 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             m = (pairs.search(text, s.start_char, s.end_char) if pairs else None) or (
                 openers.match(text, s.start_char, s.end_char) if openers else None)
             ids = {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"} if m else ()
+            main = _main_partner(by_sentence, s.index) if m else None
+            if main:  # an article about one partner: "the sides" are Kazakhstan and it
+                ids = {main}
             if len(ids) == 1:
                 by_sentence.setdefault(s.index, []).append(Mention(
                     "partner", next(iter(ids)), "anaphor", s.index, m.start(), m.end(), m.group()))
