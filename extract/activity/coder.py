@@ -273,6 +273,17 @@ class _Sentence:
             sanction_at = [i for t, i, j in hits if t == "sanction"]
             hits = [(t, i, j) for t, i, j in hits
                     if not (t == "conflict" and any(0 < k - i <= 5 and clause[k] == clause[i] for k in sanction_at))]
+        # "доля CPC Blend в поставках", "udział w eksporcie": a share of trade is a statistic, not a stake
+        if "share" in cues and "invest" in types and ("trade" in types or "move" in types):
+            shares = {i for i, _ in cues["share"]}
+            traded = [i for t, i, j in hits if t in ("trade", "move")]
+            hits = [(t, i, j) for t, i, j in hits if not (
+                t == "invest" and i in shares and any(2 <= k - i <= 4 and clause[k] == clause[i] for k in traded))]
+            # "купила долю", "kupił udział", "үлесін сатып алды": buying a stake is the investment, not trade
+            stakes = [i for t, i, j in hits if t == "invest" and i in shares]
+            hits = [(t, i, j) for t, i, j in hits if not (
+                t in ("trade", "move") and any(-1 <= s - i <= 2 and s != i and clause[s] == clause[i] for s in stakes))]
+            types = {t for t, _, _ in hits}
         # "banned imports", "приостановила отгрузку", "bought a stake": stopping trade is the
         # sanction, buying a share the investment, not trade
         stops = [j for t, i, j in hits if t in ("sanction", "invest")] if (
