@@ -719,9 +719,11 @@ class _Sentence:
                    for w in ways):
                 return True
         # "through Georgia to Turkey": the country after "to" is where the goods go (but "przez Morze
-        # Kaspijskie do Baku, a stamtąd rurą": a port city on the way stays one)
+        # Kaspijskie do Baku, a stamtąd rurą", "до Азербайджан, а след това ... през Грузия": a port
+        # city, or a place the goods go on from, stays one)
         to_here = "destination" in cues and self._after_cue(cues, "destination", mi, 0) and all(
-            p.mention_kind != "capital" for p in self.partners if self.token_of(p.start_char) == mi)
+            p.mention_kind != "capital" for p in self.partners if self.token_of(p.start_char) == mi) and not any(
+            i > me for i, _ in cues.get("via", ()))
         if "via" in cues and not to_here and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and not any(
                 j <= k < mi for k in self._home_at) and not self._time_span(cues, j)
                 for i, j in cues["via"]):  # ("через территорию Казахстана в Китай")
