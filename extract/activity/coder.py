@@ -500,11 +500,20 @@ class _Sentence:
         Aliyev" ... "Aliyev later flew to Tashkent", "Emmanuel Macron" ... "Macron se rendra"), of
         no Kazakh side (a Kazakh official is a kazakh_side word): a foreign visitor is the actor,
         and the places he goes to and the partners he meets there are his business."""
-        start, end = self.starts[0], self.ends[0]
         text = self.text
+        k0 = 0
+        # after a short opening adverbial ("La veille, Emmanuel Macron", "On Tuesday, Aliyev"), and
+        # past a first name to the surname
+        comma = next((k for k in range(1, min(4, len(self.starts))) if "," in text[self.ends[k - 1]:self.starts[k]]), None)
+        if comma is not None:
+            k0 = comma
+            if k0 + 1 < len(self.starts) and text[self.starts[k0 + 1]:self.starts[k0 + 1] + 1].isupper() and \
+                    text[self.starts[k0]:self.starts[k0] + 1].isupper():
+                k0 += 1  # "Emmanuel Macron": the surname
+        start, end = self.starts[k0], self.ends[k0]
         if end - start < 2 or not text[start].isupper() or not text[start + 1].islower() or any(
                 m.start_char <= start < m.end_char for m in self.partners) or self.cue_hits and any(
-                i == 0 or role == "kazakh_side" for role, i, _ in self.cue_hits):
+                i == k0 or role == "kazakh_side" for role, i, _ in self.cue_hits):
             return False
         word = text[start:end]
         before = text.rfind(" " + word, 0, self.s.start_char)
