@@ -348,11 +348,14 @@ class _Sentence:
                 if role.startswith("port:"):  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
                     port_ends.setdefault(role[5:], []).extend(b for a, b in found_at if not any(
                         r.start_char <= self.starts[a] < r.end_char for r in self.routes))
-        visitor = not home and self._foreign_person_opens()
+        visitor = None if not home else False  # (asked only for a partner after "to" or "with")
         for p in self.partners:
-            if visitor and (self._suffix_role.get(self.token_of(p.start_char)) in ("destination", "with") or any(
+            if visitor is not False and (self._suffix_role.get(self.token_of(p.start_char)) in ("destination", "with") or any(
                     self._after_cue(cues, role, self.token_of(p.start_char), 2) for role in ("destination", "with"))):
-                continue  # "Aliyev later flew to Tashkent, where he signed a deal with Uzbekistan": his trip
+                if visitor is None:
+                    visitor = self._foreign_person_opens()
+                if visitor:
+                    continue  # "Aliyev later flew to Tashkent, where he signed a deal with Uzbekistan": his trip
             if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
             mi, me = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
