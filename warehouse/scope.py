@@ -49,26 +49,22 @@ class Scope:
 
 def dbt_fingerprint(project_dir: Path = DBT_PROJECT_DIR) -> str:
     """A digest of what the dbt build runs: models, macros, tests, seeds and the project file."""
-    h = hashlib.sha256()
-    files = [project_dir / "dbt_project.yml"]
-    for sub in ("models", "macros", "tests", "seeds", "snapshots"):
-        if (project_dir / sub).is_dir():
-            files += [f for f in (project_dir / sub).rglob("*") if f.is_file()]
-    for f in sorted(files):
-        h.update(f.relative_to(project_dir).as_posix().encode() + b"\0")
-        h.update(f.read_bytes())
-    return h.hexdigest()[:24]
+    return _digest(project_dir, {"models": "*", "macros": "*", "tests": "*", "seeds": "*", "snapshots": "*"})
 
 
 def models_fingerprint(project_dir: Path = DBT_PROJECT_DIR) -> str:
     """A digest of what makes the marts' rows: the models' SQL, the macros, the seeds and the project
     file (not the tests nor the docs: a change there needs a full build, not new rows)."""
+    return _digest(project_dir, {"models": "*.sql", "macros": "*", "seeds": "*"})
+
+
+def _digest(project_dir: Path, globs: dict[str, str]) -> str:
+    """sha256 over the project file and the files of these folders (name and content, sorted)."""
     h = hashlib.sha256()
     files = [project_dir / "dbt_project.yml"]
-    files += [f for f in (project_dir / "models").rglob("*.sql") if f.is_file()]
-    for sub in ("macros", "seeds"):
+    for sub, pattern in globs.items():
         if (project_dir / sub).is_dir():
-            files += [f for f in (project_dir / sub).rglob("*") if f.is_file()]
+            files += [f for f in (project_dir / sub).rglob(pattern) if f.is_file()]
     for f in sorted(files):
         h.update(f.relative_to(project_dir).as_posix().encode() + b"\0")
         h.update(f.read_bytes())
