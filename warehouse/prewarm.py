@@ -29,18 +29,18 @@ def _ready() -> bool:
 
 
 def start(workers: int) -> None:
-    """Start the pool (up to `workers` processes) and its first worker, which warms up at once."""
+    """Start one worker, which warms up at once (for a run allowed `workers` extraction processes)."""
     global _POOL, _WORKERS
     if workers <= 1 or _POOL is not None:
         return
     ctx = multiprocessing.get_context("spawn")  # fork is unsafe under Dagster's threads
-    _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init)
+    _POOL = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init)
     _WORKERS = workers
-    _POOL.submit(_ready)  # one worker starts now; the others when a large batch needs them
+    _POOL.submit(_ready)
 
 
 def pool(workers: int) -> ProcessPoolExecutor | None:
-    """The started pool, if it was started for this many workers."""
+    """The started one-worker pool, if it was started for a run of this many workers."""
     return _POOL if _POOL is not None and _WORKERS == workers else None
 
 

@@ -216,6 +216,9 @@ def process_files(source_dir: Path, rels, max_bytes: int, workers: int, batch_id
     (Here rather than in warehouse/process.py, whose source is part of the extractor version.)"""
     started = prewarm.pool(workers)
     rels = list(rels)
+    if started is not None and len(rels) > ONE_WORKER_UP_TO:
+        prewarm.stop()  # a large batch: a pool of every worker (its warm-up is small next to the batch)
+        started = None
     if started is None or not rels:
         yield from _process_files_here(source_dir, rels, max_bytes, workers, batch_id)
         return
@@ -226,6 +229,9 @@ def process_files(source_dir: Path, rels, max_bytes: int, workers: int, batch_id
 
 
 _WINDOW = 1024
+# up to this many files the warm worker does them alone: at ~500 files/s it is done before a second
+# worker would have loaded the languages (3 to 5 s); the +1,000-file run of the benchmark is one
+ONE_WORKER_UP_TO = 3000
 
 
 def _process_guarded(settings: Settings, rels: list[str], batch_id: str, log):
