@@ -44,6 +44,7 @@ _CONTENT_REACH = 6      # "agreed on Tuesday to lift trade": the agreement's sub
 _TRADE_ROLE_SPAN = 12   # ... and then at most this many words from the trade word, no partner between
 _THIRD_PARTY_REACH = 6  # the other party of a third-party deal stands this close after the trigger
 _DEMONYM_REACH = 9      # "Turkish steel mills became a key buyer"
+_BRACKET_SPAN = 15      # a verb bracket's partner and the trade word closing it: at most this many words apart
 _MOVING = ("trade", "transit", "move")  # triggers that say goods move (a via word or a route makes them transit)
 # "move" triggers (went, идет, trafia) say that something goes somewhere: trade towards a
 # partner after "to", transit through a partner after "through"
@@ -769,7 +770,27 @@ class _Sentence:
             return True
         if near and self._after_role(cues, ("origin",), head) and with_home:
             return True  # "exports from Russia" with no Kazakh side: Russia's own exports
+        if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
+            return True
         return p.mention_kind == "demonym" and 0 < i - mi <= _DEMONYM_REACH
+
+    def _bracket_subject(self, cues, mi: int, me: int, i: int, j: int) -> bool:
+        """A verb bracket ("Deutschland hat im vergangenen Jahr Öl aus Kasachstan importiert",
+        "Im Januar hat Italien ... gekauft"): the partner right before or after the finite auxiliary
+        is the subject of the participle or infinitive that closes the clause, however far it stands;
+        so is the partner right after a subordinator ("..., dass Italien ... gekauft hat")."""
+        # (an article may stand between: "hat die Türkei", "dass die Türkei")
+        if not mi < i <= mi + _BRACKET_SPAN or not (any(a == me or mi - 1 <= b <= mi for a, b in cues["bracket"]) or any(
+                mi - 1 <= b <= mi for _, b in cues.get("bracket_open", ()))):
+            return False
+        if any(mi < a < i for a, _ in cues.get("negation", ())):
+            return False  # "Deutschland hat ... kein Öl aus Kasachstan importiert"
+        n = len(self.lows)
+        if j < n and any(a == j for a, _ in cues["bracket"]):
+            j += 1  # "..., dass Deutschland ... importiert hat"
+        # the clause ends there, or only a comparison follows ("... eingeführt als im Vorjahr")
+        return j == n or any(ch in self.text[self.ends[j - 1]:self.starts[j]] for ch in ".,;:!?") or any(
+            a == j for a, _ in cues.get("than", ()))
 
     def _words_between(self, a: int, b: int) -> int:
         """Words between two tokens, figures not counted ("supply up to 1.2 million tonnes ... to")."""
