@@ -37,3 +37,17 @@ def test_multi_word_pattern_with_a_head_in_its_second_word():
     t = _table(("sanction", "schwarze *liste*"))
     assert _labels(t, "auf die schwarze sanktionsliste gesetzt") == [("sanction", 2, 4)]
     assert _labels(t, "die schwarze farbe") == []
+
+
+def test_irregular_forms_match_their_lemma_word():
+    # the lemma of "bought" shares no letter with the word: looked up all the same
+    lemmas = {"bought": "buy", "went": "go", "buys": "buy"}
+    t = WordPatterns([("trade", "buy"), ("move", "go")], key=lambda w: lemmas.get(w, w))
+    assert sorted(t.find("italy bought oil and it went east".split())) == [("move", 5, 6), ("trade", 1, 2)]
+
+
+def test_the_english_grammar_reads_bought_as_trade():
+    from extract.activity.lexicon import grammar
+
+    found = grammar("en").words.find(["italy", "bought", "kazakh", "wheat"])
+    assert (("trigger", "trade"), 1, 2) in found

@@ -728,7 +728,11 @@ class _Sentence:
             ways = [w for w in ways if not any(b == w for _, b in cues["via_weak"])]
         if ways:
             located = self._after_cue(cues, "destination", mi, 0) or self._after_cue(cues, "origin", mi, 0)
-            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and not located))
+            # a demonym names the country of the transit word it qualifies, after "to" too ("до
+            # турецького порту Джейхан", "to Turkish ports")
+            adjective = located and any(p.mention_kind == "demonym" and self.token_of(p.start_char) == mi
+                                        for p in self.partners)
+            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and (not located or adjective)))
                    for w in ways):
                 return True
         # "through Georgia to Turkey": the country after "to" is where the goods go (but "przez Morze

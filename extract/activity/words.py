@@ -54,9 +54,9 @@ class WordPatterns:
                 table = self.prefix if how == PREFIX else self.inside if how == INSIDE else self.whole
                 table.setdefault(head, []).append((label, parts))
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
-        # first two letters of every lemma-keyed word: a word that shares none needs no lemma
-        # lookup (the lookup is the costly part, and most words of a text are nobody's pattern)
-        self.key_heads = {head[:2] for head, pats in self.whole.items() if any(p[0][1] == LEMMA for _, p in pats)}
+        # (every new word's lemma key is looked up, once: a shortcut on the word's first letters
+        # missed irregular forms, "bought" -> buy, "went" -> go, "шёл" -> идти)
+        self.has_lemma_words = any(p[0][1] == LEMMA for pats in self.whole.values() for _, p in pats)
         self._judged: set[str] = set()
         self._candidates: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
 
@@ -66,7 +66,7 @@ class WordPatterns:
 
     def _candidates_of(self, low: str) -> list[tuple[str, tuple[_Part, ...]]]:
         cands = list(self.whole.get(low, ()))
-        if low[:2] in self.key_heads:
+        if self.has_lemma_words:
             k = self.key(low)
             if k != low:
                 cands += [c for c in self.whole.get(k, ()) if c[1][0][1] == LEMMA]
