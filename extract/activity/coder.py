@@ -98,6 +98,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+_GRADE = re.compile(r"[\s\u00a0]*[Бб]ленд|[\s\u00a0]*[Bb]lend", re.UNICODE)
 _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many sentences back
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
@@ -215,6 +216,8 @@ class _Sentence:
             by_type[m.entity_type].append(m)
         self.partners, self.commodities, self.routes, self.home = (
             by_type["partner"], by_type["commodity"], by_type["route"], by_type["home"])
+        if self.routes:  # "CPC Blend" is a grade of oil, not the pipeline it is named after
+            self.routes = [r for r in self.routes if not _GRADE.match(text, r.end_char)]
         self._suffix_role: dict[int, str] = {}  # (case endings: filled in events())
 
     def token_of(self, char: int) -> int:
@@ -576,6 +579,11 @@ class _Sentence:
     def _clauses(self, cues, coordinated=()) -> list[int]:
         n = len(self.starts)
         breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
+        if "clause_comma" in cues:  # ", а доля ...", ", a dostawy ...": a new clause after a comma, with a
+            # word of its own that states an act (", а зерно — в Иран" leaves out the verb, ", а след това
+            # по железопътна линия през Грузия" goes on with the way: the same clause)
+            breaks.update(i for i, _ in cues["clause_comma"] if i > 0 and "," in self.text[self.ends[i - 1]:self.starts[i]]
+                          and any(k > i and t != "transit" for t, k, _ in self.hits))
         if coordinated:
             breaks.update(coordinated)
         a, b = self.s.start_char, self.s.end_char

@@ -2,7 +2,7 @@
 
 activity_triggers.csv  words that state an act of a type (consult, agree, ...)
 activity_cues.csv      words that frame it: negation(_after), comparison(_after), rival, modality(_after, _final),
-                       via / via_after / via_weak (transit), bypass(_after), clause, relative,
+                       via / via_after / via_weak (transit), bypass(_after), clause, clause_comma (after a comma), relative,
                        conditional, not_negation, hedge, backdrop, dependence, own, destination,
                        origin, between, arrival_from, kazakh_side, port:XX / dest_port:XX; a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
