@@ -25,6 +25,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from ..model import ActivityEvent, Mention, Sentence
+from ..partners.matcher import HOME
 from .lexicon import ActivityGrammar, grammar, route_crossings
 from .words import _APOS_PAIRS, norm
 
@@ -99,6 +100,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 _GRADE = re.compile(r"[\s\u00a0]*[Бб]ленд|[\s\u00a0]*[Bb]lend", re.UNICODE)
+_APPOSITION = 4  # characters between "both countries" and the names that spell the pair out (" — ")
 _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many sentences back
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
@@ -117,6 +119,12 @@ def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | N
     return max(counts, key=counts.get)
 
 
+def _pair(pid: str, k: int, m: re.Match) -> list[Mention]:
+    """"Both countries": the partner and Kazakhstan, in the same words (the sentence is no third-party deal)."""
+    return [Mention("partner", pid, "anaphor", k, m.start(), m.end(), m.group()),
+            Mention("home", HOME, "anaphor", k, m.start(), m.end(), m.group())]
+
+
 def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
     """A sentence that names no partner and opens with a personal pronoun ("He also promised to
     finance", "Той подписа") or says "his country", right after a sentence whose subject is the
@@ -127,6 +135,18 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     last = None  # the last sentence that names a partner (or stands for one)
     for s in sentences:
         if s.index in named:
+            # "Oba kraje rozmawiają także o tranzycie ... przez polskie porty": a sentence that opens
+            # with the pair is about the pair, whatever partner it names further on
+            m = pairs.match(text, s.start_char, s.end_char) if pairs and last is not None and (
+                s.index - last <= _PAIR_REACH) else None
+            if m and any(0 <= q.start_char - m.end() <= _APPOSITION for q in by_sentence[s.index]):
+                m = None  # "Дві країни — Казахстан і Азербайджан — домовилися": the pair is named right there
+            ids = {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"} if m else ()
+            main = _main_partner(by_sentence, s.index) if m else None
+            if main:
+                ids = {main}
+            if len(ids) == 1:
+                by_sentence[s.index] += _pair(next(iter(ids)), s.index, m)
             last = s.index
             continue
         if (pairs or openers) and last is not None and s.index - last <= _PAIR_REACH:
@@ -139,8 +159,7 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             if main:  # an article about one partner: "the sides" are Kazakhstan and it
                 ids = {main}
             if len(ids) == 1:
-                by_sentence.setdefault(s.index, []).append(Mention(
-                    "partner", next(iter(ids)), "anaphor", s.index, m.start(), m.end(), m.group()))
+                by_sentence.setdefault(s.index, []).extend(_pair(next(iter(ids)), s.index, m))
                 named.add(s.index)
                 last = s.index
                 continue
@@ -233,10 +252,12 @@ class _Sentence:
         for role, i, j in self.cue_hits:
             cues.setdefault(role, []).append((i, j))
         # "trade minister", "министр торговли": a title, not an act of trade
-        if "title" in cues:
-            hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues["title"])]
-            if not hits:
-                return []
+        # ... nor is a fixed phrase that holds a trigger word ("z udziałem Niemiec": with Germany taking part)
+        for role in ("title", "fixed"):
+            if role in cues:
+                hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues[role])]
+                if not hits:
+                    return []
         # "China Railway", "Russian Railways": a word of a partner's name is no act
         named = [(p.start_char, p.end_char) for p in self.partners if " " in self.text[p.start_char:p.end_char]]
         if named:
@@ -455,6 +476,9 @@ class _Sentence:
                     continue
                 if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0):
                     continue  # "arrived on a visit to Astana from Georgia"
+                if t == "consult" and i < mi and self._after_role(cues, ("destination", "origin"), head) and any(
+                        i < k < mi and tt in _TOPICS for tt, k, _ in stated):
+                    continue  # "discussed wheat supplies to Iran": where the goods go is the topic, not a side
                 if t == "trade" and own and (any(j <= k <= j + 2 for k in own) or any(
                         i - 2 <= k < i and self._actor_before(clause, k) == "partner" for k in own)):
                     continue  # "a quota on the export of its own grain"

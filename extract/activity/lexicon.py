@@ -3,7 +3,8 @@
 activity_triggers.csv  words that state an act of a type (consult, agree, ...)
 activity_cues.csv      words that frame it: negation(_after), comparison(_after), rival, modality(_after, _final),
                        via / via_after / via_weak (transit), bypass(_after), clause, clause_comma (after a comma), relative,
-                       conditional, not_negation, hedge, backdrop, dependence, own, destination,
+                       conditional, not_negation, hedge, backdrop, dependence, own, destination, title and
+                       fixed (phrases whose trigger word states no act: "z udziałem", with ... taking part),
                        origin, between, arrival_from, kazakh_side, port:XX / dest_port:XX; a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
                        or an ending on the trigger (future_ending "-era", negative_ending "-майды")
