@@ -952,6 +952,9 @@ class _Sentence:
         if self.g.future_endings and self.lows[i].endswith(self.g.future_endings):
             return True  # "discutera", "signeraient"
         before, after, final = cues.get("modality"), cues.get("modality_after"), cues.get("modality_final")
+        content = cues.get("modality_content")  # "agreed to double trade": what was agreed is still to happen
+        if content and any(k < i and clause[k] == clause[i] for k, _ in content):
+            return True
         return bool(before) and any(k <= i and clause[k] == clause[i] for k, _ in before) or bool(after) and any(
             i < k <= i + 3 and clause[k] == clause[i] for k, _ in after) or bool(final) and any(
             i < k and clause[k] == clause[i] for k, _ in final)  # "... жеткізуді жоспарлап отыр": the clause's last verb

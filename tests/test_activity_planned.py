@@ -1,0 +1,26 @@
+"""`planned` per event: what an agreement says will happen is planned, the agreement itself is done."""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract
+
+
+@pytest.mark.parametrize("text", [
+    "Astana and Beijing agreed to double trade by 2030.",
+    "Астана и Пекин договорились удвоить товарооборот к 2030 году.",
+    "Turkey and Kazakhstan agreed on Tuesday to lift bilateral trade to $10 billion a year.",
+])
+def test_the_agreement_is_done_and_its_content_planned(text):
+    planned = {e.activity_type: e.planned for e in extract(text).events}
+    assert planned == {"agree": False, "trade": True}
+
+
+@pytest.mark.parametrize("text", [
+    "France wants to buy more uranium from Kazakhstan in the coming years.",
+    "Frankreich will in den kommenden Jahren mehr Uran aus Kasachstan beziehen.",
+    "Kazachstan może zwiększyć dostawy zboża do Chin.",
+])
+def test_a_wish_or_a_possibility_is_planned(text):
+    events = extract(text).events
+    assert events and all(e.planned for e in events)
