@@ -693,6 +693,8 @@ class _Sentence:
         # "unlike the United States", "contrairement à la Russie": the article stands between
         if self._after_cue(cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1):
             return True
+        if "source" in cues and self._after_cue(cues, "source", mi - self._articles_in(cues, mi - 2, mi), 0):
+            return True  # "Според Брюксел", "according to Washington": who says it, no party to the act
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
         if "rank" in cues and self._after_cue(cues, "rank_after", mi - self._articles_in(cues, mi - 2, mi), 0):

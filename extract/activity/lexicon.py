@@ -4,7 +4,8 @@ activity_triggers.csv  words that state an act of a type (consult, agree, ...)
 activity_cues.csv      words that frame it: negation(_after), comparison(_after), rival, modality(_after, _final),
                        via / via_after / via_weak (transit), bypass(_after), clause, relative,
                        conditional, not_negation, hedge, backdrop, dependence, own, destination,
-                       origin, between, arrival_from, kazakh_side, port:XX / dest_port:XX; a cue
+                       origin, between, arrival_from, kazakh_side, source ("according to": who says it),
+                       port:XX / dest_port:XX; a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
                        or an ending on the trigger (future_ending "-era", negative_ending "-майды")
 activity_sectors.csv   sector words (energy, nuclear, minerals, transport, security)
