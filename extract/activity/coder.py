@@ -575,6 +575,8 @@ class _Sentence:
     def _clauses(self, cues, coordinated=()) -> list[int]:
         n = len(self.starts)
         breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
+        if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
+            breaks.difference_update(i for i, _ in cues["not_clause"])
         if coordinated:
             breaks.update(coordinated)
         a, b = self.s.start_char, self.s.end_char
@@ -657,6 +659,8 @@ class _Sentence:
                 continue
             c = clause[i]
             first = clause.index(c)
+            if first in self._opens_with_conjunction(cues):  # ", однако переговоров ... не было"
+                first += 1
             if any(k < i and clause[k] == c and (k == first or (k == first + 1 and self._articles_in(cues, first, k)))
                    for _t, k, _j in hits):
                 denied = [k for _t, k, _j in hits if clause[k] == c and k >= j]
@@ -675,6 +679,10 @@ class _Sentence:
             if not self.text[self.starts[i]].isupper() and self._actor_before(clause, i) != "home":
                 out.update(k for k in range(j, len(clause)) if clause[k] == clause[i])
         return out
+
+    def _opens_with_conjunction(self, cues) -> set[int]:
+        """Tokens where a clause cue of one word starts a clause ("однако", "а", "however")."""
+        return {i for i, j in cues.get("clause", ()) if j == i + 1} - {i for i, _ in cues.get("not_clause", ())}
 
     def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:
         found = cues.get(role)
@@ -789,7 +797,10 @@ class _Sentence:
             for role in ("between", "destination", "origin"):
                 for _, b in cues.get(role, ()):
                     role_at[b] = role
+        opens = self._opens_with_conjunction(self._cues) if "clause" in self._cues else ()
         for b in range(mi, mi - _TRADE_ROLE_REACH - 1, -1):
+            if b < mi and b in opens:
+                break  # "на Каспии, а Грузия": the role word belongs to the clause before
             if b in role_at:
                 return role_at[b] in roles
         return False

@@ -5,6 +5,7 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        via / via_after / via_weak (transit), bypass(_after), clause, relative,
                        conditional, not_negation, hedge, backdrop, dependence, own, destination,
                        origin, between, arrival_from, kazakh_side, source ("according to": who says it),
+                       not_clause ("а также" is no clause "а"),
                        port:XX / dest_port:XX; a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
                        or an ending on the trigger (future_ending "-era", negative_ending "-майды")
