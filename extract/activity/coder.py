@@ -809,6 +809,9 @@ class _Sentence:
         """Token indices where the Kazakh side is named (the country, its capital, its
         demonym, its companies, ports and fields)."""
         out = [self.token_of(m.start_char) for m in self.home] + [i for i, _ in cues.get("kazakh_side", ())]
+        if out and "bypass" in cues:  # "в обход Казахстана", "bypassing Kazakhstan": no Kazakh side of the act
+            around = {j for _, j in cues["bypass"]}
+            out = [k for k in out if k not in around and k - 1 not in around]
         if out and ("than" in cues or "than_after" in cues):
             # "more oil to India than Kazakhstan", "Қазақстаннан гөрі": the compared term is no party
             than = {j for _, j in cues.get("than", ())}
