@@ -737,7 +737,8 @@ class _Sentence:
             ways = [w for w in ways if not any(b == w for _, b in cues["via_weak"])]
         if ways:
             located = self._after_cue(cues, "destination", mi, 0) or self._after_cue(cues, "origin", mi, 0)
-            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and not located))
+            with_it = self._suffix_role.get(mi) == "with"  # "Иранмен теміржол тарифтері": a counterpart, not a place
+            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and not located and not with_it))
                    for w in ways):
                 return True
         # "through Georgia to Turkey": the country after "to" is where the goods go (but "przez Morze
