@@ -99,6 +99,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+_DASH = re.compile(r"\s[—–-]\s")  # a dash that stands for a left-out verb ("а зерно — в Иран")
 _GRADE = re.compile(r"[\s\u00a0]*[Бб]ленд|[\s\u00a0]*[Bb]lend", re.UNICODE)
 _APPOSITION = 4  # characters between "both countries" and the names that spell the pair out (" — ")
 _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many sentences back
@@ -238,6 +239,7 @@ class _Sentence:
         if self.routes:  # "CPC Blend" is a grade of oil, not the pipeline it is named after
             self.routes = [r for r in self.routes if not _GRADE.match(text, r.end_char)]
         self._suffix_role: dict[int, str] = {}  # (case endings: filled in events())
+        self._comma_opens: set[int] = set()  # ", а": where a conjunction after a comma opened a clause
 
     def token_of(self, char: int) -> int:
         """The token holding char (or the last one starting before it)."""
@@ -603,11 +605,18 @@ class _Sentence:
     def _clauses(self, cues, coordinated=()) -> list[int]:
         n = len(self.starts)
         breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
-        if "clause_comma" in cues:  # ", а доля ...", ", a dostawy ...": a new clause after a comma, with a
-            # word of its own that states an act (", а зерно — в Иран" leaves out the verb, ", а след това
-            # по железопътна линия през Грузия" goes on with the way: the same clause)
-            breaks.update(i for i, _ in cues["clause_comma"] if i > 0 and "," in self.text[self.ends[i - 1]:self.starts[i]]
-                          and any(k > i and t != "transit" for t, k, _ in self.hits))
+        if "clause_comma" in cues:  # ", а доля ...", ", а Грузия пообещала ...": a new clause after a comma,
+            # unless it goes on with the way (", а след това по железопътна линия през Грузия") or leaves
+            # out its verb (", а зерно — в Иран"): then it is the same clause
+            for i, _ in cues["clause_comma"]:
+                if i > 0 and "," in self.text[self.ends[i - 1]:self.starts[i]]:
+                    after = [t for t, k, _ in self.hits if k > i]
+                    if any(t != "transit" for t in after) or not after and not _DASH.search(
+                            self.text, self.starts[i], self.s.end_char):
+                        breaks.add(i)
+                        self._comma_opens.add(i)
+        if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
+            breaks.difference_update(i for i, _ in cues["not_clause"])
         if coordinated:
             breaks.update(coordinated)
         a, b = self.s.start_char, self.s.end_char
@@ -690,6 +699,8 @@ class _Sentence:
                 continue
             c = clause[i]
             first = clause.index(c)
+            if first in self._opens_with_conjunction(cues):  # ", однако переговоров ... не было"
+                first += 1
             if any(k < i and clause[k] == c and (k == first or (k == first + 1 and self._articles_in(cues, first, k)))
                    for _t, k, _j in hits):
                 denied = [k for _t, k, _j in hits if clause[k] == c and k >= j]
@@ -709,6 +720,11 @@ class _Sentence:
                 out.update(k for k in range(j, len(clause)) if clause[k] == clause[i])
         return out
 
+    def _opens_with_conjunction(self, cues) -> set[int]:
+        """Tokens where a clause cue of one word starts a clause ("однако", "however", ", а")."""
+        return ({i for i, j in cues.get("clause", ()) if j == i + 1} | self._comma_opens) - {
+            i for i, _ in cues.get("not_clause", ())}
+
     def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:
         found = cues.get(role)
         if found:
@@ -726,6 +742,8 @@ class _Sentence:
         # "unlike the United States", "contrairement à la Russie": the article stands between
         if self._after_cue(cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1):
             return True
+        if "source" in cues and self._after_cue(cues, "source", mi - self._articles_in(cues, mi - 2, mi), 0):
+            return True  # "Според Брюксел", "according to Washington": who says it, no party to the act
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
         if "rank" in cues and self._after_cue(cues, "rank_after", mi - self._articles_in(cues, mi - 2, mi), 0):
@@ -764,7 +782,9 @@ class _Sentence:
             # турецького порту Джейхан", "to Turkish ports")
             adjective = located and any(p.mention_kind == "demonym" and self.token_of(p.start_char) == mi
                                         for p in self.partners)
-            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (w == me and (not located or adjective)))
+            with_it = self._suffix_role.get(mi) == "with"  # "Иранмен теміржол тарифтері": a counterpart, not a place
+            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (
+                    w == me and (not located or adjective) and not with_it))
                    for w in ways):
                 return True
         # "through Georgia to Turkey": the country after "to" is where the goods go (but "przez Morze
@@ -844,7 +864,10 @@ class _Sentence:
             for role in ("between", "destination", "origin"):
                 for _, b in cues.get(role, ()):
                     role_at[b] = role
+        opens = self._opens_with_conjunction(self._cues) if "clause" in self._cues or self._comma_opens else ()
         for b in range(mi, mi - _TRADE_ROLE_REACH - 1, -1):
+            if b < mi and b in opens:
+                break  # "на Каспии, а Грузия": the role word belongs to the clause before
             if b in role_at:
                 return role_at[b] in roles
         return False
@@ -853,6 +876,9 @@ class _Sentence:
         """Token indices where the Kazakh side is named (the country, its capital, its
         demonym, its companies, ports and fields)."""
         out = [self.token_of(m.start_char) for m in self.home] + [i for i, _ in cues.get("kazakh_side", ())]
+        if out and "bypass" in cues:  # "в обход Казахстана", "bypassing Kazakhstan": no Kazakh side of the act
+            around = {j for _, j in cues["bypass"]}
+            out = [k for k in out if k not in around and k - 1 not in around]
         if out and ("than" in cues or "than_after" in cues):
             # "more oil to India than Kazakhstan", "Қазақстаннан гөрі": the compared term is no party
             than = {j for _, j in cues.get("than", ())}

@@ -5,7 +5,9 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        via / via_after / via_weak (transit), bypass(_after), clause, clause_comma (after a comma), relative,
                        conditional, not_negation, hedge, backdrop, dependence, own, destination, title and
                        fixed (phrases whose trigger word states no act: "z udziałem", with ... taking part),
-                       origin, between, arrival_from, kazakh_side, port:XX / dest_port:XX; a cue
+                       origin, between, arrival_from, kazakh_side, source ("according to": who says it),
+                       not_clause ("а также" is no clause "а"),
+                       port:XX / dest_port:XX; a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
                        or an ending on the trigger (future_ending "-era", negative_ending "-майды")
 activity_sectors.csv   sector words (energy, nuclear, minerals, transport, security)
