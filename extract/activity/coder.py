@@ -828,7 +828,24 @@ class _Sentence:
             return True  # "exports from Russia" with no Kazakh side: Russia's own exports
         if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
             return True
+        if self.g.case_endings and self._final_verb_subject(mi, i, j):
+            return True
         return p.mention_kind == "demonym" and 0 < i - mi <= _DEMONYM_REACH
+
+    def _final_verb_subject(self, mi: int, i: int, j: int) -> bool:
+        """A language that marks roles by case endings and puts the verb last ("Қытай Қазақстаннан
+        1,5 мың тонна уран сатып алды"): a partner without a case ending among the first words of the
+        sentence, no partner before it, is the subject of the trade verb that ends the sentence (a
+        compound verb may follow it: "сатып алды", "жеткізіп отыр")."""
+        if mi > 2 or mi in self._suffix_role or not mi < i <= mi + _BRACKET_SPAN or any(
+                self.token_of(q.start_char) < mi for q in self.partners) or any(
+                ch in self.text[self.ends[mi]:self.starts[i]] for ch in ":;"):  # ("Ресей ... бақылайды: ...")
+            return False
+        n = len(self.lows)
+        for end in range(j, min(j + 2, n) + 1):
+            if end == n or any(ch in self.text[self.ends[end - 1]:self.starts[end]] for ch in ".;:!?"):
+                return True
+        return False
 
     def _bracket_subject(self, cues, mi: int, me: int, i: int, j: int) -> bool:
         """A verb bracket ("Deutschland hat im vergangenen Jahr Öl aus Kasachstan importiert",
