@@ -62,13 +62,15 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
     groups = sentence_languages(text, lang, sentences)
     mentions = find_mentions(text, lang, sentences, end)
     figures: list[Figure] = []
+    places = frozenset(m.end_char for m in mentions if m.entity_type in ("partner", "home"))  # "до Росії 106 категорій"
     for group_lang, group in groups:
         if group_lang != lang:
             taken = {(m.entity_type, i) for m in mentions for i in range(m.start_char, m.end_char)}
             mentions += [m for m in find_mentions(text, group_lang, group, end)
                          if (m.entity_type, m.start_char) not in taken and (m.entity_type, m.end_char - 1) not in taken]
         dates = find_dates(text, group_lang, group, end, published=published)
-        figures += dates + find_figures(text, group_lang, group, end, taken=[(f.start_char, f.end_char) for f in dates])
+        figures += dates + find_figures(text, group_lang, group, end, taken=[(f.start_char, f.end_char) for f in dates],
+                                        places=places)
     # Kazakhstan itself and partners' state companies: never partner mentions, but the coder needs them
     home = [m for m in mentions if m.entity_type in _INTERNAL]
     result.mentions = sorted((m for m in mentions if m.entity_type not in _INTERNAL),

@@ -246,3 +246,18 @@ def test_a_range_written_high_to_low_is_stored_low_to_high():
     [f] = [f for f in extract("Traders said margins could shrink by $15–10 a tonne.", lang="en").figures
            if f.kind == "money"]
     assert (f.value, f.value_max) == (10, 15)
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("Уряд Казахстану заборонив з 1 грудня реекспорт до Росії 106 категорій товарів.", "uk", 106),
+    ("В Китай 300 вагонов казахстанского зерна отправлено в октябре.", "ru", 300),
+    ("Kazakhstan sent to China 40 trains of wheat last month.", "en", 40),
+])
+def test_a_count_right_after_a_country_is_no_model_number(text, lang, value):
+    # "Boeing 737 jets" names a model; a country's name in front of a count does not ("до Росії 106 категорій")
+    counts = [f for f in extract(text, lang).figures if f.kind == "count"]
+    assert [f.value for f in counts] == [value]
+
+
+def test_a_model_number_after_a_brand_stays_no_figure():
+    assert [f.value for f in extract("Air Astana ordered two Boeing 737 jets.", "en").figures if f.kind == "count"] == [2]

@@ -24,8 +24,9 @@ _NEVER_NEGATIVE = ("mass", "count", "duration")
 
 
 def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
-                 taken: list[tuple[int, int]] = ()) -> list[Figure]:
-    """Every non-date figure in text[:end], inside sentences, not overlapping a taken span."""
+                 taken: list[tuple[int, int]] = (), places: frozenset[int] = frozenset()) -> list[Figure]:
+    """Every non-date figure in text[:end], inside sentences, not overlapping a taken span.
+    places: where country names end (a count right after one is no model number: "до Росії 106 категорій")."""
     try:
         g = grammar(lang)
     except Exception:  # an unknown language has no rows: nothing to read
@@ -70,7 +71,7 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
                 pos = max(t_end, a + 1)
                 continue
             try:
-                figs, pos = _read_with_fallback(text, a, s_start, s_end, _span_grammar(text, a, s_end, g), sent.index)
+                figs, pos = _read_with_fallback(text, a, s_start, s_end, _span_grammar(text, a, s_end, g), sent.index, places)
             except Reject as r:
                 pos = max(r.skip_to, m.end() if m.group("word") else a + 1)
                 continue
@@ -224,12 +225,12 @@ def _overlaps_taken(taken, s, e):
 _SECOND_LANGUAGE = {"kk": "ru"}
 
 
-def _read_with_fallback(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: int):
-    figs, pos = _read_figure(text, a, s_start, s_end, g, sidx)
+def _read_with_fallback(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: int, places=frozenset()):
+    figs, pos = _read_figure(text, a, s_start, s_end, g, sidx, places)
     second = _SECOND_LANGUAGE.get(g.lang)
     if second and figs and figs[0].kind in ("count", "number") and figs[0].unit is None:
         try:
-            figs2, pos2 = _read_figure(text, a, s_start, s_end, grammar(second), sidx)
+            figs2, pos2 = _read_figure(text, a, s_start, s_end, grammar(second), sidx, places)
         except Reject:
             return figs, pos
         if figs2 and figs2[0].kind in ("mass", "percentage", "money", "duration"):
@@ -237,7 +238,7 @@ def _read_with_fallback(text: str, a: int, s_start: int, s_end: int, g: Grammar,
     return figs, pos
 
 
-def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: int):
+def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: int, places=frozenset()):
     """Figures starting at anchor a, and where scanning goes on."""
     q1 = read_quantity(text, a, s_end, g, s_start)
     if q1.fraction is not None and q1.kind is None and not _fraction_ok(text, q1, s_start, g):
@@ -315,7 +316,7 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
         elif q1.only_one or q1.half:
             raise Reject(q1.end)          # "un accord", "one of the largest"
         else:
-            kind, end = _count_or_number(text, q1, end, s_start, s_end, g, value_max)
+            kind, end = _count_or_number(text, q1, end, s_start, s_end, g, value_max, places)
     elif q1.only_one and kind not in ("money", "mass", "duration", "percentage"):
         raise Reject(q1.end)
     elif q1.only_one and kind == "duration" and g.relative_after.match(text, end, s_end):
@@ -346,7 +347,8 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
     return figs, end
 
 
-def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int, g: Grammar, value_max):
+def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int, g: Grammar, value_max,
+                     places=frozenset()):
     """A number followed by a noun counts it ("37 судов"); else it is a bare number."""
     if _month_after(text, end, s_end, g):
         raise Reject(end)                   # "19 марта": a date the dates work left alone
@@ -354,8 +356,8 @@ def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int
         raise Reject(max(end, q1.end))      # a year the dates work left alone
     noun_end = count_noun_end(text, end, s_end, g, linked=q1.has_mag)
     if noun_end is not None:
-        if not q1.is_words and _name_before(text, q1.start, s_start, g):
-            raise Reject(end)               # "Boeing 737 jets" (a spelled number names no model: "in Beijing two countries")
+        if not q1.is_words and q1.start - 1 not in places and _name_before(text, q1.start, s_start, g):
+            raise Reject(end)               # "Boeing 737 jets" (not a country: "до Росії 106 категорій") (a spelled number names no model: "in Beijing two countries")
         return "count", noun_end
     if q1.is_words and q1.n_words == 1 and abs(q1.value) < 11 and value_max is None:
         raise Reject(q1.end)                # "neuf", "sept": too ambiguous alone
