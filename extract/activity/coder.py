@@ -608,11 +608,16 @@ class _Sentence:
         if "clause_comma" in cues:  # ", а доля ...", ", а Грузия пообещала ...": a new clause after a comma,
             # unless it goes on with the way (", а след това по железопътна линия през Грузия") or leaves
             # out its verb (", а зерно — в Иран"): then it is the same clause
+            # (nor when only the Kazakh side acts in it: ", a kazachska strona zadeklarowała, że sfinansuje
+            # projekt" is the other half of the deal before; nor for ", a część przez uzbecki Termez")
             for i, _ in cues["clause_comma"]:
                 if i > 0 and "," in self.text[self.ends[i - 1]:self.starts[i]]:
                     after = [t for t, k, _ in self.hits if k > i]
-                    if any(t != "transit" for t in after) or not after and not _DASH.search(
-                            self.text, self.starts[i], self.s.end_char):
+                    kazakh_only = any(self.token_of(m.start_char) > i for m in self.home) and not any(
+                        self.token_of(m.start_char) > i for m in self.partners)
+                    if any(t != "transit" for t in after) and not kazakh_only or not after and not any(
+                            k > i for k, _ in cues.get("via", ())) and not (
+                            _DASH.search(self.text, self.starts[i], self.s.end_char)):
                         breaks.add(i)
                         self._comma_opens.add(i)
         if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
