@@ -413,6 +413,9 @@ class _Sentence:
                             and not any(self._after_cue(cues, role, head, 1) for role in ("destination", "origin"))
                             and not any(self._after_cue(cues, role, head, 0) for role in ("via", "via_weak", "comparison"))]
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
+        for i in list(relative_of):  # (", по которому": the preposition before the pronoun follows the antecedent)
+            if i > 1 and len(self.lows[i - 1]) <= 3 and clause[i - 1] == clause[i]:
+                relative_of[i - 1] = clause[i]
         own = {i for i, _ in cues.get("own", ())}
         # "eine Pumpstation des CPC in Russland", "станцию КТК в России": where an attack strikes is a
         # place, neither the attacker's counterpart nor a target of its own
@@ -640,7 +643,9 @@ class _Sentence:
         # which stays out of Moscow's war in Ukraine, depends on Russia"): a clause of its own,
         # and the clause around it goes on after it
         for k, (i, _) in enumerate(cues.get("relative", ())):
-            if i == 0 or "," not in self.text[self.ends[i - 1]:self.starts[i]]:
+            if i > 1 and len(self.lows[i - 1]) <= 3 and "," in self.text[self.ends[i - 2]:self.starts[i - 1]]:
+                i -= 1  # ", в котором Казахстан не участвует", ", dans lequel": a preposition before the pronoun
+            elif i == 0 or "," not in self.text[self.ends[i - 1]:self.starts[i]]:
                 continue
             end = next((e for e in range(i + 1, n) if "," in self.text[self.ends[e - 1]:self.starts[e]]
                         or out[e] != out[i]), n)
