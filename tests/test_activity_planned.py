@@ -24,3 +24,12 @@ def test_the_agreement_is_done_and_its_content_planned(text):
 def test_a_wish_or_a_possibility_is_planned(text):
     events = extract(text).events
     assert events and all(e.planned for e in events)
+
+
+@pytest.mark.parametrize("text, planned", [
+    ("Казахстан подписал соглашение с Турцией, по которому поставит 1 млн тонн пшеницы.", {"agree": False, "trade": True}),
+    ("Україна підпише угоду з Казахстаном наступного тижня.", {"agree": True}),
+    ("Казахстан поставил в Китай 2 млн тонн зерна.", {"trade": False}),
+])
+def test_a_perfective_verb_in_the_future_is_planned(text, planned):
+    assert {e.activity_type: e.planned for e in extract(text).events} == planned

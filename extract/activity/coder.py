@@ -1004,6 +1004,9 @@ class _Sentence:
     def _planned(self, cues, clause, i: int) -> bool:
         if self.g.future_endings and self.lows[i].endswith(self.g.future_endings):
             return True  # "discutera", "signeraient"
+        if self.g.future_verb and any(self.g.future_verb(self.lows[k]) for k in range(max(i - 2, 0), i + 1)
+                                      if clause[k] == clause[i]):
+            return True  # "поставит", "підпише угоду": the trigger or the verb right before it
         before, after, final = cues.get("modality"), cues.get("modality_after"), cues.get("modality_final")
         content = cues.get("modality_content")  # "agreed to double trade": what was agreed is still to happen
         if content and any(k < i and clause[k] == clause[i] for k, _ in content):

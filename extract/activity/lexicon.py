@@ -50,6 +50,9 @@ class ActivityGrammar:
         self.case_endings = [(e, role) for e, role in endings if role not in ("future_ending", "negative_ending")]
         # "-era" (French future) on the trigger itself: the act is planned
         self.future_endings = tuple(e for e, role in endings if role == "future_ending")
+        # "поставит", "підпише": a perfective verb's present form is its future, the act is planned
+        # (where the lemmatizer reads verb tenses: pymorphy3 for Russian and Ukrainian)
+        self.future_verb = getattr(lemmatizer(lang), "future", None)
         # "-майды", "-маған" (Kazakh negative verb) on the trigger itself: the act is denied
         self.negative_endings = tuple(e for e, role in endings if role == "negative_ending")
         # "He", "Она", "jego kraj": a sentence about the partner named just before (coreference)

@@ -278,6 +278,7 @@ class PymorphyLemmatizer(Lemmatizer):
         import pymorphy3
         self.morph = pymorphy3.MorphAnalyzer(lang=lang)
         self.suffixes = ()  # pymorphy3 predicts a lemma for every form: no stemming
+        self._future: dict[str, bool] = {}
 
     def candidates(self, norm: str) -> list[str]:
         low = norm.lower()
@@ -290,6 +291,16 @@ class PymorphyLemmatizer(Lemmatizer):
         if low not in out:
             out.append(low)
         return out
+
+    def future(self, word: str) -> bool:
+        """A verb in the future tense ("поставит", "підпише", "постачатиме"): its most likely reading."""
+        hit = self._future.get(word)
+        if hit is None:
+            if len(self._future) > _CACHE_LIMIT:
+                self._future.clear()
+            tag = self.morph.parse(word)[0].tag
+            hit = self._future[word] = "VERB" in tag and "futr" in tag
+        return hit
 
     def variants(self, form: str) -> list[str]:
         # the lexicon word's first readings and its own spelling ("Рияд" reads as рияда)
