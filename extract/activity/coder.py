@@ -627,6 +627,11 @@ class _Sentence:
             breaks.difference_update(i for i, _ in cues["not_clause"])
         if coordinated:
             breaks.update(coordinated)
+        if self.home and self.partners:  # ", and Kazakhstan continued ...": a new subject, a new clause
+            for m in self.home:
+                k = self.token_of(m.start_char) - 1
+                if k > 0 and self.lows[k] in self.g.coordinators and "," in self.text[self.ends[k - 1]:self.starts[k]]:
+                    breaks.add(k)
         a, b = self.s.start_char, self.s.end_char
         if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
             breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
