@@ -937,7 +937,9 @@ class _Sentence:
                 if (c == clause[i] or me in relative) and (via is None or not moving)]
         # (a destination before the trigger is no actor: "to Japan and signed with Korea")
         dest = {j for _, j in cues.get("destination", ())}
-        before = {p.entity_id for p, head, _, _ in mine if head < i and head not in dest and head - 1 not in dest}
+        # ("to France's Orano": a company after a destination and its country's genitive is one too)
+        before = {p.entity_id for p, head, mi, _ in mine if head < i and head not in dest and head - 1 not in dest
+                  and not (p.mention_kind == "organisation" and any(0 < mi - d <= 3 for d in dest))}
         # (a talk or a deal: the other side anywhere after it in the clause, "discussed the corridor in
         # Baku last week with his Georgian counterpart")
         reach = _THIRD_PARTY_REACH if moving else len(self.lows)
@@ -961,8 +963,9 @@ class _Sentence:
                 return True
         if not moving:
             return False
+        # (or right after the trade word that ends in its role: "utilities in the EU", "buyers in Canada")
         bound = {p.entity_id for p, head, mi, me in mine
-                 if self._after_role(cues, ("destination", "origin"), head)
+                 if (self._after_role(cues, ("destination", "origin"), head) or (j - i > 1 and 0 <= head - j <= 1))
                  and not any(min(i, head) < k < max(i, head) for k in self._trade_words)}
         return bool(bound) and any(p.entity_id not in bound and not self._after_role(cues, ("destination", "origin"), head)
                                    for p, head, mi, me in mine)
