@@ -720,6 +720,12 @@ class _Sentence:
                    for _t, k, _j in hits):
                 denied = [k for _t, k, _j in hits if clause[k] == c and k >= j]
                 out.update(denied or (k for _t, k, _j in hits if clause[k] == c))
+        # a participation word before its act and a closing "not" after it ("участі в переговорах
+        # не брав", "udziału w rozmowach nie wziął"): the act between them is denied
+        for a, b in cues.get("negation_bridge", ()):
+            for i, _j in cues.get("negation", ()):
+                if b <= i <= b + _NEGATION_REACH and i not in cancelled:
+                    out.update(k for _t, k, _e in hits if b <= k < i and clause[k] == clause[a])
         negated_types = {(t, clause[i]) for t, i, j in hits if i in out}
         out.update(i for t, i, j in hits if (t, clause[i]) in negated_types)
         # what an unsigned agreement is about is not stated either ("nie podpisały umowy o współpracy")
