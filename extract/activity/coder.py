@@ -810,7 +810,8 @@ class _Sentence:
                                         for p in self.partners)
             with_it = self._suffix_role.get(mi) == "with"  # "Иранмен теміржол тарифтері": a counterpart, not a place
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (
-                    w == me and (not located or adjective) and not with_it))
+                    w == me and (not located or adjective) and not with_it) or (
+                    w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"
                    for w in ways):
                 return True
         # "through Georgia to Turkey": the country after "to" is where the goods go (but "przez Morze
