@@ -99,7 +99,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
-_DASH = re.compile(r"\s[—–-]\s")  # a dash that stands for a left-out verb ("а зерно — в Иран")
+_GAP_DASH = re.compile(r"\s[—–-]\s")  # a dash that stands for a left-out verb ("а зерно — в Иран")
 _GRADE = re.compile(r"[\s\u00a0]*[Бб]ленд|[\s\u00a0]*[Bb]lend", re.UNICODE)
 _APPOSITION = 4  # characters between "both countries" and the names that spell the pair out (" — ")
 _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many sentences back
@@ -625,7 +625,7 @@ class _Sentence:
                         self.token_of(m.start_char) > i for m in self.partners)
                     if any(t != "transit" for t in after) and not kazakh_only or not after and not any(
                             k > i for k, _ in cues.get("via", ())) and not (
-                            _DASH.search(self.text, self.starts[i], self.s.end_char)):
+                            _GAP_DASH.search(self.text, self.starts[i], self.s.end_char)):
                         breaks.add(i)
                         self._comma_opens.add(i)
         if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
@@ -1016,10 +1016,19 @@ class _Sentence:
         return end
 
     def _in_compound(self, p: Mention) -> bool:
-        """A place joined by dashes to other names ("Baku–Tbilisi–Kars")."""
+        """A place joined by dashes to other names: "Baku–Tbilisi–Kars" (no spaces), or, with spaced
+        dashes, only to another country or Kazakhstan ("Казахстан — Туркменістан — Іран"; not the
+        parenthetical "nach Aserbaidschan – ein Fünftel mehr")."""
         before = self.text[max(self.s.start_char, p.start_char - 2):p.start_char]
         after = self.text[p.end_char:p.end_char + 2]
-        return bool(_DASH.search(before + after)) and not before.endswith(" — ") and not after.startswith(" —")
+        if not _DASH.search(before + after):
+            return False
+        if _DASH.search(before[-1:] + after[:1]):
+            return True  # "Baku–Tbilisi"
+        ends = {m.end_char for m in self.partners + self.home}
+        starts = {m.start_char for m in self.partners + self.home}
+        return (_GAP_DASH.match(self.text, p.start_char - 3) is not None and p.start_char - 3 in ends) or (
+            _GAP_DASH.match(self.text, p.end_char) is not None and p.end_char + 3 in starts)
 
     def _planned(self, cues, clause, i: int) -> bool:
         if self.g.future_endings and self.lows[i].endswith(self.g.future_endings):
