@@ -146,6 +146,12 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             main = _main_partner(by_sentence, s.index) if m else None
             if main:
                 ids = {main}
+            if m is None and pairs:  # "...met Prime Minister Bektenov; both sides said ...": the pair
+                # after a semicolon is Kazakhstan and the one partner named before it in the sentence
+                m = next((x for x in pairs.finditer(text, s.start_char, s.end_char)
+                          if text[s.start_char:x.start()].rstrip().endswith(";")), None)
+                ids = {q.entity_id for q in by_sentence[s.index] if q.entity_type == "partner"
+                       and q.start_char < m.start()} if m else ()
             if len(ids) == 1:
                 by_sentence[s.index] += _pair(next(iter(ids)), s.index, m)
             last = s.index
