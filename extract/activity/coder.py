@@ -463,7 +463,12 @@ class _Sentence:
                 if via is False or (via and t not in _MOVING):
                     continue  # a place on the way is not an investor or a signatory; a bypassed one is no party
                 if t in _MOVING and via is not None:
-                    if via:
+                    # "Росія, яка розвиває коридор ... через Азербайджан": another partner's own route, no
+                    # Kazakh side in its clause
+                    if via and not (clause[i] not in kz_clauses and any(
+                            v is None and q.entity_id != p.entity_id and (
+                                (cq == clause[i] and qi < i) or relative_of.get(qe) == clause[i])
+                            for q, qi, qe, _qh, cq, v in parties)):
                         add(p.entity_id, "transit", i, j, p)
                     continue  # a partner on (or off) the way is not a buyer or seller
                 if t in _MOVING and via_home and not self._after_role(cues, ("destination",), head):
