@@ -303,3 +303,20 @@ def test_relative_times_social_rows_and_most_read_lists_are_chrome(lang, head, h
     assert c.title == headline and c.body_text == f"{headline}\n\n{body}"
     r = extract(c.body_text, lang=lang)
     assert {m.partner_id for m in r.mentions if m.partner_id} == {"CN"}
+
+
+# holdout_p: comment-verb counters and print buttons beside share buttons, reading times written
+# verb first ("Читати 2 хв") or with a full word ("2 минут оқу"), news-section breadcrumbs, and the
+# wrapped second line of a paywall note are chrome
+@pytest.mark.parametrize("line", [
+    "Udostępnij   Skomentuj (6)", "Partager   Commenter (21)", "Teilen   Drucken   Kommentare (4)",
+    "14:05, 9 квітня 2025   ·   Читати 2 хв", "⏱ 2 минут оқу   |   05.09.2025", "Жаңалықтар › Бизнес",
+    "premium members. Log in or start a 30-day trial.", "Déjà abonné ? Se connecter"])
+def test_holdout_p_chrome_lines(line):
+    assert chrome_kind(line)
+
+
+@pytest.mark.parametrize("line", ["Commenter la décision de Bruxelles", "Print media in Kazakhstan grew 5%",
+                                  "Новини про експорт зерна до Китаю зросли на 18% за рік."])
+def test_holdout_p_prose_is_not_chrome(line):
+    assert chrome_kind(line) is None
