@@ -320,3 +320,14 @@ def test_holdout_p_chrome_lines(line):
                                   "Новини про експорт зерна до Китаю зросли на 18% за рік."])
 def test_holdout_p_prose_is_not_chrome(line):
     assert chrome_kind(line) is None
+
+
+def test_wrapped_rest_of_a_paywall_note_is_chrome():
+    page = ("Kazakh coal finds buyers in Poland\n\n"
+            "Kazakhstan shipped roughly 1.4 mln tonnes of thermal coal to Poland in the first eight months "
+            "of 2025, data from the rail operator showed on Monday.\n\n"
+            "Subscribers only: The rest of this article is available to\n"
+            "subscribers who sign up for a 14-day pass or a 3-month plan.\n")
+    for text in (page, clean_text(page).body_text):
+        r = extract(text, lang="en")
+        assert not [f for f in r.figures if f.kind == "duration" and f.value in (14, 3)], r.figures
