@@ -311,7 +311,10 @@ def test_relative_times_social_rows_and_most_read_lists_are_chrome(lang, head, h
 @pytest.mark.parametrize("line", [
     "Udostępnij   Skomentuj (6)", "Partager   Commenter (21)", "Teilen   Drucken   Kommentare (4)",
     "14:05, 9 квітня 2025   ·   Читати 2 хв", "⏱ 2 минут оқу   |   05.09.2025", "Жаңалықтар › Бизнес",
-    "premium members. Log in or start a 30-day trial.", "Déjà abonné ? Se connecter"])
+    "premium members. Log in or start a 30-day trial.", "Déjà abonné ? Se connecter",
+    "Поделиться   Комментировать (5)", "Споделете   Коментирай (3)", "Бөлісу   Пікір қалдыру (2)",
+    "Share   Comment (4)", "3 хвилини читання", "Читати 3 хвилини", "2 минути четене", "4 минуты чтения",
+    "5 minut czytania", "3 Minuten Lesezeit", "4 minutes de lecture"])
 def test_holdout_p_chrome_lines(line):
     assert chrome_kind(line)
 
