@@ -341,7 +341,8 @@ def chrome_lines(text: str, start: int = 0, end: int | None = None, longest: int
     for m in _LINE.finditer(text, start, end):
         if m.group().strip():
             top += 1
-        if m.end() - m.start() <= longest and (chrome_kind(m.group()) or (top <= 2 and _is_kicker(text, m))):
+        if m.end() - m.start() <= longest and (chrome_kind(m.group()) or (top <= 2 and _is_kicker(text, m))
+                                                 or _wraps_paywall(text, m, out)):
             out.append(m.span())
         elif m.end() - m.start() <= 162 and _TIME_LED.match(m.group()):
             run.append(m.span())
@@ -354,6 +355,19 @@ def chrome_lines(text: str, start: int = 0, end: int | None = None, longest: int
     if len(run) >= 2:
         out += run
     return sorted(out)
+
+
+_WRAP_END = re.compile(r"[^\W\d_][ \t\u00a0]*\Z|[,\-‐][ \t\u00a0]*\Z")
+
+
+def _wraps_paywall(text: str, m: re.Match, out: list[tuple[int, int]]) -> bool:
+    """The wrapped rest of a paywall note: the line right before is a paywall line that stops
+    mid-sentence ("... is available to" / "premium members. Log in or start a 30-day trial.") and
+    this one goes on in lower case."""
+    if not out or out[-1][1] + 1 != m.start() or not m.group()[:1].islower():
+        return False
+    prev = text[out[-1][0]:out[-1][1]]
+    return bool(_WRAP_END.search(prev)) and chrome_kind(prev) == "paywall"
 
 
 def _is_kicker(text: str, m: re.Match) -> bool:

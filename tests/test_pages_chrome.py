@@ -303,3 +303,34 @@ def test_relative_times_social_rows_and_most_read_lists_are_chrome(lang, head, h
     assert c.title == headline and c.body_text == f"{headline}\n\n{body}"
     r = extract(c.body_text, lang=lang)
     assert {m.partner_id for m in r.mentions if m.partner_id} == {"CN"}
+
+
+# holdout_p: comment-verb counters and print buttons beside share buttons, reading times written
+# verb first ("Читати 2 хв") or with a full word ("2 минут оқу"), news-section breadcrumbs, and the
+# wrapped second line of a paywall note are chrome
+@pytest.mark.parametrize("line", [
+    "Udostępnij   Skomentuj (6)", "Partager   Commenter (21)", "Teilen   Drucken   Kommentare (4)",
+    "14:05, 9 квітня 2025   ·   Читати 2 хв", "⏱ 2 минут оқу   |   05.09.2025", "Жаңалықтар › Бизнес",
+    "premium members. Log in or start a 30-day trial.", "Déjà abonné ? Se connecter",
+    "Поделиться   Комментировать (5)", "Споделете   Коментирай (3)", "Бөлісу   Пікір қалдыру (2)",
+    "Share   Comment (4)", "3 хвилини читання", "Читати 3 хвилини", "2 минути четене", "4 минуты чтения",
+    "5 minut czytania", "3 Minuten Lesezeit", "4 minutes de lecture"])
+def test_holdout_p_chrome_lines(line):
+    assert chrome_kind(line)
+
+
+@pytest.mark.parametrize("line", ["Commenter la décision de Bruxelles", "Print media in Kazakhstan grew 5%",
+                                  "Новини про експорт зерна до Китаю зросли на 18% за рік."])
+def test_holdout_p_prose_is_not_chrome(line):
+    assert chrome_kind(line) is None
+
+
+def test_wrapped_rest_of_a_paywall_note_is_chrome():
+    page = ("Kazakh coal finds buyers in Poland\n\n"
+            "Kazakhstan shipped roughly 1.4 mln tonnes of thermal coal to Poland in the first eight months "
+            "of 2025, data from the rail operator showed on Monday.\n\n"
+            "Subscribers only: The rest of this article is available to\n"
+            "subscribers who sign up for a 14-day pass or a 3-month plan.\n")
+    for text in (page, clean_text(page).body_text):
+        r = extract(text, lang="en")
+        assert not [f for f in r.figures if f.kind == "duration" and f.value in (14, 3)], r.figures

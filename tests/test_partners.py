@@ -245,3 +245,12 @@ def test_agency_datelines_with_a_dot_name_no_partner():
     assert ids("МОСКВА, 5 мая. /ТАСС/. Казахстан отгрузил нефть в Китай.", "ru") == {"CN"}
     assert ids("АСТАНА / ПЕКИН, 5 мая. Казахстан отгрузил нефть.", "ru") == set()
     assert ids("Россия, 2024 год, стала крупнейшим покупателем.", "ru") == {"RU"}
+
+
+def test_title_case_dateline_of_a_kazakh_city_and_a_foreign_one_names_no_partner():
+    # holdout_p fr_01: "Astana/Vienne –" with neither date nor agency
+    head = "Le Kazakhstan courtise Berlin\n\n"
+    assert ids(head + "Astana/Vienne – Le projet doit produire de l'hydrogène.", "fr") == {"DE"}
+    assert ids("Заголовок\n\nАстана/Київ. За січень Казахстан експортував пшеницю.", "uk") == set()
+    assert ids("Astana/Moscow: talks on oil stall\n\nThe talks stalled.", "en") == {"RU"}
+    assert ids("Kazakhstan ships oil\n\nAstana/Vienne – Vienne said it would help.", "fr") == {"AT"}

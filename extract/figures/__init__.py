@@ -70,11 +70,14 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
             if t_end is not None:
                 pos = max(t_end, a + 1)
                 continue
+            sg = _span_grammar(text, a, s_end, g)
             try:
-                figs, pos = _read_with_fallback(text, a, s_start, s_end, _span_grammar(text, a, s_end, g), sent.index, places)
+                figs, pos = _read_with_fallback(text, a, s_start, s_end, sg, sent.index, places)
             except Reject as r:
                 pos = max(r.skip_to, m.end() if m.group("word") else a + 1)
                 continue
+            if sg is not g:
+                _doc_qualifier(text, figs, s_start, s_end, g)
             for f in figs:
                 if not _overlaps_taken(taken, f.start_char, f.end_char):
                     out.append(f)
@@ -100,6 +103,18 @@ def _suffix_ranges(text: str, figs: list[Figure], g: Grammar) -> list[Figure]:
             continue
         out.append(f)
     return out
+
+
+def _doc_qualifier(text: str, figs: list[Figure], s_start: int, s_end: int, g: Grammar) -> None:
+    """A figure read with the other script's grammar keeps a hedge of the article's language before
+    it ("не менее 1,2 million tons", "понад 2 million tonnes"): that grammar does not know the hedge."""
+    for f in figs:
+        if f.qualifier != "exact" or f.kind == "date":
+            continue
+        q, start = qualifier_of(text, f.start_char, f.end_char, s_start, s_end, g, f.kind)
+        if q != "exact" and start < f.start_char:
+            f.qualifier, f.start_char = q, start
+            f.surface_text = text[f.start_char:f.end_char]
 
 
 # A figure written in the other script inside a sentence ("экспорт составил around 72 million tonnes")

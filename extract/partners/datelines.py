@@ -53,7 +53,20 @@ def dateline_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
             s = m.start("head") + c.start("city")
             out.append((s, s + len(city)))
     out += [sp for sp in _dot_datelines(text, len(text) if end is None else end) if sp not in out]
+    out += [sp for sp in _home_pairs(text, len(text) if end is None else end) if sp not in out]
     return sorted(out)
+
+
+# a Kazakh city and a foreign one filed from together, title case, with neither date nor agency:
+# "Astana/Vienne – Le projet ...", "Астана/Київ. За січень ...", "Алматы/Пекин. «...»" (a headline
+# never opens with a Kazakh city, a slash and a city)
+_HOME = r"(?:Astana|Almaty|Nur-Sultan|Aktau|Atyrau|Астана|Алматы|Алмати|Нур-Султан|Ақтау|Актау|Атырау)"
+_HOME_PAIR = re.compile(rf"(?m)^[ \t\u00a0]*(?P<city>{_HOME}[ \t\u00a0]?/[ \t\u00a0]?[^\W\d_][^\W\d_'’\-]*)"
+                        rf"(?=[ \t\u00a0]+[-–—][ \t\u00a0]|[.,][ \t\u00a0])")
+
+
+def _home_pairs(text: str, end: int) -> list[tuple[int, int]]:
+    return [m.span("city") for m in _HOME_PAIR.finditer(text, 0, min(end, _DOT_TOP * 2))]
 
 
 # agency style with a dot, no dash: "МОСКВА, 5 мая. /ТАСС/. ...", "ПЕКИН, 5 мая. ...", "Москва. 5 мая. ..."
