@@ -261,3 +261,13 @@ def test_a_count_right_after_a_country_is_no_model_number(text, lang, value):
 
 def test_a_model_number_after_a_brand_stays_no_figure():
     assert [f.value for f in extract("Air Astana ordered two Boeing 737 jets.", "en").figures if f.kind == "count"] == [2]
+
+
+def test_south_and_noon_are_no_half_day():
+    # "південь" is пів + день to a glued-half reader; it means south ("на півдні": in the south)
+    from extract import extract
+    for text in ("Росія розвиває коридор «Північ — Південь» через Азербайджан.",
+                 "На півдні країни зібрали 2 млн тонн зерна.", "В полдень груз прибыл в Актау."):
+        assert not [f for f in extract(text).figures if f.kind == "duration"], text
+    assert [f.value for f in extract("За півроку перевезено 1,1 млн тонн зерна.").figures
+            if f.kind == "duration"] == [0.5]

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+# "південь", "на півдні" (south) and "полдень" (noon) are words of their own, not half a day
+_SOUTH_NOON = re.compile(r"(?i)півд|полдень|полудн")
+
 from .grammar import SP, Grammar, _norm
 from .numbers import DIGITS, parse_digits, parse_word_run
 
@@ -90,7 +93,7 @@ def read_quantity(text: str, pos: int, limit: int, g: Grammar, sent_start: int) 
         q.raw, has_frac = parse_digits(m.group(0), g.decimal)
         q.integer = not has_frac and m.group(0).isdigit()
         q.core_end = e
-    elif g.half_glued.match(text, p, limit) and not g.word_run.match(text, p, limit):
+    elif g.half_glued.match(text, p, limit) and not g.word_run.match(text, p, limit) and not _SOUTH_NOON.match(text, p, limit):
         # "полгода", "півроку": half glued to its unit
         hm = g.half_glued.match(text, p, limit)
         um = g.unit_after.match(text, hm.end(), limit)
