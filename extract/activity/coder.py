@@ -82,15 +82,10 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
         found = g.words.find(lows)
-        if not found:
-            continue
-        hits: list = []
-        cues: list = []
-        sectors: list = []
-        mine = {"trigger": hits.append, "cue": cues.append, "sector": sectors.append}
-        for (kind, label), i, j in found:
-            mine[kind]((label, i, j))
+        hits = [(label, i, j) for (kind, label), i, j in found if kind == "trigger"]
         if hits:
+            cues = [(label, i, j) for (kind, label), i, j in found if kind == "cue"]
+            sectors = [(label, i, j) for (kind, label), i, j in found if kind == "sector"]
             coded = _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors)
             coded.doc_mentions = mentions
             out += coded.events(crossings, document_partners)
@@ -351,8 +346,8 @@ class _Sentence:
                         r.start_char <= self.starts[a] < r.end_char for r in self.routes))
         visitor = None if not home else False  # (asked only for a partner after "to" or "with")
         for p in self.partners:
-            if visitor is not False and (self._suffix_role.get(self.token_of(p.start_char)) in ("destination", "with") or any(
-                    self._after_cue(cues, role, self.token_of(p.start_char), 2) for role in ("destination", "with"))):
+            if visitor is not False and (self._suffix_role.get(self.token_of(p.start_char)) in ("destination", "with") or
+                                         self._after_any(cues, ("destination", "with"), self.token_of(p.start_char), 2)):
                 if visitor is None:
                     visitor = self._foreign_person_opens()
                 if visitor:
@@ -384,14 +379,14 @@ class _Sentence:
                 met = any(t == "consult" and clause[i] == before for t, i, j in stated)
                 parties += [(p, mi, me, head, after, via) for p, mi, me, head, c, via in parties
                             if c == before and via is None and mi < k and (head < first or met)
-                            and not any(self._after_cue(cues, role, head, 1) for role in ("destination", "origin"))
-                            and not any(self._after_cue(cues, role, head, 0) for role in ("via", "via_weak", "comparison"))]
+                            and not self._after_any(cues, ("destination", "origin"), head, 1)
+                            and not self._after_any(cues, ("via", "via_weak", "comparison"), head, 0)]
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
         own = {i for i, _ in cues.get("own", ())}
         # "eine Pumpstation des CPC in Russland", "станцию КТК в России": where an attack strikes is a
         # place, neither the attacker's counterpart nor a target of its own
-        sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or any(
-            self._after_cue(cues, role, head - self._articles_in(cues, head - 2, head), 0) for role in ("destination", "place"))} \
+        sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or self._after_any(
+            cues, ("destination", "place"), head - self._articles_in(cues, head - 2, head), 0)} \
             if "conflict" in types else ()
         # "L'Union européenne, qui a imposé des sanctions contre la Russie, surveille les réexportations
         # via le Kazakhstan": a relative clause and the clause it hangs on are one statement for
@@ -685,6 +680,16 @@ class _Sentence:
                     return True
         return False
 
+    def _after_any(self, cues, roles: tuple[str, ...], mi: int, reach: int) -> bool:
+        """_after_cue for any of roles (one call, not one per role)."""
+        for role in roles:
+            found = cues.get(role)
+            if found:
+                for _, j in found:
+                    if mi - reach <= j <= mi:
+                        return True
+        return False
+
     def _articles_in(self, cues, a: int, b: int) -> int:
         """Articles among tokens a..b-1 ("the", "la", "des", "der")."""
         found = cues.get("article")
@@ -692,7 +697,8 @@ class _Sentence:
 
     def _background(self, cues, clause, mi: int, me: int) -> bool:
         # "unlike the United States", "contrairement à la Russie": the article stands between
-        if self._after_cue(cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1):
+        if "comparison" in cues and self._after_cue(
+                cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1):
             return True
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
@@ -738,7 +744,7 @@ class _Sentence:
         # "through Georgia to Turkey": the country after "to" is where the goods go (but "przez Morze
         # Kaspijskie do Baku, a stamtąd rurą", "до Азербайджан, а след това ... през Грузия": a port
         # city, or a place the goods go on from, stays one)
-        to_here = "destination" in cues and self._after_cue(cues, "destination", mi, 0) and all(
+        to_here = "via" in cues and "destination" in cues and self._after_cue(cues, "destination", mi, 0) and all(
             p.mention_kind != "capital" for p in self.partners if self.token_of(p.start_char) == mi) and not any(
             i > me for i, _ in cues.get("via", ()))
         if "via" in cues and not to_here and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and not any(
@@ -767,13 +773,13 @@ class _Sentence:
         if 0 <= i - me <= _TRADE_REACH or 0 <= head - j <= 3 or (
                 head == mi and len(self.partners) > 1 and 0 <= i - self._list_end(mi) <= _TRADE_REACH):  # "Italy and the Netherlands ... buyers"
             return True  # "China buys", "Chinese buyers"; "purchases by China"
-        near = self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
-            min(i, head) < self.token_of(q.start_char) < max(i, head) for q in self.partners) and not any(
-            min(i, head) < k < max(i, head) for k in self._trade_words)
-        if near and self._after_role(cues, ("destination", "between"), head):
+        # ("exports from Russia" with no Kazakh side: Russia's own exports)
+        role = self._after_role(cues, ("destination", "between"), head) or (
+            with_home and self._after_role(cues, ("origin",), head))
+        if role and self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
+                min(i, head) < self.token_of(q.start_char) < max(i, head) for q in self.partners) and not any(
+                min(i, head) < k < max(i, head) for k in self._trade_words):
             return True
-        if near and self._after_role(cues, ("origin",), head) and with_home:
-            return True  # "exports from Russia" with no Kazakh side: Russia's own exports
         if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
             return True
         return p.mention_kind == "demonym" and 0 < i - mi <= _DEMONYM_REACH
@@ -857,7 +863,7 @@ class _Sentence:
         # before the list: "talks with Azerbaijan and Georgia" are objects), no Kazakh side
         subjects: dict[int, set[str]] = {}
         for p, head, mi, _ in mine:
-            if mi < i and not any(self._after_cue(cues, role, head, 0) for role in _ROLE_CUES):
+            if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0):
                 subjects.setdefault(head, set()).add(p.entity_id)
         if any(len(ids) > 1 for ids in subjects.values()):
             return True
