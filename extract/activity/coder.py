@@ -222,8 +222,11 @@ class _Sentence:
             return []
         hits = self.hits
         cues: dict[str, list[tuple[int, int]]] = {}
-        for role, i, j in self.cue_hits:
-            cues.setdefault(role, []).append((i, j))
+        for role, i, j in self.cue_hits:  # (no setdefault: it would make a list per cue word)
+            if role in cues:
+                cues[role].append((i, j))
+            else:
+                cues[role] = [(i, j)]
         # "trade minister", "министр торговли": a title, not an act of trade
         if "title" in cues:
             hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues["title"])]
@@ -338,12 +341,14 @@ class _Sentence:
         if moved_to and "import" in cues:  # "l'uranium importé par la France": the agent buys, no way
             bought = {b for _, b in cues["import"]}
             moved_to = [b for b in moved_to if b not in bought]
+        # the partners' ports named ("port:TR"), and the ports where goods are unloaded for one (looked for once)
+        ports = [role for role in cues if role.startswith("port:")]
+        dest_ports = [role for role in cues if role.startswith("dest_port:")]
         port_ends: dict[str, list[int]] = {}
         if moves and self.partners and len(cues) > 1:
-            for role, found_at in cues.items():
-                if role.startswith("port:"):  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
-                    port_ends.setdefault(role[5:], []).extend(b for a, b in found_at if not any(
-                        r.start_char <= self.starts[a] < r.end_char for r in self.routes))
+            for role in ports:  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
+                port_ends.setdefault(role[5:], []).extend(b for a, b in cues[role] if not any(
+                    r.start_char <= self.starts[a] < r.end_char for r in self.routes))
         visitor = None if not home else False  # (asked only for a partner after "to" or "with")
         for p in self.partners:
             if visitor is not False and (self._suffix_role.get(self.token_of(p.start_char)) in ("destination", "with") or
@@ -368,7 +373,7 @@ class _Sentence:
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
                 via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
             parties.append((p, mi, me, head, clause[mi], via))
-        if not parties and not self.routes and not any(r.startswith(("port:", "dest_port:")) for r in cues):
+        if not parties and not self.routes and not ports and not dest_ports:
             return []
         if coordinated:  # "Turkey met ... and signed": the subject of the first predicate signs too,
             for k in coordinated:  # and the one met ("met Xi and signed"), not the buyer ("sold to China and signed")
@@ -463,19 +468,17 @@ class _Sentence:
                 for pid in crossings.get(r.entity_id, ()):
                     if pid in document_partners:
                         add(pid, "transit", ri, ri + 1, None, (r.start_char, r.end_char))
-            for role, a, b in ((role, a, b) for role, found_at in cues.items() if role.startswith("port:")
-                               for a, b in found_at):
+            for role, a, b in ((role, a, b) for role in ports for a, b in cues[role]):
                 pid = role[5:]
                 if pid in document_partners and not self._after_cue(cues, "bypass", a, 2):
                     add(pid, "transit", a, b, None)
             # a port where the goods are unloaded for the partner ("arrived in Burgas"): trade
-            for role, a, b in ((role, a, b) for role, found_at in cues.items() if role.startswith("dest_port:")
-                               for a, b in found_at):
+            for role, a, b in ((role, a, b) for role in dest_ports for a, b in cues[role]):
                 pid = role[10:]
                 if pid in document_partners and self._after_cue(cues, "destination", a, 0):
                     add(pid, "trade", a, b, None)
         # "agreed to lift trade", "umowa o dostawach": what the agreement is about is stated too
-        for t, i, j in hits:
+        for t, i, j in hits if agreed_at else ():  # (an agreement among the events: agreed_at has its partner)
             if t in ("trade", "invest"):
                 for a in [e for e in list(found.values()) if e.activity_type == "agree"]:
                     # (any of its agreement words: "podpisały umowę oraz uzgodniły nowe kwoty")
@@ -490,8 +493,9 @@ class _Sentence:
             0 < self.token_of(e.start_char) - k <= _CONTENT_REACH and clause[k] == clause[self.token_of(e.start_char)]
             for k in agreed_at.get(e.partner_id, ()))]
         # "attacked the station, halting loadings": the halt is the attack's damage
-        attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
-        events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
+        if "conflict" in types:  # (only a conflict trigger gives a conflict event)
+            attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
+            events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
         return events
 
     def _foreign_person_opens(self) -> bool:
