@@ -30,8 +30,9 @@ from .words import _APOS_PAIRS, norm
 
 # Words; an apostrophe splits ("l’interdiction" -> l, interdiction) but English n't stays on its verb
 # (the same as \w+n't\b|\w+ without backing off through every word to look for an "n't")
-_WORD = re.compile(r"\w+(?:(?<=\wn)['’]t\b)?")
-_WORD_SPLIT = re.compile(r"(\w+(?:(?<=\wn)['’]t\b)?)")
+# (the apostrophe is tried before the look-behind: most words have none after them)
+_WORD = re.compile(r"\w+(?:['’](?<=\wn['’])t\b)?")
+_WORD_SPLIT = re.compile(r"(\w+(?:['’](?<=\wn['’])t\b)?)")
 _CLAUSE_MARK = re.compile(r"[;()]")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
