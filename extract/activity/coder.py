@@ -53,6 +53,7 @@ _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", 
 # words that make the partner after them an object or a place, not the subject ("with", "to", "через")
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
+_NEGATING = frozenset(("negation", "hedge", "negation_after", "speculation"))  # cues _negated reads first
 _TOPICS = ("trade", "move", "transit", "invest")  # acts that a talk can be about ("talks on oil supplies")
 _TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 
@@ -244,7 +245,8 @@ class _Sentence:
             hits[-1][1] - hits[0][1] > 2) and not self.g.coordinators.isdisjoint(self.lows) else ()
         stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")
         clause = self._clauses(cues, coordinated)
-        negated = self._negated(cues, clause, hits)
+        # (most sentences have no negation word or ending: no call)
+        negated = self._negated(cues, clause, hits) if self.g.negative_endings or not _NEGATING.isdisjoint(cues) else ()
         conditional = {clause[i] for i, _ in cues["conditional"] if i == 0 or clause[i - 1] != clause[i]} \
             if "conditional" in cues else ()
         # "export controls" (sanction) holds "export" (trade): the longest words win
@@ -299,8 +301,11 @@ class _Sentence:
         agreed_at: dict[str, list[int]] = {}  # partner -> tokens of its agreements
 
         def add(pid: str, t: str, i: int, j: int, p: Mention | None, span: tuple[int, int] | None = None):
-            if t != "cooperate":
-                stated_at.setdefault(pid, []).append(i)
+            if t != "cooperate":  # (no setdefault: it would make a list per call)
+                if pid in stated_at:
+                    stated_at[pid].append(i)
+                else:
+                    stated_at[pid] = [i]
                 if t == "agree":
                     agreed_at.setdefault(pid, []).append(i)
             if (pid, t) in found:
@@ -631,8 +636,7 @@ class _Sentence:
         neg = self.g.negative_endings
         out = {i for t, i, j in hits if self.lows[j - 1].endswith(neg) or (
             j < len(self.lows) and len(self.lows[j]) > 5 and self.lows[j].endswith(neg))} if neg else set()
-        if "negation" not in cues and "hedge" not in cues and "negation_after" not in cues and \
-                "speculation" not in cues and not out:
+        if _NEGATING.isdisjoint(cues) and not out:  # (events() skips the call on the same test)
             return set()
         cancelled = {i for i, _ in cues.get("not_negation", ())}
         for i, j in [*cues.get("negation", ()), *cues.get("hedge", ())]:
