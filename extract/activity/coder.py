@@ -31,8 +31,9 @@ from .words import _APOS_PAIRS, norm
 
 # Words; an apostrophe splits ("l’interdiction" -> l, interdiction) but English n't stays on its verb
 # (the same as \w+n't\b|\w+ without backing off through every word to look for an "n't")
-_WORD = re.compile(r"\w+(?:(?<=\wn)['’]t\b)?")
-_WORD_SPLIT = re.compile(r"(\w+(?:(?<=\wn)['’]t\b)?)")
+# (the apostrophe is tried before the look-behind: most words have none after them)
+_WORD = re.compile(r"\w+(?:['’](?<=\wn['’])t\b)?")
+_WORD_SPLIT = re.compile(r"(\w+(?:['’](?<=\wn['’])t\b)?)")
 _CLAUSE_MARK = re.compile(r"[;()]")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
@@ -53,6 +54,7 @@ _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", 
 # words that make the partner after them an object or a place, not the subject ("with", "to", "через")
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
+_NEGATING = frozenset(("negation", "hedge", "negation_after", "speculation"))  # cues _negated reads first
 _TOPICS = ("trade", "move", "transit", "invest")  # acts that a talk can be about ("talks on oil supplies")
 _TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 
@@ -83,15 +85,10 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
         found = g.words.find(lows)
-        if not found:
-            continue
-        hits: list = []
-        cues: list = []
-        sectors: list = []
-        mine = {"trigger": hits.append, "cue": cues.append, "sector": sectors.append}
-        for (kind, label), i, j in found:
-            mine[kind]((label, i, j))
+        hits = [(label, i, j) for (kind, label), i, j in found if kind == "trigger"]
         if hits:
+            cues = [(label, i, j) for (kind, label), i, j in found if kind == "cue"]
+            sectors = [(label, i, j) for (kind, label), i, j in found if kind == "sector"]
             coded = _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors)
             coded.doc_mentions = mentions
             out += coded.events(crossings, document_partners)
@@ -257,8 +254,11 @@ class _Sentence:
             return []
         hits = self.hits
         cues: dict[str, list[tuple[int, int]]] = {}
-        for role, i, j in self.cue_hits:
-            cues.setdefault(role, []).append((i, j))
+        for role, i, j in self.cue_hits:  # (no setdefault: it would make a list per cue word)
+            if role in cues:
+                cues[role].append((i, j))
+            else:
+                cues[role] = [(i, j)]
         # "trade minister", "министр торговли": a title, not an act of trade
         # ... nor is a fixed phrase that holds a trigger word ("z udziałem Niemiec": with Germany taking part)
         for role in ("title", "fixed"):
@@ -277,7 +277,8 @@ class _Sentence:
             hits[-1][1] - hits[0][1] > 2) and not self.g.coordinators.isdisjoint(self.lows) else ()
         stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")
         clause = self._clauses(cues, coordinated)
-        negated = self._negated(cues, clause, hits)
+        # (most sentences have no negation word or ending: no call)
+        negated = self._negated(cues, clause, hits) if self.g.negative_endings or not _NEGATING.isdisjoint(cues) else ()
         conditional = {clause[i] for i, _ in cues["conditional"] if i == 0 or clause[i - 1] != clause[i]} \
             if "conditional" in cues else ()
         # "export controls" (sanction) holds "export" (trade): the longest words win
@@ -332,8 +333,11 @@ class _Sentence:
         agreed_at: dict[str, list[int]] = {}  # partner -> tokens of its agreements
 
         def add(pid: str, t: str, i: int, j: int, p: Mention | None, span: tuple[int, int] | None = None):
-            if t != "cooperate":
-                stated_at.setdefault(pid, []).append(i)
+            if t != "cooperate":  # (no setdefault: it would make a list per call)
+                if pid in stated_at:
+                    stated_at[pid].append(i)
+                else:
+                    stated_at[pid] = [i]
                 if t == "agree":
                     agreed_at.setdefault(pid, []).append(i)
             if (pid, t) in found:
@@ -375,16 +379,18 @@ class _Sentence:
         if moved_to and "import" in cues:  # "l'uranium importé par la France": the agent buys, no way
             bought = {b for _, b in cues["import"]}
             moved_to = [b for b in moved_to if b not in bought]
+        # the partners' ports named ("port:TR"), and the ports where goods are unloaded for one (looked for once)
+        ports = [role for role in cues if role.startswith("port:")]
+        dest_ports = [role for role in cues if role.startswith("dest_port:")]
         port_ends: dict[str, list[int]] = {}
         if moves and self.partners and len(cues) > 1:
-            for role, found_at in cues.items():
-                if role.startswith("port:"):  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
-                    port_ends.setdefault(role[5:], []).extend(b for a, b in found_at if not any(
-                        r.start_char <= self.starts[a] < r.end_char for r in self.routes))
+            for role in ports:  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
+                port_ends.setdefault(role[5:], []).extend(b for a, b in cues[role] if not any(
+                    r.start_char <= self.starts[a] < r.end_char for r in self.routes))
         visitor = None if not home else False  # (asked only for a partner after "to" or "with")
         for p in self.partners:
-            if visitor is not False and (self._suffix_role.get(self.token_of(p.start_char)) in ("destination", "with") or any(
-                    self._after_cue(cues, role, self.token_of(p.start_char), 2) for role in ("destination", "with"))):
+            if visitor is not False and (self._suffix_role.get(self.token_of(p.start_char)) in ("destination", "with") or
+                                         self._after_any(cues, ("destination", "with"), self.token_of(p.start_char), 2)):
                 if visitor is None:
                     visitor = self._foreign_person_opens()
                 if visitor:
@@ -405,7 +411,7 @@ class _Sentence:
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
                 via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
             parties.append((p, mi, me, head, clause[mi], via))
-        if not parties and not self.routes and not any(r.startswith(("port:", "dest_port:")) for r in cues):
+        if not parties and not self.routes and not ports and not dest_ports:
             return []
         if coordinated:  # "Turkey met ... and signed": the subject of the first predicate signs too,
             for k in coordinated:  # and the one met ("met Xi and signed"), not the buyer ("sold to China and signed")
@@ -416,8 +422,8 @@ class _Sentence:
                 met = any(t == "consult" and clause[i] == before for t, i, j in stated)
                 parties += [(p, mi, me, head, after, via) for p, mi, me, head, c, via in parties
                             if c == before and via is None and mi < k and (head < first or met)
-                            and not any(self._after_cue(cues, role, head, 1) for role in ("destination", "origin"))
-                            and not any(self._after_cue(cues, role, head, 0) for role in ("via", "via_weak", "comparison"))]
+                            and not self._after_any(cues, ("destination", "origin"), head, 1)
+                            and not self._after_any(cues, ("via", "via_weak", "comparison"), head, 0)]
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
         for i in list(relative_of):  # (", по которому": the preposition before the pronoun follows the antecedent)
             if i > 1 and len(self.lows[i - 1]) <= 3 and clause[i - 1] == clause[i]:
@@ -425,8 +431,8 @@ class _Sentence:
         own = {i for i, _ in cues.get("own", ())}
         # "eine Pumpstation des CPC in Russland", "станцию КТК в России": where an attack strikes is a
         # place, neither the attacker's counterpart nor a target of its own
-        sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or any(
-            self._after_cue(cues, role, head - self._articles_in(cues, head - 2, head), 0) for role in ("destination", "place"))} \
+        sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or self._after_any(
+            cues, ("destination", "place"), head - self._articles_in(cues, head - 2, head), 0)} \
             if "conflict" in types else ()
         # "L'Union européenne, qui a imposé des sanctions contre la Russie, surveille les réexportations
         # via le Kazakhstan": a relative clause and the clause it hangs on are one statement for
@@ -516,19 +522,17 @@ class _Sentence:
                 for pid in crossings.get(r.entity_id, ()):
                     if pid in document_partners:
                         add(pid, "transit", ri, ri + 1, None, (r.start_char, r.end_char))
-            for role, a, b in ((role, a, b) for role, found_at in cues.items() if role.startswith("port:")
-                               for a, b in found_at):
+            for role, a, b in ((role, a, b) for role in ports for a, b in cues[role]):
                 pid = role[5:]
                 if pid in document_partners and not self._after_cue(cues, "bypass", a, 2):
                     add(pid, "transit", a, b, None)
             # a port where the goods are unloaded for the partner ("arrived in Burgas"): trade
-            for role, a, b in ((role, a, b) for role, found_at in cues.items() if role.startswith("dest_port:")
-                               for a, b in found_at):
+            for role, a, b in ((role, a, b) for role in dest_ports for a, b in cues[role]):
                 pid = role[10:]
                 if pid in document_partners and self._after_cue(cues, "destination", a, 0):
                     add(pid, "trade", a, b, None)
         # "agreed to lift trade", "umowa o dostawach": what the agreement is about is stated too
-        for t, i, j in hits:
+        for t, i, j in hits if agreed_at else ():  # (an agreement among the events: agreed_at has its partner)
             if t in ("trade", "invest"):
                 for a in [e for e in list(found.values()) if e.activity_type == "agree"]:
                     # (any of its agreement words: "podpisały umowę oraz uzgodniły nowe kwoty")
@@ -543,8 +547,9 @@ class _Sentence:
             0 < self.token_of(e.start_char) - k <= _CONTENT_REACH and clause[k] == clause[self.token_of(e.start_char)]
             for k in agreed_at.get(e.partner_id, ()))]
         # "attacked the station, halting loadings": the halt is the attack's damage
-        attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
-        events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
+        if "conflict" in types:  # (only a conflict trigger gives a conflict event)
+            attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
+            events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
         return events
 
     def _foreign_person_opens(self) -> bool:
@@ -703,8 +708,7 @@ class _Sentence:
         neg = self.g.negative_endings
         out = {i for t, i, j in hits if self.lows[j - 1].endswith(neg) or (
             j < len(self.lows) and len(self.lows[j]) > 5 and self.lows[j].endswith(neg))} if neg else set()
-        if "negation" not in cues and "hedge" not in cues and "negation_after" not in cues and \
-                "speculation" not in cues and not out:
+        if _NEGATING.isdisjoint(cues) and not out:  # (events() skips the call on the same test)
             return set()
         cancelled = {i for i, _ in cues.get("not_negation", ())}
         for i, j in [*cues.get("negation", ()), *cues.get("hedge", ())]:
@@ -770,6 +774,16 @@ class _Sentence:
                     return True
         return False
 
+    def _after_any(self, cues, roles: tuple[str, ...], mi: int, reach: int) -> bool:
+        """_after_cue for any of roles (one call, not one per role)."""
+        for role in roles:
+            found = cues.get(role)
+            if found:
+                for _, j in found:
+                    if mi - reach <= j <= mi:
+                        return True
+        return False
+
     def _articles_in(self, cues, a: int, b: int) -> int:
         """Articles among tokens a..b-1 ("the", "la", "des", "der")."""
         found = cues.get("article")
@@ -777,7 +791,8 @@ class _Sentence:
 
     def _background(self, cues, clause, mi: int, me: int) -> bool:
         # "unlike the United States", "contrairement à la Russie": the article stands between
-        if self._after_cue(cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1):
+        if "comparison" in cues and self._after_cue(
+                cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1):
             return True
         if "source" in cues and self._after_cue(cues, "source", mi - self._articles_in(cues, mi - 2, mi), 0):
             return True  # "Според Брюксел", "according to Washington": who says it, no party to the act
@@ -828,7 +843,7 @@ class _Sentence:
         # "through Georgia to Turkey": the country after "to" is where the goods go (but "przez Morze
         # Kaspijskie do Baku, a stamtąd rurą", "до Азербайджан, а след това ... през Грузия": a port
         # city, or a place the goods go on from, stays one)
-        to_here = "destination" in cues and self._after_cue(cues, "destination", mi, 0) and all(
+        to_here = "via" in cues and "destination" in cues and self._after_cue(cues, "destination", mi, 0) and all(
             p.mention_kind != "capital" for p in self.partners if self.token_of(p.start_char) == mi) and not any(
             i > me for i, _ in cues.get("via", ()))
         if "via" in cues and not to_here and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and not any(
@@ -857,13 +872,13 @@ class _Sentence:
         if 0 <= i - me <= _TRADE_REACH or 0 <= head - j <= 3 or (
                 head == mi and len(self.partners) > 1 and 0 <= i - self._list_end(mi) <= _TRADE_REACH):  # "Italy and the Netherlands ... buyers"
             return True  # "China buys", "Chinese buyers"; "purchases by China"
-        near = self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
-            min(i, head) < self.token_of(q.start_char) < max(i, head) for q in self.partners) and not any(
-            min(i, head) < k < max(i, head) for k in self._trade_words)
-        if near and self._after_role(cues, ("destination", "between"), head):
+        # ("exports from Russia" with no Kazakh side: Russia's own exports)
+        role = self._after_role(cues, ("destination", "between"), head) or (
+            with_home and self._after_role(cues, ("origin",), head))
+        if role and self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
+                min(i, head) < self.token_of(q.start_char) < max(i, head) for q in self.partners) and not any(
+                min(i, head) < k < max(i, head) for k in self._trade_words):
             return True
-        if near and self._after_role(cues, ("origin",), head) and with_home:
-            return True  # "exports from Russia" with no Kazakh side: Russia's own exports
         if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
             return True
         if self.g.case_endings and self._final_verb_subject(mi, i, j):
@@ -972,7 +987,7 @@ class _Sentence:
         # before the list: "talks with Azerbaijan and Georgia" are objects), no Kazakh side
         subjects: dict[int, set[str]] = {}
         for p, head, mi, _ in mine:
-            if mi < i and not any(self._after_cue(cues, role, head, 0) for role in _ROLE_CUES):
+            if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0):
                 subjects.setdefault(head, set()).add(p.entity_id)
         if any(len(ids) > 1 for ids in subjects.values()):
             return True

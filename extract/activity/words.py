@@ -57,8 +57,9 @@ class WordPatterns:
         # (every new word's lemma key is looked up, once: a shortcut on the word's first letters
         # missed irregular forms, "bought" -> buy, "went" -> go, "шёл" -> идти)
         self.has_lemma_words = any(p[0][1] == LEMMA for pats in self.whole.values() for _, p in pats)
-        self._judged: set[str] = set()
-        self._candidates: dict[str, list[tuple[str, tuple[_Part, ...]]]] = {}
+        # every word judged so far -> (label, the pattern's words after the first) of each pattern that
+        # may start at it (an empty tuple: none)
+        self._candidates: dict[str, list[tuple[str, tuple[_Part, ...]]] | tuple] = {}
 
     def keys(self) -> set[str]:
         """Lemma keys of the whole words (the lemma table must keep them)."""
@@ -85,35 +86,31 @@ class WordPatterns:
 
     def find(self, lows: list[str]) -> list[tuple[str, int, int]]:
         """(label, first token, end token exclusive) of every pattern among the lowercased tokens."""
-        new = set(lows).difference(self._judged)
-        if new:
-            if len(self._judged) > _JUDGED_LIMIT:
-                self._judged.clear()
-                self._candidates.clear()
-                new = set(lows)
-            for w in new:
-                cands = self._candidates_of(w)
-                if cands:
-                    self._candidates[w] = cands
-            self._judged |= new
+        candidates = self._candidates
+        found = list(map(candidates.get, lows))
+        if None in found:  # a word not judged yet (most sentences have none: no set of words to build)
+            if len(candidates) > _JUDGED_LIMIT:
+                candidates.clear()
+            for w in set(lows).difference(candidates):
+                candidates[w] = [(label, parts[1:]) for label, parts in self._candidates_of(w)] or ()
+            found = list(map(candidates.get, lows))
         out = []
         n = len(lows)
         key = self.key
-        found = list(map(self._candidates.get, lows))
         for i in compress(range(n), found):  # only the tokens that start some pattern (in C)
-            for label, parts in found[i]:
-                k = len(parts)
-                if k == 1:
+            for label, rest in found[i]:
+                if not rest:
                     out.append((label, i, i + 1))
                     continue
-                if i + k > n:
+                if i + len(rest) >= n:
                     continue
-                for m in range(1, k):  # inline: most multi-word cues fail on their second word
-                    text, how = parts[m]
-                    nxt = lows[i + m]
+                m = i
+                for text, how in rest:  # inline: most multi-word cues fail on their second word
+                    m += 1
+                    nxt = lows[m]
                     if not (nxt.startswith(text) if how == PREFIX else text in nxt if how == INSIDE else
                             (nxt == text or (how == LEMMA and key(nxt) == text))):
                         break
                 else:
-                    out.append((label, i, i + k))
+                    out.append((label, i, m + 1))
         return out

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import compress
+from operator import eq, itemgetter
 
 from spacy.attrs import IDX, LENGTH, NORM
 from spacy.matcher import PhraseMatcher
@@ -152,8 +154,9 @@ class LanguageMatcher:
     def _break_ties(self, found: list, body: str, starts: list[int], lengths: list[int]) -> list:
         """Within runs of matches of one type over the same tokens (sorted so they are adjacent),
         the alias spelled like the text first, then by kind. Most matches tie with none."""
-        ties = [i for i in range(1, len(found))
-                if found[i][2] == found[i - 1][2] and found[i][1] == found[i - 1][1] and found[i][0] == found[i - 1][0]]
+        # (type order, -length, start) equal to the match before: compared in C, not per match in Python
+        spans = list(map(_SPAN_KEY, found))
+        ties = list(compress(range(1, len(found)), map(eq, spans[1:], spans)))
         runs: list[list[int]] = []  # [first, stop) of each run of ties
         for i in ties:
             if runs and runs[-1][1] == i:
@@ -167,6 +170,9 @@ class LanguageMatcher:
             found[first:stop] = sorted(found[first:stop],
                                        key=lambda x: (alias_low[x[4].alias] != surface, _KIND_ORDER.get(x[4].kind, 9)))
         return found
+
+
+_SPAN_KEY = itemgetter(0, 1, 2)  # (type order, -length, start) of a match
 
 
 def _mention_order(m: Mention) -> tuple[int, int]:
