@@ -143,7 +143,7 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             main = _main_partner(by_sentence, s.index) if m else None
             if main:
                 ids = {main}
-            if m is None and pairs:  # "...met Prime Minister Bektenov; both sides said ...": the pair
+            if m is None and pairs and text.find(";", s.start_char, s.end_char) >= 0:  # "...met Prime Minister Bektenov; both sides said ...": the pair
                 # after a semicolon is Kazakhstan and the one partner named before it in the sentence
                 m = next((x for x in pairs.finditer(text, s.start_char, s.end_char)
                           if text[s.start_char:x.start()].rstrip().endswith(";")), None)
