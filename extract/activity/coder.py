@@ -495,8 +495,8 @@ class _Sentence:
                 if move:
                     if self._after_role(cues, ("destination",), head) and not any(i < k < head for k in self._trade_words):
                         add(p.entity_id, "trade", i, j, p)  # "went to Iran"
-                    elif mi < i and 0 <= i - me <= _TRADE_REACH and not any(
-                            self._after_cue(cues, role, head, 1) for role in (*_ROLE_CUES, "with")) and any(
+                    elif mi < i and 0 <= i - me <= _TRADE_REACH and not self._after_any(
+                            cues, (*_ROLE_CUES, "with"), head, 1) and any(
                             k > i and clause[k] == clause[i] and self._after_role(cues, ("destination",), k)
                             and not any(j <= h < k for _, h, _ in hits) for k in home):  # ("arrived on a visit to Astana")
                         add(p.entity_id, "trade", i, j, p)  # "Russian producers ship antibiotics to Kazakh pharmacies"
