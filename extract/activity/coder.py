@@ -123,6 +123,13 @@ def _pair(pid: str, k: int, m: re.Match) -> list[Mention]:
             Mention("home", HOME, "anaphor", k, m.start(), m.end(), m.group())]
 
 
+def _pair_ids(by_sentence: dict[int, list[Mention]], last: int, k: int) -> set[str]:
+    """Whom "both sides" in sentence k pairs with Kazakhstan: the partners of the last sentence that
+    names one, or, in an article about one partner, that partner."""
+    main = _main_partner(by_sentence, k)
+    return {main} if main else {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"}
+
+
 def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
     """A sentence that names no partner and opens with a personal pronoun ("He also promised to
     finance", "Той подписа") or says "his country", right after a sentence whose subject is the
@@ -139,10 +146,7 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                 s.index - last <= _PAIR_REACH) else None
             if m and any(0 <= q.start_char - m.end() <= _APPOSITION for q in by_sentence[s.index]):
                 m = None  # "Дві країни — Казахстан і Азербайджан — домовилися": the pair is named right there
-            ids = {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"} if m else ()
-            main = _main_partner(by_sentence, s.index) if m else None
-            if main:
-                ids = {main}
+            ids = _pair_ids(by_sentence, last, s.index) if m else ()
             if m is None and pairs and text.find(";", s.start_char, s.end_char) >= 0:  # "...met Prime Minister Bektenov; both sides said ...": the pair
                 # after a semicolon is Kazakhstan and the one partner named before it in the sentence
                 m = next((x for x in pairs.finditer(text, s.start_char, s.end_char)
@@ -158,10 +162,7 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             # the pair is Kazakhstan and the one partner named last
             m = (pairs.search(text, s.start_char, s.end_char) if pairs else None) or (
                 openers.match(text, s.start_char, s.end_char) if openers else None)
-            ids = {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"} if m else ()
-            main = _main_partner(by_sentence, s.index) if m else None
-            if main:  # an article about one partner: "the sides" are Kazakhstan and it
-                ids = {main}
+            ids = _pair_ids(by_sentence, last, s.index) if m else ()
             if len(ids) == 1:
                 by_sentence.setdefault(s.index, []).extend(_pair(next(iter(ids)), s.index, m))
                 named.add(s.index)
@@ -243,6 +244,14 @@ class _Sentence:
             self.routes = [r for r in self.routes if not _GRADE.match(text, r.end_char)]
         self._suffix_role: dict[int, str] = {}  # (case endings: filled in events())
         self._comma_opens: set[int] = set()  # ", а": where a conjunction after a comma opened a clause
+
+    def _gap(self, k: int) -> str:
+        """What stands between token k-1 and token k (spaces, punctuation)."""
+        return self.text[self.ends[k - 1]:self.starts[k]]
+
+    def _closes_before(self, k: int, marks: str) -> bool:
+        """The clause ends before token k: the sentence ends there, or one of marks follows token k-1."""
+        return k == len(self.lows) or any(ch in self._gap(k) for ch in marks)
 
     def token_of(self, char: int) -> int:
         """The token holding char (or the last one starting before it)."""
@@ -635,7 +644,7 @@ class _Sentence:
             # (nor when only the Kazakh side acts in it: ", a kazachska strona zadeklarowała, że sfinansuje
             # projekt" is the other half of the deal before; nor for ", a część przez uzbecki Termez")
             for i, _ in cues["clause_comma"]:
-                if i > 0 and "," in self.text[self.ends[i - 1]:self.starts[i]]:
+                if i > 0 and "," in self._gap(i):
                     after = [t for t, k, _ in self.hits if k > i]
                     kazakh_only = any(self.token_of(m.start_char) > i for m in self.home) and not any(
                         self.token_of(m.start_char) > i for m in self.partners)
@@ -651,7 +660,7 @@ class _Sentence:
         if self.home and self.partners:  # ", and Kazakhstan continued ...": a new subject, a new clause
             for m in self.home:
                 k = self.token_of(m.start_char) - 1
-                if k > 0 and self.lows[k] in self.g.coordinators and "," in self.text[self.ends[k - 1]:self.starts[k]]:
+                if k > 0 and self.lows[k] in self.g.coordinators and "," in self._gap(k):
                     breaks.add(k)
         a, b = self.s.start_char, self.s.end_char
         if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
@@ -669,11 +678,11 @@ class _Sentence:
         # which stays out of Moscow's war in Ukraine, depends on Russia"): a clause of its own,
         # and the clause around it goes on after it
         for k, (i, _) in enumerate(cues.get("relative", ())):
-            if i > 1 and len(self.lows[i - 1]) <= 3 and "," in self.text[self.ends[i - 2]:self.starts[i - 1]]:
+            if i > 1 and len(self.lows[i - 1]) <= 3 and "," in self._gap(i - 1):
                 i -= 1  # ", в котором Казахстан не участвует", ", dans lequel": a preposition before the pronoun
-            elif i == 0 or "," not in self.text[self.ends[i - 1]:self.starts[i]]:
+            elif i == 0 or "," not in self._gap(i):
                 continue
-            end = next((e for e in range(i + 1, n) if "," in self.text[self.ends[e - 1]:self.starts[e]]
+            end = next((e for e in range(i + 1, n) if "," in self._gap(e)
                         or out[e] != out[i]), n)
             for e in range(i, end):
                 out[e] = -1 - k
@@ -690,9 +699,9 @@ class _Sentence:
         home = [self.token_of(m.start_char) for m in self.home]
         for k, p in enumerate(self.partners):
             me = self.token_of(p.end_char - 1) + 1
-            if me >= n or "," not in self.text[self.ends[me - 1]:self.starts[me]]:
+            if me >= n or "," not in self._gap(me):
                 continue
-            end = next((e for e in range(me + 1, n) if "," in self.text[self.ends[e - 1]:self.starts[e]]), n)
+            end = next((e for e in range(me + 1, n) if "," in self._gap(e)), n)
             if any(me <= i < end for i, _ in cues["world"]) and not any(me <= h < end for h in home) and not any(
                     me <= i < end for i, _ in cues.get("kazakh_side", ())):
                 for e in range(me, end):
@@ -894,11 +903,7 @@ class _Sentence:
                 self.token_of(q.start_char) < mi for q in self.partners) or any(
                 ch in self.text[self.ends[mi]:self.starts[i]] for ch in ":;"):  # ("Ресей ... бақылайды: ...")
             return False
-        n = len(self.lows)
-        for end in range(j, min(j + 2, n) + 1):
-            if end == n or any(ch in self.text[self.ends[end - 1]:self.starts[end]] for ch in ".;:!?"):
-                return True
-        return False
+        return any(self._closes_before(end, ".;:!?") for end in range(j, min(j + 2, len(self.lows)) + 1))
 
     def _bracket_subject(self, cues, mi: int, me: int, i: int, j: int) -> bool:
         """A verb bracket ("Deutschland hat im vergangenen Jahr Öl aus Kasachstan importiert",
@@ -915,8 +920,7 @@ class _Sentence:
         if j < n and any(a == j for a, _ in cues["bracket"]):
             j += 1  # "..., dass Deutschland ... importiert hat"
         # the clause ends there, or only a comparison follows ("... eingeführt als im Vorjahr")
-        return j == n or any(ch in self.text[self.ends[j - 1]:self.starts[j]] for ch in ".,;:!?") or any(
-            a == j for a, _ in cues.get("than", ()))
+        return self._closes_before(j, ".,;:!?") or any(a == j for a, _ in cues.get("than", ()))
 
     def _words_between(self, a: int, b: int) -> int:
         """Words between two tokens, figures not counted ("supply up to 1.2 million tonnes ... to")."""
