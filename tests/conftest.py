@@ -54,3 +54,15 @@ def dev_corpus() -> Path:
     if not DEV_CORPUS.is_dir():
         pytest.skip("../shared/corpus/dev is not beside this checkout")
     return DEV_CORPUS
+
+
+@pytest.fixture(autouse=True)
+def main_module_kept():
+    """Streamlit's AppTest runs a page as `__main__` and leaves it there; a worker process started
+    later by spawn re-runs `__main__` first (tests/test_prewarm.py once died of a dashboard page
+    opening a warehouse CI had not built). Every test gets back the `__main__` it started with."""
+    import sys
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main
