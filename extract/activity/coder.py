@@ -38,6 +38,7 @@ _CLAUSE_MARK = re.compile(r"[;()]")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
 _COMPARISON_REACH = 1   # a comparison word is right before the partner
+_COMPARED_REACH = 5  # ... or before the act compared and its partner ("than overland transit through Russia")
 _RIVAL_REACH = 5        # "Russia, the biggest competitor," : rival word within this many words after
 _VIA_REACH = 3          # "through Azerbaijan and Georgia" : via word this many words before
 _TRADE_REACH = 4        # a buyer or seller stands this close before the trade word ...
@@ -803,6 +804,8 @@ class _Sentence:
         if "comparison" in cues and self._after_cue(
                 cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1):
             return True
+        if "comparison" in cues and self._compared_act(cues, clause, mi):
+            return True
         if "source" in cues and self._after_cue(cues, "source", mi - self._articles_in(cues, mi - 2, mi), 0):
             return True  # "Според Брюксел", "according to Washington": who says it, no party to the act
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
@@ -817,6 +820,24 @@ class _Sentence:
             if mi - 2 <= j <= mi and self._actor_before(clause, i) != "home":
                 return True  # "the EU depends on China", "Washington cuts its reliance on China"
         return "rival" in cues and any(me <= i <= me + _RIVAL_REACH or mi - 2 <= j <= mi for i, j in cues["rival"])
+
+    def _compared_act(self, cues, clause, mi: int) -> bool:
+        """"more expensive than overland transit through Russia", "дороже, чем поставки в Китай": the
+        act after a comparison word is the one measured against, and its partner no party; the act
+        must open what follows the word ("more than half of exports to China" compares a share)."""
+        lead = mi - self._articles_in(cues, mi - 2, mi)
+        if not self._after_any(cues, _ROLE_CUES[:5], lead, 0):
+            return False
+        for _, j in cues["comparison"]:
+            if not (0 < mi - j <= _COMPARED_REACH and clause[j] == clause[mi]):
+                continue
+            first = j + self._articles_in(cues, j, j + 2)
+            act = next((i for _, i, _ in self.hits if first <= i <= first + 1 and i < mi), None)
+            # (not "второй после России поставщик нефти в Германию": what is compared is Russia)
+            if act is not None and clause[act] == clause[mi] and not any(
+                    j <= self.token_of(p.start_char) < act for p in self.partners + self.home):
+                return True
+        return False
 
     def _actor_before(self, clause, i: int) -> str | None:
         """Entity type of the nearest partner or Kazakh mention before token i in its clause."""
