@@ -38,6 +38,7 @@ _CLAUSE_MARK = re.compile(r"[;()]")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
 _COMPARISON_REACH = 1   # a comparison word is right before the partner
+_VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
 _COMPARED_REACH = 5  # ... or before the act compared and its partner ("than overland transit through Russia")
 _RIVAL_REACH = 5        # "Russia, the biggest competitor," : rival word within this many words after
 _VIA_REACH = 3          # "through Azerbaijan and Georgia" : via word this many words before
@@ -353,8 +354,12 @@ class _Sentence:
             if (pid, t) in found:
                 return
             a, b = span or (self.starts[i], self.ends[j - 1])
+            # "A delegation ... will visit Astana": a noun's act is as planned as its verb right after
+            planned = self._planned(cues, clause, i) or any(
+                self._planned(cues, clause, k) for tk, k, _ in hits if tk == t and i < k <= i + _VERB_REACH
+                and clause[k] == clause[i] and self.g.coordinators.isdisjoint(self.lows[i + 1:k]))
             found[(pid, t)] = ActivityEvent(
-                pid, t, self._sector(a), self._planned(cues, clause, i), self.s.index, a, b, self.text[a:b],
+                pid, t, self._sector(a), planned, self.s.index, a, b, self.text[a:b],
                 p.start_char if p else None, p.end_char if p else None)
 
         home = self._home(cues)
@@ -470,8 +475,8 @@ class _Sentence:
             for p, mi, me, head, c, via in parties:
                 if c != clause[i] and relative_of.get(me) != clause[i]:
                     continue  # (the antecedent of "which" also acts in its relative clause)
-                if t == "conflict" and mi in sites:
-                    continue
+                if t == "conflict" and (mi in sites or (i < mi and self._actor_before(clause, i) == "home")):
+                    continue  # (ACTIVITY.md: the partner's attacks; "Kazakh customs seized Chinese trucks" is none)
                 if t in _NEEDS_HOME and not (clause[i] in tied or self.routes):
                     continue  # "China tightened export controls": not tied to Kazakhstan
                 if third_party and ((i, j) in third_party or (clause[i] in deal_clauses and t not in _MOVING)):
@@ -511,8 +516,9 @@ class _Sentence:
                             and not any(j <= h < k for _, h, _ in hits) for k in home):  # ("arrived on a visit to Astana")
                         add(p.entity_id, "trade", i, j, p)  # "Russian producers ship antibiotics to Kazakh pharmacies"
                     continue
-                if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0):
-                    continue  # "arrived on a visit to Astana from Georgia"
+                if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0) and not (mi < i or any(
+                        a == j and b == mi for a, b in cues["arrival_from"])):
+                    continue  # "arrived on a visit to Astana from Georgia" (not "a delegation from Uzbekistan")
                 if t == "consult" and i < mi and self._after_role(cues, ("destination", "origin"), head) and any(
                         i < k < mi and tt in _TOPICS for tt, k, _ in stated):
                     continue  # "discussed wheat supplies to Iran": where the goods go is the topic, not a side
