@@ -222,7 +222,8 @@ def chrome_kind(line: str) -> str | None:
     return kind
 
 
-_LABEL_COMPANIONS = ("read_time", "time", "published")
+# ("Partager : Facebook · X · LinkedIn": the networks beside a share item are labels too)
+_LABEL_COMPANIONS = ("read_time", "time", "published", "share")
 
 
 def _is_label(part: str) -> bool:
@@ -232,8 +233,8 @@ def _is_label(part: str) -> bool:
         and not s.endswith((".", "!", "?", ":", ","))
 
 
-# items side by side on one chrome line: a middle dot, bullet or bar between spaces, or a wide gap
-_CHROME_SEP = re.compile(r"\s+[·•|]\s+|[ \t\u00a0]{2,}")
+# items side by side on one chrome line: a middle dot, bullet, bar or dash between spaces, or a wide gap
+_CHROME_SEP = re.compile(r"\s+[·•|—–]\s+|[ \t\u00a0]{2,}")
 
 
 def _one_chrome_kind(line: str) -> str | None:

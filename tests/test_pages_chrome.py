@@ -160,6 +160,32 @@ def test_credit_date_caption_and_tag_lines(line, kind):
     assert chrome_kind(line) == kind
 
 
+_BG = ("Казахстан изнася пшеница за Иран", "Казахстан е изнесъл 2 млн. тона пшеница за Иран през миналата година.", "2 млн. тона")
+_FR = ("Le Kazakhstan exporte du blé vers l'Iran", "Le Kazakhstan a exporté 2 millions de tonnes de blé vers l'Iran l'an dernier.",
+       "2 millions de tonnes")
+_EN = ("Kazakhstan ships wheat to Iran", "Kazakhstan shipped 2 million tonnes of wheat to Iran last year.", "2 million tonnes")
+
+
+@pytest.mark.parametrize("line,kind,article", [
+    ("Partager : Facebook · X · LinkedIn — 14 commentaires", "share", _FR),
+    ("Сподели във Facebook | X | Viber    Коментари (5)    Прочетено 1 902 пъти", "share", _BG),
+    ("Прочетено 1 902 пъти", "counter", _BG),
+    ("Read 1,204 times", "counter", _EN),
+])
+def test_share_line_with_networks_and_counters(line, kind, article):
+    """The networks beside a share item, and the comment and read counters after a dash, are the
+    share line's own items: its numbers are no figures."""
+    assert chrome_kind(line) == kind
+    headline, body, figure = article
+    page = f"{headline}\n\n{body}\n\n{line}\n"
+    assert [f.surface_text for f in extract(page).figures] == [figure]
+
+
+@pytest.mark.parametrize("line", ["Kazakhstan — China: trade rose 12%", "Astana — Beijing", "Экспорт — 12 млн тонн"])
+def test_dashed_prose_is_not_chrome(line):
+    assert chrome_kind(line) is None
+
+
 @pytest.mark.parametrize("line", [
     "Updated estimates show exports rose 5% to 2 million tonnes.",
     "Published by the ministry on its website, the data show a rise.",
