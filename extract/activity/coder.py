@@ -57,7 +57,9 @@ _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", 
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
 _NEGATING = frozenset(("negation", "hedge", "negation_after", "speculation"))  # cues _negated reads first
-_TOPICS = ("trade", "move", "transit", "invest")  # acts that a talk can be about ("talks on oil supplies")
+# acts that a talk can be about ("talks on oil supplies", "will discuss the attack", "обсудили санкции")
+_TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
+_HOSTILE = ("sanction", "conflict")
 _TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 
 
@@ -439,6 +441,10 @@ class _Sentence:
                             if c == before and via is None and mi < k and (head < first or met)
                             and not self._after_any(cues, ("destination", "origin"), head, 1)
                             and not self._after_any(cues, ("via", "via_weak", "comparison"), head, 0)]
+        # "... will discuss the attack at a meeting in Tashkent": a capital where others meet is the venue
+        venues = {p.entity_id for p, mi, *_ in parties if p.mention_kind == "capital" and self._after_any(
+            cues, ("place", "destination"), mi, 0) and any(q.entity_id != p.entity_id for q, *_ in parties)} \
+            if "consult" in types and len(parties) > 1 else ()
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
         for i in list(relative_of):  # (", по которому": the preposition before the pronoun follows the antecedent)
             if i > 1 and len(self.lows[i - 1]) <= 3 and clause[i - 1] == clause[i]:
@@ -516,12 +522,17 @@ class _Sentence:
                             and not any(j <= h < k for _, h, _ in hits) for k in home):  # ("arrived on a visit to Astana")
                         add(p.entity_id, "trade", i, j, p)  # "Russian producers ship antibiotics to Kazakh pharmacies"
                     continue
+                if t == "consult" and p.entity_id in venues:
+                    continue
                 if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0) and not (mi < i or any(
                         a == j and b == mi for a, b in cues["arrival_from"])):
                     continue  # "arrived on a visit to Astana from Georgia" (not "a delegation from Uzbekistan")
                 if t == "consult" and i < mi and self._after_role(cues, ("destination", "origin"), head) and any(
                         i < k < mi and tt in _TOPICS for tt, k, _ in stated):
                     continue  # "discussed wheat supplies to Iran": where the goods go is the topic, not a side
+                if t == "consult" and i < mi and any(
+                        tt in _HOSTILE and i < k and (k < mi <= k + _TOPIC_REACH or me == k) for tt, k, _ in stated):
+                    continue  # "обсудили санкции против России", "discussed the Ukrainian attack": the topic's sides
                 if t == "trade" and own and (any(j <= k <= j + 2 for k in own) or any(
                         i - 2 <= k < i and self._actor_before(clause, k) == "partner" for k in own)):
                     continue  # "a quota on the export of its own grain"
