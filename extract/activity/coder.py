@@ -26,6 +26,7 @@ from itertools import accumulate
 
 from ..model import ActivityEvent, Mention, Sentence
 from ..partners.matcher import HOME
+from .companies import named_companies
 from .lexicon import ActivityGrammar, grammar, route_crossings
 from .words import _APOS_PAIRS, norm
 
@@ -69,6 +70,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     the document (a route implies only partners the document names)."""
     if not lang or not sentences:
         return []
+    g = grammar(lang)
+    mentions = mentions + named_companies(text, sentences, mentions, g.company_words, g.not_names)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.entity_type == "company":
@@ -78,7 +81,6 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                         m.surface_text)
         if m.entity_type in ("partner", "commodity", "route", "home"):
             by_sentence.setdefault(m.sentence_index, []).append(m)
-    g = grammar(lang)
     if g.anaphors or g.pair_anaphors:
         _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
@@ -177,11 +179,8 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
         m = _FIRST_WORD.match(text, s.start_char, s.end_char) if text.startswith(
             g.anaphor_starts, s.start_char) or not text[s.start_char:s.start_char + 1].isalpha() else None
         span = m.span(1) if m and m.group(1).lower() in g.anaphors else None
-        for phrase in g.anaphor_phrases if span is None else ():
-            k = text.find(phrase, s.start_char, s.end_char)
-            if k >= 0:
-                span = (k + 1, k + len(phrase) - 1)
-                break
+        if span is None and g.anaphor_phrases:
+            span = _anaphor_phrase(text, s, g.anaphor_phrases)
         pid = _antecedent(text, sentences, by_sentence, s.index - 1, [
             m for m in by_sentence[s.index - 1] if m.entity_type == "partner"]) if span else None
         if pid:
@@ -189,6 +188,18 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                 "partner", pid, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
             named.add(s.index)
             last = s.index
+
+
+def _anaphor_phrase(text: str, s: Sentence, phrases: list[str]) -> tuple[int, int] | None:
+    """Where the sentence says "his country", "the company", "Das Unternehmen", "l'entreprise"."""
+    low = " " + text[s.start_char:s.end_char].lower().replace("'", " ").replace("’", " ")
+    if len(low) != s.end_char - s.start_char + 1:
+        return None  # (a letter whose lowercase is longer: offsets would shift)
+    for phrase in phrases:
+        k = low.find(phrase)
+        if k >= 0:  # (low[k] is the space before the phrase: text[s.start_char + k] is its first letter)
+            return s.start_char + k, s.start_char + k + len(phrase) - 2
+    return None
 
 
 def _antecedent(text: str, sentences: list[Sentence], by_sentence: dict[int, list[Mention]], k: int,

@@ -22,7 +22,8 @@ from ..partners.lemmas import lemmatizer
 from ..reference import load_csv
 from .words import WordPatterns
 
-_OWN_LISTS = ("anaphor", "pair_anaphor", "pair_opener", "coordination", "official")  # cue roles kept apart from the word table
+_OWN_LISTS = ("anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "coordination", "official", "company_word",
+              "not_name")  # cue roles kept apart from the word table
 
 
 def _phrases(words: list[str]) -> re.Pattern | None:
@@ -58,7 +59,9 @@ class ActivityGrammar:
         # "He", "Она", "jego kraj": a sentence about the partner named just before (coreference)
         anaphors = [tuple(r["cue"].lower().split()) for r in cues if r["role"] == "anaphor"]
         self.anaphors = {a[0] for a in anaphors if len(a) == 1}
-        self.anaphor_phrases = [" " + " ".join(a) + " " for a in anaphors if len(a) > 1]
+        # ... and "the company", "spółki", "компания": the partner's company named just before, anywhere
+        nouns = [tuple(r["cue"].lower().split()) for r in cues if r["role"] == "anaphor_noun"]
+        self.anaphor_phrases = [" " + " ".join(a) + " " for a in anaphors + nouns if len(a) > 1 or a in nouns]
         self.anaphor_starts = tuple(a.capitalize() for a in self.anaphors)  # how a sentence opens with one
         # "both sides", "обе стороны", "екі тарап": Kazakhstan and the one partner named just before
         # ("стороны", "the sides": only as the sentence's first words, "со стороны России" is no pair)
@@ -68,6 +71,10 @@ class ActivityGrammar:
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
         self.officials = tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "official")
+        # "Polski Asseco", "China's state company CNPC": what may stand between a nationality and the
+        # company it gives, and the capitalised words that are titles, not names ("President")
+        self.company_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "company_word")
+        self.not_names = self.officials + tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "not_name")
         sectors = [(("sector", r["sector"]), r["word"]) for r in load_csv("activity/activity_sectors")
                    if r["lang"] == lang]
         # one table, one pass over a document's words: labels are (kind, label)

@@ -1,0 +1,64 @@
+"""Companies whose nationality the text gives once ("Polski Asseco", "Amerykański EPAM", "China's
+CNPC", "la compagnie turque Pegasus"): their other, bare mentions ("Asseco Poland otworzy", "EPAM
+zatrudnia") speak for that partner too, as ACTIVITY.md counts a company for the country the text
+gives it. Which words may stand between the nationality and the name ("company", "spółka") and
+which may not be a name ("President", "Minister") are cue data (role company_word, official, title).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..model import Mention, Sentence
+
+_GAP = re.compile(r"(?:['’]s)?[ \t\u00a0]+")  # "China's CNPC", "Polski Asseco"
+_TOKEN = re.compile(r"[\w&-]+")
+_MIN_NAME = 3  # shorter capitalised tokens are initials or abbreviations of other things
+
+
+def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention], company_words: frozenset[str],
+                    not_names: tuple[str, ...]) -> list[Mention]:
+    """Mentions (entity_type "company") of each company named right after a partner's demonym,
+    at its other places in these sentences."""
+    demonyms = [m for m in mentions if m.entity_type == "partner" and m.mention_kind == "demonym"]
+    if not demonyms or not sentences:
+        return []
+    taken = {m.start_char for m in mentions}
+    names: dict[str, str] = {}
+    for m in demonyms:
+        name = _name_after(text, m.end_char, company_words, not_names)
+        if name and name[1] not in taken:
+            names.setdefault(text[name[1]:name[2]], m.entity_id)
+    if not names:
+        return []
+    starts = [s.start_char for s in sentences]
+    first, last = sentences[0].start_char, sentences[-1].end_char
+    out = []
+    for name, pid in names.items():
+        for hit in re.finditer(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])", text[:last]):
+            a = hit.start()
+            if a < first or a in taken:
+                continue
+            k = bisect_right(starts, a) - 1
+            if a < sentences[k].end_char:
+                out.append(Mention("company", pid, "company", sentences[k].index, a, hit.end(), name))
+    return out
+
+
+def _name_after(text: str, at: int, company_words: frozenset[str], not_names: tuple[str, ...]):
+    """(word, start, end) of the capitalised name right after position `at`, past one company word."""
+    for _ in range(2):
+        gap = _GAP.match(text, at)
+        if gap is None:
+            return None
+        word = _TOKEN.match(text, gap.end())
+        if word is None:
+            return None
+        w = word.group()
+        if w.lower() in company_words:
+            at = word.end()
+            continue
+        if len(w) < _MIN_NAME or not w[0].isupper() or w.lower().startswith(not_names):
+            return None
+        return w, word.start(), word.end()
+    return None

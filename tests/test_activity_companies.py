@@ -1,0 +1,37 @@
+"""A company whose nationality the text gives once speaks for that partner where it is named bare
+(extract/activity/companies.py): ACTIVITY.md counts a company for the country the text gives it."""
+from __future__ import annotations
+
+from extract import extract
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    return {(e.partner_id, e.activity_type) for e in extract(text).events}
+
+
+def test_a_company_named_bare_after_its_nationality_acts_for_the_partner():
+    text = ("Polski Asseco otworzy w Astanie centrum programistyczne.\n\n"
+            "Asseco zainwestuje w projekt około 25 mln euro, poinformował prezes spółki w czwartek.")
+    assert ("PL", "invest") in _pairs(text)
+    # the same sentence without the nationality given anywhere: no partner to act for
+    assert not _pairs(text.replace("Polski Asseco", "Nowe centrum"))
+
+
+def test_the_company_refers_back_to_the_partner_company_named_before():
+    text = ("Chinese carmaker Chery opened a plant in Kostanay in March.\n\n"
+            "Chery will invest another 200 million dollars in the plant by 2027. "
+            "The company also signed a supply contract with KTZ.")
+    pairs = _pairs(text)
+    assert ("CN", "invest") in pairs and ("CN", "agree") in pairs
+
+
+def test_a_title_after_a_nationality_is_no_company():
+    text = ("Chinese President Xi Jinping arrived in Astana on Monday.\n\n"
+            "President Tokayev signed a decree on grain exports to Uzbekistan.")
+    assert ("CN", "agree") not in _pairs(text)
+
+
+def test_a_name_given_no_nationality_stays_nobody():
+    text = ("Kazakhstan's Kazatomprom and Orano extended their joint venture.\n\n"
+            "Orano will invest 50 million euros in the mine.")
+    assert not any(p == "FR" for p, _ in _pairs(text))
