@@ -39,6 +39,7 @@ _CLAUSE_MARK = re.compile(r"[;()]")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
 _COMPARISON_REACH = 1   # a comparison word is right before the partner
+_SPECULATOR_REACH = 3  # Kazakhstan's side right before "could" speaks of its own plan
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
 _COMPARED_REACH = 5  # ... or before the act compared and its partner ("than overland transit through Russia")
 _RIVAL_REACH = 5        # "Russia, the biggest competitor," : rival word within this many words after
@@ -795,7 +796,10 @@ class _Sentence:
         # states no act, up to the clause's end; what Kazakhstan's side says it could do is its
         # plan ("son pays pourrait augmenter les exportations"); a capitalised "May" is the month
         for i, j in cues.get("speculation", ()):
-            if not self.text[self.starts[i]].isupper() and self._actor_before(clause, i) != "home":
+            # (the side right before the word: "son pays pourrait", not "Kazakhstan ..., adding that
+            # part of the output could later go to Mongolia")
+            if not self.text[self.starts[i]].isupper() and self._actor_before(
+                    clause, i, None if self._own_country_before(i) else _SPECULATOR_REACH) != "home":
                 out.update(k for k in range(j, len(clause)) if clause[k] == clause[i])
         return out
 
@@ -867,9 +871,14 @@ class _Sentence:
                 return True
         return False
 
-    def _actor_before(self, clause, i: int) -> str | None:
-        """Entity type of the nearest partner or Kazakh mention before token i in its clause."""
-        best, kind = -1, None
+    def _own_country_before(self, i: int) -> bool:
+        """"son pays", "his country" right before token i (whose country: the side named before)."""
+        return i >= 2 and f" {self.lows[i - 2]} {self.lows[i - 1]} " in self.g.anaphor_phrases
+
+    def _actor_before(self, clause, i: int, reach: int | None = None) -> str | None:
+        """Entity type of the nearest partner or Kazakh mention before token i in its clause
+        (at most `reach` tokens before it, when given)."""
+        best, kind = -1 if reach is None else i - reach - 1, None
         for m in self.partners + self.home:
             k = self.token_of(m.start_char)
             if best < k < i and clause[k] == clause[i]:
