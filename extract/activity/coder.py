@@ -390,8 +390,11 @@ class _Sentence:
             k < i and clause[k] == clause[i] and self.lows[k].startswith(self.g.officials) for k in range(i))} if (
             "move" in types and home and self.g.officials) else ()
         # "from China to Europe through Kazakhstan": the country by name, not a Kazakh port
+        # ("über kasachisches Gebiet": a demonym with "territory" is the country too)
+        territory = {i for i, _ in cues.get("territory", ())}
         via_home = bool(moves) and any(self._on_the_way(cues, clause, k, k + 1) for k in (
-            self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation")))
+            self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation") or (
+                territory and self.token_of(m.end_char - 1) + 1 in territory)))
         self._suffix_role = {}
         if self.g.case_endings:
             for p in self.partners:
@@ -790,8 +793,11 @@ class _Sentence:
         # what an unsigned agreement is about is not stated either ("nie podpisały umowy o współpracy")
         unsigned = [i for t, i, j in hits if t == "agree" and i in out]
         if unsigned:
+            # (or before it, bound by "about": "турбиналар жеткізу туралы келісімшартқа ... қол қоймаған")
+            about = {i for i, _ in cues.get("about", ())}
             out.update(k for t, k, _ in hits if t in ("cooperate", "trade", "invest") and any(
-                0 < k - i <= _CONTENT_REACH and clause[k] == clause[i] for i in unsigned))
+                (0 < k - i <= _CONTENT_REACH or (0 < i - k <= _CONTENT_REACH and any(k < a < i for a in about)))
+                and clause[k] == clause[i] for i in unsigned))
         # "China might consider", "Индия могла бы", "Paris pourrait": speculation about a partner
         # states no act, up to the clause's end; what Kazakhstan's side says it could do is its
         # plan ("son pays pourrait augmenter les exportations"); a capitalised "May" is the month
