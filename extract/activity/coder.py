@@ -347,9 +347,10 @@ class _Sentence:
         # sanction, buying a share the investment, not trade
         stops = [j for t, i, j in hits if t in ("sanction", "invest")] if (
             "sanction" in types or "invest" in types) and ("trade" in types or "move" in types) else ()
-        if stops:
+        if stops:  # (not a second predicate: "investieren und vor allem Importe aus der Türkei finanzieren")
             hits = [(t, i, j) for t, i, j in hits if not (
-                t in ("trade", "move") and any(b <= i <= b + 4 and clause[i] == clause[b - 1] for b in stops))]
+                t in ("trade", "move") and any(b <= i <= b + 4 and clause[i] == clause[b - 1] and
+                                               self.g.coordinators.isdisjoint(self.lows[b:i]) for b in stops))]
         if not hits:
             return []
 
