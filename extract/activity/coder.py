@@ -669,6 +669,22 @@ class _Sentence:
                 out.add(k)
         return out
 
+    def _asyndetic_breaks(self) -> set[int]:
+        """"Россия ограничила ввоз казахстанской говядины, Китай открыл рынок": a comma, then a new
+        subject that goes on with its own words, after a clause that has a side and an act. Not a
+        list ("to Italy, France and Spain": a name before the comma, or "and" or a comma after it)."""
+        out = set()
+        named = [(self.token_of(m.start_char), self.token_of(m.end_char - 1)) for m in self.partners + self.home]
+        inside = {k for a, b in named for k in range(a, b + 1)}
+        first_act = min(i for _, i, _ in self.hits)
+        for a, b in named:
+            nxt = b + 1
+            if (a > 1 and "," in self._gap(a) and a - 1 not in inside and first_act < a and
+                    any(x < a for x, _ in named) and nxt < len(self.lows) and "," not in self._gap(nxt)
+                    and self.lows[nxt] not in self.g.coordinators):
+                out.add(a)
+        return out
+
     def _clauses(self, cues, coordinated=()) -> list[int]:
         n = len(self.starts)
         breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
@@ -687,6 +703,8 @@ class _Sentence:
                             _GAP_DASH.search(self.text, self.starts[i], self.s.end_char)):
                         breaks.add(i)
                         self._comma_opens.add(i)
+        if len(self.partners) + len(self.home) > 1 and len(self.hits) > 1:
+            breaks.update(self._asyndetic_breaks())
         if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
             breaks.difference_update(i for i, _ in cues["not_clause"])
         if coordinated:
