@@ -292,7 +292,8 @@ class _Sentence:
                 if not hits:
                     return []
         # "China Railway", "Russian Railways": a word of a partner's name is no act
-        named = [(p.start_char, p.end_char) for p in self.partners if " " in self.text[p.start_char:p.end_char]]
+        named = [(p.start_char, p.end_char) for p in self.partners
+                 if p.mention_kind != "anaphor" and " " in self.text[p.start_char:p.end_char]]
         if named:
             hits = [h for h in hits if not any(a <= self.starts[h[1]] < b for a, b in named)]
             if not hits:
