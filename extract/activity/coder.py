@@ -862,7 +862,7 @@ class _Sentence:
         if "comparison" in cues and self._after_cue(
                 cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1):
             return True
-        if "comparison" in cues and self._compared_act(cues, clause, mi):
+        if "than" in cues and self._compared_act(cues, clause, mi):
             return True
         if "source" in cues and self._after_cue(cues, "source", mi - self._articles_in(cues, mi - 2, mi), 0):
             return True  # "Според Брюксел", "according to Washington": who says it, no party to the act
@@ -881,12 +881,13 @@ class _Sentence:
 
     def _compared_act(self, cues, clause, mi: int) -> bool:
         """"more expensive than overland transit through Russia", "дороже, чем поставки в Китай": the
-        act after a comparison word is the one measured against, and its partner no party; the act
-        must open what follows the word ("more than half of exports to China" compares a share)."""
+        act after "than" (not "after": a time as often as a rank) is the one measured against, and its
+        partner no party; the act must open what follows the word ("more than half of exports to
+        China" compares a share)."""
         lead = mi - self._articles_in(cues, mi - 2, mi)
         if not self._after_any(cues, _ROLE_CUES[:5], lead, 0):
             return False
-        for _, j in cues["comparison"]:
+        for _, j in cues["than"]:
             if not (0 < mi - j <= _COMPARED_REACH and clause[j] == clause[mi]):
                 continue
             first = j + self._articles_in(cues, j, j + 2)
