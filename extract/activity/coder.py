@@ -143,13 +143,13 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     only partner it names ("Turkish Transport Minister ... stayed in Astana"): the pronoun stands
     for that partner."""
     named = {m.sentence_index for ms in by_sentence.values() for m in ms if m.entity_type == "partner"}
-    pairs, openers = g.pair_anaphors, g.pair_openers
+    pairs, openers, talks = g.pair_anaphors, g.pair_openers, g.talk_openers
     last = None  # the last sentence that names a partner (or stands for one)
     for s in sentences:
         if s.index in named:
             # "Oba kraje rozmawiają także o tranzycie ... przez polskie porty": a sentence that opens
             # with the pair is about the pair, whatever partner it names further on
-            m = pairs.match(text, s.start_char, s.end_char) if pairs and last is not None and (
+            m = pairs.match(text, _first_letter(text, s), s.end_char) if pairs and last is not None and (
                 s.index - last <= _PAIR_REACH) else None
             if m and any(0 <= q.start_char - m.end() <= _APPOSITION for q in by_sentence[s.index]):
                 m = None  # "Дві країни — Казахстан і Азербайджан — домовилися": the pair is named right there
@@ -164,12 +164,15 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                 by_sentence[s.index] += _pair(next(iter(ids)), s.index, m)
             last = s.index
             continue
-        if (pairs or openers) and last is not None and s.index - last <= _PAIR_REACH:
+        if (pairs or openers or talks) and last is not None and s.index - last <= _PAIR_REACH:
             # "Both sides also pledged to deepen cooperation" after "Kazakhstan and Azerbaijan signed ...":
             # the pair is Kazakhstan and the one partner named last
             m = (pairs.search(text, s.start_char, s.end_char) if pairs else None) or (
                 openers.match(text, s.start_char, s.end_char) if openers else None)
             ids = _pair_ids(by_sentence, last, s.index) if m else ()
+            if m is None and talks and s.index - last == 1:
+                m = talks.match(text, s.start_char, s.end_char)
+                ids = {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"} if m else ()
             if len(ids) == 1:
                 by_sentence.setdefault(s.index, []).extend(_pair(next(iter(ids)), s.index, m))
                 named.add(s.index)
@@ -189,6 +192,14 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                 "partner", pid, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
             named.add(s.index)
             last = s.index
+
+
+def _first_letter(text: str, s: Sentence) -> int:
+    """Where the sentence's words begin: after an opening quote or dash ("« Nos pays coopèrent")."""
+    k = s.start_char
+    while k < s.end_char and not text[k].isalnum():
+        k += 1
+    return k
 
 
 def _anaphor_phrase(text: str, s: Sentence, phrases: list[str]) -> tuple[int, int] | None:

@@ -22,7 +22,7 @@ from ..partners.lemmas import lemmatizer
 from ..reference import load_csv
 from .words import WordPatterns
 
-_OWN_LISTS = ("anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "coordination", "official", "company_word",
+_OWN_LISTS = ("anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "talk_opener", "coordination", "official", "company_word",
               "not_name")  # cue roles kept apart from the word table
 
 
@@ -67,6 +67,8 @@ class ActivityGrammar:
         # ("стороны", "the sides": only as the sentence's first words, "со стороны России" is no pair)
         self.pair_anaphors = _phrases([r["cue"] for r in cues if r["role"] == "pair_anaphor"])
         self.pair_openers = _phrases([r["cue"] for r in cues if r["role"] == "pair_opener"])
+        # "The talks lasted ten years", "Переговори тривали": the talks of the sentence just before
+        self.talk_openers = _phrases([r["cue"] for r in cues if r["role"] == "talk_opener"])
         # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
