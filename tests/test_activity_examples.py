@@ -22,7 +22,7 @@ TRAPS = ("negation", "comparison", "third_party", "topic", "question", "conditio
 def _state_companies() -> dict[str, list[str]]:
     from extract.reference import load_csv
     out: dict[str, list[str]] = {}
-    for r in load_csv("state_companies"):
+    for r in [*load_csv("state_companies"), *load_csv("partner_officials")]:  # (companies and leaders)
         out.setdefault(r["partner_id"], []).append(r["alias"])
     return out
 

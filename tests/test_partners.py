@@ -206,9 +206,10 @@ def test_commodity_and_route_seeds():
     cols, compound_rows = _rows("commodity_compounds")
     assert cols == ["commodity_id", "lang", "modifier", "not_before"]
     assert {r["commodity_id"] for r in compound_rows} <= {r["commodity_id"] for r in rows}
-    cols, companies = _rows("state_companies")
-    assert cols == ["partner_id", "alias"]
-    assert {r["partner_id"] for r in companies} <= {r["partner_id"] for r in _rows("partners")[1]} - {"KZ"}
+    for table in ("state_companies", "partner_officials"):
+        cols, companies = _rows(table)
+        assert cols == ["partner_id", "alias"]
+        assert {r["partner_id"] for r in companies} <= {r["partner_id"] for r in _rows("partners")[1]} - {"KZ"}
     cols, routes = _rows("routes")
     assert cols[:4] == ["route_id", "route_name", "mode", "bypasses_russia"]
     partners = {r["partner_id"] for r in _rows("partners")[1]}

@@ -341,9 +341,13 @@ class _Sentence:
                      if t in _MOVING and not (in_route and any(a <= i <= b for a, b in in_route))]
         # "threatened Kazakh banks with secondary sanctions": the threat is the sanction's, not an attack
         if "sanction" in types and "conflict" in types:
+            # (a threat word with sanctions anywhere after it in its clause: "Bruxelles menace depuis des
+            # mois d'inscrire des sociétés kazakhes sur la liste de son 20e paquet de sanctions")
             sanction_at = [i for t, i, j in hits if t == "sanction"]
+            threats = {i for i, _ in cues.get("threat", ())}
             hits = [(t, i, j) for t, i, j in hits
-                    if not (t == "conflict" and any(0 < k - i <= 5 and clause[k] == clause[i] for k in sanction_at))]
+                    if not (t == "conflict" and any(0 < k - i and (k - i <= 5 or i in threats) and clause[k] == clause[i]
+                                                    for k in sanction_at))]
         # "доля CPC Blend в поставках", "udział w eksporcie": a share of trade is a statistic, not a stake
         if "share" in cues and "invest" in types and ("trade" in types or "move" in types):
             shares = {i for i, _ in cues["share"]}
@@ -407,7 +411,7 @@ class _Sentence:
         territory = {i for i, _ in cues.get("territory", ())}
         via_home = bool(moves) and any(self._on_the_way(cues, clause, k, k + 1) for k in (
             self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation") or (
-                territory and self.token_of(m.end_char - 1) + 1 in territory)))
+                territory and (self.token_of(m.end_char - 1) + 1 in territory or self.token_of(m.start_char) - 1 in territory))))
         self._suffix_role = {}
         if self.g.case_endings:
             for p in self.partners:
@@ -496,12 +500,20 @@ class _Sentence:
         # the way is no party to their deal (the goods that cross it still give transit)
         via_ends = {b for _, b in cues.get("via", ())}
         kz_actors = {clause[k] for k in home if k not in via_ends and k - 1 not in via_ends} if via_ends else kz_clauses
+        # "Xi ... held talks in Astana with Kyrgyz President Japarov": where two others talk, Astana is
+        # the venue, no side of their talks
+        kz_talkers = {clause[k] for k in home if clause[k] in kz_actors and not self._after_any(
+            cues, ("place", "destination"), k, 0)} if "consult" in types and len(parties) > 1 else kz_actors
+
+        def sides(t: str) -> set[int]:
+            return tied if t in _NEEDS_HOME else kz_clauses if t in _MOVING else kz_talkers if t == "consult" else kz_actors
+
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
-            if clause[i] not in (tied if t in _NEEDS_HOME else kz_clauses if t in _MOVING else kz_actors)
+            if clause[i] not in sides(t)
             and self._third_party(
                 cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
-                kz_clauses if t in _MOVING else kz_actors, clause, i, j, t in _MOVING)}
+                kz_clauses if t in _MOVING else kz_talkers if t == "consult" else kz_actors, clause, i, j, t in _MOVING)}
         # "China signed with Russia a new gas agreement": the clause is their deal, each of its words
         deal_clauses = {clause[i] for i, _ in third_party}
         for t, i, j in hits:

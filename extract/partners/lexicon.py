@@ -57,7 +57,8 @@ def entries(lang: str) -> tuple[Entry, ...]:
         out.setdefault((e.alias, e.exact_case), e)  # the language's own reading first
     # a partner's state company ("SOCAR", "Росатом") acts for it where the article names the
     # partner (ACTIVITY.md); it is never a partner mention itself, so extract() keeps it internal
-    for r in load_csv("state_companies"):
+    # ... and so do its leaders and ministers ("Xi", "Путин", "Erdoğan": ACTIVITY.md counts officials)
+    for r in [*load_csv("state_companies"), *load_csv("partner_officials")]:
         e = Entry("company", r["partner_id"], "abbreviation" if _is_abbreviation(r["alias"]) else "organisation",
                   r["alias"])
         out.setdefault(("company|" + e.alias, e.exact_case), e)
