@@ -170,7 +170,7 @@ def _qualifier_grammar(text: str, a: int, g: Grammar, rx: re.Pattern) -> Grammar
 def _span_grammar(text: str, a: int, s_end: int, g: Grammar) -> Grammar:
     """The doc language's grammar, or the other script's when the word after the number is in it."""
     rx = _OTHER_LETTER.get(g.script)
-    if rx is None:
+    if rx is None or not _has_other_letters(text, rx):  # most articles: one script throughout
         return g
     if rx.search(text, a, min(s_end, a + 30)) is None:
         return _qualifier_grammar(text, a, g, rx)  # no letter of the other script right after this number

@@ -1,0 +1,89 @@
+"""Fast paths of the figure reader (extract/figures), each checked against the plain computation
+it replaced on the example corpora, the seeds and the examples glued to awkward characters:
+
+* span_start asks one FirstBefore (the reversed twins of the relative, from and between patterns
+  in one test) instead of each Before in turn;
+* _span_grammar returns the article's grammar at once when the article holds no letter of the
+  other script."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from extract.figures import _OTHER_LETTER, _qualifier_grammar, _SCRIPT_READER, _span_grammar, _word_script, \
+    _WORD_AFTER_NUMBER
+from extract.figures.context import span_start
+from extract.figures.grammar import grammar
+
+from conftest import LANGS, SEEDS, example_texts, glued_examples
+
+
+def _texts(lang: str) -> list[str]:
+    examples = example_texts(lang, ("figures",))
+    texts = examples[:150] + [p.read_text(encoding="utf-8")[:2000] for p in sorted(SEEDS.glob("*.txt"))]
+    glue = [" ", "  ", "\u00a0", "\n", "(", "-", "5", "'", ".", "X", "Ж", "«"]
+    return texts + glued_examples(examples, glue, 80, f"figspeed-{lang}")
+
+
+# ---- the plain computations (the code before the fast paths) ------------------------------------------
+
+def plain_span_start(text: str, start: int, s_start: int, g) -> int:
+    lo = max(s_start, start - 25)
+    for rx in (g.relative_before, g.range_from_before, g.range_between_before):
+        m = rx.search(text, lo, start)
+        if m:
+            return m.start()
+    return start
+
+
+def plain_span_grammar(text: str, a: int, s_end: int, g):
+    rx = _OTHER_LETTER.get(g.script)
+    if rx is None:
+        return g
+    if rx.search(text, a, min(s_end, a + 30)) is None:
+        return _qualifier_grammar(text, a, g, rx)
+    m = _WORD_AFTER_NUMBER.match(text, a, min(s_end, a + 30))
+    if m is None:
+        return g
+    script = _word_script(m.group(1))
+    if script is None or script == g.script:
+        return g
+    other = _SCRIPT_READER.get(script)
+    if other is None or other == g.lang:
+        return g
+    try:
+        return grammar(other)
+    except Exception:
+        return g
+
+
+# ---- the checks ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_span_start_is_the_first_of_the_three_patterns(lang):
+    g = grammar(lang)
+    rnd = random.Random(f"span-{lang}")
+    moved = 0
+    for text in _texts(lang):
+        points = [i for i, ch in enumerate(text) if ch.isdigit() or rnd.random() < 0.2] + [len(text)]
+        for p in points:
+            for s_start in (0, max(0, p - 10), p):
+                want = plain_span_start(text, p, s_start, g)
+                assert span_start(text, p, s_start, g) == want, text[max(0, p - 30):p]
+                moved += want != p
+    assert moved > 0  # the texts do hold "from", "between" or relative words before numbers
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_span_grammar_without_the_other_script(lang):
+    g = grammar(lang)
+    rnd = random.Random(f"script-{lang}")
+    other = 0
+    for text in _texts(lang):
+        for a in [i for i, ch in enumerate(text) if ch.isdigit() or rnd.random() < 0.05]:
+            for s_end in (len(text), min(len(text), a + 8)):
+                want = plain_span_grammar(text, a, s_end, g)
+                assert _span_grammar(text, a, s_end, g) is want, text[max(0, a - 30):a + 30]
+                other += want is not g
+    assert other > 0  # some numbers are read with the other script's grammar
