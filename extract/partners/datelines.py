@@ -62,12 +62,23 @@ def dateline_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
 # "Astana/Vienne – Le projet ...", "Астана/Київ. За січень ...", "Алматы/Пекин. «...»" (a headline
 # never opens with a Kazakh city, a slash and a city)
 _HOME = r"(?:Astana|Almaty|Nur-Sultan|Aktau|Atyrau|Астана|Алматы|Алмати|Нур-Султан|Ақтау|Актау|Атырау)"
-_HOME_PAIR = re.compile(rf"(?m)^[ \t\u00a0]*(?P<city>{_HOME}[ \t\u00a0]?/[ \t\u00a0]?[^\W\d_][^\W\d_'’\-]*)"
+_HOME_PAIR = re.compile(rf"[ \t\u00a0]*(?P<city>{_HOME}[ \t\u00a0]?/[ \t\u00a0]?[^\W\d_][^\W\d_'’\-]*)"
                         rf"(?=[ \t\u00a0]+[-–—][ \t\u00a0]|[.,][ \t\u00a0])")
 
 
 def _home_pairs(text: str, end: int) -> list[tuple[int, int]]:
-    return [m.span("city") for m in _HOME_PAIR.finditer(text, 0, min(end, _DOT_TOP * 2))]
+    """The pairs at the start of a line (a match stays on its line): tried at each line start, not
+    at every character as a multi-line "^" would be."""
+    out = []
+    pos, top = 0, min(end, _DOT_TOP * 2)
+    while pos < top:
+        m = _HOME_PAIR.match(text, pos, top)
+        if m:
+            out.append(m.span("city"))
+        pos = text.find("\n", pos, top) + 1
+        if pos == 0:
+            break
+    return out
 
 
 # agency style with a dot, no dash: "МОСКВА, 5 мая. /ТАСС/. ...", "ПЕКИН, 5 мая. ...", "Москва. 5 мая. ..."
