@@ -4,17 +4,20 @@ it replaced on the example corpora, the seeds and the examples glued to awkward 
 * span_start asks one FirstBefore (the reversed twins of the relative, from and between patterns
   in one test) instead of each Before in turn;
 * _span_grammar returns the article's grammar at once when the article holds no letter of the
-  other script."""
+  other script;
+* _read_figure rejects a lone "one" (_lone_one) before the range, sign and ratio tests."""
 from __future__ import annotations
 
 import random
 
 import pytest
 
+import extract.figures as figures_module
 from extract.figures import _OTHER_LETTER, _qualifier_grammar, _SCRIPT_READER, _span_grammar, _word_script, \
     _WORD_AFTER_NUMBER
 from extract.figures.context import span_start
 from extract.figures.grammar import grammar
+from extract.sentences import split_sentences
 
 from conftest import LANGS, SEEDS, example_texts, glued_examples
 
@@ -87,3 +90,29 @@ def test_span_grammar_without_the_other_script(lang):
                 assert _span_grammar(text, a, s_end, g) is want, text[max(0, a - 30):a + 30]
                 other += want is not g
     assert other > 0  # some numbers are read with the other script's grammar
+
+
+def _lone_one_texts(lang: str) -> list[str]:
+    """Each "one" word of the language alone, before a noun, and in ranges and ratios ("un à trois",
+    "entre un et deux", "one out of five"), where the early test must let the full reading decide."""
+    g = grammar(lang)
+    ones = [w for w, (role, _v) in g.words.exact.items() if role == "one"]
+    before = [""] + [w + " " for role in ("range_from", "range_between") for w in g.context.get(role, ())]
+    after = ["", " x", " - 5", " – 7 t", "-2", " 5"] + [
+        f" {w} {n}" for role in ("range_to", "range_to_bare", "range_and", "out_of") for w in g.context.get(role, ())
+        for n in ("3", "three")]
+    return [f"Abc {b}{one}{a} def." for one in ones for b in before for a in after]
+
+
+def test_a_lone_one_is_rejected_as_the_full_reading_rejects_it(monkeypatch):
+    fired = []
+    real = figures_module._lone_one
+    for lang in LANGS:
+        texts = _texts(lang) + _lone_one_texts(lang)
+        fast = [repr(figures_module.find_figures(t, lang, split_sentences(t), len(t))) for t in texts]
+        with monkeypatch.context() as mp:
+            mp.setattr(figures_module, "_lone_one", lambda *a: fired.append(real(*a)) or False)
+            plain = [repr(figures_module.find_figures(t, lang, split_sentences(t), len(t))) for t in texts]
+        assert fast == plain, lang
+    assert sum(fired) > 100  # the texts do hold lone "one"s ("un", "один") that the early test rejects
+    assert len(fired) - sum(fired) > 100  # and "one"s in ranges and ratios that it leaves to the full reading

@@ -258,6 +258,8 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
     q1 = read_quantity(text, a, s_end, g, s_start)
     if q1.fraction is not None and q1.kind is None and not _fraction_ok(text, q1, s_start, g):
         raise Reject(q1.end)           # "the quarter", "cinquième", "first half"
+    if q1.only_one and _lone_one(text, q1, s_end, g):
+        raise Reject(q1.end)           # "un accord", "one of the largest" (see _lone_one)
     figs: list[Figure] = []
     value_max = None
     end = q1.end
@@ -360,6 +362,19 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
                unit=unit if kind != "count" else None, qualifier=qualifier, change=change)
     figs.append(f)
     return figs, end
+
+
+def _lone_one(text: str, q1: Quantity, s_end: int, g: Grammar) -> bool:
+    """A lone "one" ("un", "один") with no unit, half or fraction, and no range word or "out of" after
+    it: _read_figure rejects it further down in any case, after the range, sign and ratio tests that
+    cannot change that (each needs one of these patterns to match at its end). Said early, for the
+    articles of languages that count with them ("un accord", "une hausse")."""
+    if q1.kind is not None or q1.fraction is not None or q1.half:
+        return False
+    e = q1.end
+    return not (g.range_dash.match(text, e, s_end) or g.range_word.match(text, e, s_end)
+                or g.range_bare.match(text, e, s_end) or g.range_and.match(text, e, s_end)
+                or g.out_of.match(text, e, s_end))
 
 
 def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int, g: Grammar, value_max,
