@@ -5,7 +5,8 @@ it replaced on the example corpora, the seeds and the examples glued to awkward 
   in one test) instead of each Before in turn;
 * _span_grammar returns the article's grammar at once when the article holds no letter of the
   other script;
-* _read_figure rejects a lone "one" (_lone_one) before the range, sign and ratio tests."""
+* _read_figure rejects a lone "one" (_lone_one) before the range, sign and ratio tests;
+* _range_connector tests the word after the number before the words in front of it."""
 from __future__ import annotations
 
 import random
@@ -13,10 +14,11 @@ import random
 import pytest
 
 import extract.figures as figures_module
-from extract.figures import _OTHER_LETTER, _qualifier_grammar, _SCRIPT_READER, _span_grammar, _word_script, \
+from extract.figures import _range_connector, _OTHER_LETTER, _qualifier_grammar, _SCRIPT_READER, _span_grammar, _word_script, \
     _WORD_AFTER_NUMBER
 from extract.figures.context import span_start
 from extract.figures.grammar import grammar
+from extract.figures.quantities import Reject, read_quantity
 from extract.sentences import split_sentences
 
 from conftest import LANGS, SEEDS, example_texts, glued_examples
@@ -59,6 +61,29 @@ def plain_span_grammar(text: str, a: int, s_end: int, g):
         return grammar(other)
     except Exception:
         return g
+
+
+def plain_range_connector(text: str, q1, s_start: int, s_end: int, g):
+    conn = None
+    before = text[max(s_start, q1.start - 30):q1.start]
+    dm = g.range_dash.match(text, q1.end, s_end) if q1.fraction is None else None
+    if dm:
+        conn = ("dash", dm.end())
+    if conn is None and q1.fraction is None and g.range_from_before.search(before):
+        wm = g.range_word.match(text, q1.end, s_end)
+        if wm:
+            conn = ("from", wm.end())
+            if wm.group().strip().lower() in g.context.get("range_to_level", ()):
+                conn = ("from_to_level", wm.end())
+    if conn is None and q1.kind is None and q1.fraction is None and not g.by_before.search(before):
+        wm = g.range_bare.match(text, q1.end, s_end)
+        if wm:
+            conn = ("bare", wm.end())
+    if conn is None and q1.fraction is None and g.range_between_before.search(before):
+        wm = g.range_and.match(text, q1.end, s_end)
+        if wm:
+            conn = ("between", wm.end())
+    return conn
 
 
 # ---- the checks ------------------------------------------------------------------------------------------
@@ -116,3 +141,23 @@ def test_a_lone_one_is_rejected_as_the_full_reading_rejects_it(monkeypatch):
         assert fast == plain, lang
     assert sum(fired) > 100  # the texts do hold lone "one"s ("un", "один") that the early test rejects
     assert len(fired) - sum(fired) > 100  # and "one"s in ranges and ratios that it leaves to the full reading
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_range_connector_is_the_plain_one(lang):
+    g = grammar(lang)
+    kinds = set()
+    for text in _texts(lang) + _lone_one_texts(lang):  # the latter: "from one to three", "between one and 3"
+        for sent in split_sentences(text):
+            for a in range(sent.start_char, sent.end_char):
+                if not g.anchor.match(text, a, sent.end_char):
+                    continue
+                try:
+                    q1 = read_quantity(text, a, sent.end_char, g, sent.start_char)
+                except Reject:
+                    continue
+                want = plain_range_connector(text, q1, sent.start_char, sent.end_char, g)
+                assert _range_connector(text, q1, sent.start_char, sent.end_char, g) == want, text[a:a + 40]
+                kinds.add(want and want[0])
+    # ranges of several kinds were read (Kazakh writes "from" and "to" as case endings: dashes only)
+    assert len(kinds - {None}) >= (1 if lang == "kk" else 3)

@@ -264,27 +264,7 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
     value_max = None
     end = q1.end
     second_start = None
-    # ranges: "10–12 млн тонн", "$10–15", "de 18 à 23 jours", "between 20 and 30", "с 20 до 25"
-    conn = None
-    before = text[max(s_start, q1.start - 30):q1.start]
-    dm = g.range_dash.match(text, q1.end, s_end) if q1.fraction is None else None
-    if dm:
-        conn = ("dash", dm.end())
-    if conn is None and q1.fraction is None and g.range_from_before.search(before):
-        wm = g.range_word.match(text, q1.end, s_end)
-        if wm:
-            conn = ("from", wm.end())
-            # "von 2,5 auf 3 Mio. Tonnen (gestiegen)": a to-word that only ever names the level reached
-            if wm.group().strip().lower() in g.context.get("range_to_level", ()):
-                conn = ("from_to_level", wm.end())
-    if conn is None and q1.kind is None and q1.fraction is None and not g.by_before.search(before):
-        wm = g.range_bare.match(text, q1.end, s_end)   # "10 bis 12 Millionen", "5 to 7 years"
-        if wm:
-            conn = ("bare", wm.end())
-    if conn is None and q1.fraction is None and g.range_between_before.search(before):
-        wm = g.range_and.match(text, q1.end, s_end)
-        if wm:
-            conn = ("between", wm.end())
+    conn = _range_connector(text, q1, s_start, s_end, g)
     q2 = None
     if conn:
         p2 = conn[1]
@@ -375,6 +355,33 @@ def _lone_one(text: str, q1: Quantity, s_end: int, g: Grammar) -> bool:
     return not (g.range_dash.match(text, e, s_end) or g.range_word.match(text, e, s_end)
                 or g.range_bare.match(text, e, s_end) or g.range_and.match(text, e, s_end)
                 or g.out_of.match(text, e, s_end))
+
+
+def _range_connector(text: str, q1: Quantity, s_start: int, s_end: int, g: Grammar):
+    """(kind, where the other end starts) when the number opens a range: "10–12 млн тонн", "$10–15",
+    "de 18 à 23 jours", "between 20 and 30", "с 20 до 25"; else None. The word after the number is
+    tested before the words in front of it: it is seldom a "to" or "and", and the test is one match
+    where the words before take a search each."""
+    if q1.fraction is not None:
+        return None
+    dm = g.range_dash.match(text, q1.end, s_end)
+    if dm:
+        return ("dash", dm.end())
+    before = text[max(s_start, q1.start - 30):q1.start]
+    wm = g.range_word.match(text, q1.end, s_end)
+    if wm and g.range_from_before.search(before):
+        # "von 2,5 auf 3 Mio. Tonnen (gestiegen)": a to-word that only ever names the level reached
+        if wm.group().strip().lower() in g.context.get("range_to_level", ()):
+            return ("from_to_level", wm.end())
+        return ("from", wm.end())
+    if q1.kind is None:
+        wm = g.range_bare.match(text, q1.end, s_end)   # "10 bis 12 Millionen", "5 to 7 years"
+        if wm and not g.by_before.search(before):
+            return ("bare", wm.end())
+    wm = g.range_and.match(text, q1.end, s_end)
+    if wm and g.range_between_before.search(before):
+        return ("between", wm.end())
+    return None
 
 
 def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int, g: Grammar, value_max,
