@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from ..cleaning import lowered
 from ..model import Figure, Sentence
 from .context import change_of, count_noun_end, qualifier_of, span_start
 from .grammar import Grammar, grammar
@@ -34,7 +35,7 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
     taken = sorted(taken)
     out: list[Figure] = []
     limits = _reading_limits(text, sentences, end, g)
-    low = text.lower()
+    low = lowered(text)
     if len(low) != len(text):  # a letter that grows when lowercased ("İ"): offsets would shift
         low = None
     elif sentences:
