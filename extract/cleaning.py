@@ -20,6 +20,20 @@ _HEADLINE_MAX = 200
 _CHROME_LONGEST = 300  # a paywall note may be a long line
 
 
+_LAST_LOWERED: list = [("", "")]  # (text, text.lower()) of the last article asked about
+
+
+def lowered(text: str) -> str:
+    """text.lower(), computed once per article: the date and figure readers both scan the
+    lowercased article. (One slot holding a pair: a reader in another thread sees a whole pair.)"""
+    last = _LAST_LOWERED[0]
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _LAST_LOWERED[0] = (text, low)
+    return low
+
+
 @dataclass(slots=True)
 class CleanText:
     title: str | None

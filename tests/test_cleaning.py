@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extract.boilerplate import find_boilerplate_start
-from extract.cleaning import clean_text
+from extract.cleaning import clean_text, lowered
 from extract.language import detect_language, detect_language_verbose
 from extract.sentences import sentence_at, sentence_holding, split_sentences
 from tests.conftest import SEEDS
@@ -97,3 +97,11 @@ def test_sentences_stop_at_the_boilerplate_offset():
     end = find_boilerplate_start(text)
     sents = split_sentences(text, 0, end)
     assert len(sents) == 2 and sents[-1].end_char <= end
+
+
+def test_lowered_is_the_lowercase_of_the_text_asked_about():
+    """lowered() keeps the last article's lowercase (the date and figure readers share it): each
+    call answers for its own text, also for an equal text that is another object."""
+    a, b = "Exports ROSE to 5 Mt", "İmport FELL"
+    for text in (a, a, b, a, "".join(["Exports ", "ROSE to 5 Mt"]), b, ""):
+        assert lowered(text) == text.lower()

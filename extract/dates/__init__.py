@@ -14,6 +14,7 @@ import re
 from dataclasses import fields
 from datetime import date
 
+from ..cleaning import lowered
 from ..model import Figure, Sentence
 from ..reference import load_csv
 from ..sentences import sentence_at
@@ -214,7 +215,7 @@ def _lead_starts(search, low: str, lo: int, hi: int) -> list[int]:
 
 def _lower(text: str) -> str:
     """Lowercased text with the same offsets (a few characters grow when lowercased: "İ")."""
-    low = text.lower()
+    low = lowered(text)
     if len(low) == len(text):
         return low
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)

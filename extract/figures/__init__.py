@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from ..cleaning import lowered
 from ..model import Figure, Sentence
 from .context import change_of, count_noun_end, qualifier_of, span_start
 from .grammar import Grammar, grammar
@@ -34,7 +35,7 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
     taken = sorted(taken)
     out: list[Figure] = []
     limits = _reading_limits(text, sentences, end, g)
-    low = text.lower()
+    low = lowered(text)
     if len(low) != len(text):  # a letter that grows when lowercased ("İ"): offsets would shift
         low = None
     elif sentences:
@@ -170,7 +171,7 @@ def _qualifier_grammar(text: str, a: int, g: Grammar, rx: re.Pattern) -> Grammar
 def _span_grammar(text: str, a: int, s_end: int, g: Grammar) -> Grammar:
     """The doc language's grammar, or the other script's when the word after the number is in it."""
     rx = _OTHER_LETTER.get(g.script)
-    if rx is None:
+    if rx is None or not _has_other_letters(text, rx):  # most articles: one script throughout
         return g
     if rx.search(text, a, min(s_end, a + 30)) is None:
         return _qualifier_grammar(text, a, g, rx)  # no letter of the other script right after this number
@@ -258,31 +259,13 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
     q1 = read_quantity(text, a, s_end, g, s_start)
     if q1.fraction is not None and q1.kind is None and not _fraction_ok(text, q1, s_start, g):
         raise Reject(q1.end)           # "the quarter", "cinquième", "first half"
+    if q1.only_one and _lone_one(text, q1, s_end, g):
+        raise Reject(q1.end)           # "un accord", "one of the largest" (see _lone_one)
     figs: list[Figure] = []
     value_max = None
     end = q1.end
     second_start = None
-    # ranges: "10–12 млн тонн", "$10–15", "de 18 à 23 jours", "between 20 and 30", "с 20 до 25"
-    conn = None
-    before = text[max(s_start, q1.start - 30):q1.start]
-    dm = g.range_dash.match(text, q1.end, s_end) if q1.fraction is None else None
-    if dm:
-        conn = ("dash", dm.end())
-    if conn is None and q1.fraction is None and g.range_from_before.search(before):
-        wm = g.range_word.match(text, q1.end, s_end)
-        if wm:
-            conn = ("from", wm.end())
-            # "von 2,5 auf 3 Mio. Tonnen (gestiegen)": a to-word that only ever names the level reached
-            if wm.group().strip().lower() in g.context.get("range_to_level", ()):
-                conn = ("from_to_level", wm.end())
-    if conn is None and q1.kind is None and q1.fraction is None and not g.by_before.search(before):
-        wm = g.range_bare.match(text, q1.end, s_end)   # "10 bis 12 Millionen", "5 to 7 years"
-        if wm:
-            conn = ("bare", wm.end())
-    if conn is None and q1.fraction is None and g.range_between_before.search(before):
-        wm = g.range_and.match(text, q1.end, s_end)
-        if wm:
-            conn = ("between", wm.end())
+    conn = _range_connector(text, q1, s_start, s_end, g)
     q2 = None
     if conn:
         p2 = conn[1]
@@ -360,6 +343,46 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
                unit=unit if kind != "count" else None, qualifier=qualifier, change=change)
     figs.append(f)
     return figs, end
+
+
+def _lone_one(text: str, q1: Quantity, s_end: int, g: Grammar) -> bool:
+    """A lone "one" ("un", "один") with no unit, half or fraction, and no range word or "out of" after
+    it: _read_figure rejects it further down in any case, after the range, sign and ratio tests that
+    cannot change that (each needs one of these patterns to match at its end). Said early, for the
+    articles of languages that count with them ("un accord", "une hausse")."""
+    if q1.kind is not None or q1.fraction is not None or q1.half:
+        return False
+    e = q1.end
+    return not (g.range_dash.match(text, e, s_end) or g.range_word.match(text, e, s_end)
+                or g.range_bare.match(text, e, s_end) or g.range_and.match(text, e, s_end)
+                or g.out_of.match(text, e, s_end))
+
+
+def _range_connector(text: str, q1: Quantity, s_start: int, s_end: int, g: Grammar):
+    """(kind, where the other end starts) when the number opens a range: "10–12 млн тонн", "$10–15",
+    "de 18 à 23 jours", "between 20 and 30", "с 20 до 25"; else None. The word after the number is
+    tested before the words in front of it: it is seldom a "to" or "and", and the test is one match
+    where the words before take a search each."""
+    if q1.fraction is not None:
+        return None
+    dm = g.range_dash.match(text, q1.end, s_end)
+    if dm:
+        return ("dash", dm.end())
+    before = text[max(s_start, q1.start - 30):q1.start]
+    wm = g.range_word.match(text, q1.end, s_end)
+    if wm and g.range_from_before.search(before):
+        # "von 2,5 auf 3 Mio. Tonnen (gestiegen)": a to-word that only ever names the level reached
+        if wm.group().strip().lower() in g.context.get("range_to_level", ()):
+            return ("from_to_level", wm.end())
+        return ("from", wm.end())
+    if q1.kind is None:
+        wm = g.range_bare.match(text, q1.end, s_end)   # "10 bis 12 Millionen", "5 to 7 years"
+        if wm and not g.by_before.search(before):
+            return ("bare", wm.end())
+    wm = g.range_and.match(text, q1.end, s_end)
+    if wm and g.range_between_before.search(before):
+        return ("between", wm.end())
+    return None
 
 
 def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int, g: Grammar, value_max,

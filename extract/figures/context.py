@@ -126,9 +126,5 @@ def _nounish(word: str, g: Grammar) -> bool:
 
 def span_start(text: str, start: int, s_start: int, g: Grammar) -> int:
     """Start the span at a relative or range word before it: "через 3 года", "от 10 до 20"."""
-    lo = max(s_start, start - 25)
-    for rx in (g.relative_before, g.range_from_before, g.range_between_before):
-        m = rx.search(text, lo, start)
-        if m:
-            return m.start()
-    return start
+    m = g.span_lead_before.search(text, max(s_start, start - 25), start)
+    return m.start() if m else start

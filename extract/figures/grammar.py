@@ -121,15 +121,44 @@ class Before:
             hi = n
         if lo < 0:
             lo = 0
-        if _LAST_REVERSED[0] is text:
-            rev = _LAST_REVERSED[1]
-        else:
-            rev = text[::-1]
-            if n > 64:  # keep an article (searched again and again), not a short "before" slice
-                _LAST_REVERSED[0], _LAST_REVERSED[1] = text, rev
-        if self.rev.match(rev, n - hi, n - lo) is None:
+        if self.rev.match(_reversed(text), n - hi, n - lo) is None:
             return None
         return self.rx.search(text, lo, hi)
+
+
+def _reversed(text: str) -> str:
+    if _LAST_REVERSED[0] is text:
+        return _LAST_REVERSED[1]
+    rev = text[::-1]
+    if len(text) > 64:  # keep an article (searched again and again), not a short "before" slice
+        _LAST_REVERSED[0], _LAST_REVERSED[1] = text, rev
+    return rev
+
+
+class FirstBefore:
+    """Several Befores asked in turn, the first match winning. Their reversed twins joined in one
+    pattern tell first whether any of them can end at the point: most of the time none can, and
+    one test replaces one per pattern."""
+
+    __slots__ = ("befores", "rev")
+
+    def __init__(self, *befores: Before):
+        self.befores = befores
+        self.rev = _compile("|".join(f"(?:{b.rev.pattern})" for b in befores))
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None):
+        n = len(text)
+        if hi is None or hi > n:
+            hi = n
+        if lo < 0:
+            lo = 0
+        if self.rev.match(_reversed(text), n - hi, n - lo) is None:
+            return None
+        for b in self.befores:
+            m = b.search(text, lo, hi)
+            if m:
+                return m
+        return None
 
 
 def _rows(name: str, lang: str) -> list[dict[str, str]]:
@@ -231,6 +260,7 @@ class Grammar:
     change_after: re.Pattern = None                # "больше", "more" right after
     rate_after: re.Pattern = None                  # "за тонну", "a barrel", "per day"
     relative_before: Before = None                 # "через", "w ciągu", "dans" (span only)
+    span_lead_before: FirstBefore = None           # relative, from or between word: where a span starts
     article_before: Before = None
     article_after: re.Pattern = None
     ordinal_before: Before = None
@@ -418,6 +448,7 @@ def grammar(lang: str) -> Grammar:
         rf"{SP}*(?:/|(?:{ctx('rate')}){SP}+)(?:{ctx('article')}{SP}+)?(?:{alternation(unit_surfaces)})"
     )
     g.relative_before = Before(rf"(?<!{WORDCH})(?:{ctx('relative')}){SP}+$", rf"{SP}+(?:{rctx('relative')})")
+    g.span_lead_before = FirstBefore(g.relative_before, g.range_from_before, g.range_between_before)
     g.article_before = Before(rf"(?<!{WORDCH})(?P<a>{ctx('article')}){SP}+$", rf"{SP}+(?:{rctx('article')})")
     g.article_after = _compile(rf"{SP}+(?:{ctx('article')})")
     g.ordinal_before = Before(rf"(?<!{WORDCH})(?:{ctx('ordinal')}){SP}+(?:{ctx('article')}{SP}+)?$",

@@ -15,6 +15,7 @@ Ospanow") is a person, and Kazakhstan itself claims its spans but is never retur
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress
@@ -25,7 +26,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..model import Mention, Sentence
-from ..sentences import sentence_holding
 from .compounds import compound_mentions
 from .datelines import dateline_spans
 from .lemmas import lemmatizer, phrase_variants, tokenizer
@@ -73,6 +73,8 @@ class LanguageMatcher:
             self.orth_matcher.add(label, docs)
         self.keys, self.whole_keys = keep, whole
         self._alias_low = {e.alias: e.alias.lower() for e in self.labels.values()}
+        # match id -> (type order, entry): one lookup per match instead of two
+        self._ranked = {i: (_TYPE_ORDER[e.entity_type], e) for i, e in self.labels.items()}
 
     def key_words(self) -> None:
         """Make every word's norm its match key, now and for every word the vocabulary meets later.
@@ -98,11 +100,11 @@ class LanguageMatcher:
         # (type order, -length, start, match order, entry, end): sorted as plain tuples, this is
         # longest first, then leftmost, per entity type, ties in the matchers' order
         found = []
-        labels = self.labels
+        ranked = self._ranked
         for matcher in (self.lemma_matcher, self.orth_matcher):
             for match_id, s, e in matcher(doc):
-                entry = labels[match_id]
-                found.append((_TYPE_ORDER[entry.entity_type], s - e, s, len(found), entry, e))
+                order, entry = ranked[match_id]
+                found.append((order, s - e, s, len(found), entry, e))
         if not found:
             return []
         found.sort()
@@ -126,6 +128,8 @@ class LanguageMatcher:
         taken: tuple[set[int], ...] = (set(), set(), set(), set())  # token indices claimed, per type order
         datelines = dateline_spans(body)
         out: list[Mention] = []
+        # sentence_holding's search, on plain offsets (one per match: no key function per step)
+        sent_starts = [x.start_char for x in sentences]
         for order, _neg, s, _i, entry, e in found:
             cover = taken[order]
             if s in cover or (e - s > 1 and not cover.isdisjoint(range(s + 1, e))):
@@ -138,9 +142,10 @@ class LanguageMatcher:
                     (datelines and any(a < stop and start < b for a, b in datelines))
                     or (e - s == 1 and entry.kind in ("name", "capital") and person_at(s, e))):
                 continue
-            sent = sentence_holding(sentences, start, stop)
-            if sent is None:
+            k = bisect_right(sent_starts, start) - 1
+            if k < 0 or not (start < sentences[k].end_char and stop <= sentences[k].end_char):
                 continue  # outside every sentence, or across two
+            sent = sentences[k]
             cover.update(range(s, e))
             if order == 0 and entry.entity_id == HOME:
                 # claims "Kazakhstan–China", "Astana" and "kazachski" for no partner; kept as the
