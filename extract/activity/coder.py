@@ -502,8 +502,9 @@ class _Sentence:
         kz_actors = {clause[k] for k in home if k not in via_ends and k - 1 not in via_ends} if via_ends else kz_clauses
         # "Xi ... held talks in Astana with Kyrgyz President Japarov": where two others talk, Astana is
         # the venue, no side of their talks
-        kz_talkers = {clause[k] for k in home if clause[k] in kz_actors and not self._after_any(
-            cues, ("place", "destination"), k, 0)} if "consult" in types and len(parties) > 1 else kz_actors
+        # (in Astana, not to Astana: "arrived on an official visit to Astana from Georgia" is a visit)
+        kz_talkers = {clause[k] for k in home if clause[k] in kz_actors and not self._after_cue(
+            cues, "place", k, 0)} if "consult" in types and len(parties) > 1 else kz_actors
 
         def sides(t: str) -> set[int]:
             return tied if t in _NEEDS_HOME else kz_clauses if t in _MOVING else kz_talkers if t == "consult" else kz_actors
