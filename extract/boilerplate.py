@@ -237,6 +237,9 @@ def _is_label(part: str) -> bool:
 _CHROME_SEP = re.compile(r"\s+[·•|—–]\s+|[ \t\u00a0]{2,}")
 
 
+_SHARE_COUNT = re.compile(r"[\s:]*\(?\d[\d\s.,\u00a0\u202f]*\)?\s*")  # what follows "Share" on a counter
+
+
 def _one_chrome_kind(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > _CHROME_MAX["paywall"]:
@@ -261,8 +264,9 @@ def _one_chrome_kind(line: str) -> str | None:
         return None
     if kind == "byline" and not _names_follow(s, m.end()):
         return None
-    if kind == "share" and (any(ch.isdigit() for ch in s) or len(_TOKEN.findall(s[m.end():])) > 4):
-        return None  # "Share of exports rose to 12%": prose
+    if kind == "share" and (any(ch.isdigit() for ch in s) and not _SHARE_COUNT.fullmatch(s, m.end())
+                            or len(_TOKEN.findall(s[m.end():])) > 4):
+        return None  # "Share of exports rose to 12%": prose (but "Share 112", "Partager (58)" count the shares)
     if kind == "published" and not any(ch.isdigit() for ch in s):
         return None  # "Published by the ministry" without a date is prose
     if kind in ("share", "byline", "read_time", "counter", "comments", "published") and s.endswith(".") and len(s) > 40:

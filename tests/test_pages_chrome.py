@@ -171,6 +171,8 @@ _EN = ("Kazakhstan ships wheat to Iran", "Kazakhstan shipped 2 million tonnes of
     ("Сподели във Facebook | X | Viber    Коментари (5)    Прочетено 1 902 пъти", "share", _BG),
     ("Прочетено 1 902 пъти", "counter", _BG),
     ("Read 1,204 times", "counter", _EN),
+    ("Share 112 · Comments 7", "share", _EN),
+    ("Partager (58) | Commentaires (6)", "share", _FR),
 ])
 def test_share_line_with_networks_and_counters(line, kind, article):
     """The networks beside a share item, and the comment and read counters after a dash, are the
@@ -181,7 +183,8 @@ def test_share_line_with_networks_and_counters(line, kind, article):
     assert [f.surface_text for f in extract(page).figures] == [figure]
 
 
-@pytest.mark.parametrize("line", ["Kazakhstan — China: trade rose 12%", "Astana — Beijing", "Экспорт — 12 млн тонн"])
+@pytest.mark.parametrize("line", ["Kazakhstan — China: trade rose 12%", "Astana — Beijing", "Экспорт — 12 млн тонн",
+                                  "Share 12% of exports"])
 def test_dashed_prose_is_not_chrome(line):
     assert chrome_kind(line) is None
 
