@@ -332,6 +332,14 @@ class _Sentence:
                 0 <= i - b <= _TOPIC_REACH and c == clause[i] and not any(
                     ch in self.text[self.ends[b - 1]:self.starts[i]] for ch in ",.:") for b, c in talks)]
             types = {t for t, _, _ in hits}
+        # "ұзақ мерзімді келісім бойынша келіссөздер жүріп жатыр": an agreement that talks are about
+        # (before them, in a verb-final language) is not reached yet
+        if "about" in cues and "consult" in types and "agree" in types:
+            about = {i for i, _ in cues["about"]}
+            talks_at = {i for t, i, _ in hits if t == "consult"}
+            hits = [(t, i, j) for t, i, j in hits if not (
+                t == "agree" and j in about and (j + 1 in talks_at or j + 2 in talks_at))]
+            types = {t for t, _, _ in hits}
         # what moves, for a route or port that implies transit: not the route's own words
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
         moves = []
@@ -457,6 +465,9 @@ class _Sentence:
             if via is None and port_ends and p.entity_id in port_ends and any(
                     0 <= mi - b <= 2 for b in port_ends[p.entity_id]):
                 via = True  # "do Ceyhan w Turcji", "Novorossiysk, Russia": the port on the way, not a buyer
+            if via is None and "onward" in cues and any(me <= i <= me + 3 for i, _ in cues["onward"]) and (
+                    self._suffix_role.get(mi) == "destination" or self._after_any(cues, ("destination",), head, 0)):
+                via = True  # "Әзербайжанға жеткізіліп, одан әрі Грузия арқылы", "to Baku and from there": a stop
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
                 via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
             parties.append((p, mi, me, head, clause[mi], via))
@@ -618,7 +629,21 @@ class _Sentence:
         if "conflict" in types:  # (only a conflict trigger gives a conflict event)
             attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
             events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
+        # "a China-Kyrgyzstan-Uzbekistan railway that will bypass Kazakhstan", "eine Bahnstrecke ..., die
+        # Kasachstan umgeht": what goes that way crosses no country for Kazakhstan
+        if "bypass" in cues and "transit" in {e.activity_type for e in events} and self._home_bypassed(cues):
+            events = [e for e in events if e.activity_type != "transit"]
         return events
+
+    def _home_bypassed(self, cues) -> bool:
+        """Kazakhstan right after a bypass word, or right before one that ends its clause (verb-final)."""
+        for m in self.home:
+            k, e = self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1
+            if any(j == k or (j == k - 1 and k - 1 in self._article_at(cues)) for _, j in cues["bypass"]):
+                return True
+            if any(i == e and self._closes_before(j, ".,;:") for i, j in cues["bypass"]):
+                return True
+        return False
 
     def _foreign_person_opens(self) -> bool:
         """The sentence opens with a surname that the text gave before as a full name ("Ilham
@@ -1155,17 +1180,17 @@ class _Sentence:
         return end
 
     def _in_compound(self, p: Mention) -> bool:
-        """A place joined by dashes to other names: "Baku–Tbilisi–Kars" (no spaces), or, with spaced
+        """A place joined by dashes to other places: "Baku–Tbilisi–Kars" (no spaces), or, with spaced
         dashes, only to another country or Kazakhstan ("Казахстан — Туркменістан — Іран"; not the
         parenthetical "nach Aserbaidschan – ein Fünftel mehr")."""
         before = self.text[max(self.s.start_char, p.start_char - 2):p.start_char]
         after = self.text[p.end_char:p.end_char + 2]
         if not _DASH.search(before + after):
             return False
-        if _DASH.search(before[-1:] + after[:1]):
-            return True  # "Baku–Tbilisi"
-        ends = {m.end_char for m in self.partners + self.home}
-        starts = {m.start_char for m in self.partners + self.home}
+        ends = {m.end_char for m in self.partners + self.home + self.routes}
+        starts = {m.start_char for m in self.partners + self.home + self.routes}
+        if _DASH.search(before[-1:] + after[:1]):  # "Baku–Tbilisi", not "EU-Maßnahmen", "Russland-Sanktionen"
+            return p.start_char - 1 in ends or p.end_char + 1 in starts
         return (_GAP_DASH.match(self.text, p.start_char - 3) is not None and p.start_char - 3 in ends) or (
             _GAP_DASH.match(self.text, p.end_char) is not None and p.end_char + 3 in starts)
 
