@@ -323,6 +323,9 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
             kind == "duration" or (kind == "mass" and q1.unit_start >= 0 and len(text[q1.unit_start:end].rstrip(".")) == 1)):
         raise Reject(end)                         # "2024 roku", "2030 году", "до 2027 г." (not grams)
     qualifier, q_start = qualifier_of(text, start, end, s_start, s_end, g, kind)
+    if qualifier == "exact" and q1.inner_qualifier and kind == "count":
+        inner = g.qualifiers.get(q1.inner_qualifier)
+        qualifier = inner[0] if inner and kind not in inner[2] else qualifier
     start = span_start(text, min(start, q_start), s_start, g)
     change = change_of(text, start, end, s_start, s_end, g, by_start=q_start) if kind == "mass" else None
     if kind == "mass":
@@ -392,9 +395,18 @@ def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int
         raise Reject(end)                   # "19 марта": a date the dates work left alone
     if q1.integer and _year_like(q1.raw) and not value_max:
         raise Reject(max(end, q1.end))      # a year the dates work left alone
-    noun_end = count_noun_end(text, end, s_end, g, linked=q1.has_mag)
+    noun_from = end
+    if g.number_suffix:  # "20-дан астам құжатқа", "120 мыңнан астам туристі": case, qualifier, then the noun
+        noun_from = max(end, q1.suffix_end)
+        am = g.qualifier_after.match(text, noun_from, s_end)
+        if am:
+            if g.unit_after.match(text, am.end(), s_end):
+                return "number", end  # "120 мыңнан астам тонна": a unit, no count (read as before)
+            q1.inner_qualifier, noun_from = am.group("q"), am.end()
+    noun_end = count_noun_end(text, noun_from, s_end, g, linked=q1.has_mag)
     if noun_end is not None:
-        if not q1.is_words and q1.start - 1 not in places and _name_before(text, q1.start, s_start, g):
+        if not q1.is_words and not _place_before(text, q1.start, s_start, places) and _name_before(
+                text, q1.start, s_start, g):
             raise Reject(end)               # "Boeing 737 jets" (not a country: "до Росії 106 категорій") (a spelled number names no model: "in Beijing two countries")
         return "count", noun_end
     if q1.is_words and q1.n_words == 1 and abs(q1.value) < 11 and value_max is None:
@@ -488,6 +500,18 @@ def _fraction_ok(text: str, q: Quantity, s_start: int, g: Grammar) -> bool:
     if nxt and nxt.group(1).lower() in g.context.get("fraction_not_before", ()):
         return False                   # "a third party", "le tiers monde"
     return True
+
+
+def _place_before(text: str, pos: int, s_start: int, places: frozenset[int]) -> bool:
+    """A country's name ends the word right before the number ("до Росії 106", "Қазақстанға 120": its
+    case ending after the name)."""
+    if not places:
+        return False
+    i = pos - 1
+    j = i
+    while j > s_start and text[j - 1].isalpha():
+        j -= 1
+    return any(k in places for k in range(j + 1, i + 1))
 
 
 def _name_before(text: str, pos: int, s_start: int, g: Grammar) -> bool:

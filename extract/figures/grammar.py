@@ -270,6 +270,7 @@ class Grammar:
     script: str | None = None                      # latin | cyrillic (languages.csv)
     range_from_suffix: re.Pattern | None = None    # kk "тоннадан": the "from" end of a range by case ending
     range_to_after: re.Pattern | None = None       # kk "дейін" after the "to" end
+    number_suffix: re.Pattern | None = None        # kk "-дан", "-ге": a case ending after a hyphen on digits
     half_glued: re.Pattern = None
     plus_half_before: Before = None
     out_of: re.Pattern = None
@@ -462,5 +463,8 @@ def grammar(lang: str) -> Grammar:
             rf"(?:{'|'.join(re.escape(w) for w in sorted(context['range_from_suffix'], key=len, reverse=True))})$",
             re.IGNORECASE)
         g.range_to_after = _compile(rf"{SP}+(?:{ctx('range_to_after')})")
+    suffixes = [r["suffix"] for r in _rows("number_suffixes", lang) if r["lang"] == lang]
+    if suffixes:  # ("20-дан астам құжатқа": the number, its case, a qualifier, then what it counts)
+        g.number_suffix = _compile(rf"[-‐](?:{alternation(suffixes)})(?!\w)")
     g.script = next((r.get("script") for r in load_csv("languages") if r["lang"] == lang), None)
     return g

@@ -38,6 +38,8 @@ class Quantity:
     n_words = 0
     unit_start = -1
     prefix = False         # the currency stood before the number
+    suffix_end = -1        # after a case ending on the digits ("20-дан")
+    inner_qualifier: str | None = None  # a qualifier between the number and what it counts ("20-дан астам құжат")
     half = False
     frac_role = ""
     numerator_given = False
@@ -159,7 +161,10 @@ def read_quantity(text: str, pos: int, limit: int, g: Grammar, sent_start: int) 
             raise Reject(_token_end(text, e, limit))
     if not q.is_words and e == q.core_end and _CODE_AFTER.match(text, e, limit):
         um = g.unit_after.match(text, e, limit)
-        if not um:
+        sm = g.number_suffix.match(text, e, limit) if g.number_suffix and not um else None
+        if sm:
+            q.suffix_end = sm.end()  # "20-дан астам құжатқа": a case ending, not a code ("ВПУ-2")
+        elif not um:
             raise Reject(_token_end(text, e, limit))
     if not q.prefix:
         um = g.unit_after.match(text, e, limit)
