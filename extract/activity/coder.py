@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
+from ..cleaning import lowered
 from ..model import ActivityEvent, Mention, Sentence
 from ..partners.matcher import HOME
 from .companies import named_companies
@@ -204,6 +205,16 @@ def _first_letter(text: str, s: Sentence) -> int:
 
 def _anaphor_phrase(text: str, s: Sentence, phrases: list[str]) -> tuple[int, int] | None:
     """Where the sentence says "his country", "the company", "Das Unternehmen", "l'entreprise"."""
+    a, b = s.start_char, s.end_char
+    low = lowered(text)  # (the article's lowercase, made once for the figure readers)
+    if len(low) == len(text) and low.find("'", a, b) < 0 and low.find("’", a, b) < 0:
+        for phrase in phrases:
+            k = low.find(phrase, a, b)
+            if k >= 0:
+                return k + 1, k + len(phrase) - 1
+            if (a > 0 and low.startswith(phrase, a - 1)) or low.startswith(phrase[1:], a):
+                return a, a + len(phrase) - 2
+        return None
     low = " " + text[s.start_char:s.end_char].lower().replace("'", " ").replace("’", " ")
     if len(low) != s.end_char - s.start_char + 1:
         return None  # (a letter whose lowercase is longer: offsets would shift)
@@ -724,6 +735,9 @@ class _Sentence:
         subject that goes on with its own words, after a clause that has a side and an act. Not a
         list ("to Italy, France and Spain": a name before the comma, or "and" or a comma after it)."""
         out = set()
+        text = self.text
+        if not any(text.startswith(", ", m.start_char - 2) for m in self.partners + self.home):
+            return out  # (no name right after a comma: most sentences)
         named = [(self.token_of(m.start_char), self.token_of(m.end_char - 1)) for m in self.partners + self.home]
         inside = {k for a, b in named for k in range(a, b + 1)}
         first_act = min(i for _, i, _ in self.hits)
