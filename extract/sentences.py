@@ -108,7 +108,32 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for line in lines:
         starts.append(line.start())
         ends.append(line.end())
+    if "U." in text:
+        _join_country_titles(text, starts, ends)
     return list(map(Sentence, range(len(starts)), starts, ends))
+
+
+# "U.S. Trade Representative", "U.S. President": a dotted country abbreviation before an office or
+# body is part of its name, not a sentence end ("... to the U.S. The deal" still breaks)
+_DOTTED_COUNTRIES = ("U.S.", "U.K.", "U.N.")
+_OFFICES = frozenset((
+    "President", "Vice", "Secretary", "Trade", "Treasury", "State", "Department", "Embassy", "Ambassador",
+    "Envoy", "Special", "Representative", "Senator", "Senate", "Congress", "House", "Army", "Navy", "Air",
+    "Energy", "Commerce", "Federal", "Government", "Geological", "Foreign", "Prime", "Defense", "Defence",
+    "Chargé", "Consul", "Consulate", "Security", "Council", "Agency", "Export", "Exim", "Development", "Steel"))
+
+
+def _join_country_titles(text: str, starts: list[int], ends: list[int]) -> None:
+    k = 1
+    while k < len(starts):
+        e = ends[k - 1]
+        if text.endswith(_DOTTED_COUNTRIES, e - 4, e) and "\n" not in text[e:starts[k]]:
+            word = text[starts[k]:starts[k] + 20].split(None, 1)[0] if starts[k] < len(text) else ""
+            if word in _OFFICES:
+                ends[k - 1] = ends[k]
+                del starts[k], ends[k]
+                continue
+        k += 1
 
 
 def _breaks(text: str, start: int, end: int):

@@ -105,3 +105,15 @@ def test_lowered_is_the_lowercase_of_the_text_asked_about():
     a, b = "Exports ROSE to 5 Mt", "İmport FELL"
     for text in (a, a, b, a, "".join(["Exports ", "ROSE to 5 Mt"]), b, ""):
         assert lowered(text) == text.lower()
+
+
+def test_dotted_country_before_an_office_is_no_sentence_end():
+    """"U.S. Trade Representative" is one name: the talks with him are in the same sentence as the
+    verb (a split there lost the US side of "discussed the issue with U.S. Trade Representative ...")."""
+    from extract import extract
+    from extract.sentences import split_sentences
+    text = "The minister discussed the issue by phone with U.S. Trade Representative Jamieson Greer. Then he left."
+    assert [text[s.start_char:s.end_char] for s in split_sentences(text)][0].endswith("Greer.")
+    assert ("US", "consult") in {(e.partner_id, e.activity_type) for e in extract(text).events}
+    plain = "Exports went to the U.S. The deal was signed in May."
+    assert len(split_sentences(plain)) == 2  # a sentence that ends on the country still ends

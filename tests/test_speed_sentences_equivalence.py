@@ -10,7 +10,7 @@ import pytest
 
 from extract.boilerplate import TAIL_KINDS, _marker_pattern, find_boilerplate_start
 from extract.model import Sentence
-from extract.sentences import _NON_FINAL, split_sentences
+from extract.sentences import _NON_FINAL, _join_country_titles, split_sentences
 
 from conftest import DEV_CORPUS, EXAMPLES, SEEDS
 
@@ -52,7 +52,10 @@ def plain_split(text: str, start: int = 0, end: int | None = None) -> list[Sente
             e -= 1
         if s < e:
             out.append(Sentence(len(out), s, e))
-    return out
+    # (the same joining step after both: "U.S. Trade Representative" is one name)
+    starts, ends = [x.start_char for x in out], [x.end_char for x in out]
+    _join_country_titles(text, starts, ends)
+    return [Sentence(i, a, b) for i, (a, b) in enumerate(zip(starts, ends))]
 
 
 def plain_boilerplate_start(text: str) -> int:
