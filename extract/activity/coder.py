@@ -1007,7 +1007,9 @@ class _Sentence:
                 j <= k < mi for k in self._home_at) and not self._time_span(cues, j)
                 for i, j in cues["via"]):  # ("через территорию Казахстана в Китай")
             return True
-        if "via_after" in cues and any(e <= i <= e + 1 for i, _ in cues["via_after"] for e in [me] + [
+        # (one word between only if it is "territory": "Ресей аумағы арқылы", not "Еуроодақ КТК арқылы")
+        if "via_after" in cues and any(i == e or (i == e + 1 and e in self._territory_at(cues))
+                                       for i, _ in cues["via_after"] for e in [me] + [
                 self.token_of(q.end_char - 1) + 1 for q in self.partners
                 if self._list_head(self.token_of(q.start_char)) == mi]):
             return True  # "Әзербайжан мен Грузия арқылы": the list before the postposition
@@ -1107,6 +1109,9 @@ class _Sentence:
             after = {i for i, _ in cues.get("than_after", ())}
             out = [k for k in out if not (k in than or k - 1 in than and k - 1 in self._article_at(cues)) and k + 1 not in after]
         return out
+
+    def _territory_at(self, cues) -> set[int]:
+        return {i for i, _ in cues.get("territory", ())}
 
     def _article_at(self, cues) -> set[int]:
         return {i for i, _ in cues.get("article", ())}
