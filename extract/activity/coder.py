@@ -693,7 +693,11 @@ class _Sentence:
         # Bektenov", "премьер-министром Казахстана Олжасом Бектеновым"): a Kazakh is no visitor
         near = max((q for q in self.doc_mentions if q.entity_type in ("home", "partner")
                     and name_at - 40 <= q.end_char <= name_at), key=lambda q: q.end_char, default=None)
-        return near is None or near.entity_type != "home"
+        if near is not None:
+            return near.entity_type != "home"
+        # no country named before him: foreign only if he is a known foreign leader (partner_officials:
+        # "Ilham Aliyev"), not "Trade Minister Arman Shakkaliyev" after "Kazakhstan has asked ..."
+        return any(q.entity_type == "company" and name_at <= q.start_char <= name_at + 30 for q in self.doc_mentions)
 
     # -- structure -------------------------------------------------------------------------
     def _coordinated(self, cues, hits) -> set[int]:
