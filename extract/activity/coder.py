@@ -131,11 +131,15 @@ def _pair(pid: str, k: int, m: re.Match) -> list[Mention]:
             Mention("home", HOME, "anaphor", k, m.start(), m.end(), m.group())]
 
 
+def _partner_ids(mentions: list[Mention]) -> set[str]:
+    return {q.entity_id for q in mentions if q.entity_type == "partner"}
+
+
 def _pair_ids(by_sentence: dict[int, list[Mention]], last: int, k: int) -> set[str]:
     """Whom "both sides" in sentence k pairs with Kazakhstan: the partners of the last sentence that
     names one, or, in an article about one partner, that partner."""
     main = _main_partner(by_sentence, k)
-    return {main} if main else {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"}
+    return {main} if main else _partner_ids(by_sentence[last])
 
 
 def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
@@ -173,7 +177,7 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             ids = _pair_ids(by_sentence, last, s.index) if m else ()
             if m is None and talks and s.index - last == 1:
                 m = talks.match(text, s.start_char, s.end_char)
-                ids = {q.entity_id for q in by_sentence[last] if q.entity_type == "partner"} if m else ()
+                ids = _partner_ids(by_sentence[last]) if m else ()
             if len(ids) == 1:
                 by_sentence.setdefault(s.index, []).extend(_pair(next(iter(ids)), s.index, m))
                 named.add(s.index)
@@ -427,7 +431,7 @@ class _Sentence:
             "move" in types and home and self.g.officials) else ()
         # "from China to Europe through Kazakhstan": the country by name, not a Kazakh port
         # ("über kasachisches Gebiet": a demonym with "territory" is the country too)
-        territory = {i for i, _ in cues.get("territory", ())}
+        territory = self._territory_at(cues)
         via_home = bool(moves) and any(self._on_the_way(cues, clause, k, k + 1) for k in (
             self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation") or (
                 territory and (self.token_of(m.end_char - 1) + 1 in territory or self.token_of(m.start_char) - 1 in territory))))
@@ -528,15 +532,15 @@ class _Sentence:
         kz_talkers = {clause[k] for k in home if clause[k] in kz_actors and not self._after_cue(
             cues, "place", k, 0)} if "consult" in types and len(parties) > 1 else kz_actors
 
-        def sides(t: str) -> set[int]:
-            return tied if t in _NEEDS_HOME else kz_clauses if t in _MOVING else kz_talkers if t == "consult" else kz_actors
+        def kz_sides(t: str) -> set[int]:  # the clauses where Kazakhstan's side of a t-act stands
+            return kz_clauses if t in _MOVING else kz_talkers if t == "consult" else kz_actors
 
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
-            if clause[i] not in sides(t)
+            if clause[i] not in (tied if t in _NEEDS_HOME else kz_sides(t))
             and self._third_party(
                 cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
-                kz_clauses if t in _MOVING else kz_talkers if t == "consult" else kz_actors, clause, i, j, t in _MOVING)}
+                kz_sides(t), clause, i, j, t in _MOVING)}
         # "China signed with Russia a new gas agreement": the clause is their deal, each of its words
         deal_clauses = {clause[i] for i, _ in third_party}
         for t, i, j in hits:

@@ -61,7 +61,7 @@ class ActivityGrammar:
         self.anaphors = {a[0] for a in anaphors if len(a) == 1}
         # ... and "the company", "spółki", "компания": the partner's company named just before, anywhere
         nouns = [tuple(r["cue"].lower().split()) for r in cues if r["role"] == "anaphor_noun"]
-        self.anaphor_phrases = [" " + " ".join(a) + " " for a in anaphors + nouns if len(a) > 1 or a in nouns]
+        self.anaphor_phrases = [" " + " ".join(a) + " " for a in [a for a in anaphors if len(a) > 1] + nouns]
         self.anaphor_starts = tuple(a.capitalize() for a in self.anaphors)  # how a sentence opens with one
         # "both sides", "обе стороны", "екі тарап": Kazakhstan and the one partner named just before
         # ("стороны", "the sides": only as the sentence's first words, "со стороны России" is no pair)

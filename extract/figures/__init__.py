@@ -508,10 +508,15 @@ def _place_before(text: str, pos: int, s_start: int, places: frozenset[int]) -> 
     if not places:
         return False
     i = pos - 1
+    return any(k in places for k in range(_word_start(text, i, s_start) + 1, i + 1))
+
+
+def _word_start(text: str, i: int, s_start: int) -> int:
+    """Where the letters that end right before position i begin (not before s_start)."""
     j = i
     while j > s_start and text[j - 1].isalpha():
         j -= 1
-    return any(k in places for k in range(j + 1, i + 1))
+    return j
 
 
 def _name_before(text: str, pos: int, s_start: int, g: Grammar) -> bool:
@@ -519,9 +524,7 @@ def _name_before(text: str, pos: int, s_start: int, g: Grammar) -> bool:
     i = pos - 1
     if i < s_start or text[i] not in " \u00a0":
         return False
-    j = i
-    while j > s_start and (text[j - 1].isalpha()):
-        j -= 1
+    j = _word_start(text, i, s_start)
     word = text[j:i]
     if word.lower() in g.months:
         return True                  # "March 19": a date the dates work left alone
