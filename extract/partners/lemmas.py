@@ -138,7 +138,15 @@ class Lemmatizer:
         """Keys a lexicon word is registered under (its reading and its own stem)."""
         if form and all(ch in _DASHES for ch in form):
             return ["-"]
-        return self.candidates(form.translate(_APOS))
+        norm = form.translate(_APOS)
+        keys = self.candidates(norm)
+        # A name the dictionary does not know is also kept whole: stemming cuts a
+        # final letter that is no ending ("Kirgisistan" -> kirgisista), and the
+        # inflected form cut once must still find it (genitive "Kirgisistans").
+        whole = norm.lower()
+        if whole not in keys and self.lemma(norm) is None and whole.isalpha():
+            keys.append(whole)
+        return keys
 
     def key(self, form: str) -> str:
         k = self._cache.get(form)
