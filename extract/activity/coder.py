@@ -333,6 +333,9 @@ class _Sentence:
         negated = self._negated(cues, clause, hits) if self.g.negative_endings or not _NEGATING.isdisjoint(cues) else ()
         conditional = {clause[i] for i, _ in cues["conditional"] if i == 0 or clause[i - 1] != clause[i]} \
             if "conditional" in cues else ()
+        if "conditional" in cues and "speculation" in cues:  # "could go through Georgia if Warsaw
+            # decides": a clause in the mood of "could" beside an "if" is as hypothetical as the "if"
+            conditional = {*conditional, *(clause[i] for i, _ in cues["speculation"])}
         # "export controls" (sanction) holds "export" (trade): the longest words win
         if len(hits) > 1 and any(j - i > 1 for _, i, j in hits):
             hits = [(t, i, j) for t, i, j in hits
@@ -856,7 +859,11 @@ class _Sentence:
             for k in range(j, stop):
                 if clause[k] == clause[i]:
                     out.add(k)
-        for i, _ in cues.get("negation_after", ()):
+        closing = [i for i, _ in cues.get("negation_after", ())]
+        if "negation_bridge" in cues:  # "к соглашению ... не присоединился": "not" + join closes the act
+            closing += [i for i, j in cues.get("negation", ()) if i not in cancelled and any(
+                j <= a <= j + 1 for a, _b in cues["negation_bridge"])]
+        for i in closing:
             out.update(k for k in range(max(i - _NEGATION_REACH, 0), i) if clause[k] == clause[i])
         # "Talks with Iran ... have not resumed", "Переговори з Китаєм ... не проводилися", "Gespräche
         # mit Polen ... sind nicht geplant": a clause that opens with the act itself (its subject)
