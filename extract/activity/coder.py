@@ -286,6 +286,7 @@ class _Sentence:
             self.routes = [r for r in self.routes if not _GRADE.match(text, r.end_char)]
         self._suffix_role: dict[int, str] = {}  # (case endings: filled in events())
         self._comma_opens: set[int] = set()  # ", а": where a conjunction after a comma opened a clause
+        self._time_opens: set[int] = set()  # "after U.S. blacklists": where "after" opened a clause
 
     def _gap(self, k: int) -> str:
         """What stands between token k-1 and token k (spaces, punctuation)."""
@@ -525,6 +526,8 @@ class _Sentence:
             for k, _ in cues["relative"]:
                 if k > 0 and clause[k] != clause[k - 1] and (clause[k] in kz_clauses or clause[k - 1] in kz_clauses):
                     tied.update((clause[k], clause[k - 1]))
+        if kz_clauses and self._time_opens:  # "Kazakhstan tightens curbs after U.S. blacklists two firms"
+            tied = {*tied, *(clause[k] for k in self._time_opens if clause[k - 1] in kz_clauses)}
         # "Россия и Китай договорились о поставках ... по территории Казахстана": Kazakhstan only as
         # the way is no party to their deal (the goods that cross it still give transit)
         via_ends = {b for _, b in cues.get("via", ())}
@@ -546,6 +549,11 @@ class _Sentence:
                 kz_sides(t), clause, i, j, t in _MOVING)}
         # "China signed with Russia a new gas agreement": the clause is their deal, each of its words
         deal_clauses = {clause[i] for i, _ in third_party}
+        # "Wegen ukrainischer Drohnenangriffe ... war der Export eingebrochen": the attacker named on its
+        # attack is no buyer or seller of what the attack stopped
+        attackers = {mi for p, mi, me, *_ in parties if p.mention_kind == "demonym" and any(
+            t == "conflict" and i == me for t, i, _ in hits)} \
+            if "conflict" in types else ()
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
@@ -556,6 +564,8 @@ class _Sentence:
                 if t in _NEEDS_HOME and not (clause[i] in tied or self.routes):
                     continue  # "China tightened export controls": not tied to Kazakhstan
                 if third_party and ((i, j) in third_party or (clause[i] in deal_clauses and t not in _MOVING)):
+                    continue
+                if attackers and mi in attackers and t not in _HOSTILE:
                     continue
                 if via is False or (via and t not in _MOVING):
                     continue  # a place on the way is not an investor or a signatory; a bypassed one is no party
@@ -784,6 +794,12 @@ class _Sentence:
             breaks.difference_update(i for i, _ in cues["not_clause"])
         if coordinated:
             breaks.update(coordinated)
+        if "comparison" in cues:  # "re-exports after U.S. blacklists two firms": two clauses
+            for p in self.partners:
+                k = self._opens_clause_after(cues, self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1)
+                if k:
+                    breaks.add(k)
+                    self._time_opens.add(k)
         if self.home and self.partners:  # ", and Kazakhstan continued ...": a new subject, a new clause
             for m in self.home:
                 k = self.token_of(m.start_char) - 1
@@ -938,7 +954,8 @@ class _Sentence:
     def _background(self, cues, clause, mi: int, me: int) -> bool:
         # "unlike the United States", "contrairement à la Russie": the article stands between
         if "comparison" in cues and self._after_cue(
-                cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1):
+                cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1) and \
+                self._opens_clause_after(cues, mi, me) is None:
             return True
         if "than" in cues and self._compared_act(cues, clause, mi):
             return True
@@ -956,6 +973,17 @@ class _Sentence:
             if mi - 2 <= j <= mi and self._actor_before(clause, i) != "home":
                 return True  # "the EU depends on China", "Washington cuts its reliance on China"
         return "rival" in cues and any(me <= i <= me + _RIVAL_REACH or mi - 2 <= j <= mi for i, j in cues["rival"])
+
+    def _opens_clause_after(self, cues, mi: int, me: int) -> int | None:
+        """"after U.S. blacklists two firms": the comparison word (returned) right before a partner
+        that an act follows opens a clause whose subject acts, no comparison; not after a rank
+        ("drugim po Norwegii dostawcą": the second supplier after Norway)."""
+        if me >= len(self.lows) or self._gap(me).strip() not in ("", ".") or not any(i == me for _, i, _ in self.hits):
+            return None
+        word = next((i for i, j in cues["comparison"] if j == mi), None)
+        if word is None or any(j == word for _, j in cues.get("ordinal", ())):
+            return None
+        return word
 
     def _compared_act(self, cues, clause, mi: int) -> bool:
         """"more expensive than overland transit through Russia", "дороже, чем поставки в Китай": the
