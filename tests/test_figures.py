@@ -271,3 +271,31 @@ def test_south_and_noon_are_no_half_day():
         assert not [f for f in extract(text).figures if f.kind == "duration"], text
     assert [f.value for f in extract("За півроку перевезено 1,1 млн тонн зерна.").figures
             if f.kind == "duration"] == [0.5]
+
+
+# --- a sentence cut after a magnitude abbreviation ----------------------------------------
+
+def test_figure_after_an_abbreviation_cut_is_read_once_and_not_across_a_blank_line():
+    text = ("Турция е приела над 900 хил. гости от Казахстан, а Египет – близо 300 хил.\n\n"
+            "Министърът обсъди рекламна кампания за 500 хил. евро.")
+    out = figs(text, "bg")
+    spans = [(f.start_char, f.end_char) for f in out]
+    assert len(spans) == len(set(spans)), [(f.sentence_index, f.surface_text) for f in out]
+    last = [f for f in out if f.value == 300_000]
+    assert [f.surface_text for f in last] == ["близо 300 хил."]  # not "... хил.\n\nМинистърът"
+    assert [f.kind for f in out if f.value == 500_000] == ["money"]
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("de", "Kasachstan produzierte 2025 rund 160.000 Autos, nach 98.000 im Jahr 2022.", 98_000),
+    ("bg", "Турция е приела над 900 хил. гости от Казахстан, а Египет – близо 300 хил. души.", 300_000),
+    ("en", "The port handled 1,200 ships last year, up from 950 in 2023.", 950),
+])
+def test_a_bare_number_after_a_count_in_its_sentence_counts_the_same_things(lang, text, value):
+    f = [x for x in figs(text, lang) if x.value == value]
+    assert [x.kind for x in f] == ["count"], [(x.kind, x.surface_text) for x in figs(text, lang)]
+
+
+def test_a_zero_padded_or_small_bare_number_stays_a_number():
+    out = figs("The terminal has 12 cranes and berth 02 of the port.", "en")
+    assert "count" not in {f.kind for f in out if f.surface_text == "02"}

@@ -67,6 +67,8 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
             if not m:
                 break
             a = m.start()
+            if a >= sent.end_char:  # (read on past a cut after "хил.", but what starts there is the next one's)
+                break
             t_end = _inside_taken(taken, a)
             if t_end is not None:
                 pos = max(t_end, a + 1)
@@ -85,7 +87,21 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
     out.sort(key=lambda f: (f.start_char, f.end_char))
     if g.range_from_suffix is not None and len(out) > 1:
         out = _suffix_ranges(text, out, g)
+    if len(out) > 1:
+        _elliptical_counts(out)
     return out
+
+
+def _elliptical_counts(figures: list[Figure]) -> None:
+    """"rund 160.000 Autos, nach 98.000 im Jahr 2022", "900 хил. гости ..., а Египет – близо 300 хил.":
+    a bare number after a count in its sentence counts the same things."""
+    counted = -1
+    for f in figures:
+        if f.kind == "count":
+            counted = f.sentence_index
+        elif f.kind == "number" and f.unit is None and f.sentence_index == counted and (
+                f.value is not None and f.value >= 100 and not f.surface_text.startswith("0")):  # (not "01" in a list)
+            f.kind = "count"
 
 
 def _suffix_ranges(text: str, figs: list[Figure], g: Grammar) -> list[Figure]:
@@ -212,7 +228,9 @@ def _reading_limits(text: str, sentences: list[Sentence], end: int, g: Grammar) 
     out = []
     for k, sent in enumerate(sentences):
         lim = min(sent.end_char, end)
-        if k + 1 < len(sentences) and text[lim - 1:lim] == "." and g.abbrev_end.search(text, max(sent.start_char, lim - 12), lim):
+        if k + 1 < len(sentences) and text[lim - 1:lim] == "." and g.abbrev_end.search(
+                text, max(sent.start_char, lim - 12), lim) and text.count("\n", lim, sentences[k + 1].start_char) < 2:
+            # (not across a blank line: "близо 300 хил.\n\nБългарският министър" is a new paragraph)
             lim = min(sentences[k + 1].end_char, end)
         out.append(lim)
     return out
