@@ -51,7 +51,7 @@ def _change_word_before(text: str, s_start: int, pos: int, g: Grammar) -> bool:
     except the "from" end of its own pair ("увеличить с 20 до 25 млн тонн")."""
     last = None
     for m in g.change_word.finditer(text, max(s_start, pos - 150), pos):
-        if g.changes.get(m.group(0)) in ("increase", "decrease"):
+        if g.changes.get(m.group(0)) in ("increase", "decrease", "bring"):  # ("довести до": bring to)
             last = m
     if last is None:
         return False
