@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract import extract
 from extract.figures import find_figures
 from extract.model import Mention
 from extract.sentences import split_sentences
@@ -104,3 +105,15 @@ def test_a_dash_before_the_tonnage_is_its_is_and_while_opens_another_clause():
     text = "Uranium output was 21,000 tonnes while copper reached 500,000 tonnes."
     _, vols = link(text, "en", [("Uranium", "commodity", "uranium"), ("copper", "commodity", "copper")])
     assert [(v.volume_tonnes, v.commodity_id) for v in vols] == [(21e3, "uranium"), (5e5, "copper")]
+
+
+@pytest.mark.parametrize("lang,text,route", [
+    ("kk", "CNPC Атасу – Алашаңқай құбыры арқылы мұнай тасымалын жылына 20 млн тоннаға дейін арттыруға дайын.",
+     "kazakhstan_china"),
+    ("de", "Kasachstan lieferte über die Pipeline Atassu-Alaschankou 10 Mio. Tonnen Öl nach China.", "kazakhstan_china"),
+    ("uk", "Казахстан планує відвантажити трубопроводом Баку – Тбілісі – Джейхан до 2,2 млн тонн нафти.", "btc"),
+])
+def test_a_route_spelled_out_in_the_article_language_names_the_volume_route(lang, text, route):
+    r = extract(text)
+    assert r.language == lang
+    assert [v.route_id for v in r.export_volumes] == [route]
