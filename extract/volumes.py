@@ -28,6 +28,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\s](?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:()])|(
 # a comma (not a decimal one) or a semicolon between two parts of a sentence
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
 
+# a colon or semicolon: what follows explains or adds, it does not name what came before
+_EXPLAINS = re.compile(r"[:;]")
+
 # a commodity before the tonnage is farther than one after it ("тонн пшеницы" vs "пшеница ... тонн")
 _BEFORE_PENALTY = 2.0
 
@@ -54,6 +57,12 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
         # а зерна — 2 млн т": the oil is the 1 500 tonnes'), else the nearest in the sentence
         lo, hi = _clause(text, sentences, f, lang)
         own = [m for m in commodities if lo <= m.start_char and m.end_char <= hi]
+        if not own and len(commodities) > 1:
+            # what follows a colon or semicolon after the figure explains it ("вырос на 340 тыс. тонн:
+            # ТЭС переходят с газа на уголь"): a commodity before it names the tonnage's goods
+            told = [m for m in commodities if m.end_char <= f.start_char or not _EXPLAINS.search(
+                text, f.end_char, m.start_char)]
+            commodities = told or commodities
         commodity = min(own or commodities, key=lambda m: _distance(f, m))
         route = _route_for(text, lang, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
         partners = [m for m in found.get("partner", []) if m.entity_id != "KZ"]

@@ -117,3 +117,19 @@ def test_a_route_spelled_out_in_the_article_language_names_the_volume_route(lang
     r = extract(text)
     assert r.language == lang
     assert [v.route_id for v in r.export_volumes] == [route]
+
+
+def test_a_commodity_after_a_colon_explains_and_does_not_name_the_tonnage_before():
+    r = extract("Экспорт угля в Узбекистан вырос на 340 тыс. тонн и достиг 2,3 млн тонн: "
+                "узбекские ТЭС переходят с газа на уголь.")
+    assert [(v.commodity_id, v.volume_tonnes) for v in r.export_volumes] == [("coal", 340_000), ("coal", 2_300_000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazachstan wyeksportował w ubiegłym roku 1,2 mln ton żelazochromu.",
+    "Kasachstan exportierte 2025 rund 1,9 Mio. Tonnen Ferrochrom.",
+    "Kazakhstan shipped 1.2 million tonnes of ferrochrome to China last year, the ministry said on Monday.",
+    "Казахстан экспортировал 1,2 млн тонн феррохрома.",
+])
+def test_ferroalloys_by_name_are_other_metals(text):
+    assert [v.commodity_id for v in extract(text).export_volumes] == ["metals_other"]
