@@ -299,3 +299,19 @@ def test_a_bare_number_after_a_count_in_its_sentence_counts_the_same_things(lang
 def test_a_zero_padded_or_small_bare_number_stays_a_number():
     out = figs("The terminal has 12 cranes and berth 02 of the port.", "en")
     assert "count" not in {f.kind for f in out if f.surface_text == "02"}
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("kk", "Қытайдан келген туристер саны 1,2 миллионға жетті деп хабарлады министрлік бүгін Астанада.", 1_200_000),
+    ("bg", "Броят на казахстанските туристи в България е нараснал с 35% до около 14 хил.", 14_000),
+    ("en", "The number of Chinese visitors reached 1.2 million last year, the ministry said.", 1_200_000),
+])
+def test_a_bare_number_after_the_number_of_counts(lang, text, value):
+    f = [x for x in figs(text, lang) if x.value == value]
+    assert [x.kind for x in f] == ["count"], [(x.kind, x.surface_text) for x in figs(text, lang)]
+    assert not f[0].surface_text.endswith(("last year", "жетті"))
+
+
+def test_a_kazakh_counted_noun_stops_before_its_verb():
+    f = one("Қытайдан 1,2 миллион адам келді деп хабарлады министрлік бүгін.", "kk")
+    assert (f.kind, f.surface_text) == ("count", "1,2 миллион адам")

@@ -173,6 +173,8 @@ _EN = ("Kazakhstan ships wheat to Iran", "Kazakhstan shipped 2 million tonnes of
     ("Read 1,204 times", "counter", _EN),
     ("Share 112 · Comments 7", "share", _EN),
     ("Partager (58) | Commentaires (6)", "share", _FR),
+    ("Viewed: 1 204 | Comments: 7", "counter", _EN),
+    ("Lectures : 845 | Commentaires : 2", "counter", _FR),
 ])
 def test_share_line_with_networks_and_counters(line, kind, article):
     """The networks beside a share item, and the comment and read counters after a dash, are the
@@ -363,3 +365,10 @@ def test_wrapped_rest_of_a_paywall_note_is_chrome():
     for text in (page, clean_text(page).body_text):
         r = extract(text, lang="en")
         assert not [f for f in r.figures if f.kind == "duration" and f.value in (14, 3)], r.figures
+
+
+def test_kazakh_view_and_comment_counters_are_chrome():
+    page = ("Қазақстан Қытайға бидай экспорттады\n\nҚаралды: 2 745 | Пікірлер: 3\n\n"
+            "Қазақстан өткен жылы Қытайға 2 млн тонна бидай экспорттады, деп хабарлады министрлік.\n")
+    assert chrome_kind("Қаралды: 2 745 | Пікірлер: 3") == "counter"
+    assert [f.surface_text for f in extract(page).figures] == ["2 млн тонна"]
