@@ -359,6 +359,19 @@ class _Sentence:
             hits = [(t, i, j) for t, i, j in hits if not (
                 t == "agree" and j in about and (j + 1 in talks_at or j + 2 in talks_at))]
             types = {t for t, _, _ in hits}
+        # "negocjuje obecnie kontrakt", "verhandelt seit Mai über ein Rohstoffabkommen", "are negotiating a
+        # free trade agreement": an agreement the talks are about is not reached (unless a verb of its own
+        # signs it: "negotiated and signed a deal" has "and" between them, so does "met and signed")
+        if "consult" in types and "agree" in types and "negotiate" in cues:
+            bargaining = {i for i, _ in cues["negotiate"]}
+            talks = [(j, clause[i]) for t, i, j in hits if t == "consult" and i in bargaining]
+            pending = {i for t, i, j in hits if t == "agree" and any(
+                0 <= i - b <= _TOPIC_REACH + 3 and c == clause[i] and self.g.coordinators.isdisjoint(self.lows[b:i])
+                and not any(ch in self.text[self.ends[b - 1]:self.starts[i]] for ch in ",.:;") for b, c in talks)}
+            # (but "un contrat ..., qui pourrait être signé d'ici la fin de l'année": its signing is stated)
+            if pending and all(i in pending for t, i, j in stated if t == "agree"):
+                hits = [h for h in hits if h[1] not in pending]
+                types = {t for t, _, _ in hits}
         # what moves, for a route or port that implies transit: not the route's own words
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
         moves = []
@@ -754,7 +767,7 @@ class _Sentence:
     def _asyndetic_breaks(self) -> set[int]:
         """"Россия ограничила ввоз казахстанской говядины, Китай открыл рынок": a comma, then a new
         subject that goes on with its own words, after a clause that has a side and an act. Not a
-        list ("to Italy, France and Spain": a name before the comma, or "and" or a comma after it)."""
+        list ("to Italy, France and Spain": a name before the comma, or "and" or a comma after it).""" 
         out = set()
         text = self.text
         if not any(text.startswith(", ", m.start_char - 2) for m in self.partners + self.home):
@@ -764,7 +777,9 @@ class _Sentence:
         first_act = min(i for _, i, _ in self.hits)
         for a, b in named:
             nxt = b + 1
-            if (a > 1 and "," in self._gap(a) and a - 1 not in inside and first_act < a and
+            # (a name before the comma too when an act follows the new one: "экспорт в Китай, Россия ограничила")
+            if (a > 1 and "," in self._gap(a) and (a - 1 not in inside or any(i == nxt for _, i, _ in self.hits))
+                    and first_act < a and
                     any(x < a for x, _ in named) and nxt < len(self.lows) and "," not in self._gap(nxt)
                     and self.lows[nxt] not in self.g.coordinators):
                 out.add(a)
