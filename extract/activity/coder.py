@@ -83,7 +83,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                         m.surface_text)
         if m.entity_type in ("partner", "commodity", "route", "home"):
             by_sentence.setdefault(m.sentence_index, []).append(m)
-    if g.anaphors or g.pair_anaphors:
+    if g.anaphors or g.pair_anaphors or g.attendee_openers:
         _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
     relevant = [s for s in sentences if s.index in by_sentence and _has_party(by_sentence[s.index], crossings)]
@@ -150,8 +150,14 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     named = {m.sentence_index for ms in by_sentence.values() for m in ms if m.entity_type == "partner"}
     pairs, openers, talks = g.pair_anaphors, g.pair_openers, g.talk_openers
     last = None  # the last sentence that names a partner (or stands for one)
+    attendees = g.attendee_openers
     for s in sentences:
         if s.index in named:
+            if attendees and s.index - 1 in by_sentence and any(
+                    q.entity_type == "home" for q in by_sentence[s.index - 1]):
+                a = attendees.match(text, _first_letter(text, s), s.end_char)
+                if a:  # "Серед учасників були віцепрем'єри Туреччини": Kazakhstan's forum, just told
+                    by_sentence[s.index].append(Mention("home", HOME, "anaphor", s.index, a.start(), a.end(), a.group()))
             # "Oba kraje rozmawiają także o tranzycie ... przez polskie porty": a sentence that opens
             # with the pair is about the pair, whatever partner it names further on
             m = pairs.match(text, _first_letter(text, s), s.end_char) if pairs and last is not None and (
@@ -525,6 +531,11 @@ class _Sentence:
             if i > 1 and len(self.lows[i - 1]) <= 3 and clause[i - 1] == clause[i]:
                 relative_of[i - 1] = clause[i]
         own = {i for i, _ in cues.get("own", ())}
+        # "a summit, which the presidents of Turkey and Uzbekistan will attend": who takes part in the
+        # meeting is said in the relative clause that hangs on it
+        # ("a summit of Turkic states, which ...": a few words may stand between)
+        attended = {i: relative_of[r] for t, i, j in hits if t == "consult" for r in relative_of if j <= r <= j + 4} \
+            if "consult" in types and relative_of else {}
         # "eine Pumpstation des CPC in Russland", "станцию КТК в России": where an attack strikes is a
         # place, neither the attacker's counterpart nor a target of its own
         sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or self._after_any(
@@ -548,8 +559,10 @@ class _Sentence:
         # "Xi ... held talks in Astana with Kyrgyz President Japarov": where two others talk, Astana is
         # the venue, no side of their talks
         # (in Astana, not to Astana: "arrived on an official visit to Astana from Georgia" is a visit)
+        # (but a summit or forum in Astana is Kazakhstan's: "due in Astana for a summit ..., which the
+        # presidents of Turkey and Uzbekistan will attend")
         kz_talkers = {clause[k] for k in home if clause[k] in kz_actors and not self._after_cue(
-            cues, "place", k, 0)} if "consult" in types and len(parties) > 1 else kz_actors
+            cues, "place", k, 0)} if "consult" in types and len(parties) > 1 and "summit" not in cues else kz_actors
 
         def kz_sides(t: str) -> set[int]:  # the clauses where Kazakhstan's side of a t-act stands
             return kz_clauses if t in _MOVING else kz_talkers if t == "consult" else kz_actors
@@ -570,7 +583,7 @@ class _Sentence:
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
-                if c != clause[i] and relative_of.get(me) != clause[i]:
+                if c != clause[i] and relative_of.get(me) != clause[i] and attended.get(i) != c:
                     continue  # (the antecedent of "which" also acts in its relative clause)
                 if t == "conflict" and (mi in sites or (i < mi and self._actor_before(clause, i) == "home")):
                     continue  # (ACTIVITY.md: the partner's attacks; "Kazakh customs seized Chinese trucks" is none)
@@ -618,8 +631,10 @@ class _Sentence:
                 if t == "consult" and p.entity_id in venues:
                     continue
                 if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0) and not (mi < i or any(
-                        a == j and b == mi for a, b in cues["arrival_from"])):
-                    continue  # "arrived on a visit to Astana from Georgia" (not "a delegation from Uzbekistan")
+                        (a == j or (a > 0 and self.lows[a - 1].startswith(self.g.officials))) and b == mi
+                        for a, b in cues["arrival_from"])):
+                    continue  # "arrived on a visit to Astana from Georgia" (not "a delegation from Uzbekistan",
+                    # "Among the participants were ministers from Hungary")
                 if t == "consult" and i < mi and self._after_role(cues, ("destination", "origin"), head) and any(
                         i < k < mi and tt in _TOPICS for tt, k, _ in stated):
                     continue  # "discussed wheat supplies to Iran": where the goods go is the topic, not a side

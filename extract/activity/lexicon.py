@@ -22,7 +22,7 @@ from ..partners.lemmas import lemmatizer
 from ..reference import load_csv
 from .words import WordPatterns
 
-_OWN_LISTS = ("anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "talk_opener", "coordination", "official", "company_word",
+_OWN_LISTS = ("anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "talk_opener", "attendee_opener", "coordination", "official", "company_word",
               "not_name")  # cue roles kept apart from the word table
 
 
@@ -69,6 +69,9 @@ class ActivityGrammar:
         self.pair_openers = _phrases([r["cue"] for r in cues if r["role"] == "pair_opener"])
         # "The talks lasted ten years", "Переговори тривали": the talks of the sentence just before
         self.talk_openers = _phrases([r["cue"] for r in cues if r["role"] == "talk_opener"])
+        # "Among the participants were ...", "Серед учасників були ...": those who attended the meeting
+        # that Kazakhstan's side held in the sentence just before
+        self.attendee_openers = _phrases([r["cue"] for r in cues if r["role"] == "attendee_opener"])
         # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
