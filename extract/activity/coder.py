@@ -160,7 +160,8 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                     by_sentence[s.index].append(Mention("home", HOME, "anaphor", s.index, a.start(), a.end(), a.group()))
             # "Oba kraje rozmawiają także o tranzycie ... przez polskie porty": a sentence that opens
             # with the pair is about the pair, whatever partner it names further on
-            m = pairs.match(text, _first_letter(text, s), s.end_char) if pairs and last is not None and (
+            m = (pairs.match(text, _first_letter(text, s), s.end_char) if pairs else None) or (
+                openers.match(text, _first_letter(text, s), s.end_char) if openers else None) if last is not None and (
                 s.index - last <= _PAIR_REACH) else None
             if m and any(0 <= q.start_char - m.end() <= _APPOSITION for q in by_sentence[s.index]):
                 m = None  # "Дві країни — Казахстан і Азербайджан — домовилися": the pair is named right there
@@ -171,6 +172,11 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                           if text[s.start_char:x.start()].rstrip().endswith(";")), None)
                 ids = {q.entity_id for q in by_sentence[s.index] if q.entity_type == "partner"
                        and q.start_char < m.start()} if m else ()
+            if m is None and pairs and not any(q.entity_type == "home" for q in by_sentence[s.index]):
+                # "Детали обсудят министры ... двух стран 18 ноября в Бишкеке": the pair of a sentence that
+                # names one partner and no Kazakh side is that partner and Kazakhstan
+                m = pairs.search(text, s.start_char, s.end_char)
+                ids = _partner_ids(by_sentence[s.index]) if m else ()
             if len(ids) == 1:
                 by_sentence[s.index] += _pair(next(iter(ids)), s.index, m)
             last = s.index
