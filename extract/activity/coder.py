@@ -56,6 +56,7 @@ _MOVING = ("trade", "transit", "move")  # triggers that say goods move (a via wo
 # "move" triggers (went, идет, trafia) say that something goes somewhere: trade towards a
 # partner after "to", transit through a partner after "through"
 _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", "және", "мен", "or", "lub", "или", "ou", "oder", "або"}
+_LIST_FILLERS = ("article", "origin", "destination")  # what may stand before each member of a list
 # words that make the partner after them an object or a place, not the subject ("with", "to", "через")
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
@@ -1253,15 +1254,19 @@ class _Sentence:
         if heads is None:
             heads = self._heads = {}
             prev = None  # (end token, head) of the partner before
+            # articles and the list's repeated preposition stand before each member ("vers l'Iran,
+            # l'Afghanistan et la Chine", "de Russie, d'Inde et d'Allemagne")
+            # (the same preposition: "through Azerbaijan and Georgia to Turkey" is no list of three)
+            fillers = {role: {i for i, _ in self._cues.get(role, ())} for role in _LIST_FILLERS}
             for p in sorted(self.partners, key=lambda p: p.start_char):
                 pi, pe = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
                 head = pi
                 if prev is not None and prev[0] <= pi:
-                    between = self.lows[prev[0]:pi]
+                    small = fillers["article"] | {i for role in _LIST_FILLERS[1:] for i in fillers[role] if any(
+                        prev[1] - 2 <= k < prev[1] for k in fillers[role])}
+                    between = [w for k, w in enumerate(self.lows[prev[0]:pi], prev[0]) if k not in small]
                     gap = self.text[prev[2]:self.starts[pi]]
-                    if (not between or (len(between) == 1 and between[0] in _LIST_WORDS) or (
-                            len(between) == 2 and between[0] in _LIST_WORDS and any(
-                                i == prev[0] + 1 for i, _ in self._cues.get("article", ())))) and not any(
+                    if (not between or (len(between) == 1 and between[0] in _LIST_WORDS)) and pi - prev[0] <= 3 and not any(
                             ch in gap for ch in ".;:()"):
                         head = prev[1]
                 heads.setdefault(pi, head)
