@@ -176,8 +176,10 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             if m is None and pairs and not any(q.entity_type == "home" for q in by_sentence[s.index]):
                 # "Детали обсудят министры ... двух стран 18 ноября в Бишкеке": the pair of a sentence that
                 # names one partner and no Kazakh side is that partner and Kazakhstan
-                m = pairs.search(text, s.start_char, s.end_char)
-                ids = _partner_ids(by_sentence[s.index]) if m else ()
+                ids = _partner_ids(by_sentence[s.index])
+                m = pairs.search(text, s.start_char, s.end_char) if len(ids) == 1 else None
+                if m is None:
+                    ids = ()
             if len(ids) == 1:
                 by_sentence[s.index] += _pair(next(iter(ids)), s.index, m)
             last = s.index
@@ -1257,14 +1259,18 @@ class _Sentence:
             # articles and the list's repeated preposition stand before each member ("vers l'Iran,
             # l'Afghanistan et la Chine", "de Russie, d'Inde et d'Allemagne")
             # (the same preposition: "through Azerbaijan and Georgia to Turkey" is no list of three)
-            fillers = {role: {i for i, _ in self._cues.get(role, ())} for role in _LIST_FILLERS}
+            fillers = None
             for p in sorted(self.partners, key=lambda p: p.start_char):
                 pi, pe = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
                 head = pi
                 if prev is not None and prev[0] <= pi:
-                    small = fillers["article"] | {i for role in _LIST_FILLERS[1:] for i in fillers[role] if any(
-                        prev[1] - 2 <= k < prev[1] for k in fillers[role])}
-                    between = [w for k, w in enumerate(self.lows[prev[0]:pi], prev[0]) if k not in small]
+                    between = self.lows[prev[0]:pi]
+                    if len(between) > 1 or (between and between[0] not in _LIST_WORDS):  # (most lists: ", " or "and")
+                        if fillers is None:
+                            fillers = {role: {i for i, _ in self._cues.get(role, ())} for role in _LIST_FILLERS}
+                        small = fillers["article"] | {i for role in _LIST_FILLERS[1:] for i in fillers[role] if any(
+                            prev[1] - 2 <= k < prev[1] for k in fillers[role])}
+                        between = [w for k, w in enumerate(between, prev[0]) if k not in small]
                     gap = self.text[prev[2]:self.starts[pi]]
                     if (not between or (len(between) == 1 and between[0] in _LIST_WORDS)) and pi - prev[0] <= 3 and not any(
                             ch in gap for ch in ".;:()"):
