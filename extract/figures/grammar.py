@@ -421,9 +421,11 @@ def grammar(lang: str) -> Grammar:
     )
     g.prefix_before = _compile(rf"(?P<prefix>{prefix_alt}){SP}*$")
     g.prefix_at = _compile(rf"(?P<prefix>{prefix_alt})")
-    end_q = rf"(?:{SP}+(?:{ctx('article')}))?{SP}*$"
+    # (a time phrase may stand between a verb qualifier and its number: "przekroczył w ubiegłym roku 700 mln")
+    end_q = rf"(?:{SP}+(?:{ctx('qualifier_gap')}))?(?:{SP}+(?:{ctx('article')}))?{SP}*$"
     g.qualifier_before = Before(rf"(?<!{WORDCH})(?P<q>{alternation(q_before)}){end_q}",
-                                rf"{SP}*(?:(?:{rctx('article')}){SP}+)?(?:{reversed_alternation(q_before)})")
+                                rf"{SP}*(?:(?:{rctx('article')}){SP}+)?(?:(?:{rctx('qualifier_gap')}){SP}+)?"
+                                rf"(?:{reversed_alternation(q_before)})")
     g.qualifier_before_at = _compile(rf"(?P<q>{alternation(q_before)}){SP}+")
     g.qualifier_after = _compile(rf"{SP}*(?P<q>{alternation(q_after)})")
     g.plus_half = _compile(rf"{SP}*,?{SP}*(?P<h>{alternation(s for s, _ in half_suffixes)})")
