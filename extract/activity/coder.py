@@ -1226,7 +1226,7 @@ class _Sentence:
         # before the list: "talks with Azerbaijan and Georgia" are objects), no Kazakh side
         subjects: dict[int, set[str]] = {}
         for p, head, mi, _ in mine:
-            if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0):
+            if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._noun_case_after(head):
                 subjects.setdefault(head, set()).add(p.entity_id)
         if any(len(ids) > 1 for ids in subjects.values()):
             return True
@@ -1278,6 +1278,16 @@ class _Sentence:
                 heads.setdefault(pi, head)
                 prev = (pe, heads[pi], p.end_char)
         return heads.get(mi, mi)
+
+    def _noun_case_after(self, head: int) -> bool:
+        """"Ресей және Әзербайжан делегацияларымен": the names before a noun whose case ending gives
+        it a role (with, to, from) are that noun's, no subject."""
+        if not self.g.case_endings:
+            return False
+        k = self._list_end(head)
+        return k < len(self.lows) and any(
+            self.lows[k].endswith(suf) and len(self.lows[k]) > len(suf) + 2
+            for suf, role in self.g.case_endings if role in ("with", "destination", "origin"))
 
     def _list_end(self, head: int) -> int:
         """The end token of the last member of the list that starts at head."""
