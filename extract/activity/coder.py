@@ -387,6 +387,13 @@ class _Sentence:
             if pending and all(i in pending for t, i, j in stated if t == "agree"):
                 hits = [h for h in hits if h[1] not in pending]
                 types = {t for t, _, _ in hits}
+        # "the Baku-Tbilisi-Ceyhan pipeline, which crosses Georgia": a route's own crossing is the route's
+        # (its countries come with it), no movement of its own
+        if self.routes and "move" in types and "via" in cues:
+            crossing = {i for i, _ in cues["via"]}
+            first_route = min(self.token_of(r.start_char) for r in self.routes)
+            hits = [h for h in hits if not (h[0] == "move" and h[1] in crossing and first_route < h[1])]
+            types = {t for t, _, _ in hits}
         # what moves, for a route or port that implies transit: not the route's own words
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
         moves = []
