@@ -315,3 +315,11 @@ def test_a_bare_number_after_the_number_of_counts(lang, text, value):
 def test_a_kazakh_counted_noun_stops_before_its_verb():
     f = one("Қытайдан 1,2 миллион адам келді деп хабарлады министрлік бүгін.", "kk")
     assert (f.kind, f.surface_text) == ("count", "1,2 миллион адам")
+
+
+def test_a_kazakh_count_with_its_case_and_postposition_after_the_number_of():
+    f = [x for x in figs("Сеул бағытындағы рейстер санын аптасына 14-ке дейін көбейтеді деп хабарлады министрлік.", "kk")
+         if x.value == 14]
+    assert [(x.kind, x.surface_text.startswith("14-ке дейін")) for x in f] == [("count", True)]
+    g = one("Қазақстан аптасына 20-дан астам рейс ашады деп хабарлады министрлік бүгін.", "kk")
+    assert (g.kind, g.qualifier, g.surface_text) == ("count", "more_than", "20-дан астам рейс")

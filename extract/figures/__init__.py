@@ -356,7 +356,7 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
             kind == "duration" or (kind == "mass" and q1.unit_start >= 0 and len(text[q1.unit_start:end].rstrip(".")) == 1)):
         raise Reject(end)                         # "2024 roku", "2030 году", "до 2027 г." (not grams)
     qualifier, q_start = qualifier_of(text, start, end, s_start, s_end, g, kind)
-    if qualifier == "exact" and q1.inner_qualifier and kind == "count":
+    if qualifier == "exact" and q1.inner_qualifier and kind in ("count", "number"):
         inner = g.qualifiers.get(q1.inner_qualifier)
         qualifier = inner[0] if inner and kind not in inner[2] else qualifier
     start = span_start(text, min(start, q_start), s_start, g)
@@ -446,7 +446,7 @@ def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int
         raise Reject(q1.end)                # "neuf", "sept": too ambiguous alone
     if _name_before(text, q1.start, s_start, g):
         raise Reject(end)                   # "Евро 5", "Windows 11"
-    return "number", end
+    return "number", (noun_from if q1.inner_qualifier else end)  # ("14-ке дейін": its qualifier is its own)
 
 
 def change_of_context(text: str, s_start: int, pos: int, g: Grammar, own_unit: bool = False) -> bool:
