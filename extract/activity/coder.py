@@ -1251,8 +1251,10 @@ class _Sentence:
         bound = {p.entity_id for p, head, mi, me in mine
                  if (self._after_role(cues, ("destination", "origin"), head) or (j - i > 1 and 0 <= head - j <= 1))
                  and not any(min(i, head) < k < max(i, head) for k in self._trade_words)}
+        # ("Drugim rynkiem są Niemcy, trzecim – Gruzja": a partner after the next rank is the next market)
+        ranked = {j for _, j in cues.get("ordinal", ())} if "ordinal" in cues else ()
         return bool(bound) and any(p.entity_id not in bound and not self._after_role(cues, ("destination", "origin"), head)
-                                   for p, head, mi, me in mine)
+                                   and head not in ranked and head - 1 not in ranked for p, head, mi, me in mine)
 
     def _list_head(self, mi: int) -> int:
         """The first member of the list of partners that mi belongs to ("Turkey, Italy and
