@@ -173,9 +173,9 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                           if text[s.start_char:x.start()].rstrip().endswith(";")), None)
                 ids = {q.entity_id for q in by_sentence[s.index] if q.entity_type == "partner"
                        and q.start_char < m.start()} if m else ()
-            if m is None and pairs and not any(q.entity_type == "home" for q in by_sentence[s.index]):
+            if m is None and pairs:
                 # "Детали обсудят министры ... двух стран 18 ноября в Бишкеке": the pair of a sentence that
-                # names one partner and no Kazakh side is that partner and Kazakhstan
+                # names one partner is that partner and Kazakhstan
                 ids = _partner_ids(by_sentence[s.index])
                 m = pairs.search(text, s.start_char, s.end_char) if len(ids) == 1 else None
                 if m is None:
