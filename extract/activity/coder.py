@@ -178,8 +178,8 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                 # names one partner is that partner and Kazakhstan
                 ids = _partner_ids(by_sentence[s.index])
                 m = pairs.search(text, s.start_char, s.end_char) if len(ids) == 1 else None
-                if m is None:
-                    ids = ()
+                if m is None or any(0 <= q.start_char - m.end() <= _APPOSITION for q in by_sentence[s.index]):
+                    m, ids = None, ()  # (not "Дві країни — Казахстан і Азербайджан —": named right there)
             if len(ids) == 1:
                 by_sentence[s.index] += _pair(next(iter(ids)), s.index, m)
             last = s.index
