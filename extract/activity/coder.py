@@ -654,6 +654,9 @@ class _Sentence:
                 if t == "consult" and i < mi and self._after_role(cues, ("destination", "origin"), head) and any(
                         i < k < mi and tt in _TOPICS for tt, k, _ in stated):
                     continue  # "discussed wheat supplies to Iran": where the goods go is the topic, not a side
+                if t == "consult" and mi < i and self._after_role(cues, ("destination", "origin"), head) and any(
+                        mi - k > 0 and mi - k < i - mi and tt in _TOPICS for tt, k, _ in stated):
+                    continue  # "la réexportation vers la Russie ..., au lendemain d'une visite": the goods' end
                 if t == "consult" and i < mi and any(
                         tt in _HOSTILE and i < k and (k < mi <= k + _TOPIC_REACH or me == k) for tt, k, _ in stated):
                     continue  # "обсудили санкции против России", "discussed the Ukrainian attack": the topic's sides
