@@ -264,7 +264,7 @@ def _one_chrome_kind(line: str) -> str | None:
         return None
     if kind == "byline" and not _names_follow(s, m.end()):
         return None
-    if kind == "share" and (any(ch.isdigit() for ch in s) and not _SHARE_COUNT.fullmatch(s, m.end())
+    if kind == "share" and (any(ch.isdigit() for ch in s[m.end():]) and not _SHARE_COUNT.fullmatch(s, m.end())
                             or len(_TOKEN.findall(s[m.end():])) > 4):
         return None  # "Share of exports rose to 12%": prose (but "Share 112", "Partager (58)" count the shares)
     if kind == "published" and not any(ch.isdigit() for ch in s):

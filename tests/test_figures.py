@@ -323,3 +323,22 @@ def test_a_kazakh_count_with_its_case_and_postposition_after_the_number_of():
     assert [(x.kind, x.surface_text.startswith("14-ке дейін")) for x in f] == [("count", True)]
     g = one("Қазақстан аптасына 20-дан астам рейс ашады деп хабарлады министрлік бүгін.", "kk")
     assert (g.kind, g.qualifier, g.surface_text) == ("count", "more_than", "20-дан астам рейс")
+
+
+def test_a_bare_amount_after_money_in_its_sentence_is_money_in_that_currency():
+    out = figs("La BERD apporte 350 millions de dollars, aux côtés de la JBIC, qui prête jusqu'à 200 millions.", "fr")
+    assert [(f.kind, f.unit, f.value, f.qualifier) for f in out] == [
+        ("money", "USD", 350e6, "exact"), ("money", "USD", 200e6, "up_to")]
+
+
+def test_a_qualified_bare_number_after_a_count_counts():
+    out = figs("С Байконура стартовали 11 ракет, тогда как с космодрома Цзюцюань — более 20.", "ru")
+    assert [(f.kind, f.value, f.qualifier) for f in out] == [("count", 11, "exact"), ("count", 20, "more_than")]
+
+
+def test_a_figure_that_runs_into_a_date_ends_before_it():
+    r = extract("Kasachstan will seine Exporte bis 2029 auf eine Milliarde Dollar steigern, "
+                "nach 480 Millionen Dollar im Jahr 2024, teilte das Ministerium mit.")
+    money = [(f.surface_text, f.value) for f in r.figures if f.kind == "money"]
+    assert ("480 Millionen Dollar", 480e6) in money
+    assert any(f.kind == "date" and f.date_year == 2024 for f in r.figures)

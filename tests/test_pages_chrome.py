@@ -175,6 +175,7 @@ _EN = ("Kazakhstan ships wheat to Iran", "Kazakhstan shipped 2 million tonnes of
     ("Partager (58) | Commentaires (6)", "share", _FR),
     ("Viewed: 1 204 | Comments: 7", "counter", _EN),
     ("Lectures : 845 | Commentaires : 2", "counter", _FR),
+    ("Partager · 56 partages · 9 commentaires", "share", _FR),
 ])
 def test_share_line_with_networks_and_counters(line, kind, article):
     """The networks beside a share item, and the comment and read counters after a dash, are the
@@ -372,3 +373,13 @@ def test_kazakh_view_and_comment_counters_are_chrome():
             "Қазақстан өткен жылы Қытайға 2 млн тонна бидай экспорттады, деп хабарлады министрлік.\n")
     assert chrome_kind("Қаралды: 2 745 | Пікірлер: 3") == "counter"
     assert [f.surface_text for f in extract(page).figures] == ["2 млн тонна"]
+
+
+@pytest.mark.parametrize("article,marker", [(_BG, "Още от рубриката:"), (_FR, "Plus dans la rubrique :"),
+                                            (_EN, "More in this section:")])
+def test_more_from_the_section_ends_the_article(article, marker):
+    headline, body, figure = article
+    page = f"{headline}\n\n{body}\n\n{marker}\nEgypt buys 240,000 tonnes of wheat from Russia\n"
+    r = extract(page)
+    assert [f.surface_text for f in r.figures if f.kind == "mass"] == [figure]
+    assert {m.partner_id for m in r.mentions if m.partner_id} == {"IR"}

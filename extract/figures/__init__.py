@@ -85,6 +85,8 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
             for f in figs:
                 if not _overlaps_taken(taken, f.start_char, f.end_char):
                     out.append(f)
+                elif (cut := _cut_before_taken(text, taken, f)) is not None:
+                    out.append(cut)  # "480 Millionen Dollar im Jahr 2024": the date's words are the date's
     out.sort(key=lambda f: (f.start_char, f.end_char))
     if g.range_from_suffix is not None and len(out) > 1:
         out = _suffix_ranges(text, out, g)
@@ -94,20 +96,26 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
 
 
 def _elliptical_counts(text: str, sentences: list[Sentence], figures: list[Figure], g: Grammar) -> None:
-    """A bare number counts the things its sentence counts: after a count ("rund 160.000 Autos, nach
+    """A bare amount after money in its sentence is money in the same currency; a bare number
+    counts the things its sentence counts: after a count ("rund 160.000 Autos, nach
     98.000 im Jahr 2022", "900 хил. гости ..., а Египет – близо 300 хил.") or after "the number of"
     ("туристер саны 1,2 миллионға жетті", "Броят на туристите ... до около 14 хил.")."""
-    counted = -1
+    counted = paid = -1
+    currency = None
     subject = _count_subject(g.lang, frozenset(g.context.get("count_subject", ())))
     starts = {s.index: s.start_char for s in sentences} if subject else {}
     for f in figures:
         if f.kind == "count":
             counted = f.sentence_index
+        elif f.kind == "money":
+            paid, currency = f.sentence_index, f.unit
         elif f.kind == "number" and f.unit is None and f.value is not None and f.value >= 1 and not (
-                f.surface_text.startswith("0")) and (  # (not "01" in a list)
-                (f.sentence_index == counted and f.value >= 100) or (subject is not None and subject.search(
-                    text, starts.get(f.sentence_index, f.start_char), f.start_char))):
-            f.kind = "count"
+                f.surface_text.startswith("0")):  # (not "01" in a list)
+            if f.sentence_index == paid and f.value >= 1e5 and currency:
+                f.kind, f.unit = "money", currency  # "apporte 350 millions de dollars ..., qui prête jusqu'à 200 millions"
+            elif (f.sentence_index == counted and (f.value >= 100 or f.qualifier not in (None, "exact"))) or (
+                    subject is not None and subject.search(text, starts.get(f.sentence_index, f.start_char), f.start_char)):
+                f.kind = "count"  # ("11 ракет, тогда как с Цзюцюаня — более 20")
 
 
 @lru_cache(maxsize=None)
@@ -249,6 +257,22 @@ def _reading_limits(text: str, sentences: list[Sentence], end: int, g: Grammar) 
             lim = min(sentences[k + 1].end_char, end)
         out.append(lim)
     return out
+
+
+def _cut_before_taken(text: str, taken, f: Figure) -> Figure | None:
+    """The figure ended before a date that its last words ran into ("480 Millionen Dollar im Jahr
+    2024" read as a rate per year), when its number stands whole before the date."""
+    start = next((ts for ts, te in taken if f.start_char < ts < f.end_char), None)
+    if start is None or any(ts <= f.start_char < te for ts, te in taken):
+        return None
+    end = start
+    while end > f.start_char and text[end - 1] in " \t\n\u00a0\u202f,":
+        end -= 1
+    surface = text[f.start_char:end]
+    if not any(ch.isdigit() for ch in surface) or f.kind == "date":
+        return None
+    f.end_char, f.surface_text = end, surface
+    return f
 
 
 def _inside_taken(taken, pos):
