@@ -63,6 +63,8 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             told = [m for m in commodities if m.end_char <= f.start_char or not _EXPLAINS.search(
                 text, f.end_char, m.start_char)]
             commodities = told or commodities
+        if _measures_other(text, lang, f, found):
+            continue
         commodity = min(own or commodities, key=lambda m: _distance(f, m))
         route = _route_for(text, lang, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
         partners = [m for m in found.get("partner", []) if m.entity_id != "KZ"]
@@ -152,6 +154,35 @@ def _conjunctions(lang: str) -> re.Pattern:
     if not words:
         return re.compile(r"(?!)")
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def _measures_other(text: str, lang: str, f: Figure, found: dict[str, list[Mention]]) -> bool:
+    """"produce 5 bcm of gas and up to 600,000 tonnes of sulphur": the tonnage says what it weighs
+    ("of"/"de" and a noun that is no listed commodity, and none follows), so it is no volume of the
+    sentence's other goods."""
+    rx = _of_noun(lang)
+    m = rx.match(text, f.end_char) if rx is not None else None
+    if m is None or m.group(1).lower() in _stop_words(lang):
+        return False
+    at = m.start(1)
+    return not any(q.start_char <= at < q.end_char or (q.entity_type == "commodity" and at <= q.start_char < at + 40)
+                   for ms in found.values() for q in ms)
+
+
+@lru_cache(maxsize=None)
+def _of_noun(lang: str) -> re.Pattern | None:
+    """The noun after "of"/"de" right after a figure (grammar/figure_context_words.csv, role linker)."""
+    words = sorted({r["word"] for r in rows_for("grammar/figure_context_words", lang) if r["role"] == "linker"},
+                   key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"[ \t\n\u00a0]+(?:" + "|".join(re.escape(w) for w in words) + r")[ \t\n\u00a0]*([^\W\d_]+)",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _stop_words(lang: str) -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in rows_for("grammar/figure_context_words", lang) if r["role"] == "stop")
 
 
 def _distance(f: Figure, m: Mention) -> float:

@@ -133,3 +133,21 @@ def test_a_commodity_after_a_colon_explains_and_does_not_name_the_tonnage_before
 ])
 def test_ferroalloys_by_name_are_other_metals(text):
     assert [v.commodity_id for v in extract(text).export_volumes] == ["metals_other"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The plant will process 5 billion cubic metres of gas a year and produce up to 600,000 tonnes of sulphur, "
+     "the company said on Monday.", []),
+    ("A new terminal with 19,280 tonnes of storage capacity opened in April for Kazakh wheat, the operator said.", []),
+    ("Le contrat avec l'office algérien des céréales prévoit la livraison de 500 000 tonnes de blé d'ici à 2027.",
+     [("wheat", 500_000)]),
+    ("Le contrat avec l'office algérien prévoit la livraison de 500 000 tonnes d'ici à la fin de 2027, "
+     "uniquement du blé kazakh.", [("wheat", 500_000)]),
+])
+def test_a_tonnage_of_something_else_is_no_volume_of_the_sentence_goods(text, expected):
+    assert [(v.commodity_id, v.volume_tonnes) for v in extract(text).export_volumes] == expected
+
+
+def test_aluminium_is_an_other_metal():
+    r = extract("Kasachstan liefert 60.000 Tonnen Primäraluminium an einen deutschen Automobilzulieferer, teilte ERG mit.")
+    assert [v.commodity_id for v in r.export_volumes] == ["metals_other"]
