@@ -64,6 +64,7 @@ _NEGATING = frozenset(("negation", "hedge", "negation_after", "speculation"))  #
 # acts that a talk can be about ("talks on oil supplies", "will discuss the attack", "обсудили санкции")
 _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
 _HOSTILE = ("sanction", "conflict")
+_ABOUT_REACH = 10  # ... or this many after "about" ("talks with Azerbaijan about laying a cable ... to export")
 _TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 
 
@@ -362,8 +363,12 @@ class _Sentence:
         # "rozmawiał o dostawach ropy", "discussed oil supplies": what the talks are about, not an act
         if "consult" in types and len(types) > 1:
             talks = [(j, clause[i]) for t, i, j in hits if t == "consult"]
+            # (further on after "about": "ведет переговоры с Азербайджаном про прокладання кабелю ... для
+            # експорту", "discuter de l'accès aux programmes américains de financement")
+            about = [a for a, _ in cues.get("topic_about", ())]
             hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS or not any(
-                0 <= i - b <= _TOPIC_REACH and c == clause[i] and not any(
+                0 <= i - b <= (_ABOUT_REACH if t in ("trade", "invest") and any(b <= a < i for a in about) else _TOPIC_REACH)
+                and c == clause[i] and not any(
                     ch in self.text[self.ends[b - 1]:self.starts[i]] for ch in ",.:") for b, c in talks)]
             types = {t for t, _, _ in hits}
         # "ұзақ мерзімді келісім бойынша келіссөздер жүріп жатыр": an agreement that talks are about
@@ -555,7 +560,7 @@ class _Sentence:
         # "eine Pumpstation des CPC in Russland", "станцию КТК в России": where an attack strikes is a
         # place, neither the attacker's counterpart nor a target of its own
         sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or self._after_any(
-            cues, ("destination", "place"), head - self._articles_in(cues, head - 2, head), 0)} \
+            cues, ("destination", "place", "target"), head - self._articles_in(cues, head - 2, head), 0)} \
             if "conflict" in types else ()
         # "L'Union européenne, qui a imposé des sanctions contre la Russie, surveille les réexportations
         # via le Kazakhstan": a relative clause and the clause it hangs on are one statement for
@@ -601,7 +606,8 @@ class _Sentence:
             for p, mi, me, head, c, via in parties:
                 if c != clause[i] and relative_of.get(me) != clause[i] and attended.get(i) != c:
                     continue  # (the antecedent of "which" also acts in its relative clause)
-                if t == "conflict" and (mi in sites or (i < mi and self._actor_before(clause, i) == "home")):
+                if t == "conflict" and (mi in sites or (i < mi and self._actor_before(clause, i) == "home") or any(
+                        0 <= si - j <= 2 for si in sites)):  # ("Nach dem russischen Angriff auf die Ukraine": their war)
                     continue  # (ACTIVITY.md: the partner's attacks; "Kazakh customs seized Chinese trucks" is none)
                 if t in _NEEDS_HOME and not (clause[i] in tied or self.routes):
                     continue  # "China tightened export controls": not tied to Kazakhstan
