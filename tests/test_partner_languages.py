@@ -80,3 +80,12 @@ def test_many_countries_in_inflected_forms(lang, text, expected):
 def test_language_specific_false_friends_are_excluded():
     assert ids("Кроме того, Того же дня.", "ru") == set()        # "того" is a pronoun, not Togo
     assert ids("Maurice Dupont a signé le contrat.", "fr") == set()  # a first name, not Mauritius
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Американдық және канадалық компаниялар қазақстандық уранды сатып алады.", {"US", "CA"}),
+    ("Әзербайжандық, кореялық және италиялық инвесторлар Астанаға келді.", {"AZ", "KR", "IT"}),
+])
+def test_kazakh_demonyms_in_their_common_spellings(text, expected):
+    from extract import extract
+    assert {m.partner_id for m in extract(text).mentions if m.partner_id} == expected
