@@ -35,3 +35,4 @@ def test_a_name_given_no_nationality_stays_nobody():
     text = ("Kazakhstan's Kazatomprom and Orano extended their joint venture.\n\n"
             "Orano will invest 50 million euros in the mine.")
     assert not any(p == "FR" for p, _ in _pairs(text))
+

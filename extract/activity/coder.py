@@ -1090,7 +1090,9 @@ class _Sentence:
             adjective = located and any(p.mention_kind == "demonym" and self.token_of(p.start_char) == mi
                                         for p in self.partners)
             with_it = self._suffix_role.get(mi) == "with"  # "Иранмен теміржол тарифтері": a counterpart, not a place
-            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi) or (
+            # ("тариф на транзит муки в Афганистан": after the word "transit" itself, "to" names the end)
+            acts = {i for i, _ in cues.get("transit_act", ())}
+            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts) or (
                     w == me and (not located or adjective) and not with_it) or (
                     w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"
                    for w in ways):
