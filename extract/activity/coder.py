@@ -96,6 +96,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         lows, starts, ends = _words(text, s.start_char, s.end_char)
         found = g.words.find(lows)
         hits = [(label, i, j) for (kind, label), i, j in found if kind == "trigger"]
+        if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
+            _pair_in_sentence(text, g, s, by_sentence)
         if hits:
             cues = [(label, i, j) for (kind, label), i, j in found if kind == "cue"]
             sectors = [(label, i, j) for (kind, label), i, j in found if kind == "sector"]
@@ -174,13 +176,6 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                           if text[s.start_char:x.start()].rstrip().endswith(";")), None)
                 ids = {q.entity_id for q in by_sentence[s.index] if q.entity_type == "partner"
                        and q.start_char < m.start()} if m else ()
-            if m is None and pairs:
-                # "Детали обсудят министры ... двух стран 18 ноября в Бишкеке": the pair of a sentence that
-                # names one partner is that partner and Kazakhstan
-                ids = _partner_ids(by_sentence[s.index])
-                m = pairs.search(text, s.start_char, s.end_char) if len(ids) == 1 else None
-                if m is None or any(0 <= q.start_char - m.end() <= _APPOSITION for q in by_sentence[s.index]):
-                    m, ids = None, ()  # (not "Дві країни — Казахстан і Азербайджан —": named right there)
             if len(ids) == 1:
                 by_sentence[s.index] += _pair(next(iter(ids)), s.index, m)
             last = s.index
@@ -213,6 +208,19 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                 "partner", pid, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
             named.add(s.index)
             last = s.index
+
+
+def _pair_in_sentence(text: str, g, s: Sentence, by_sentence: dict[int, list[Mention]]) -> None:
+    """"Детали обсудят министры ... двух стран 18 ноября в Бишкеке": the pair of a sentence that
+    names one partner (and no pair yet) is that partner and Kazakhstan."""
+    mentions = by_sentence[s.index]
+    ids = _partner_ids(mentions)
+    if len(ids) != 1 or any(q.mention_kind == "anaphor" and q.entity_type == "home" for q in mentions):
+        return
+    m = g.pair_anaphors.search(text, s.start_char, s.end_char)
+    if m is None or any(0 <= q.start_char - m.end() <= _APPOSITION for q in mentions):
+        return  # (not "Дві країни — Казахстан і Азербайджан —": named right there)
+    mentions += _pair(next(iter(ids)), s.index, m)
 
 
 def _first_letter(text: str, s: Sentence) -> int:
@@ -1283,7 +1291,7 @@ class _Sentence:
             for p in sorted(self.partners, key=lambda p: p.start_char):
                 pi, pe = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
                 head = pi
-                if prev is not None and prev[0] <= pi:
+                if prev is not None and prev[0] <= pi <= prev[0] + 3:  # (a list: at most a word and fillers apart)
                     between = self.lows[prev[0]:pi]
                     if len(between) > 1 or (between and between[0] not in _LIST_WORDS):  # (most lists: ", " or "and")
                         if fillers is None:
@@ -1292,7 +1300,7 @@ class _Sentence:
                             prev[1] - 2 <= k < prev[1] for k in fillers[role])}
                         between = [w for k, w in enumerate(between, prev[0]) if k not in small]
                     gap = self.text[prev[2]:self.starts[pi]]
-                    if (not between or (len(between) == 1 and between[0] in _LIST_WORDS)) and pi - prev[0] <= 3 and not any(
+                    if (not between or (len(between) == 1 and between[0] in _LIST_WORDS)) and not any(
                             ch in gap for ch in ".;:()"):
                         head = prev[1]
                 heads.setdefault(pi, head)

@@ -66,6 +66,8 @@ class ActivityGrammar:
         # "both sides", "обе стороны", "екі тарап": Kazakhstan and the one partner named just before
         # ("стороны", "the sides": only as the sentence's first words, "со стороны России" is no pair)
         self.pair_anaphors = _phrases([r["cue"] for r in cues if r["role"] == "pair_anaphor"])
+        # (their words, to skip the search in a sentence that has none of them)
+        self.pair_heads = frozenset(r["cue"].lower().split()[-1] for r in cues if r["role"] == "pair_anaphor")
         self.pair_openers = _phrases([r["cue"] for r in cues if r["role"] == "pair_opener"])
         # "The talks lasted ten years", "Переговори тривали": the talks of the sentence just before
         self.talk_openers = _phrases([r["cue"] for r in cues if r["role"] == "talk_opener"])
