@@ -157,15 +157,15 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     attendees = g.attendee_openers
     for s in sentences:
         if s.index in named:
+            first = _first_letter(text, s)
             if attendees and s.index - 1 in by_sentence and any(
                     q.entity_type == "home" for q in by_sentence[s.index - 1]):
-                a = attendees.match(text, _first_letter(text, s), s.end_char)
+                a = attendees.match(text, first, s.end_char)
                 if a:  # "Серед учасників були віцепрем'єри Туреччини": Kazakhstan's forum, just told
                     by_sentence[s.index].append(Mention("home", HOME, "anaphor", s.index, a.start(), a.end(), a.group()))
-            # "Oba kraje rozmawiają także o tranzycie ... przez polskie porty": a sentence that opens
-            # with the pair is about the pair, whatever partner it names further on
-            m = (pairs.match(text, _first_letter(text, s), s.end_char) if pairs else None) or (
-                openers.match(text, _first_letter(text, s), s.end_char) if openers else None) if last is not None and (
+            # "Oba kraje rozmawiają także o tranzycie ... przez polskie porty", "Көшбасшылар ... растады":
+            # a sentence that opens with the pair is about the pair, whatever partner it names further on
+            m = g.pair_starts.match(text, first, s.end_char) if g.pair_starts and last is not None and (
                 s.index - last <= _PAIR_REACH) else None
             if m and any(0 <= q.start_char - m.end() <= _APPOSITION for q in by_sentence[s.index]):
                 m = None  # "Дві країни — Казахстан і Азербайджан — домовилися": the pair is named right there

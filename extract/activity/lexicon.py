@@ -69,6 +69,7 @@ class ActivityGrammar:
         # (their words, to skip the search in a sentence that has none of them)
         self.pair_heads = frozenset(r["cue"].lower().split()[-1] for r in cues if r["role"] == "pair_anaphor")
         self.pair_openers = _phrases([r["cue"] for r in cues if r["role"] == "pair_opener"])
+        self.pair_starts = _phrases([r["cue"] for r in cues if r["role"] in ("pair_anaphor", "pair_opener")])
         # "The talks lasted ten years", "Переговори тривали": the talks of the sentence just before
         self.talk_openers = _phrases([r["cue"] for r in cues if r["role"] == "talk_opener"])
         # "Among the participants were ...", "Серед учасників були ...": those who attended the meeting
