@@ -149,8 +149,7 @@ _LEAD_IN = re.compile(r"[ \t\u00a0]*(?:[^\W\d_]+\.?[ \t\u00a0]+){0,2}")
 def _conjunctions(lang: str) -> re.Pattern:
     """Conjunctions that open a contrasting clause ("while", "whereas", "тогда как", "während"), from
     grammar/figure_context_words.csv (role clause_conj)."""
-    words = sorted({r["word"] for r in rows_for("grammar/figure_context_words", lang) if r["role"] == "clause_conj"},
-                   key=len, reverse=True)
+    words = _role_words(lang, "clause_conj")
     if not words:
         return re.compile(r"(?!)")
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
@@ -172,8 +171,7 @@ def _measures_other(text: str, lang: str, f: Figure, found: dict[str, list[Menti
 @lru_cache(maxsize=None)
 def _of_noun(lang: str) -> re.Pattern | None:
     """The noun after "of"/"de" right after a figure (grammar/figure_context_words.csv, role linker)."""
-    words = sorted({r["word"] for r in rows_for("grammar/figure_context_words", lang) if r["role"] == "linker"},
-                   key=len, reverse=True)
+    words = _role_words(lang, "linker")
     if not words:
         return None
     return re.compile(r"[ \t\n\u00a0]+(?:" + "|".join(re.escape(w) for w in words) + r")[ \t\n\u00a0]*([^\W\d_]+)",
@@ -182,7 +180,14 @@ def _of_noun(lang: str) -> re.Pattern | None:
 
 @lru_cache(maxsize=None)
 def _stop_words(lang: str) -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in rows_for("grammar/figure_context_words", lang) if r["role"] == "stop")
+    return frozenset(w.lower() for w in _role_words(lang, "stop"))
+
+
+@lru_cache(maxsize=None)
+def _role_words(lang: str, role: str) -> tuple[str, ...]:
+    """The words of one role in grammar/figure_context_words.csv, longest first (for alternations)."""
+    return tuple(sorted({r["word"] for r in rows_for("grammar/figure_context_words", lang) if r["role"] == role},
+                        key=len, reverse=True))
 
 
 def _distance(f: Figure, m: Mention) -> float:
@@ -220,8 +225,7 @@ def _route_for(text: str, lang: str, f: Figure, routes: list[Mention], masses: l
 def _partitive(lang: str) -> re.Pattern:
     """Words that open a part of the amount before them ("из них", "of which", "dont"), from
     grammar/figure_context_words.csv (role partitive); a pattern that never matches when none."""
-    words = sorted({r["word"] for r in rows_for("grammar/figure_context_words", lang) if r["role"] == "partitive"},
-                   key=len, reverse=True)
+    words = _role_words(lang, "partitive")
     if not words:
         return re.compile(r"(?!)")
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)

@@ -64,8 +64,8 @@ _NEGATING = frozenset(("negation", "hedge", "negation_after", "speculation"))  #
 # acts that a talk can be about ("talks on oil supplies", "will discuss the attack", "обсудили санкции")
 _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
 _HOSTILE = ("sanction", "conflict")
-_ABOUT_REACH = 10  # ... or this many after "about" ("talks with Azerbaijan about laying a cable ... to export")
 _TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
+_ABOUT_REACH = 10  # ... or this many after "about" ("talks with Azerbaijan about laying a cable ... to export")
 
 
 def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[Mention],
@@ -167,7 +167,7 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             # a sentence that opens with the pair is about the pair, whatever partner it names further on
             m = g.pair_starts.match(text, first, s.end_char) if g.pair_starts and last is not None and (
                 s.index - last <= _PAIR_REACH) else None
-            if m and any(0 <= q.start_char - m.end() <= _APPOSITION for q in by_sentence[s.index]):
+            if m and _named_right_there(m, by_sentence[s.index]):
                 m = None  # "Дві країни — Казахстан і Азербайджан — домовилися": the pair is named right there
             ids = _pair_ids(by_sentence, last, s.index) if m else ()
             if m is None and pairs and text.find(";", s.start_char, s.end_char) >= 0:  # "...met Prime Minister Bektenov; both sides said ...": the pair
@@ -218,9 +218,14 @@ def _pair_in_sentence(text: str, g, s: Sentence, by_sentence: dict[int, list[Men
     if len(ids) != 1 or any(q.mention_kind == "anaphor" and q.entity_type == "home" for q in mentions):
         return
     m = g.pair_anaphors.search(text, s.start_char, s.end_char)
-    if m is None or any(0 <= q.start_char - m.end() <= _APPOSITION for q in mentions):
-        return  # (not "Дві країни — Казахстан і Азербайджан —": named right there)
+    if m is None or _named_right_there(m, mentions):
+        return
     mentions += _pair(next(iter(ids)), s.index, m)
+
+
+def _named_right_there(m: re.Match, mentions: list[Mention]) -> bool:
+    """"Дві країни — Казахстан і Азербайджан —": the pair is spelled out right after its words."""
+    return any(0 <= q.start_char - m.end() <= _APPOSITION for q in mentions)
 
 
 def _first_letter(text: str, s: Sentence) -> int:
@@ -312,6 +317,10 @@ class _Sentence:
         self._comma_opens: set[int] = set()  # ", а": where a conjunction after a comma opened a clause
         self._time_opens: set[int] = set()  # "after U.S. blacklists": where "after" opened a clause
 
+    def _marks_between(self, b: int, i: int, marks: str) -> bool:
+        """One of marks stands between the end of token b-1 and token i ("talks, then a deal")."""
+        return any(ch in self.text[self.ends[b - 1]:self.starts[i]] for ch in marks)
+
     def _gap(self, k: int) -> str:
         """What stands between token k-1 and token k (spaces, punctuation)."""
         return self.text[self.ends[k - 1]:self.starts[k]]
@@ -376,8 +385,7 @@ class _Sentence:
             about = [a for a, _ in cues.get("topic_about", ())]
             hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS or not any(
                 0 <= i - b <= (_ABOUT_REACH if t in ("trade", "invest") and any(b <= a < i for a in about) else _TOPIC_REACH)
-                and c == clause[i] and not any(
-                    ch in self.text[self.ends[b - 1]:self.starts[i]] for ch in ",.:") for b, c in talks)]
+                and c == clause[i] and not self._marks_between(b, i, ",.:") for b, c in talks)]
             types = {t for t, _, _ in hits}
         # "ұзақ мерзімді келісім бойынша келіссөздер жүріп жатыр": an agreement that talks are about
         # (before them, in a verb-final language) is not reached yet
@@ -395,7 +403,7 @@ class _Sentence:
             talks = [(j, clause[i]) for t, i, j in hits if t == "consult" and i in bargaining]
             pending = {i for t, i, j in hits if t == "agree" and any(
                 0 <= i - b <= _TOPIC_REACH + 3 and c == clause[i] and self.g.coordinators.isdisjoint(self.lows[b:i])
-                and not any(ch in self.text[self.ends[b - 1]:self.starts[i]] for ch in ",.:;") for b, c in talks)}
+                and not self._marks_between(b, i, ",.:;") for b, c in talks)}
             # (but "un contrat ..., qui pourrait être signé d'ici la fin de l'année": its signing is stated)
             if pending and all(i in pending for t, i, j in stated if t == "agree"):
                 hits = [h for h in hits if h[1] not in pending]
@@ -815,7 +823,7 @@ class _Sentence:
     def _asyndetic_breaks(self) -> set[int]:
         """"Россия ограничила ввоз казахстанской говядины, Китай открыл рынок": a comma, then a new
         subject that goes on with its own words, after a clause that has a side and an act. Not a
-        list ("to Italy, France and Spain": a name before the comma, or "and" or a comma after it).""" 
+        list ("to Italy, France and Spain": a name before the comma, or "and" or a comma after it)."""
         out = set()
         text = self.text
         if not any(text.startswith(", ", m.start_char - 2) for m in self.partners + self.home):
@@ -1158,8 +1166,8 @@ class _Sentence:
         sentence, no partner before it, is the subject of the trade verb that ends the sentence (a
         compound verb may follow it: "сатып алды", "жеткізіп отыр")."""
         if mi > 2 or mi in self._suffix_role or not mi < i <= mi + _BRACKET_SPAN or any(
-                self.token_of(q.start_char) < mi for q in self.partners) or any(
-                ch in self.text[self.ends[mi]:self.starts[i]] for ch in ":;"):  # ("Ресей ... бақылайды: ...")
+                self.token_of(q.start_char) < mi for q in self.partners) or self._marks_between(
+                mi + 1, i, ":;"):  # ("Ресей ... бақылайды: ...")
             return False
         return any(self._closes_before(end, ".;:!?") for end in range(j, min(j + 2, len(self.lows)) + 1))
 

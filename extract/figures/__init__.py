@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from ..cleaning import lowered
 from ..model import Figure, Sentence
@@ -91,18 +90,18 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
     if g.range_from_suffix is not None and len(out) > 1:
         out = _suffix_ranges(text, out, g)
     if out:
-        _elliptical_counts(text, sentences, out, g)
+        _elliptical_figures(text, sentences, out, g)
     return out
 
 
-def _elliptical_counts(text: str, sentences: list[Sentence], figures: list[Figure], g: Grammar) -> None:
+def _elliptical_figures(text: str, sentences: list[Sentence], figures: list[Figure], g: Grammar) -> None:
     """A bare amount after money in its sentence is money in the same currency; a bare number
     counts the things its sentence counts: after a count ("rund 160.000 Autos, nach
     98.000 im Jahr 2022", "900 хил. гости ..., а Египет – близо 300 хил.") or after "the number of"
     ("туристер саны 1,2 миллионға жетті", "Броят на туристите ... до около 14 хил.")."""
     counted = paid = -1
     currency = None
-    subject = _count_subject(g.lang, frozenset(g.context.get("count_subject", ())))
+    subject = g.count_subject
     starts = {s.index: s.start_char for s in sentences} if subject else {}
     for f in figures:
         if f.kind == "count":
@@ -116,15 +115,6 @@ def _elliptical_counts(text: str, sentences: list[Sentence], figures: list[Figur
             elif (f.sentence_index == counted and (f.value >= 100 or f.qualifier not in (None, "exact"))) or (
                     subject is not None and subject.search(text, starts.get(f.sentence_index, f.start_char), f.start_char)):
                 f.kind = "count"  # ("11 ракет, тогда как с Цзюцюаня — более 20")
-
-
-@lru_cache(maxsize=None)
-def _count_subject(lang: str, words: frozenset[str]) -> re.Pattern | None:
-    """"the number of", "число", "саны" (grammar/figure_context_words.csv, role count_subject)."""
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)",
-                      re.IGNORECASE)
 
 
 def _suffix_ranges(text: str, figs: list[Figure], g: Grammar) -> list[Figure]:

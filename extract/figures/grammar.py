@@ -252,6 +252,7 @@ class Grammar:
     range_word: re.Pattern = None                  # "до", "to", "à" (after a from-word)
     range_bare: re.Pattern = None
     abbrev_end: Before = None
+    count_subject: re.Pattern | None = None        # "the number of", "саны": a bare number after it counts
     range_and: re.Pattern = None                   # "и", "and", "et" (after a between-word)
     range_from_before: Before = None
     range_between_before: Before = None
@@ -437,6 +438,7 @@ def grammar(lang: str) -> Grammar:
     g.range_word = _compile(rf"{SP}+(?:{ctx('range_to')}){SP}+")
     g.range_bare = _compile(rf"{SP}+(?:{ctx('range_to_bare')}){SP}+")
     abbrevs = [w for w in mag_spaced if w.endswith(".")]
+    g.count_subject = _compile(rf"(?<!{WORDCH})(?:{ctx('count_subject')})") if context.get("count_subject") else None
     g.abbrev_end = Before(rf"\d{SP}*(?:{alternation(abbrevs, bounded=False)})$",
                           rf"(?:{reversed_alternation(abbrevs)}){SP}*\d")
     g.range_and = _compile(rf"{SP}+(?:{ctx('range_and')}){SP}+")
