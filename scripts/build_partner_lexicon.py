@@ -70,7 +70,8 @@ def _clean(name: str) -> list[str]:
     if "(" in name:
         head, _, rest = name.partition("(")
         inner = rest.rstrip(")").strip()
-        return [n for n in (head.strip(), inner) if n and not any(ch in n for ch in ",()")]
+        # a lower-case inner part qualifies the name, it is no name itself: 'Palestyna (państwo)'
+        return [n for n in (head.strip(), inner) if n and not any(ch in n for ch in ",()") and n[0].isupper()]
     return [name]
 
 

@@ -118,6 +118,14 @@ def test_blocs_regions_and_non_capital_cities_get_no_partner():
     assert ids("Kazachstan chce zastąpić Rosję na europejskim rynku ropy.", "pl") == {"RU"}
 
 
+def test_a_word_that_qualifies_a_country_name_is_no_name_itself():
+    # the lexicon's sources print "Корея (Солтүстік)" and "Palestyna (państwo)": the inner word is no alias
+    assert ids("Зауыт Солтүстік Қазақстан облысында салынады, ал Солтүстік Корея туралы айтылмады.", "kk") == {"KP"}
+    assert ids("Солтүстік Қазақстан облысында жылына 500 мың тонна астық өңделеді.", "kk") == set()
+    assert ids("Unia zaostrzyła kontrolę reeksportu przez państwa Azji Centralnej.", "pl") == set()
+    assert ids("Państwo Palestyna uznało decyzję Polski.", "pl") == {"PS", "PL"}
+
+
 def test_abbreviations_are_case_sensitive():
     assert ids("Let us talk about the US and the EU.", "en") == {"US", "EU"}
     assert ids("Let us talk about them, eu.", "en") == set()
