@@ -48,6 +48,7 @@ _VIA_REACH = 3          # "through Azerbaijan and Georgia" : via word this many 
 _TRADE_REACH = 4        # a buyer or seller stands this close before the trade word ...
 _TRADE_ROLE_REACH = 2   # ... or right after "to" / "from" ("went to Iran", "z Chin")
 _CONTENT_REACH = 6      # "agreed on Tuesday to lift trade": the agreement's subject follows it this close
+_ABOUT_THEM_REACH = 9      # a cooperation word this close to its partner's agreement or talks is what they are about
 _TRADE_ROLE_SPAN = 12   # ... and then at most this many words from the trade word, no partner between
 _THIRD_PARTY_REACH = 6  # the other party of a third-party deal stands this close after the trigger
 _DEMONYM_REACH = 9      # "Turkish steel mills became a key buyer"
@@ -60,7 +61,7 @@ _LIST_FILLERS = ("article", "origin", "destination")  # what may stand before ea
 # words that make the partner after them an object or a place, not the subject ("with", "to", "через")
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
-_NEGATING = frozenset(("negation", "hedge", "negation_after", "speculation"))  # cues _negated reads first
+_NEGATING = frozenset(("negation", "hedge", "negation_after", "speculation", "denial"))  # cues _negated reads first
 # acts that a talk can be about ("talks on oil supplies", "will discuss the attack", "обсудили санкции")
 _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
 _HOSTILE = ("sanction", "conflict")
@@ -431,6 +432,11 @@ class _Sentence:
             hits = [(t, i, j) for t, i, j in hits
                     if not (t == "conflict" and any(0 < k - i and (k - i <= 5 or i in threats) and clause[k] == clause[i]
                                                     for k in sanction_at))]
+        # "выделил квоту на импорт", "allocated a quota": a quota granted is trade, no money invested
+        if "quota" in cues and "invest" in types:
+            quotas = {i for i, _ in cues["quota"]}
+            hits = [(t, i, j) for t, i, j in hits if not (t == "invest" and j in quotas)]
+            types = {t for t, _, _ in hits}
         # "доля CPC Blend в поставках", "udział w eksporcie": a share of trade is a statistic, not a stake
         if "share" in cues and "invest" in types and ("trade" in types or "move" in types):
             shares = {i for i, _ in cues["share"]}
@@ -456,6 +462,7 @@ class _Sentence:
         found: dict[tuple[str, str], ActivityEvent] = {}
         stated_at: dict[str, list[int]] = {}  # partner -> tokens of its specific (non-cooperate) triggers
         agreed_at: dict[str, list[int]] = {}  # partner -> tokens of its agreements
+        talked_at: dict[str, list[int]] = {}  # partner -> tokens of its agreements and talks
 
         def add(pid: str, t: str, i: int, j: int, p: Mention | None, span: tuple[int, int] | None = None):
             if t != "cooperate":  # (no setdefault: it would make a list per call)
@@ -465,6 +472,8 @@ class _Sentence:
                     stated_at[pid] = [i]
                 if t == "agree":
                     agreed_at.setdefault(pid, []).append(i)
+                if t in ("agree", "consult"):
+                    talked_at.setdefault(pid, []).append(i)
             if (pid, t) in found:
                 return
             a, b = span or (self.starts[i], self.ends[j - 1])
@@ -717,11 +726,13 @@ class _Sentence:
                         p = next((q for q in self.partners if q.start_char == a.partner_start_char), None)
                         add(a.partner_id, t, i, j, p)
         # "partnership agreement", "accord de coentreprise": one statement, its specific type only
-        # ("споразумение с Азербайджан за митническо сътрудничество": what the agreement is about)
+        # ("споразумение с Азербайджан за митническо сътрудничество", "подписаха шест документа за
+        # сътрудничество", "eine strategische Partnerschaft ... vereinbart", "бірлескен зауыт салу
+        # мәселесін талқылады": what the agreement or the talks are about)
         events = [e for e in found.values() if e.activity_type != "cooperate" or not any(
             abs(k - self.token_of(e.start_char)) <= 3 for k in stated_at.get(e.partner_id, ())) and not any(
-            0 < self.token_of(e.start_char) - k <= _CONTENT_REACH and clause[k] == clause[self.token_of(e.start_char)]
-            for k in agreed_at.get(e.partner_id, ()))]
+            self._about_them(clause, self.token_of(e.start_char), k, k in agreed_at.get(e.partner_id, ()))
+            for k in talked_at.get(e.partner_id, ()))]
         # "attacked the station, halting loadings": the halt is the attack's damage
         if "conflict" in types:  # (only a conflict trigger gives a conflict event)
             attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
@@ -731,6 +742,18 @@ class _Sentence:
         if "bypass" in cues and "transit" in {e.activity_type for e in events} and self._home_bypassed(cues):
             events = [e for e in events if e.activity_type != "transit"]
         return events
+
+    def _about_them(self, clause, c: int, k: int, agreed: bool) -> bool:
+        """The cooperation word at c is what the agreement (or the talks) at k are about: the same
+        clause, no "and" between (not "reiste nach Brüssel und sagte eine engere Zusammenarbeit
+        zu"); talks reach their topic only when it follows them closely or closes before them
+        ("бірлескен зауыт салу мәселесін талқылады"), not a later statement ("Кездесуде тараптар
+        ... әріптестікті тереңдетуге дайын")."""
+        if clause[c] != clause[k] or not 0 < abs(c - k) <= _ABOUT_THEM_REACH:
+            return False
+        if not self.g.coordinators.isdisjoint(self.lows[min(c, k) + 1:max(c, k)]):
+            return False
+        return agreed or c < k or c - k <= _TOPIC_REACH
 
     def _home_bypassed(self, cues) -> bool:
         """Kazakhstan right after a bypass word, or right before one that ends its clause (verb-final)."""
@@ -983,6 +1006,11 @@ class _Sentence:
             out.update(k for t, k, _ in hits if t in ("cooperate", "trade", "invest") and any(
                 (0 < k - i <= _CONTENT_REACH or (0 < i - k <= _CONTENT_REACH and any(k < a < i for a in about)))
                 and clause[k] == clause[i] for i in unsigned))
+        # "отрече информацията, че КазМунайГаз ще купи дял", "denied reports that ...": what is denied
+        # is not stated, up to the next clause word ("but") or the sentence's end
+        for i, j in cues.get("denial", ()):
+            ends = [a for a, _ in (*cues.get("clause", ()), *cues.get("clause_comma", ())) if a >= j]
+            out.update(range(j, min(ends, default=len(clause))))
         # "China might consider", "Индия могла бы", "Paris pourrait": speculation about a partner
         # states no act, up to the clause's end; what Kazakhstan's side says it could do is its
         # plan ("son pays pourrait augmenter les exportations"); a capitalised "May" is the month
@@ -1030,7 +1058,7 @@ class _Sentence:
             return True
         if "than" in cues and self._compared_act(cues, clause, mi):
             return True
-        if "source" in cues and self._after_cue(cues, "source", mi - self._articles_in(cues, mi - 2, mi), 0):
+        if "source" in cues and self._said_by(cues, mi):
             return True  # "Според Брюксел", "according to Washington": who says it, no party to the act
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
@@ -1044,6 +1072,17 @@ class _Sentence:
             if mi - 2 <= j <= mi and self._actor_before(clause, i) != "home":
                 return True  # "the EU depends on China", "Washington cuts its reliance on China"
         return "rival" in cues and any(me <= i <= me + _RIVAL_REACH or mi - 2 <= j <= mi for i, j in cues["rival"])
+
+    def _said_by(self, cues, mi: int) -> bool:
+        """The partner right after a source word, or after one word that names its office ("по
+        заявлению Минобороны России", "selon le ministère russe"), not a trigger ("according to the
+        deal with China")."""
+        articles = self._articles_in(cues, mi - 2, mi)
+        if self._after_cue(cues, "source", mi - articles, 0):
+            return True
+        # (a word, no "a": "according to a State Department spokesperson" names the U.S. as a party)
+        return not articles and len(self.lows[mi - 1]) > 3 and self._after_cue(cues, "source", mi - 1, 0) and not any(
+            i == mi - 1 for _, i, _ in self.hits) and not self._gap(mi).strip()
 
     def _opens_clause_after(self, cues, mi: int, me: int) -> int | None:
         """"after U.S. blacklists two firms": the comparison word (returned) right before a partner
