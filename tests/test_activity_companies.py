@@ -36,3 +36,15 @@ def test_a_name_given_no_nationality_stays_nobody():
             "Orano will invest 50 million euros in the mine.")
     assert not any(p == "FR" for p, _ in _pairs(text))
 
+
+
+def test_a_noun_of_an_act_after_a_nationality_is_no_company():
+    # German capitalises nouns: "russische Lieferungen" (Russian supplies) names no company
+    # "Lieferungen" whose every later mention would speak for Russia
+    text = ("Kasachisches Öl für Schwedt: Lieferungen über Druschba gestiegen\n\n"
+            "Seit 2023 bezieht Schwedt kasachisches Öl, nachdem Deutschland auf russische Lieferungen verzichtet hat.")
+    assert ("RU", "trade") not in _pairs(text)
+    # a name after the nationality still is one
+    text = ("Die russische Lukoil kauft kasachisches Öl.\n\n"
+            "Lukoil will die Lieferungen 2026 verdoppeln.")
+    assert ("RU", "trade") in _pairs(text)

@@ -76,7 +76,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     if not lang or not sentences:
         return []
     g = grammar(lang)
-    mentions = mentions + named_companies(text, sentences, mentions, g.company_words, g.not_names)
+    mentions = mentions + named_companies(text, sentences, mentions, g.company_words, g.not_names,
+                                          lambda w: any(kind == "trigger" for (kind, _), _i, _j in g.words.find([w.lower()])))
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.entity_type == "company":
@@ -144,7 +145,14 @@ def _pair_ids(by_sentence: dict[int, list[Mention]], last: int, k: int) -> set[s
     """Whom "both sides" in sentence k pairs with Kazakhstan: the partners of the last sentence that
     names one, or, in an article about one partner, that partner."""
     main = _main_partner(by_sentence, k)
-    return {main} if main else _partner_ids(by_sentence[last])
+    if main:
+        return {main}
+    # "Сторони обговорили підготовку до саміту ... в азербайджанській Габалі. ... лідери домовилися ...
+    # між двома країнами": a pair goes on being the pair the sentence before stood for
+    ms = by_sentence[last]
+    paired = {q.entity_id for q in ms if q.entity_type == "partner" and q.mention_kind == "anaphor" and any(
+        h.entity_type == "home" and h.start_char == q.start_char for h in ms)}
+    return paired or _partner_ids(ms)
 
 
 def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
@@ -1060,6 +1068,8 @@ class _Sentence:
             return True
         if "source" in cues and self._said_by(cues, mi):
             return True  # "Според Брюксел", "according to Washington": who says it, no party to the act
+        if "speech" in cues and self._reports_home(cues, me):
+            return True  # "Washington says Kazakh re-exports to Russia reached $1.2 billion"
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
         if "rank" in cues and self._after_cue(cues, "rank_after", mi - self._articles_in(cues, mi - 2, mi), 0):
@@ -1083,6 +1093,18 @@ class _Sentence:
         # (a word, no "a": "according to a State Department spokesperson" names the U.S. as a party)
         return not articles and len(self.lows[mi - 1]) > 3 and self._after_cue(cues, "source", mi - 1, 0) and not any(
             i == mi - 1 for _, i, _ in self.hits) and not self._gap(mi).strip()
+
+    def _reports_home(self, cues, me: int) -> bool:
+        """The partner says what Kazakhstan's side does: a speech verb right after it and Kazakhstan's
+        side right after that ("Washington says Kazakh re-exports ...", "Москва заявляет, что
+        казахстанский экспорт ..."); not a threat or a sanction it speaks of ("says it will impose")."""
+        if any(t in _HOSTILE for t, _, _ in self.hits):
+            return False
+        for i, j in cues["speech"]:
+            if i == me:
+                k = j + (1 if j < len(self.lows) and self.lows[j] in self.g.that_words else 0)
+                return any(self.token_of(h.start_char) == k for h in self.home)
+        return False
 
     def _opens_clause_after(self, cues, mi: int, me: int) -> int | None:
         """"after U.S. blacklists two firms": the comparison word (returned) right before a partner

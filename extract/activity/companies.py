@@ -17,9 +17,10 @@ _MIN_NAME = 3  # shorter capitalised tokens are initials or abbreviations of oth
 
 
 def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention], company_words: frozenset[str],
-                    not_names: tuple[str, ...]) -> list[Mention]:
+                    not_names: tuple[str, ...], is_act=lambda word: False) -> list[Mention]:
     """Mentions (entity_type "company") of each company named right after a partner's demonym,
-    at its other places in these sentences."""
+    at its other places in these sentences; a word of an act is no name (German capitalises
+    nouns: "russische Lieferungen" names no company "Lieferungen")."""
     demonyms = [m for m in mentions if m.entity_type == "partner" and m.mention_kind == "demonym"]
     if not demonyms or not sentences:
         return []
@@ -27,7 +28,7 @@ def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention
     names: dict[str, str] = {}
     for m in demonyms:
         name = _name_after(text, m.end_char, company_words, not_names)
-        if name and name[1] not in taken:
+        if name and name[1] not in taken and not is_act(name[0]):
             names.setdefault(text[name[1]:name[2]], m.entity_id)
     if not names:
         return []

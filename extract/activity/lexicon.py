@@ -22,7 +22,7 @@ from ..partners.lemmas import lemmatizer
 from ..reference import load_csv
 from .words import WordPatterns
 
-_OWN_LISTS = ("anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "talk_opener", "attendee_opener", "coordination", "official", "company_word",
+_OWN_LISTS = ("that", "anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "talk_opener", "attendee_opener", "coordination", "official", "company_word",
               "not_name")  # cue roles kept apart from the word table
 
 
@@ -78,6 +78,8 @@ class ActivityGrammar:
         # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
+        # "that", "что", "że": what may stand between a speech verb and what it reports
+        self.that_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "that")
         self.officials = tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "official")
         # "Polski Asseco", "China's state company CNPC": what may stand between a nationality and the
         # company it gives, and the capitalised words that are titles, not names ("President")
