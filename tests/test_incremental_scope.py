@@ -152,3 +152,24 @@ def test_a_change_to_the_models_sql_rebuilds_every_row_of_the_incremental_marts(
     assert "(incremental:" in out
     log = sorted((world["root"] / "dagster" / "logs").glob("run-*.log"))[-1].read_text(errors="replace")
     assert "--full-refresh" not in log
+
+
+def test_an_incremental_build_keeps_the_tests_of_keys_offsets_and_ranges_only():
+    """Column-shape tests (not null, accepted values, relationships) hold for the models' SQL, which an
+    incremental build does not change: they run in full builds; the keys, offsets and value ranges of
+    the new rows are tested in every build."""
+    import json
+    from pathlib import Path
+
+    from orchestration.assets.dbt import FULL_BUILD_ONLY, _unchanged_since_full_build
+    from orchestration.resources import dbt_project
+
+    left_out = set(_unchanged_since_full_build().nodes)
+    assert {f"test_name:{t}" for t in FULL_BUILD_ONLY} <= left_out
+    nodes = json.loads(Path(dbt_project.manifest_path).read_text())["nodes"].values()
+    kept = {n["name"] for n in nodes if n["resource_type"] == "test" and n["name"] not in left_out
+            and (n.get("test_metadata") or {}).get("name") not in FULL_BUILD_ONLY}
+    for name in ("offsets_point_at_surface_text_fct_partner_mention_surface_text", "unique_fct_figure_figure_id",
+                 "between_fct_figure_date_month__12__1", "assert_no_negative_quantities"):
+        assert name in kept, sorted(kept)
+    assert not any(k.startswith(("not_null_", "accepted_values_", "relationships_")) for k in kept), sorted(kept)

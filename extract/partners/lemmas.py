@@ -72,6 +72,29 @@ def strip_suffixes(word: str, suffixes: tuple[str, ...], min_stem: int, rounds: 
     return word
 
 
+# spaCy's French module builds its 16,000 tokenizer exceptions when it is imported (1.8 s of every
+# worker's start); the tokenizer below drops the exceptions anyway, so French takes only its
+# punctuation rules (prefixes, suffixes, infixes: the elision in "l'Iran") from spaCy
+_PUNCTUATION_ONLY = ("fr",)
+
+
+def _blank_from_punctuation(code: str):
+    """A blank pipeline that splits words with the punctuation rules of spacy.lang.<code>, read
+    without importing that package (whose __init__ builds the tokenizer exceptions)."""
+    import importlib.util
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    path = Path(spacy.__file__).resolve().parent / "lang" / code / "punctuation.py"
+    spec = importlib.util.spec_from_file_location(f"spacy.lang.{code}.punctuation", path)
+    punct = importlib.util.module_from_spec(spec)
+    punct.__package__ = f"spacy.lang.{code}"  # its relative imports (..char_classes) resolve as usual
+    spec.loader.exec_module(punct)
+    nlp = spacy.blank("xx")
+    nlp.tokenizer.prefix_search = compile_prefix_regex(punct.TOKENIZER_PREFIXES).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(punct.TOKENIZER_SUFFIXES).search
+    return nlp, list(punct.TOKENIZER_INFIXES)
+
+
 @lru_cache(maxsize=None)
 def tokenizer(lang: str):
     """spaCy blank pipeline of lang (vocab and tokenizer), hyphens between letters split.
@@ -80,12 +103,16 @@ def tokenizer(lang: str):
     "российско-китайских", "EU-Kommission"); splitting them lets the parts match.
     """
     cfg = language_config(lang)
-    try:
-        nlp = spacy.blank(cfg.get("spacy_lang") or lang)
-    except (ImportError, KeyError):
-        nlp = spacy.blank("xx")
-    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[^\W\d_])[-‐‑–—](?=[^\W\d_])",
-                                                  r"(?<=[^\W\d_]\.)[-‐‑–—](?=[^\W\d_])"]
+    code = cfg.get("spacy_lang") or lang
+    if code in _PUNCTUATION_ONLY:
+        nlp, infixes = _blank_from_punctuation(code)
+    else:
+        try:
+            nlp = spacy.blank(code)
+        except (ImportError, KeyError):
+            nlp = spacy.blank("xx")
+        infixes = list(nlp.Defaults.infixes or [])
+    infixes += [r"(?<=[^\W\d_])[-‐‑–—](?=[^\W\d_])", r"(?<=[^\W\d_]\.)[-‐‑–—](?=[^\W\d_])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # Special cases ("U.S.", "sud-coréen"...) and URL/token matchers switch off the
     # tokenizer's cache and made it 10x slower (1 ms per 1.5 kB). Lexicon and text
