@@ -360,6 +360,12 @@ class _Sentence:
                 hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues[role])]
                 if not hits:
                     return []
+        # "Swiss trader Glencore", "трейдер Vitol": a company's description before its name is no act
+        if not self.g.company_words.isdisjoint(self.lows):
+            hits = [h for h in hits if not (self.lows[h[1]] in self.g.company_words and h[2] < len(self.lows)
+                                            and self.text[self.starts[h[2]]].isupper() and not self._gap(h[2]).strip())]
+            if not hits:
+                return []
         # "China Railway", "Russian Railways": a word of a partner's name is no act
         named = [(p.start_char, p.end_char) for p in self.partners
                  if p.mention_kind != "anaphor" and " " in self.text[p.start_char:p.end_char]]
