@@ -366,6 +366,12 @@ class _Sentence:
                                             and self.text[self.starts[h[2]]].isupper() and not self._gap(h[2]).strip())]
             if not hits:
                 return []
+        # "куди прибули Володимир Путін та лідери", "arrived ministers of ...": people who travel are no goods
+        if self.g.officials and any(t == "move" for t, _, _ in hits):
+            hits = [h for h in hits if not (h[0] == "move" and h[2] < len(self.lows) and not self.commodities and (
+                self.lows[h[2]].startswith(self.g.officials) or self._person_at(h[2])))]
+            if not hits:
+                return []
         # "China Railway", "Russian Railways": a word of a partner's name is no act
         named = [(p.start_char, p.end_char) for p in self.partners
                  if p.mention_kind != "anaphor" and " " in self.text[p.start_char:p.end_char]]
@@ -604,8 +610,11 @@ class _Sentence:
         # "L'Union européenne, qui a imposé des sanctions contre la Russie, surveille les réexportations
         # via le Kazakhstan": a relative clause and the clause it hangs on are one statement for
         # what must be tied to Kazakhstan (a sanction, an attack)
+        # (not when what Kazakhstan's clause says of it is denied: "Les États-Unis, qui interdisent
+        # l'uranium russe, n'ont imposé aucune restriction au minerai kazakh")
         tied = kz_clauses
-        if kz_clauses and "relative" in cues and not types.isdisjoint(_NEEDS_HOME):
+        if kz_clauses and "relative" in cues and not types.isdisjoint(_NEEDS_HOME) and not any(
+                t in _HOSTILE and i in negated and clause[i] in kz_clauses for t, i, _ in stated):
             tied = set(kz_clauses)
             for k, _ in cues["relative"]:
                 if k > 0 and clause[k] != clause[k - 1] and (clause[k] in kz_clauses or clause[k - 1] in kz_clauses):
@@ -756,6 +765,13 @@ class _Sentence:
         if "bypass" in cues and "transit" in {e.activity_type for e in events} and self._home_bypassed(cues):
             events = [e for e in events if e.activity_type != "transit"]
         return events
+
+    def _person_at(self, k: int) -> bool:
+        """A person's name starts at token k: two capitalised words, neither of them a partner's name."""
+        if k + 1 >= len(self.lows) or not (self.text[self.starts[k]].isupper() and self.text[self.starts[k + 1]].isupper()):
+            return False
+        return not any(m.start_char <= self.starts[i] < m.end_char for m in self.partners + self.home + self.routes
+                       for i in (k, k + 1))
 
     def _about_them(self, clause, c: int, k: int, agreed: bool) -> bool:
         """The cooperation word at c is what the agreement (or the talks) at k are about: the same
