@@ -39,6 +39,7 @@ _WORD_SPLIT = re.compile(r"(\w+(?:['’](?<=\wn['’])t\b)?)")
 _CLAUSE_MARK = re.compile(r"[;()]")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
+_OBJECT_NEGATION_REACH = 8  # a negated object denies the verb this far before it ("liefert ... seit 2022 kein Zink")
 _COMPARISON_REACH = 1   # a comparison word is right before the partner
 _SPECULATOR_REACH = 3  # Kazakhstan's side right before "could" speaks of its own plan
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
@@ -61,7 +62,7 @@ _LIST_FILLERS = ("article", "origin", "destination")  # what may stand before ea
 # words that make the partner after them an object or a place, not the subject ("with", "to", "через")
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
-_NEGATING = frozenset(("negation", "hedge", "negation_after", "speculation", "denial"))  # cues _negated reads first
+_NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object", "speculation", "denial"))  # cues _negated reads first
 # acts that a talk can be about ("talks on oil supplies", "will discuss the attack", "обсудили санкции")
 _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
 _HOSTILE = ("sanction", "conflict")
@@ -379,6 +380,15 @@ class _Sentence:
             hits = [h for h in hits if not any(a <= self.starts[h[1]] < b for a, b in named)]
             if not hits:
                 return []
+        # "Abu Dhabi Ports", "Russian Railways": a capitalised word of the way right after a partner's
+        # name is a company's name (a verb such as "China Imports" in a headline still acts)
+        if any(t == "transit" for t, _, _ in hits):
+            # (a capitalised name: German capitalises every noun, "über georgische Häfen" is the way)
+            ends = {p.end_char for p in self.partners if p.mention_kind != "anaphor" and self.text[p.start_char].isupper()}
+            hits = [h for h in hits if not (h[0] == "transit" and self.text[self.starts[h[1]]].isupper()
+                                            and self.starts[h[1]] - 1 in ends and self.text[self.starts[h[1]] - 1] == " ")]
+            if not hits:
+                return []
         self._cues = cues
         coordinated = self._coordinated(cues, hits) if len(hits) > 1 and self.partners and (
             hits[-1][1] - hits[0][1] > 2) and not self.g.coordinators.isdisjoint(self.lows) else ()
@@ -470,7 +480,8 @@ class _Sentence:
             types = {t for t, _, _ in hits}
         # "banned imports", "приостановила отгрузку", "bought a stake": stopping trade is the
         # sanction, buying a share the investment, not trade
-        stops = [j for t, i, j in hits if t in ("sanction", "invest")] if (
+        stops = [j for t, i, j in hits if t in ("sanction", "invest") and not any(
+            a == i for a, _ in cues.get("subsidiary", ()))] if (
             "sanction" in types or "invest" in types) and ("trade" in types or "move" in types) else ()
         if stops:  # (not a second predicate: "investieren und vor allem Importe aus der Türkei finanzieren")
             hits = [(t, i, j) for t, i, j in hits if not (
@@ -649,9 +660,15 @@ class _Sentence:
         attackers = {mi for p, mi, me, *_ in parties if p.mention_kind == "demonym" and any(
             t == "conflict" and i == me for t, i, _ in hits)} \
             if "conflict" in types else ()
+        # "Kazzinc, eine Tochter des Schweizer Rohstoffkonzerns Glencore, verkauft ... in die Türkei": the
+        # owner named right after "subsidiary" invests (its own act), and is no seller of what the
+        # subsidiary sells; the subsidiary word invests for that owner only
+        owned = self._owners(cues, parties) if "subsidiary" in cues else {}
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
+                if owned and (owned.get(mi, i) != i or (i in owned.values() and mi not in owned)):
+                    continue
                 if c != clause[i] and relative_of.get(me) != clause[i] and attended.get(i) != c:
                     continue  # (the antecedent of "which" also acts in its relative clause)
                 if t == "conflict" and (mi in sites or (i < mi and self._actor_before(clause, i) == "home") or any(
@@ -765,6 +782,16 @@ class _Sentence:
         if "bypass" in cues and "transit" in {e.activity_type for e in events} and self._home_bypassed(cues):
             events = [e for e in events if e.activity_type != "transit"]
         return events
+
+    def _owners(self, cues, parties) -> dict[int, int]:
+        """Partner token -> the subsidiary word right before it ("a subsidiary of Swiss Glencore",
+        "дочерняя компания российского Лукойла"): at most four words on, no comma between."""
+        out = {}
+        for i, j in cues["subsidiary"]:
+            for p, mi, *_ in parties:
+                if j <= mi <= j + 4 and "," not in self.text[self.ends[j - 1]:p.start_char]:
+                    out.setdefault(mi, i)
+        return out
 
     def _person_at(self, k: int) -> bool:
         """A person's name starts at token k: two capitalised words, neither of them a partner's name."""
@@ -999,6 +1026,11 @@ class _Sentence:
             for k in range(j, stop):
                 if clause[k] == clause[i]:
                     out.add(k)
+        # German puts the finite verb second and its negated object far after it: "Nach Russland liefert
+        # Kazzinc seit 2022 kein Zink mehr" denies the delivery
+        for i, _ in cues.get("negation_object", ()):
+            if i not in cancelled:
+                out.update(k for k in range(max(i - _OBJECT_NEGATION_REACH, 0), i) if clause[k] == clause[i])
         closing = [i for i, _ in cues.get("negation_after", ())]
         if "negation_bridge" in cues:  # "к соглашению ... не присоединился": "not" + join closes the act
             closing += [i for i, j in cues.get("negation", ()) if i not in cancelled and any(
