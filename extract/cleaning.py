@@ -87,7 +87,8 @@ def clean_text(raw: str, lang: str | None = None, title: str | None = None) -> C
 _WRAP_MIN, _WRAP_MAX, _WRAP_PARAGRAPH_MIN = 35, 100, 50
 _WRAP_SLACK = 12  # a line this close to the wrap width was cut by the wrap, not by its writer
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", "»", "”", '"')
-_LIST_ITEM = re.compile(r"[-•*–—·▪►✓+>]|\d{1,2}[.)](?:\s|$)|\(?[a-zа-я]\)\s|\d{1,2}:\d\d(?!\d)")
+# (a number and a dot alone on a line ends a wrapped date, "from January\n1.": an item has words after it)
+_LIST_ITEM = re.compile(r"[-•*–—·▪►✓+>]|\d{1,2}[.)]\s|\(?[a-zа-я]\)\s|\d{1,2}:\d\d(?!\d)")
 _LINE_SPAN = re.compile(r"[^\n]*")
 # a line as long as a wrapped one, followed by a line with text: texts without one have no soft break
 _LINE_THEN_TEXT = re.compile(r"\n(?=[ \t]*[^\s])")

@@ -1028,9 +1028,12 @@ class _Sentence:
                     out.add(k)
         # German puts the finite verb second and its negated object far after it: "Nach Russland liefert
         # Kazzinc seit 2022 kein Zink mehr" denies the delivery
-        for i, _ in cues.get("negation_object", ()):
-            if i not in cancelled:
-                out.update(k for k in range(max(i - _OBJECT_NEGATION_REACH, 0), i) if clause[k] == clause[i])
+        # (only when no act follows it: "bei Verhandlungen ... keine Einigung" denies the agreement, not the talks)
+        for i, j in cues.get("negation_object", ()):
+            if i not in cancelled and not any(j <= k < j + _NEGATION_REACH for _t, k, _e in hits):
+                before = [k for _t, k, _e in hits if i - _OBJECT_NEGATION_REACH <= k < i and clause[k] == clause[i]]
+                if before:
+                    out.add(max(before))
         closing = [i for i, _ in cues.get("negation_after", ())]
         if "negation_bridge" in cues:  # "к соглашению ... не присоединился": "not" + join closes the act
             closing += [i for i, j in cues.get("negation", ()) if i not in cancelled and any(
