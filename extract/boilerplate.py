@@ -159,7 +159,7 @@ def _early_block(text: str, first: int) -> int | None:
 _CHROME_MAX = {"menu": 40, "read_time": 50, "byline": 90, "share": 90, "counter": 40, "comments": 40, "paywall": 300,
                "credit": 160, "published": 80, "caption": 160, "tags": 160}
 _BULLETS = r"[ \t>*•·|\-–—\u00a0\W_]*?"
-_NUMBER = r"\d[\d\s.,\u00a0\u202f]*"
+_NUMBER = r"\d[\d\s.,\u00a0\u202f]*(?:[KkMК](?!\w))?"  # (counters abbreviate: "1.2K views")
 _BREADCRUMB_SEP = re.compile(r"\s+[/›»>|]\s+|\s*[›»]\s*")
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
 _TOKEN = re.compile(r"\S+")

@@ -383,3 +383,16 @@ def test_more_from_the_section_ends_the_article(article, marker):
     r = extract(page)
     assert [f.surface_text for f in r.figures if f.kind == "mass"] == [figure]
     assert {m.partner_id for m in r.mentions if m.partner_id} == {"IR"}
+
+
+# holdout K: abbreviated counters and a paywall note in two sentences
+@pytest.mark.parametrize("line", ["1.2K views · 14 comments · Share", "3K views", "Views 1.2K",
+                                  "Dieser Artikel ist exklusiv für Abonnenten.",
+                                  "Jetzt 4 Wochen für 1 Euro testen und weiterlesen."])
+def test_holdout_k_chrome_lines(line):
+    assert chrome_kind(line)
+
+
+@pytest.mark.parametrize("line", ["Exports rose 1.2K tonnes in views of analysts", "Kasachstan liefert 4 Mio. Tonnen"])
+def test_holdout_k_prose_is_not_chrome(line):
+    assert chrome_kind(line) is None
