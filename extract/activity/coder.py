@@ -37,6 +37,7 @@ from .words import _APOS_PAIRS, norm
 _WORD = re.compile(r"\w+(?:['’](?<=\wn['’])t\b)?")
 _WORD_SPLIT = re.compile(r"(\w+(?:['’](?<=\wn['’])t\b)?)")
 _CLAUSE_MARK = re.compile(r"[;()]")
+_COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺĄĆĘŁŃŚŹŻ])")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
 _OBJECT_NEGATION_REACH = 8  # a negated object denies the verb this far before it ("liefert ... seit 2022 kein Zink")
@@ -439,6 +440,15 @@ class _Sentence:
             if pending and all(i in pending for t, i, j in stated if t == "agree"):
                 hits = [h for h in hits if h[1] not in pending]
                 types = {t for t, _, _ in hits}
+        # "келісімнің жобасын талқылады", "discussed a draft agreement": a draft is no agreement reached
+        # (unless another agreement word of the sentence is one)
+        if "draft" in cues and "agree" in types:
+            drafts = [i for i, _ in cues["draft"]]
+            pending = {i for t, i, j in hits if t == "agree" and any(
+                abs(d - i) <= 2 and clause[d] == clause[i] for d in drafts)}
+            if pending and all(i in pending for t, i, j in stated if t == "agree" and i not in negated):
+                hits = [h for h in hits if h[1] not in pending]
+                types = {t for t, _, _ in hits}
         # "the Baku-Tbilisi-Ceyhan pipeline, which crosses Georgia": a route's own crossing is the route's
         # (its countries come with it), no movement of its own
         if self.routes and "move" in types and "via" in cues:
@@ -630,7 +640,11 @@ class _Sentence:
             for k, _ in cues["relative"]:
                 if k > 0 and clause[k] != clause[k - 1] and (clause[k] in kz_clauses or clause[k - 1] in kz_clauses):
                     tied.update((clause[k], clause[k - 1]))
-        if kz_clauses and self._time_opens:  # "Kazakhstan tightens curbs after U.S. blacklists two firms"
+        # "на поставки Казатомпрома не распространяется", "a step not yet applied to Kazakh lenders": the
+        # sanction is said not to reach Kazakhstan's side
+        if "not_tied" in cues:
+            tied = set()
+        if kz_clauses and self._time_opens and "not_tied" not in cues:  # "Kazakhstan tightens curbs after U.S. blacklists two firms"
             tied = {*tied, *(clause[k] for k in self._time_opens if clause[k - 1] in kz_clauses)}
         # "Россия и Китай договорились о поставках ... по территории Казахстана": Kazakhstan only as
         # the way is no party to their deal (the goods that cross it still give transit)
@@ -957,6 +971,15 @@ class _Sentence:
                 if k > 0 and self.lows[k] in self.g.coordinators and "," in self._gap(k):
                     breaks.add(k)
         a, b = self.s.start_char, self.s.end_char
+        if self.text.find(":", a, b) >= 0:  # "zeigt Interesse: Eine Delegation aus Riad wird ... erwartet": a
+            # colon before a capitalised word that names no partner opens a clause (not "three buyers: China, ...")
+            # (after Kazakhstan's side the colon goes on with its statement: "setzt Kasachstan auf den
+            # Mittleren Korridor: Ab 2026 sollen ... Züge über Aserbaidschan ... fahren")
+            starts = {m.start_char for m in self.partners + self.home + self.routes}
+            for m in _COLON_CLAUSE.finditer(self.text, a, b):
+                k = bisect_right(self.starts, m.start())
+                if 0 < k < n and self.starts[k] not in starts and not any(h.start_char < m.start() for h in self.home):
+                    breaks.add(k)
         if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
             breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
                                       _CLAUSE_MARK.finditer(self.text, a, b)) if 0 < k < n)
