@@ -59,6 +59,7 @@ _MOVING = ("trade", "transit", "move")  # triggers that say goods move (a via wo
 # "move" triggers (went, идет, trafia) say that something goes somewhere: trade towards a
 # partner after "to", transit through a partner after "through"
 _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", "және", "мен", "or", "lub", "или", "ou", "oder", "або"}
+_GENITIVE_OF = {"of", "de", "du", "d", "на", "von"}  # "supplier of China", "fournisseur de", "доставчик на"
 _LIST_FILLERS = ("article", "origin", "destination")  # what may stand before each member of a list
 # words that make the partner after them an object or a place, not the subject ("with", "to", "через")
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
@@ -667,6 +668,18 @@ class _Sentence:
             and self._third_party(
                 cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
                 kz_sides(t), clause, i, j, t in _MOVING)}
+        # "Най-големият доставчик на Китай остава Русия", "the largest supplier of China remains Russia":
+        # a trade noun whose own partner follows it ("of") and another partner in a clause with no
+        # Kazakh side is the two partners' trade
+        if len(parties) > 1 and "trade" in types:
+            for t, i, j in hits:
+                if t == "trade" and clause[i] not in kz_sides(t):
+                    # (not the rest of a list: "Основными покупателями были Италия, Нидерланды и Корея")
+                    heads = {self._list_head(mi) for p, mi, *_ in parties if clause[mi] == clause[i] and (
+                        mi == j + 1 and self.lows[j] in _GENITIVE_OF)}  # (not "купила Туреччина": a verb's subject)
+                    its = {p.entity_id for p, mi, *_ in parties if self._list_head(mi) in heads}
+                    if its and any(p.entity_id not in its and c == clause[i] for p, mi, me, head, c, via in parties):
+                        third_party.add((i, j))
         # "China signed with Russia a new gas agreement": the clause is their deal, each of its words
         deal_clauses = {clause[i] for i, _ in third_party}
         # "Wegen ukrainischer Drohnenangriffe ... war der Export eingebrochen": the attacker named on its
