@@ -723,6 +723,9 @@ class _Sentence:
                     continue
                 if t in _MOVING and via_home:
                     continue  # ... and Europe, where the partner's goods go, is no Kazakh buyer
+                if t == "transit" and via is None and self._transit_from(cues, clause, i, head):
+                    add(p.entity_id, "transit", i, j, p)  # "транзитные контейнеры из Китая в Европу"
+                    continue
                 if t == "transit":
                     continue  # a transit word alone does not put a partner on the way
                 if arrivals and i in arrivals:
@@ -819,6 +822,19 @@ class _Sentence:
                 if j <= mi <= j + 4 and "," not in self.text[self.ends[j - 1]:p.start_char]:
                     out.setdefault(mi, i)
         return out
+
+    def _transit_from(self, cues, clause, i: int, head: int) -> bool:
+        """"транзитные контейнеры из Китая в Европу", "Қытайдан Еуропаға транзитпен өтті": the word
+        "transit" itself and its goods' origin, the partner, with a destination after it in the clause and
+        no country named on the way: its goods cross Kazakhstan."""
+        if not any(a == i for a, _ in cues.get("transit_act", ())) or "via" in cues:
+            return False
+        if not (self._suffix_role.get(head) == "origin" or self._after_role(cues, ("origin",), head)):
+            return False
+        end = self._list_end(head)
+        return any(end <= a <= end + 1 and clause[a] == clause[i] for a, _ in cues.get("destination", ())) or (
+            end < len(self.lows) and any(self.lows[end].endswith(suf) for suf, role in self.g.case_endings
+                                         if role == "destination"))
 
     def _person_at(self, k: int) -> bool:
         """A person's name starts at token k: two capitalised words, neither of them a partner's name."""
