@@ -119,3 +119,15 @@ def test_intertitles_of_an_unwrapped_page_stay_apart():
             "earlier, the agriculture ministry said on Thursday, citing customs data for the whole year.")
     text = f"Grain exports rise\n\n{para}\nSanctions on Russia. Washington presses former Soviet republics\n{para}\n"
     assert soft_breaks(text) == []
+
+
+def test_a_day_left_alone_on_its_line_by_the_wrap_ends_the_date():
+    # "from January\n1." : the "1." is the date's day, not a list item nor a page's time line
+    page = ("Rail freight rates hold as the Middle Corridor fills up\n\n"
+            "A 40-foot container from Chongqing to Duisburg currently costs\n"
+            "between $4,200 and $4,800 via Kazakhstan and Russia, against\n"
+            "roughly $7,000 on the Caspian route, according to a Hamburg\n"
+            "forwarder. KTZ said transit tariffs would rise 3.5% from January\n"
+            "1.\n\nRelated\nChina cuts rail subsidies for Europe-bound trains\n")
+    dates = [f for f in extract(page, lang="en").figures if f.kind == "date"]
+    assert [(f.date_month, f.date_day) for f in dates] == [(1, 1)], dates
