@@ -449,8 +449,10 @@ def grammar(lang: str) -> Grammar:
     g.by_before = Before(rf"(?<!{WORDCH})(?P<by>{alternation(by_surfaces)}){SP}*$",
                          rf"{SP}*(?:{reversed_alternation(by_surfaces)})")
     g.change_after = _compile(rf"{SP}+(?P<w>{alternation(after_surfaces)})")
+    # ("230–260 долларов за тысячу кубометров", "$250 per 1,000 cubic metres": a denominator may count its units)
+    per_count = rf"(?:(?:\d[\d{SP[1:-1]}.,]*|{alternation(mag_spaced)}){SP}+)?" if mag_spaced else ""
     g.rate_after = _compile(
-        rf"{SP}*(?:/|(?:{ctx('rate')}){SP}+)(?:{ctx('article')}{SP}+)?(?:{alternation(unit_surfaces)})"
+        rf"{SP}*(?:/|(?:{ctx('rate')}){SP}+)(?:{ctx('article')}{SP}+)?{per_count}(?:{alternation(unit_surfaces)})"
     )
     g.relative_before = Before(rf"(?<!{WORDCH})(?:{ctx('relative')}){SP}+$", rf"{SP}+(?:{rctx('relative')})")
     g.span_lead_before = FirstBefore(g.relative_before, g.range_from_before, g.range_between_before)
