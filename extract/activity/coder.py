@@ -182,6 +182,9 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             if m and _named_right_there(m, by_sentence[s.index]):
                 m = None  # "Дві країни — Казахстан і Азербайджан — домовилися": the pair is named right there
             ids = _pair_ids(by_sentence, last, s.index) if m else ()
+            if ids and len(ids) == 1:  # "Тараптар ... қазақ-түрік тауар айналымын": the pair its own words spell
+                own = _hyphen_pair(text, by_sentence[s.index])
+                ids = {own} if own else ids
             if m is None and pairs and text.find(";", s.start_char, s.end_char) >= 0:  # "...met Prime Minister Bektenov; both sides said ...": the pair
                 # after a semicolon is Kazakhstan and the one partner named before it in the sentence
                 m = next((x for x in pairs.finditer(text, s.start_char, s.end_char)
@@ -233,6 +236,18 @@ def _pair_in_sentence(text: str, g, s: Sentence, by_sentence: dict[int, list[Men
     if m is None or _named_right_there(m, mentions):
         return
     mentions += _pair(next(iter(ids)), s.index, m)
+
+
+def _hyphen_pair(text: str, mentions: list[Mention]) -> str | None:
+    """The partner joined to Kazakhstan by a hyphen in the sentence ("қазақ-түрік", "Kazakh-Turkish",
+    "казахстанско-турецкий"), when there is one."""
+    homes = [m for m in mentions if m.entity_type == "home"]
+    found = {p.entity_id for p in mentions if p.entity_type == "partner" and p.mention_kind != "anaphor" and any(
+        text[h.end_char:p.start_char] in _HYPHENS or text[p.end_char:h.start_char] in _HYPHENS for h in homes)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+_HYPHENS = ("-", "‐", "–", "—")
 
 
 def _named_right_there(m: re.Match, mentions: list[Mention]) -> bool:
