@@ -868,7 +868,9 @@ class _Sentence:
             return False
         if not self.g.coordinators.isdisjoint(self.lows[min(c, k) + 1:max(c, k)]):
             return False
-        return agreed or c < k or c - k <= _TOPIC_REACH
+        # (before talks only in their own words: "– Polska i Kazachstan chcą rozwijać współpracę – mówił
+        # podczas wizyty" is a statement of its own)
+        return agreed or (c < k and not self._marks_between(c, k, ",–—;:")) or 0 < c - k <= _TOPIC_REACH
 
     def _home_bypassed(self, cues) -> bool:
         """Kazakhstan right after a bypass word, or right before one that ends its clause (verb-final)."""
