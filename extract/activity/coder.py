@@ -706,10 +706,21 @@ class _Sentence:
         # owner named right after "subsidiary" invests (its own act), and is no seller of what the
         # subsidiary sells; the subsidiary word invests for that owner only
         owned = self._owners(cues, parties) if "subsidiary" in cues else {}
+        # "Китай ... сократил импорт казахстанского угля, поскольку наращивает закупки в Монголии": a
+        # clause with no subject of its own and no Kazakh side goes on with the sentence's subject, a
+        # partner: what it buys elsewhere is that partner's own trade
+        # (not "Россия и Казахстан договорились ..., а доля CPC Blend в поставках в Италию": Kazakhstan shares it)
+        opener = next((p for p, mi, *_ in parties if mi == 0 and p.mention_kind in ("name", "capital")), None)
+        if opener is not None and any(h <= 3 and not self.g.coordinators.isdisjoint(self.lows[1:h]) for h in home):
+            opener = None
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
                 if owned and (owned.get(mi, i) != i or (i in owned.values() and mi not in owned)):
+                    continue
+                if opener is not None and t in ("trade", "move") and p.entity_id != opener.entity_id and (
+                        clause[i] != clause[0] and clause[i] not in kz_clauses and not any(
+                            clause[qi] == clause[i] and qi < i for q, qi, *_ in parties)):
                     continue
                 if c != clause[i] and relative_of.get(me) != clause[i] and attended.get(i) != c:
                     continue  # (the antecedent of "which" also acts in its relative clause)
