@@ -204,6 +204,14 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             if m is None and talks and s.index - last == 1:
                 m = talks.match(text, s.start_char, s.end_char)
                 ids = _partner_ids(by_sentence[last]) if m else ()
+                # "Қазақстан, Өзбекстан және Қырғызстан ... кездесу өткізді. Онда ... уағдаласылды": at a
+                # meeting Kazakhstan held with several partners, what was agreed there is each one's
+                if len(ids) > 1 and any(q.entity_type == "home" for q in by_sentence[last]):
+                    for pid in sorted(ids):
+                        by_sentence.setdefault(s.index, []).extend(_pair(pid, s.index, m))
+                    named.add(s.index)
+                    last = s.index
+                    continue
             if len(ids) == 1:
                 by_sentence.setdefault(s.index, []).extend(_pair(next(iter(ids)), s.index, m))
                 named.add(s.index)
