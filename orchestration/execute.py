@@ -131,4 +131,6 @@ def _job():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from orchestration.quick_exit import leave
+
+    leave(main())

@@ -25,6 +25,10 @@ if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
 os.environ.setdefault("WAREHOUSE_PATH", str(settings().warehouse_path))
 os.environ.setdefault("DUCKDB_MEMORY_LIMIT", settings().duckdb_memory_limit)
 
+# the dbt step's `dbt`: this Python, whatever `python` on PATH is
+DBT_WRAPPER = Path(__file__).resolve().parent / "bin" / "dbt"
+os.environ["KZ_DBT_PYTHON"] = sys.executable
+
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
 
@@ -83,6 +87,7 @@ def make_resources() -> dict:
         "duckdb": WarehouseDuckDBResource(database=str(s.warehouse_path),
                                  connection_config={"memory_limit": s.duckdb_memory_limit}),
         "dbt": WarehouseDbtResource(project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR),
-                              # the dbt of this environment, whether or not the venv is on PATH
-                              dbt_executable=str(Path(sys.executable).parent / "dbt")),
+                              # the dbt of this environment, whether or not the venv is on PATH,
+                              # leaving without tearing down its modules (orchestration/bin/dbt)
+                              dbt_executable=str(DBT_WRAPPER)),
     }
