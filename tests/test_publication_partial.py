@@ -39,6 +39,11 @@ def _claims(con) -> None:
     con.execute("""create or replace table marts.fct_export_claim as
         select 'c' || count(*) as claim_id, count(*) as n_figures, list(document_id order by document_id) as document_ids
         from marts.fct_figure""")
+    # a bridge computed across documents with a key of its own (figure_id): a new figure moves the
+    # claims of figures above it in value order, in documents that did not change
+    con.execute("""create or replace table marts.fct_export_claim_source as
+        select 'claim-' || dense_rank() over (order by value desc) as claim_id, figure_id, document_id, value
+        from marts.fct_figure""")
 
 
 def change(path: Path, add: int = 2, replace: tuple[str, ...] = ("d0003",), remove: tuple[str, ...] = ("d0005",)) -> None:
@@ -108,6 +113,35 @@ def test_a_few_changed_documents_are_published_partially_and_equal_a_full_public
     assert_published(wh, bi, exports, tmp_path / "same")
 
 
+def test_a_keyed_table_across_documents_is_updated_by_its_rows(pub, tmp_path, monkeypatch):
+    """fct_export_claim_source changes outside the changed documents: its rows are compared by key and
+    hash, and only the different ones written; with a key that is not unique, the table is written whole."""
+    wh, bi, exports = pub
+    calls = []
+    real = pubmod._update_by_key
+    monkeypatch.setattr(pubmod, "_update_by_key", lambda *a: calls.append(real(*a)) or calls[-1])
+    claim_of = "select figure_id, claim_id from marts.fct_export_claim_source where document_id like 'd%' " \
+               "and document_id != 'd0002'"
+    con = duckdb.connect(str(wh))
+    before = dict(con.execute(claim_of).fetchall())
+    con.close()
+    change(wh, replace=("d0002",), remove=())
+    con = duckdb.connect(str(wh))
+    after = dict(con.execute(claim_of).fetchall())
+    con.close()
+    # the new figures (7.0, 99.0) renumbered the claims of documents that did not change
+    assert after.keys() == before.keys() and sum(after[f] != before[f] for f in after) > 0
+    report = publish(wh, bi, exports)
+    assert (report.bi_mode, calls) == ("partial", [True])
+    assert_published(wh, bi, exports, tmp_path / "keyed")
+    con = duckdb.connect(str(wh))
+    con.execute("insert into marts.fct_export_claim_source select * from marts.fct_export_claim_source limit 1")
+    con.close()
+    report = publish(wh, bi, exports)
+    assert (report.bi_mode, calls) == ("partial", [True, False])
+    assert_published(wh, bi, exports, tmp_path / "duplicated")
+
+
 def test_no_earlier_copy_or_a_corrupt_one_means_a_full_publication(pub, tmp_path):
     wh, bi, exports = pub
     change(wh)
@@ -157,7 +191,7 @@ def test_many_changed_documents_or_an_old_exports_layout_mean_a_full_publication
     report = publish(wh, bi, exports)
     assert report.exports_mode == "full", report.notes
     assert sorted(p.name for p in exports.iterdir()) == ["dim_document", "dim_partner", "fct_export_claim",
-                                                          "fct_figure"]
+                                                          "fct_export_claim_source", "fct_figure"]
     assert_published(wh, bi, exports, tmp_path / "a")
 
 

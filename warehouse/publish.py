@@ -9,8 +9,10 @@ Parquet, one folder per table (EXPORTS_DIR/<table>/*.parquet), replaced the same
 
 Only what changed is written when that is safe (a partial publication): the documents whose
 (document_id, ingested_at) differ between the warehouse and the earlier publication are the
-changed ones; their rows are deleted and inserted in the per-document tables, and the other
-tables (dimensions, claims) are written whole. The BI copy is updated in a file that is not the
+changed ones; their rows are deleted and inserted in the per-document tables. A table computed
+across documents with a key of its own (KEYED: the claims' sources, whose claims move beside any new
+volume) has its new, gone and different rows (a hash of each row) written again; the other tables
+(dimensions, claims) are written whole. The BI copy is updated in a file that is not the
 published one: the publication before the last one, kept beside it as `.<name>.standby` (the
 inode readers of two publications ago may still hold is never written while they hold it: DuckDB's
 file lock refuses the writer, and the publication falls back to a full one), or else a plain copy
@@ -42,7 +44,7 @@ import duckdb
 
 from .config import DBT_PROJECT_DIR, settings
 from .guard import MassDeleteRefused, too_many_removed
-from .sql import literal, qualified
+from .sql import ident, literal, qualified
 
 BI_STORAGE_VERSION = "v1.1.0"  # readable by DuckDB >= 1.1 clients
 PUBLISHED_SCHEMAS = ("marts",)
@@ -52,6 +54,9 @@ _PARQUET_ROW_GROUP = 16_384
 # document being loaded again (reference data changes the extractor version: every document is reloaded)
 PER_DOCUMENT = ("dim_document", "fct_partner_mention", "fct_entity_mention", "fct_figure", "fct_activity_event",
                 "fct_partner_activity", "fct_export_volume")
+# tables computed across documents whose rows have a key of their own: a partial publication writes the
+# rows that are new, gone or different (a claim's rows change beside a new volume, anywhere in the table)
+KEYED = {"fct_export_claim_source": "figure_id"}
 PARTIAL_MAX_SHARE = 0.5  # more documents changed than this share: a full publication is as cheap
 MAX_PARTS = 48           # Parquet parts per table before a full publication writes one again
 _META = "_publication"   # the BI copy's table (in its main schema) of what the publication was made from
@@ -280,7 +285,10 @@ def _partial_bi_copy(con, src, tables, counts, bi_path: Path, tmp: Path, fp: str
                 con.execute(f"INSERT INTO {t_bi} BY NAME SELECT * FROM {t_src} "
                             "WHERE document_id IN (SELECT document_id FROM _kz_changed)"
                             + _reading_order(con, src, schema, name))
-        else:  # small tables and those computed across documents (claims): whole
+        elif name in KEYED and _update_by_key(con, t_src, t_bi, KEYED[name],
+                                              [c for c, _ in _columns(con, src, schema, name)]):
+            pass
+        else:  # small tables and those computed across documents without a key of their own: whole
             con.execute(f"DROP TABLE {t_bi}")
             con.execute(f"CREATE TABLE {t_bi} AS SELECT * FROM {t_src}{_reading_order(con, src, schema, name)}")
         n = con.execute(f"SELECT count(*) FROM {t_bi}").fetchall()[0][0]
@@ -289,6 +297,27 @@ def _partial_bi_copy(con, src, tables, counts, bi_path: Path, tmp: Path, fp: str
                             f"{counts[f'{schema}.{name}']:,}")
     _write_meta(con, fp)
     con.execute("CHECKPOINT bi_copy")
+
+
+def _update_by_key(con, t_src: str, t_bi: str, key: str, columns: list[str]) -> bool:
+    """Bring t_bi up to t_src by rows: those whose key is new, gone, or whose columns differ (by a hash
+    of the whole row) are written again. False, with nothing changed, when the key does not identify
+    the rows of both tables (the caller then writes the table whole)."""
+    k = ident(key)
+    for t in (t_src, t_bi):
+        n, distinct = con.execute(f"SELECT count(*), count(DISTINCT {k}) FROM {t}").fetchall()[0]
+        if n != distinct:  # (count(DISTINCT) leaves NULL keys out too)
+            return False
+    row = "hash(" + ", ".join(ident(c) for c in columns) + ")"
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _kz_rows AS
+        SELECT {k} AS row_key FROM (SELECT {k}, {row} AS h FROM {t_src}) AS a
+        FULL JOIN (SELECT {k}, {row} AS h FROM {t_bi}) AS b USING ({k})
+        WHERE a.h IS DISTINCT FROM b.h""")
+    con.execute(f"DELETE FROM {t_bi} WHERE {k} IN (SELECT row_key FROM _kz_rows)")
+    con.execute(f"INSERT INTO {t_bi} BY NAME SELECT * FROM {t_src} WHERE {k} IN (SELECT row_key FROM _kz_rows)")
+    con.execute("DROP TABLE temp.main._kz_rows")
+    return True
 
 
 def _changed_documents(con, new_docs: str, old_docs: str) -> int:
