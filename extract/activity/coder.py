@@ -721,9 +721,17 @@ class _Sentence:
         opener = next((p for p, mi, *_ in parties if mi == 0 and p.mention_kind in ("name", "capital")), None)
         if opener is not None and any(h <= 3 and not self.g.coordinators.isdisjoint(self.lows[1:h]) for h in home):
             opener = None
+        # "La France achète de l'uranium au Niger et au Kazakhstan", "Kazakhstan and Turkmenistan supply
+        # gas to China": a partner listed with Kazakhstan, on the same side of another partner's trade,
+        # is that partner's counterpart (or Kazakhstan's fellow seller), not Kazakhstan's
+        fellows = self._listed_with_home(cues, parties) if home and len(parties) > 1 and (
+            "trade" in types or "move" in types) else {}
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
+                if fellows and t in ("trade", "move") and mi in fellows and any(
+                        cq == clause[i] and v is None and qi not in fellows[mi] for q, qi, _qe, _qh, cq, v in parties):
+                    continue
                 if owned and (owned.get(mi, i) != i or (i in owned.values() and mi not in owned)):
                     continue
                 if opener is not None and t in ("trade", "move") and p.entity_id != opener.entity_id and (
@@ -1488,6 +1496,36 @@ class _Sentence:
         ranked = {j for _, j in cues.get("ordinal", ())} if "ordinal" in cues else ()
         return bool(bound) and any(p.entity_id not in bound and not self._after_role(cues, ("destination", "origin"), head)
                                    and head not in ranked and head - 1 not in ranked for p, head, mi, me in mine)
+
+    def _listed_with_home(self, cues, parties) -> dict[int, set[int]]:
+        """Partners (by first token) in one list with a mention of Kazakhstan's side ("from Niger and
+        Kazakhstan", "Kazakh and Russian grain"), each with the first tokens of its list's partners;
+        not a list after "between" (their trade with each other)."""
+        members = sorted([(mi, me, False) for _p, mi, me, *_ in parties] + [
+            (self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1, True) for m in self.home])
+        between = {j for _, j in cues.get("between", ())}
+        articles = self._article_at(cues)
+        groups, group = [], [members[0]] if members else []
+        for prev, cur in zip(members, members[1:]):
+            words = [k for k in range(prev[1], cur[0]) if k not in articles and not (
+                k == cur[0] - 1 and prev[0] > 0 and self.lows[k] == self.lows[prev[0] - 1])]  # (the repeated "au")
+            gap = self.text[self.ends[prev[1] - 1]:self.starts[cur[0]]] if cur[0] >= prev[1] else "."
+            # (a list word or a comma between: "Қазақстан мен Ресей Иранға" lists two, not three)
+            joined = (len(words) == 1 and self.lows[words[0]] in _LIST_WORDS or not words and "," in gap) and not any(
+                ch in gap for ch in ".;:()")
+            if joined:
+                group.append(cur)
+            else:
+                groups.append(group)
+                group = [cur]
+        groups.append(group)
+        out: dict[int, set[int]] = {}
+        for g in groups:
+            if any(is_home for *_, is_home in g) and g[0][0] not in between and g[0][0] - 1 not in between:
+                mates = {mi for mi, _, is_home in g if not is_home}
+                for mi in mates:
+                    out[mi] = mates
+        return out
 
     def _list_head(self, mi: int) -> int:
         """The first member of the list of partners that mi belongs to ("Turkey, Italy and
