@@ -625,9 +625,14 @@ class _Sentence:
         if coordinated:  # "Turkey met ... and signed": the subject of the first predicate signs too,
             for k in coordinated:  # and the one met ("met Xi and signed"), not the buyer ("sold to China and signed")
                 before, after = clause[k - 1], clause[k]
-                if before in kz_clauses:
-                    kz_clauses.add(after)
                 first = min((i for t, i, j in stated if clause[i] == before), default=k)
+                # (Kazakhstan goes on acting when it was the subject, not when it was the first act's
+                # object and the second names a partner of its own: "Uzbekistan buys wheat from
+                # Kazakhstan and sells flour to Afghanistan")
+                if before in kz_clauses and (any(clause[h] == before and h < first for h in home) or not any(
+                        c == before and head < first and not self._after_any(cues, _ROLE_CUES, head, 0)
+                        for p, mi, me, head, c, via in parties) or not any(c == after for *_, c, _v in parties)):
+                    kz_clauses.add(after)
                 met = any(t == "consult" and clause[i] == before for t, i, j in stated)
                 parties += [(p, mi, me, head, after, via) for p, mi, me, head, c, via in parties
                             if c == before and via is None and mi < k and (head < first or met)
