@@ -47,6 +47,7 @@ _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delega
 _COMPARED_REACH = 5  # ... or before the act compared and its partner ("than overland transit through Russia")
 _RIVAL_REACH = 5        # "Russia, the biggest competitor," : rival word within this many words after
 _VIA_REACH = 3          # "through Azerbaijan and Georgia" : via word this many words before
+_COPULA_SPAN = 5  # words between a copula and the trade noun it says the subject is ("remains Kazakhstan's largest uranium customer")
 _TRADE_REACH = 4        # a buyer or seller stands this close before the trade word ...
 _TRADE_ROLE_REACH = 2   # ... or right after "to" / "from" ("went to Iran", "z Chin")
 _CONTENT_REACH = 6      # "agreed on Tuesday to lift trade": the agreement's subject follows it this close
@@ -1375,6 +1376,12 @@ class _Sentence:
             return True
         if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
             return True
+        # "China remains Kazakhstan's largest uranium customer", "Китай является крупнейшим покупателем":
+        # the subject of a copula whose predicate is the trade noun
+        if with_home and "copula" in cues and any(a == me and me < b <= i <= b + _COPULA_SPAN for a, b in cues["copula"]) and not any(
+                me < self.token_of(q.start_char) < i for q in self.partners) and not any(
+                me < k < i for k in self._trade_words):
+            return True
         if self.g.case_endings and self._final_verb_subject(mi, i, j):
             return True
         return p.mention_kind == "demonym" and 0 < i - mi <= _DEMONYM_REACH
@@ -1438,6 +1445,14 @@ class _Sentence:
         if out and "bypass" in cues:  # "в обход Казахстана", "bypassing Kazakhstan": no Kazakh side of the act
             around = {j for _, j in cues["bypass"]}
             out = [k for k in out if k not in around and k - 1 not in around]
+        if out and "comparison" in cues:
+            # "the largest supplier to Uzbekistan after Kazakhstan.", "unlike Kazakhstan, ...": the compared
+            # term, ending its phrase (not "after Kazakhstan banned exports": a clause of its own)
+            compared = {j for _, j in cues["comparison"]}
+            for m in self.home:
+                k, e = self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1
+                if k in compared and (e == len(self.lows) or any(ch in self._gap(e) for ch in ",.;:)")):
+                    out = [x for x in out if x != k]
         if out and ("than" in cues or "than_after" in cues):
             # "more oil to India than Kazakhstan", "Қазақстаннан гөрі": the compared term is no party
             than = {j for _, j in cues.get("than", ())}
