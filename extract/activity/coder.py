@@ -986,7 +986,7 @@ class _Sentence:
                 if any(m.start_char < b and a < m.end_char for m in self.partners + self.home + self.commodities) or any(
                         k < i < nxt for role in ("destination", "origin", "between", "via") for i, _ in cues.get(role, ())):
                     continue
-            prev = max((i for i, _ in cues.get("clause", ()) if i <= k), default=0)
+            prev = max((i for i, _ in cues.get("clause", ()) if i < k), default=0)  # (not "but" itself)
             # (a first conjunct without a trigger of its own may still send goods "to Japan")
             if any(prev <= f < k and (any(prev <= i < k for i in at) or self._after_cue(cues, "destination", f, 1))
                    for f in firsts):
