@@ -49,8 +49,8 @@ def _maybe_non_final() -> str:
     for w in _NON_FINAL:
         if len(w) > 1:
             by_length.setdefault(len(w), []).append(re.escape(w))
-    return "|".join(rf"(?<!{_WORD_CHAR}.{{{n}}}\.)(?<=(?i:{'|'.join(sorted(ws))})\.)"
-                    for n, ws in sorted(by_length.items()))
+    return "|".join([rf"(?<!{_WORD_CHAR}.{{{n}}}\.)(?<=(?i:{'|'.join(sorted(ws))})\.)"
+                     for n, ws in sorted(by_length.items())] + [r"(?<=\w\.\w\.)"])  # (and dotted initials)
 
 
 # _BREAK for each punctuation mark: a pattern that starts with a literal is scanned for several times
@@ -166,9 +166,14 @@ def _unit_after_number(text: str, cur: int, pos: int, word: str) -> bool:
     return word.lower() in _UNITS_AFTER_NUMBER and _NUMBER_BEFORE.search(text, max(cur, pos - 12), pos) is not None
 
 
+_DOTTED_INITIALS = re.compile(r"(?:[A-ZА-ЯЁІЇЄҚҒҮҰӨҺ]\.)+[A-ZА-ЯЁІЇЄҚҒҮҰӨҺ]\Z")  # "H.C" of "H.C." (no last dot)
+
+
 def _is_initial(word: str) -> bool:
-    # "J." or "A.B." — a person's initial, not a sentence end
-    return len(word) == 1 and word.isupper()
+    # "J." or "H.C." — a person's or a company's initials ("H.C. Starck", "J.P. Morgan"), not a sentence
+    # end; the dotted country abbreviations may end one ("to the U.S. The deal")
+    return (len(word) == 1 and word.isupper()) or (
+        _DOTTED_INITIALS.match(word) is not None and word + "." not in _DOTTED_COUNTRIES)
 
 
 _START = attrgetter("start_char")

@@ -117,3 +117,18 @@ def test_dotted_country_before_an_office_is_no_sentence_end():
     assert ("US", "consult") in {(e.partner_id, e.activity_type) for e in extract(text).events}
     plain = "Exports went to the U.S. The deal was signed in May."
     assert len(split_sentences(plain)) == 2  # a sentence that ends on the country still ends
+
+
+def test_dotted_initials_of_a_name_are_no_sentence_end():
+    """"H.C. Starck", "J.P. Morgan", "А.Б. Иванов": initials before a capitalised name are part of it;
+    the signature and its partner stay in one sentence."""
+    from extract import extract
+    from extract.sentences import split_sentences
+    text = ("Tau-Ken Samruk hat einen Liefervertrag mit der deutschen H.C. Starck unterzeichnet. "
+            "Shares of J.P. Morgan rose. Встреча с А.Б. Ивановым прошла в Астане. Oil went to the U.K. Then it fell.")
+    got = [text[s.start_char:s.end_char] for s in split_sentences(text)]
+    assert got == ["Tau-Ken Samruk hat einen Liefervertrag mit der deutschen H.C. Starck unterzeichnet.",
+                   "Shares of J.P. Morgan rose.", "Встреча с А.Б. Ивановым прошла в Астане.", "Oil went to the U.K.",
+                   "Then it fell."]
+    de = "Kasachstan: Tau-Ken Samruk hat einen Vertrag mit der deutschen H.C. Starck unterzeichnet."
+    assert ("DE", "agree") in {(e.partner_id, e.activity_type) for e in extract(de, "de").events}

@@ -10,7 +10,7 @@ import pytest
 
 from extract.boilerplate import TAIL_KINDS, _marker_pattern, find_boilerplate_start
 from extract.model import Sentence
-from extract.sentences import _NON_FINAL, _join_country_titles, split_sentences
+from extract.sentences import _NON_FINAL, _is_initial, _join_country_titles, split_sentences
 
 from conftest import DEV_CORPUS, EXAMPLES, SEEDS
 
@@ -39,7 +39,7 @@ def plain_split(text: str, start: int = 0, end: int | None = None) -> list[Sente
             w = _PLAIN_LAST_WORD_REVERSED.match(head[::-1])
             if w:
                 word = w.group(1)[::-1]
-                if word.lower() in _NON_FINAL or (len(word) == 1 and word.isupper()):
+                if word.lower() in _NON_FINAL or _is_initial(word):
                     continue
             spans.append((cur, m.start()))
             cur = m.end()
