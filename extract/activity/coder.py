@@ -40,6 +40,7 @@ _CLAUSE_MARK = re.compile(r"[;()]")
 _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺĄĆĘŁŃŚŹŻ])")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
+_CLOSING_REACH = 5  # a negation after the act ("transit through Russia is impossible", "unterzeichnete ... nicht") reaches back this far
 _OBJECT_NEGATION_REACH = 8  # a negated object denies the verb this far before it ("liefert ... seit 2022 kein Zink")
 _COMPARISON_REACH = 1   # a comparison word is right before the partner
 _SPECULATOR_REACH = 3  # Kazakhstan's side right before "could" speaks of its own plan
@@ -352,6 +353,7 @@ class _Sentence:
         self._suffix_role: dict[int, str] = {}  # (case endings: filled in events())
         self._comma_opens: set[int] = set()  # ", а": where a conjunction after a comma opened a clause
         self._time_opens: set[int] = set()  # "after U.S. blacklists": where "after" opened a clause
+        self._denied_at: set[int] = set()  # tokens a negation after them denies (filled in by _negated)
 
     def _marks_between(self, b: int, i: int, marks: str) -> bool:
         """One of marks stands between the end of token b-1 and token i ("talks, then a deal")."""
@@ -612,6 +614,8 @@ class _Sentence:
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
+            if via and mi in self._denied_at:
+                via = False  # "transit via Ukraine is impossible": a way denied is bypassed, for every act
             if via is None and port_ends and p.entity_id in port_ends and any(
                     0 <= mi - b <= 2 for b in port_ends[p.entity_id]):
                 via = True  # "do Ceyhan w Turcji", "Novorossiysk, Russia": the port on the way, not a buyer
@@ -1140,8 +1144,13 @@ class _Sentence:
         if "negation_bridge" in cues:  # "к соглашению ... не присоединился": "not" + join closes the act
             closing += [i for i, j in cues.get("negation", ()) if i not in cancelled and any(
                 j <= a <= j + 1 for a, _b in cues["negation_bridge"])]
+        ends = {i: j for i, j in cues.get("negation_after", ())}
         for i in closing:
-            out.update(k for k in range(max(i - _NEGATION_REACH, 0), i) if clause[k] == clause[i])
+            span = [k for k in range(max(i - _CLOSING_REACH, 0), i) if clause[k] == clause[i]]
+            out.update(span)
+            j = ends.get(i)
+            if j is not None and (j == len(self.lows) or any(ch in self._gap(j) for ch in ",.;:")):
+                self._denied_at.update(span)  # (it ends its clause: not "nicht über Russland", whose way it is)
         # "Talks with Iran ... have not resumed", "Переговори з Китаєм ... не проводилися", "Gespräche
         # mit Polen ... sind nicht geplant": a clause that opens with the act itself (its subject)
         # and denies it further on states none of its acts; when an act follows the "not", that is
