@@ -1530,8 +1530,10 @@ class _Sentence:
         """Partners (by first token) in one list with a mention of Kazakhstan's side ("from Niger and
         Kazakhstan", "Kazakh and Russian grain"), each with the first tokens of its list's partners;
         not a list after "between" (their trade with each other)."""
-        members = sorted([(mi, me, False) for _p, mi, me, *_ in parties] + [
-            (self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1, True) for m in self.home])
+        homes = [(self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1, True) for m in self.home]
+        if not any(0 <= hi - me <= 3 or 0 <= mi - he <= 3 for _p, mi, me, *_ in parties for hi, he, _ in homes):
+            return {}  # (no partner beside Kazakhstan: most sentences)
+        members = sorted([(mi, me, False) for _p, mi, me, *_ in parties] + homes)
         between = {j for _, j in cues.get("between", ())}
         articles = self._article_at(cues)
         groups, group = [], [members[0]] if members else []
