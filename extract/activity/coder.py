@@ -1373,8 +1373,9 @@ class _Sentence:
         """Is the partner buyer, seller, origin or destination of this trade word? Without a
         parser: it stands next to it, or right after "to"/"from" (itself or the list it
         heads), or is a demonym near it."""
-        if 0 <= i - me <= _TRADE_REACH or 0 <= head - j <= 3 or (
-                head == mi and len(self.partners) > 1 and 0 <= i - self._list_end(mi) <= _TRADE_REACH):  # "Italy and the Netherlands ... buyers"
+        if 0 <= head - j <= 3 or ((0 <= i - me <= _TRADE_REACH or (
+                head == mi and len(self.partners) > 1 and 0 <= i - self._list_end(mi) <= _TRADE_REACH))  # "Italy and the Netherlands ... buyers"
+                and not self._hostile_target(cues, head)):
             return True  # "China buys", "Chinese buyers"; "purchases by China"
         # ("exports from Russia" with no Kazakh side: Russia's own exports)
         role = self._after_role(cues, ("destination", "between"), head) or (
@@ -1393,7 +1394,17 @@ class _Sentence:
             return True
         if self.g.case_endings and self._final_verb_subject(mi, i, j):
             return True
-        return p.mention_kind == "demonym" and 0 < i - mi <= _DEMONYM_REACH
+        # (not the demonym of a sanction or an attack: "les sanctions américaines ... les exportations")
+        return p.mention_kind == "demonym" and 0 < i - mi <= _DEMONYM_REACH and not any(
+            t in _HOSTILE and (e == mi or s == me) for t, s, e in self.hits)
+
+    def _hostile_target(self, cues, head: int) -> bool:
+        """"sanctions on Russia have disrupted Kazakh oil exports", "les sanctions américaines contre la
+        Russie": the target of a sanction or an attack just before it is no buyer or seller of a trade
+        word after it."""
+        return "target" in cues and any(
+            (b == head or (b == head - 1 and b in self._article_at(cues))) and any(
+                t in _HOSTILE and 0 <= a - e <= 2 for t, _s, e in self.hits) for a, b in cues["target"])
 
     def _final_verb_subject(self, mi: int, i: int, j: int) -> bool:
         """A language that marks roles by case endings and puts the verb last ("Қытай Қазақстаннан
