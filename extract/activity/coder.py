@@ -660,8 +660,10 @@ class _Sentence:
         # "eine Pumpstation des CPC in Russland", "станцию КТК в России": where an attack strikes is a
         # place, neither the attacker's counterpart nor a target of its own
         sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or self._after_any(
-            cues, ("destination", "place", "target"), head - self._articles_in(cues, head - 2, head), 0)} \
-            if "conflict" in types else ()
+            cues, ("destination", "place", "target"), head - self._articles_in(cues, head - 2, head), 0) or (
+                # (a country in the genitive after the place: "в Краснодарском крае России")
+                self._after_any(cues, ("destination", "place"), head, 2) and not self.text[self.starts[head - 1]].isupper()
+                and self.text[self.starts[head - 1]].isalpha())} if "conflict" in types else ()
         # "L'Union européenne, qui a imposé des sanctions contre la Russie, surveille les réexportations
         # via le Kazakhstan": a relative clause and the clause it hangs on are one statement for
         # what must be tied to Kazakhstan (a sanction, an attack)
@@ -858,7 +860,10 @@ class _Sentence:
         # "attacked the station, halting loadings": the halt is the attack's damage
         if "conflict" in types:  # (only a conflict trigger gives a conflict event)
             attackers = {e.partner_id for e in events if e.activity_type == "conflict"}
-            events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers)]
+            # (nor a sanction of the place it struck: "struck a CPC station in Russia's Krasnodar region,
+            # halting loadings")
+            struck = {p.entity_id for p, mi, *_ in parties if mi in sites} if attackers and sites else set()
+            events = [e for e in events if not (e.activity_type == "sanction" and e.partner_id in attackers | struck)]
         # "a China-Kyrgyzstan-Uzbekistan railway that will bypass Kazakhstan", "eine Bahnstrecke ..., die
         # Kasachstan umgeht": what goes that way crosses no country for Kazakhstan
         if "bypass" in cues and "transit" in {e.activity_type for e in events} and self._home_bypassed(cues):
