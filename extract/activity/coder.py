@@ -1477,9 +1477,11 @@ class _Sentence:
             # "the largest supplier to Uzbekistan after Kazakhstan.", "unlike Kazakhstan, ...": the compared
             # term, ending its phrase (not "after Kazakhstan banned exports": a clause of its own)
             compared = {j for _, j in cues["comparison"]}
+            articles = self._article_at(cues)
             for m in self.home:
                 k, e = self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1
-                if k in compared and (e == len(self.lows) or any(ch in self._gap(e) for ch in ",.;:)")):
+                if (k in compared or (k - 1 in compared and k - 1 in articles)) and (
+                        e == len(self.lows) or any(ch in self._gap(e) for ch in ",.;:)")):
                     out = [x for x in out if x != k]
         if out and ("than" in cues or "than_after" in cues):
             # "more oil to India than Kazakhstan", "Қазақстаннан гөрі": the compared term is no party
@@ -1525,6 +1527,11 @@ class _Sentence:
             if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._noun_case_after(head):
                 subjects.setdefault(head, set()).add(p.entity_id)
         if any(len(ids) > 1 for ids in subjects.values()):
+            return True
+        # "Uzbekistan has been courting Chinese investment": a subject and another partner's demonym on the act
+        on_act = {p.entity_id for p, head, mi, me in mine if p.mention_kind == "demonym" and 0 <= i - me <= 1}
+        if on_act and any(ids - on_act for h, ids in subjects.items() if not any(
+                p.entity_id in on_act and head == h for p, head, _mi, _me in mine)):
             return True
         # "Frankreich hat mit Usbekistan einen Vertrag geschlossen", "Қытай Түркиямен сауда
         # байланысын дамытып жатыр": the subject and the partner "with" it both before a final verb
