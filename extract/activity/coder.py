@@ -1386,9 +1386,10 @@ class _Sentence:
         role = self._after_role(cues, ("destination", "between"), head) or (
             with_home and self._after_role(cues, ("origin",), head))
         if role and self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
-                min(i, head) < self.token_of(q.start_char) < max(i, head) for q in self.partners) and not any(
+                min(i, head) < self.token_of(q.start_char) < max(i, head) and not self._same_role_word(
+                    cues, self.token_of(q.start_char), head) for q in self.partners) and not any(
                 min(i, head) < k < max(i, head) for k in self._trade_words):
-            return True
+            return True  # ("to Italy and wheat to Iran": a partner after the same role word does not stand between)
         if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
             return True
         # "China remains Kazakhstan's largest uranium customer", "Китай является крупнейшим покупателем":
@@ -1402,6 +1403,19 @@ class _Sentence:
         # (not the demonym of a sanction or an attack: "les sanctions américaines ... les exportations")
         return p.mention_kind == "demonym" and 0 < i - mi <= _DEMONYM_REACH and not any(
             t in _HOSTILE and (e == mi or s == me) for t, s, e in self.hits)
+
+    def _same_role_word(self, cues, a: int, b: int) -> bool:
+        """Partners at tokens a and b each right after the same role word ("to Italy ... to Iran")."""
+        words = {}
+        for role in ("origin", "destination"):
+            for x, y in cues.get(role, ()):
+                words[y] = self.lows[x]
+        articles = self._article_at(cues)
+
+        def word(k: int):
+            return words.get(k) or (words.get(k - 1) if k - 1 in articles else None)
+        wa = word(a)
+        return wa is not None and wa == word(b)
 
     def _hostile_target(self, cues, head: int) -> bool:
         """"sanctions on Russia have disrupted Kazakh oil exports", "les sanctions américaines contre la
@@ -1557,8 +1571,9 @@ class _Sentence:
         Kazakhstan", "Kazakh and Russian grain"), each with the first tokens of its list's partners;
         not a list after "between" (their trade with each other)."""
         homes = [(self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1, True) for m in self.home]
-        if not any(0 <= hi - me <= 3 or 0 <= mi - he <= 3 for _p, mi, me, *_ in parties for hi, he, _ in homes):
-            return {}  # (no partner beside Kazakhstan: most sentences)
+        if not any(0 <= hi - me <= 3 or 0 <= mi - he <= 3 for _p, mi, me, *_ in parties for hi, he, _ in homes) and (
+                "origin" not in cues and "destination" not in cues):
+            return {}  # (no partner beside Kazakhstan, no role word: most sentences)
         members = sorted([(mi, me, False) for _p, mi, me, *_ in parties] + homes)
         between = {j for _, j in cues.get("between", ())}
         articles = self._article_at(cues)
@@ -1582,6 +1597,16 @@ class _Sentence:
                 mates = {mi for mi, _, is_home in g if not is_home}
                 for mi in mates:
                     out[mi] = mates
+        # ... or after the same role word as Kazakhstan: "kauft Gas in Norwegen, seit diesem Jahr auch Öl
+        # in Kasachstan" (a second object with its verb left out)
+        roles = {b: self.lows[a] for role in ("origin", "destination") for a, b in cues.get(role, ())}
+        if roles:
+            def role_word(k: int) -> str | None:
+                return roles.get(k) or (roles.get(k - 1) if k - 1 in articles else None)
+            home_words = {role_word(hi) for hi, _he, _ in homes} - {None}
+            mates = {mi for _p, mi, *_ in parties if mi not in out and role_word(mi) in home_words}
+            for mi in mates:
+                out[mi] = mates
         return out
 
     def _list_head(self, mi: int) -> int:
