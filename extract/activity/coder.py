@@ -1386,8 +1386,9 @@ class _Sentence:
         role = self._after_role(cues, ("destination", "between"), head) or (
             with_home and self._after_role(cues, ("origin",), head))
         if role and self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
-                min(i, head) < self.token_of(q.start_char) < max(i, head) and not self._same_role_word(
-                    cues, self.token_of(q.start_char), head) for q in self.partners) and not any(
+                min(i, head) < self.token_of(q.start_char) < max(i, head) and not (self._same_role_word(
+                    cues, self.token_of(q.start_char), head) and not self._after_any(cues, ("comparison", "than"), head, 2))
+                for q in self.partners) and not any(
                 min(i, head) < k < max(i, head) for k in self._trade_words):
             return True  # ("to Italy and wheat to Iran": a partner after the same role word does not stand between)
         if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
