@@ -644,7 +644,8 @@ class _Sentence:
                             and not self._after_any(cues, ("destination", "origin"), head, 1)
                             and not self._after_any(cues, ("via", "via_weak", "comparison"), head, 0)]
         # "... will discuss the attack at a meeting in Tashkent": a capital where others meet is the venue
-        venues = {p.entity_id for p, mi, *_ in parties if p.mention_kind == "capital" and self._after_any(
+        # (the capital only: "talks with China in Beijing", "the presidents of ... Tajikistan met in Dushanbe")
+        venues = {mi for p, mi, *_ in parties if p.mention_kind == "capital" and self._after_any(
             cues, ("place", "destination"), mi, 0) and any(q.entity_id != p.entity_id for q, *_ in parties)} \
             if "consult" in types and len(parties) > 1 else ()
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
@@ -799,7 +800,7 @@ class _Sentence:
                             and not any(j <= h < k for _, h, _ in hits) for k in home):  # ("arrived on a visit to Astana")
                         add(p.entity_id, "trade", i, j, p)  # "Russian producers ship antibiotics to Kazakh pharmacies"
                     continue
-                if t == "consult" and p.entity_id in venues:
+                if t == "consult" and mi in venues:
                     continue
                 if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0) and not (mi < i or any(
                         (a == j or (a > 0 and self.lows[a - 1].startswith(self.g.officials))) and b == mi
