@@ -808,8 +808,9 @@ class _Sentence:
                     continue  # "arrived on a visit to Astana from Georgia" (not "a delegation from Uzbekistan",
                     # "Among the participants were ministers from Hungary")
                 if t == "consult" and i < mi and self._after_role(cues, ("destination", "origin"), head) and any(
-                        i < k < mi and tt in _TOPICS for tt, k, _ in stated):
+                        i < k < mi and tt in _TOPICS for tt, k, _ in stated) and not self._after_cue(cues, "with", head, 0):
                     continue  # "discussed wheat supplies to Iran": where the goods go is the topic, not a side
+                    # (but "обговорив торгівлю з Китаєм": "з" is "with" as well as "from")
                 if t == "consult" and mi < i and self._after_role(cues, ("destination", "origin"), head) and any(
                         mi - k > 0 and mi - k < i - mi and tt in _TOPICS for tt, k, _ in stated):
                     continue  # "la réexportation vers la Russie ..., au lendemain d'une visite": the goods' end
