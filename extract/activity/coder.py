@@ -40,6 +40,7 @@ _CLAUSE_MARK = re.compile(r"[;()]")
 _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺĄĆĘŁŃŚŹŻ])")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
+_VERB_FINAL_REACH = 6  # ... and a trigger that ends the clause this far after it
 _CLOSING_REACH = 5  # a negation after the act ("transit through Russia is impossible", "unterzeichnete ... nicht") reaches back this far
 _OBJECT_NEGATION_REACH = 8  # a negated object denies the verb this far before it ("liefert ... seit 2022 kein Zink")
 _COMPARISON_REACH = 1   # a comparison word is right before the partner
@@ -1139,6 +1140,13 @@ class _Sentence:
             for k in range(j, stop):
                 if clause[k] == clause[i]:
                     out.add(k)
+            # a verb that ends its clause a few words on: "hat nicht in kasachische Minen investiert",
+            # "has not restricted uranium transit."
+            n = len(self.lows)
+            for _t, k, e in hits:
+                if stop <= k < j + _VERB_FINAL_REACH and clause[k] == clause[i] and (
+                        e == n or clause[e] != clause[k] or any(ch in self._gap(e) for ch in ",.;:")):
+                    out.add(k)
         # German puts the finite verb second and its negated object far after it: "Nach Russland liefert
         # Kazzinc seit 2022 kein Zink mehr" denies the delivery
         # (only when no act follows it: "bei Verhandlungen ... keine Einigung" denies the agreement, not the talks)
@@ -1154,6 +1162,10 @@ class _Sentence:
         ends = {i: j for i, j in cues.get("negation_after", ())}
         for i in closing:
             span = [k for k in range(max(i - _CLOSING_REACH, 0), i) if clause[k] == clause[i]]
+            # ("Les pourparlers avec l'Ouzbékistan ont été annulés": the act that opens the clause)
+            first = clause.index(clause[i])
+            span += [k for _t, k, _e in hits if k < i and clause[k] == clause[i] and (
+                k == first or (k == first + 1 and self._articles_in(cues, first, k)))]
             out.update(span)
             j = ends.get(i)
             if j is not None and (j == len(self.lows) or any(ch in self._gap(j) for ch in ",.;:")):
