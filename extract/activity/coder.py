@@ -1212,9 +1212,9 @@ class _Sentence:
         for i, j in cues.get("speculation", ()):
             # (the side right before the word: "son pays pourrait", not "Kazakhstan ..., adding that
             # part of the output could later go to Mongolia")
-            if not self.text[self.starts[i]].isupper() and self._actor_before(
+            if (not self.text[self.starts[i]].isupper() or (i == 0 and j - i > 1)) and self._actor_before(
                     clause, i, None if self._own_country_before(i) else _SPECULATOR_REACH) != "home":
-                out.update(k for k in range(j, len(clause)) if clause[k] == clause[i])
+                out.update(k for k in range(j, len(clause)) if clause[k] == clause[j - 1])  # (the clause of its last word: "Невідомо, чи")
         return out
 
     def _opens_with_conjunction(self, cues) -> set[int]:
