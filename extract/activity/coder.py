@@ -1029,6 +1029,9 @@ class _Sentence:
     def _clauses(self, cues, coordinated=()) -> list[int]:
         n = len(self.starts)
         breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
+        if "clause_post" in cues:  # "however", "обаче": a new clause after a comma, not inside one
+            # ("Дългосрочен договор с Бразилия ... обаче все още не е подписан" is one statement)
+            breaks.update(i for i, _ in cues["clause_post"] if i > 0 and any(ch in self._gap(i) for ch in ",;—–"))
         if "clause_comma" in cues:  # ", а доля ...", ", а Грузия пообещала ...": a new clause after a comma,
             # unless it goes on with the way (", а след това по железопътна линия през Грузия") or leaves
             # out its verb (", а зерно — в Иран"): then it is the same clause
@@ -1181,7 +1184,10 @@ class _Sentence:
             first = clause.index(c)
             if first in self._opens_with_conjunction(cues):  # ", однако переговоров ... не было"
                 first += 1
-            if any(k < i and clause[k] == c and (k == first or (k == first + 1 and self._articles_in(cues, first, k)))
+            # (after an article or an adjective: "Дългосрочен договор с Бразилия ... не е подписан")
+            if any(k < i and clause[k] == c and (k == first or (k == first + 1 and (
+                    self._articles_in(cues, first, k) or not any(
+                        self.token_of(m.start_char) == first for m in self.partners + self.home))))
                    for _t, k, _j in hits):
                 denied = [k for _t, k, _j in hits if clause[k] == c and k >= j]
                 out.update(denied or (k for _t, k, _j in hits if clause[k] == c))
@@ -1204,7 +1210,8 @@ class _Sentence:
         # "отрече информацията, че КазМунайГаз ще купи дял", "denied reports that ...": what is denied
         # is not stated, up to the next clause word ("but") or the sentence's end
         for i, j in cues.get("denial", ()):
-            ends = [a for a, _ in (*cues.get("clause", ()), *cues.get("clause_comma", ())) if a >= j]
+            ends = [a for a, _ in (*cues.get("clause", ()), *cues.get("clause_comma", ()), *cues.get("clause_post", ()))
+                    if a >= j]
             out.update(range(j, min(ends, default=len(clause))))
         # "China might consider", "Индия могла бы", "Paris pourrait": speculation about a partner
         # states no act, up to the clause's end; what Kazakhstan's side says it could do is its
@@ -1219,8 +1226,8 @@ class _Sentence:
 
     def _opens_with_conjunction(self, cues) -> set[int]:
         """Tokens where a clause cue of one word starts a clause ("однако", "however", ", а")."""
-        return ({i for i, j in cues.get("clause", ()) if j == i + 1} | self._comma_opens) - {
-            i for i, _ in cues.get("not_clause", ())}
+        return ({i for i, j in (*cues.get("clause", ()), *cues.get("clause_post", ())) if j == i + 1}
+                | self._comma_opens) - {i for i, _ in cues.get("not_clause", ())}
 
     def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:
         found = cues.get(role)
@@ -1649,11 +1656,13 @@ class _Sentence:
                             prev[1] - 2 <= k < prev[1] for k in fillers[role])}
                         between = [w for k, w in enumerate(between, prev[0]) if k not in small]
                     gap = self.text[prev[2]:self.starts[pi]]
+                    # (not a city, a comma, then a country: "un expert de Bakou, l'Azerbaïdjan et l'Iran")
                     if (not between or (len(between) == 1 and between[0] in _LIST_WORDS)) and not any(
-                            ch in gap for ch in ".;:()"):
+                            ch in gap for ch in ".;:()") and not (
+                            prev[3] == "capital" and p.mention_kind != "capital" and not between and "," in gap):
                         head = prev[1]
                 heads.setdefault(pi, head)
-                prev = (pe, heads[pi], p.end_char)
+                prev = (pe, heads[pi], p.end_char, p.mention_kind)
         return heads.get(mi, mi)
 
     def _noun_case_after(self, head: int) -> bool:
