@@ -170,3 +170,14 @@ def test_inflected_forms_beyond_cldr():
     for pair in [("pl", "listopadzie"), ("ru", "июле"), ("ru", "пятницу"), ("pl", "środę"),
                  ("uk", "понеділок"), ("uk", "липні"), ("de", "Jänner"), ("bg", "сряда")]:
         assert pair in names
+
+
+def test_a_spelled_fraction_before_a_month_is_no_day():
+    """"fell by about a third in January": "a third" is a fraction (extract() reads it as a percentage),
+    the month alone is the date; "on the third of January" stays a day."""
+    text = "Payments fell by about a third in January. The talks open on the third of January."
+    got = [(f.surface_text, f.date_day, f.date_month) for f in dates(text, "en")]
+    assert ("in January", None, 1) in got and not any("third in" in s for s, _, _ in got)
+    assert any(d == 3 and m == 1 for _, d, m in got)
+    from extract import extract
+    assert ("percentage", "about a third") in {(f.kind, f.surface_text) for f in extract(text, "en").figures}

@@ -338,3 +338,13 @@ def test_a_figure_that_runs_into_a_date_ends_before_it():
     money = [(f.surface_text, f.value) for f in r.figures if f.kind == "money"]
     assert ("480 Millionen Dollar", 480e6) in money
     assert any(f.kind == "date" and f.date_year == 2024 for f in r.figures)
+
+
+def test_a_french_rank_is_no_fraction():
+    """"le cinquième investisseur étranger": the fifth investor, a rank; "le cinquième de la production"
+    is a fifth of it."""
+    from extract import extract
+    rank = extract("La France reste le cinquième investisseur étranger au Kazakhstan.", "fr")
+    part = extract("Le cinquième de la production part en Chine.", "fr")
+    assert not [f for f in rank.figures if f.kind == "percentage"]
+    assert [(f.kind, f.value) for f in part.figures] == [("percentage", 20.0)]

@@ -22,6 +22,9 @@ _PREV_WORD = re.compile(r"(\w+)[^\S\n]+$")
 _QUARTER = re.compile(r"[QH][1-4]")
 
 
+_FRACTION_ARTICLE = re.compile(r"(?:^|\W)(?:a|an|one)\s+\Z", re.IGNORECASE)  # before a spelled ordinal: a fraction
+
+
 def _year_end(g: dict) -> int:
     return g["ysuf"][2] if "ysuf" in g else g["year"][2]
 
@@ -186,6 +189,8 @@ class Interpreter:
         mon = self.month_word(g["mon"][0])
         if day is None or mon is None:
             return None
+        if "dword" in g and _FRACTION_ARTICLE.search(self.text, max(0, m.start() - 6), m.start()):
+            return None  # "fell by about a third in January": a fraction, not the 3rd
         year, end = self._year_of_tail(m, g, g["mon"][2], need_day=True)
         if year is None and self._homograph(mon, g):
             return None  # "2 may be"
