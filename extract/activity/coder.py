@@ -390,6 +390,16 @@ class _Sentence:
                 hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues[role])]
                 if not hits:
                     return []
+        # "Freedom Finance", "the Eurasian Development Bank": a capitalised trigger right after a capitalised
+        # word is a word of a name (not where nouns are capitalised, nor in a headline in title case; a
+        # way's name, "the Middle Corridor", is still the way)
+        if not self.g.capitalised_nouns:
+            named_at = [h for h in hits if h[1] > 0 and h[0] != "transit" and self.text[self.starts[h[1]]].isupper()
+                        and self.text[self.starts[h[1] - 1]].isupper() and self._gap(h[1]) == " "]
+            if named_at and sum(self.text[k].isupper() for k in self.starts) * 2 < len(self.starts):
+                hits = [h for h in hits if h not in named_at]
+                if not hits:
+                    return []
         # "Swiss trader Glencore", "трейдер Vitol": a company's description before its name is no act
         if not self.g.company_words.isdisjoint(self.lows):
             hits = [h for h in hits if not (self.lows[h[1]] in self.g.company_words and h[2] < len(self.lows)

@@ -84,6 +84,7 @@ class ActivityGrammar:
         # "Polski Asseco", "China's state company CNPC": what may stand between a nationality and the
         # company it gives, and the capitalised words that are titles, not names ("President")
         self.company_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "company_word")
+        self.capitalised_nouns = lang in CAPITALISED_NOUNS  # (German: a capital letter says nothing of a name)
         self.not_names = self.officials + tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "not_name")
         sectors = [(("sector", r["sector"]), r["word"]) for r in load_csv("activity/activity_sectors")
                    if r["lang"] == lang]
@@ -92,6 +93,9 @@ class ActivityGrammar:
 
     def keys(self) -> set[str]:
         return self.words.keys()
+
+
+CAPITALISED_NOUNS = frozenset({"de"})
 
 
 @lru_cache(maxsize=None)
