@@ -40,6 +40,7 @@ _CLAUSE_MARK = re.compile(r"[;()]")
 _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺĄĆĘŁŃŚŹŻ])")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
+_ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_FINAL_REACH = 6  # ... and a trigger that ends the clause this far after it
 _CLOSING_REACH = 5  # a negation after the act ("transit through Russia is impossible", "unterzeichnete ... nicht") reaches back this far
 _OBJECT_NEGATION_REACH = 8  # a negated object denies the verb this far before it ("liefert ... seit 2022 kein Zink")
@@ -867,7 +868,7 @@ class _Sentence:
         # сътрудничество", "eine strategische Partnerschaft ... vereinbart", "бірлескен зауыт салу
         # мәселесін талқылады": what the agreement or the talks are about)
         events = [e for e in found.values() if e.activity_type != "cooperate" or not any(
-            abs(k - self.token_of(e.start_char)) <= 3 for k in stated_at.get(e.partner_id, ())) and not any(
+            abs(k - self.token_of(e.start_char)) <= _ONE_STATEMENT for k in stated_at.get(e.partner_id, ())) and not any(
             self._about_them(clause, self.token_of(e.start_char), k, k in agreed_at.get(e.partner_id, ()))
             for k in talked_at.get(e.partner_id, ()))]
         # "attacked the station, halting loadings": the halt is the attack's damage
