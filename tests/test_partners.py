@@ -263,3 +263,13 @@ def test_title_case_dateline_of_a_kazakh_city_and_a_foreign_one_names_no_partner
     assert ids("Заголовок\n\nАстана/Київ. За січень Казахстан експортував пшеницю.", "uk") == set()
     assert ids("Astana/Moscow: talks on oil stall\n\nThe talks stalled.", "en") == {"RU"}
     assert ids("Kazakhstan ships oil\n\nAstana/Vienne – Vienne said it would help.", "fr") == {"AT"}
+
+
+def test_a_sentence_with_a_comma_and_a_number_is_no_dotted_dateline():
+    """"Експорт вовни до Китаю, навпаки, скоротився на 2,1 тис. тонн." has the shape of "МОСКВА, 5 мая.
+    ..." (words, a comma, a number, a dot), but its first words are no city: China stays a partner."""
+    from extract import extract
+    text = "Казахстан експортує вовну.\n\nЕкспорт вовни до Китаю, навпаки, скоротився на 2,1 тис. тонн, до 9 тис. тонн."
+    assert "CN" in {m.partner_id for m in extract(text, "uk").mentions}
+    dated = extract("АСТАНА, 12 марта. Казахстан и Китай подписали соглашение.", "ru")
+    assert {m.partner_id for m in dated.mentions} == {"CN"}  # the dateline's city is still no partner

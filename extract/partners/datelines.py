@@ -88,6 +88,13 @@ _DOT_TOP = 600
 _DOT_HINT = re.compile(r"[,.][ \t\u00a0]+[^\n.]{0,25}\d[^\n.]{0,25}\.[ \t\u00a0]")
 
 
+def _city_words(city: str) -> bool:
+    """A city's name: capitalised words, a short lower-case one between them ("Frankfurt am Main"), not
+    the opening words of a sentence ("Експорт вовни до Китаю, навпаки, скоротився на 2,1 тис. тонн.")."""
+    words = re.split(r"[ \t\u00a0/]+", city.strip())
+    return words[-1][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 for w in words)
+
+
 def _dot_datelines(text: str, end: int) -> list[tuple[int, int]]:
     out = []
     pos, top = 0, min(end, _DOT_TOP)
@@ -97,7 +104,8 @@ def _dot_datelines(text: str, end: int) -> list[tuple[int, int]]:
             city = m.group("city")
             letters = [ch for ch in city if ch.isalpha()]
             date = m.group("date")  # a day and a month name: "5 мая", "12 марта 2025 г" (not "2024")
-            if len(letters) >= 3 and city[:1].isupper() and len(date) <= 30 and any(ch.isalpha() for ch in date):
+            if len(letters) >= 3 and city[:1].isupper() and len(date) <= 30 and any(ch.isalpha() for ch in date) and (
+                    _city_words(city)):
                 out.append(m.span("city"))
         nl = text.find("\n", pos, top)
         if nl < 0:
