@@ -1075,6 +1075,14 @@ class _Sentence:
                 k = self.token_of(m.start_char) - 1
                 if k > 0 and self.lows[k] in self.g.coordinators and "," in self._gap(k):
                     breaks.add(k)
+        if len(self.partners) > 1 and self.g.coordinators:  # "... did not produce a deal, and Japan's ANA has
+            # discussed": a partner as a new subject, not the end of a list ("Italy, France, and Spain")
+            named = {self.token_of(m.start_char) for m in self.partners + self.home}
+            ends = {self.token_of(m.end_char - 1) for m in self.partners + self.home}
+            for k in named:
+                c = k - 1
+                if c > 1 and self.lows[c] in self.g.coordinators and "," in self._gap(c) and c - 1 not in ends:
+                    breaks.add(c)
         a, b = self.s.start_char, self.s.end_char
         if self.text.find(":", a, b) >= 0:  # "zeigt Interesse: Eine Delegation aus Riad wird ... erwartet": a
             # colon before a capitalised word that names no partner opens a clause (not "three buyers: China, ...")
