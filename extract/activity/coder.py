@@ -401,6 +401,15 @@ class _Sentence:
                 hits = [h for h in hits if h not in named_at]
                 if not hits:
                     return []
+        # "Turkey's STAR refinery, owned by Azerbaijan's SOCAR": ownership is an investment only of what
+        # Kazakhstan's side names just before it ("Tengizchevroil, which is 50% owned by US major Chevron")
+        if "owned_by" in cues:
+            named = [(self.token_of(m.start_char), m.entity_type) for m in self.home + self.partners]
+            owned = {a for a, _ in cues["owned_by"] if max((x for x in named if x[0] < a), default=(0, ""))[1] != "home"}
+            if owned:
+                hits = [h for h in hits if not (h[0] == "invest" and h[1] in owned)]
+                if not hits:
+                    return []
         # "Swiss trader Glencore", "трейдер Vitol": a company's description before its name is no act
         if not self.g.company_words.isdisjoint(self.lows):
             hits = [h for h in hits if not (self.lows[h[1]] in self.g.company_words and h[2] < len(self.lows)
