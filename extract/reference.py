@@ -10,6 +10,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+# Languages that capitalise every noun: there a capital letter says nothing of a name ("Quartal 2024",
+# "der Handelsminister"); read by the date grammar and the activity coder.
+CAPITALISED_NOUNS = frozenset({"de"})
+
 SEEDS_DIR = Path(os.environ.get("REFERENCE_DIR", Path(__file__).resolve().parent.parent / "dbt_project" / "seeds"))
 
 

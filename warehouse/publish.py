@@ -285,10 +285,9 @@ def _partial_bi_copy(con, src, tables, counts, bi_path: Path, tmp: Path, fp: str
                 con.execute(f"INSERT INTO {t_bi} BY NAME SELECT * FROM {t_src} "
                             "WHERE document_id IN (SELECT document_id FROM _kz_changed)"
                             + _reading_order(con, src, schema, name))
-        elif name in KEYED and _update_by_key(con, t_src, t_bi, KEYED[name],
-                                              [c for c, _ in _columns(con, src, schema, name)]):
-            pass
-        else:  # small tables and those computed across documents without a key of their own: whole
+        elif not (name in KEYED and _update_by_key(con, t_src, t_bi, KEYED[name],
+                                                    [c for c, _ in _columns(con, src, schema, name)])):
+            # small tables, and those computed across documents without a key of their own: whole
             con.execute(f"DROP TABLE {t_bi}")
             con.execute(f"CREATE TABLE {t_bi} AS SELECT * FROM {t_src}{_reading_order(con, src, schema, name)}")
         n = con.execute(f"SELECT count(*) FROM {t_bi}").fetchall()[0][0]

@@ -45,11 +45,16 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
+def _plain_root(root: str) -> bool:
+    """os.walk joins names onto a root written this way: a path under it is the root, "/", the rest."""
+    return os.path.isabs(root) and os.path.normpath(root) == root and os.sep == "/"
+
+
 def _rel_name(path: str, root: str) -> tuple[str, bool]:
     """The path relative to SOURCE_DIR as text, and whether it is valid UTF-8 (a name that is not
     cannot be stored as it is: it is listed with its odd bytes escaped, and not read)."""
     prefix = root.rstrip(os.sep) + os.sep
-    if path.startswith(prefix) and os.path.isabs(root) and os.path.normpath(root) == root and os.sep == "/":
+    if path.startswith(prefix) and _plain_root(root):
         rel = path[len(prefix):]  # os.walk joins names onto the root as given: the same as relpath, 3x faster
     else:
         rel = Path(os.path.relpath(path, root)).as_posix()
@@ -79,7 +84,7 @@ def scan_folder(source_dir: Path, follow_links_out: bool = False) -> Listing:
     # os.walk joins names onto the root as given: each folder's relative name is worked out once, and a
     # file's is that plus its name (per file, relpath and join cost a third of a scan of 100,000 files)
     prefix = top.rstrip(os.sep) + os.sep
-    plain_root = os.path.isabs(top) and os.path.normpath(top) == top and os.sep == "/"
+    plain_root = _plain_root(top)
     for here, dirs, files in os.walk(top, onerror=unreadable):
         base = ("" if here == top else here[len(prefix):] + "/") if plain_root and (
             here == top or here.startswith(prefix)) else None

@@ -1454,18 +1454,17 @@ class _Sentence:
         return p.mention_kind == "demonym" and 0 < i - mi <= _DEMONYM_REACH and not any(
             t in _HOSTILE and (e == mi or s == me) for t, s, e in self.hits)
 
+    def _role_word(self, cues, k: int) -> str | None:
+        """The "to"/"from" word right before token k (an article may stand between), lowercased."""
+        words = self.__dict__.get("_role_words")
+        if words is None:  # (built once per sentence)
+            words = self._role_words = {y: self.lows[x] for role in ("origin", "destination") for x, y in cues.get(role, ())}
+        return words.get(k) or (words.get(k - 1) if k - 1 in self._article_at(cues) else None)
+
     def _same_role_word(self, cues, a: int, b: int) -> bool:
         """Partners at tokens a and b each right after the same role word ("to Italy ... to Iran")."""
-        words = {}
-        for role in ("origin", "destination"):
-            for x, y in cues.get(role, ()):
-                words[y] = self.lows[x]
-        articles = self._article_at(cues)
-
-        def word(k: int):
-            return words.get(k) or (words.get(k - 1) if k - 1 in articles else None)
-        wa = word(a)
-        return wa is not None and wa == word(b)
+        wa = self._role_word(cues, a)
+        return wa is not None and wa == self._role_word(cues, b)
 
     def _hostile_target(self, cues, head: int) -> bool:
         """"sanctions on Russia have disrupted Kazakh oil exports", "les sanctions américaines contre la
@@ -1649,12 +1648,9 @@ class _Sentence:
                     out[mi] = mates
         # ... or after the same role word as Kazakhstan: "kauft Gas in Norwegen, seit diesem Jahr auch Öl
         # in Kasachstan" (a second object with its verb left out)
-        roles = {b: self.lows[a] for role in ("origin", "destination") for a, b in cues.get(role, ())}
-        if roles:
-            def role_word(k: int) -> str | None:
-                return roles.get(k) or (roles.get(k - 1) if k - 1 in articles else None)
-            home_words = {role_word(hi) for hi, _he, _ in homes} - {None}
-            mates = {mi for _p, mi, *_ in parties if mi not in out and role_word(mi) in home_words}
+        if "origin" in cues or "destination" in cues:
+            home_words = {self._role_word(cues, hi) for hi, _he, _ in homes} - {None}
+            mates = {mi for _p, mi, *_ in parties if mi not in out and self._role_word(cues, mi) in home_words}
             for mi in mates:
                 out[mi] = mates
         return out

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from ..partners.lemmas import lemmatizer
-from ..reference import load_csv
+from ..reference import CAPITALISED_NOUNS, load_csv
 from .words import WordPatterns
 
 _OWN_LISTS = ("that", "anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "talk_opener", "attendee_opener", "coordination", "official", "company_word",
@@ -93,9 +93,6 @@ class ActivityGrammar:
 
     def keys(self) -> set[str]:
         return self.words.keys()
-
-
-CAPITALISED_NOUNS = frozenset({"de"})
 
 
 @lru_cache(maxsize=None)

@@ -10,13 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..reference import rows_for
+from ..reference import CAPITALISED_NOUNS, rows_for
 
 # Languages whose CLDR month names are capitalised: there a lowercase bare month
 # ("march", "may", "august") is an ordinary word unless a preposition vouches for it.
 _CAPITALISED_MONTHS = {"en", "de"}
-# Languages that capitalise every noun: there "Quartal 2024" is not a name like "Vision 2050".
-_CAPITALISED_NOUNS = {"de"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ def _key(word: str) -> str:
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> Lexicon:
     lex = Lexicon(lang=lang, capitalised_months=lang in _CAPITALISED_MONTHS,
-                  capitalised_nouns=lang in _CAPITALISED_NOUNS)
+                  capitalised_nouns=lang in CAPITALISED_NOUNS)
     for r in rows_for("grammar/months", lang):
         lex.months[_key(r["name"])] = Word(int(r["month"]), r["use"], r["name"].endswith("."))
     for r in rows_for("grammar/weekdays", lang):
