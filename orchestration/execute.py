@@ -72,6 +72,7 @@ def main() -> int:
         return 2
 
     adopt_inherited_lock()  # the warehouse lock `make run` holds is this process's too
+    from orchestration import dbt_warm
     from warehouse import prewarm
     from warehouse.config import SettingsError, settings
 
@@ -105,6 +106,7 @@ def main() -> int:
         return 130
     finally:
         prewarm.stop()
+        dbt_warm.stop()
     if not result.success:
         if any(e.event_type_value == "PIPELINE_CANCELED" for e in result.all_events):
             progress.emit("interrupted")

@@ -102,6 +102,12 @@ def _inherited(key: str) -> int | None:
     return None
 
 
+def inherited_lock(warehouse: Path) -> bool:
+    """This process holds the lock on `warehouse` that `make run` took and passed down (so nothing else
+    has written the warehouse since `make run` looked at it)."""
+    return _inherited(str(lock_path(warehouse))) is not None
+
+
 def adopt_inherited_lock() -> None:
     """In the build process that `make run` started: the lock it passed down is held by this process
     too; say so in the lock file (the build may outlive `make run` for a few seconds)."""

@@ -33,7 +33,7 @@ from orchestration import progress
 from orchestration.display import Display
 from orchestration.lock import LOCK_FD_ENV, LOCK_PATH_ENV, WarehouseBusy, held_fd, probe_duckdb, warehouse_lock
 from warehouse.config import REPO_ROOT, SettingsError, settings
-from warehouse.preflight import PreflightError, preflight
+from warehouse.preflight import CHECKED_ENV, PreflightError, file_stamp, preflight
 
 EXIT_BUSY = 75  # EX_TEMPFAIL: another run or process has the warehouse; try again later
 STOP_GRACE = float(os.environ.get("KZ_STOP_GRACE", "10"))  # seconds the build has to stop cleanly
@@ -172,7 +172,8 @@ def main() -> int:
             env = dict(os.environ)
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
             fd = held_fd(s.warehouse_path)
-            env.update({LOCK_FD_ENV: str(fd), LOCK_PATH_ENV: str(lock_file)})
+            env.update({LOCK_FD_ENV: str(fd), LOCK_PATH_ENV: str(lock_file),
+                        CHECKED_ENV: file_stamp(s.warehouse_path)})  # checked above, under the lock it passes on
             sup.start(env, pass_fds=(fd,), log=log)
             code = sup.wait(display.handle)
     except WarehouseBusy as e:

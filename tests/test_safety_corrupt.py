@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import SEEDS
 from warehouse.config import settings
-from warehouse.preflight import PreflightError, check_warehouse_file
+from warehouse.preflight import PreflightError, check_warehouse_file, file_stamp, preflight
 from warehouse.sync import sync_raw
 
 QUIET = dict(log=lambda *_: None)
@@ -162,3 +162,21 @@ def test_make_run_on_a_corrupt_warehouse_stops_at_once_and_writes_nothing(tmp_pa
     assert hashlib.sha256(wh.read_bytes()).digest() == hashlib.sha256(data).digest()
     # no WAL, no BI copy, no exports (the empty lock file of `make run` is not the warehouse's)
     assert sorted(p.name for p in wh.parent.iterdir() if not p.name.endswith(".lock")) == ["w.duckdb"]
+
+
+def test_the_build_trusts_only_the_file_state_make_run_checked(env):
+    """`make run` checks the file and passes its stamp to the build under the lock; the build skips
+    the check only for that very state: a file changed since (here cut short) is checked again."""
+    s, _ = env
+    good = sound_warehouse(s)
+    stamp = file_stamp(s.warehouse_path)
+    preflight(s, checked=stamp)  # the state checked: no second check
+    s.warehouse_path.write_bytes(good[:-4096])
+    assert file_stamp(s.warehouse_path) != stamp
+    with pytest.raises(PreflightError, match="truncated"):
+        preflight(s, checked=stamp)
+    with pytest.raises(PreflightError, match="truncated"):
+        preflight(s)  # no stamp (a sensor run, `dagster dev`): always checked
+    # the skip is real: the stamp of this (damaged) state lets it pass, which is why only `make run`
+    # may give one, right after its own check and under the lock the build inherits
+    preflight(s, checked=file_stamp(s.warehouse_path))

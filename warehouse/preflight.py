@@ -24,9 +24,26 @@ class PreflightError(RuntimeError):
     """The run cannot start safely; the message says what to check."""
 
 
-def preflight(s: Settings) -> None:
+# `make run` checks the warehouse file under the warehouse lock before it starts the build process,
+# which inherits that lock: the build's own preflight skips the file check (0.2 s at 100,000 articles)
+# when the file is still the one checked (orchestration/run.py passes its stamp)
+CHECKED_ENV = "KZ_WAREHOUSE_CHECKED"
+
+
+def file_stamp(path: Path) -> str:
+    """What tells one state of the warehouse file from another: device, inode, size, mtime."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def preflight(s: Settings, checked: str | None = None) -> None:
+    """checked: the file_stamp of a warehouse file already checked under the lock this run holds."""
     check_source_dir(s.source_dir)
-    check_warehouse_file(s.warehouse_path)
+    if not (checked and checked == file_stamp(s.warehouse_path)):
+        check_warehouse_file(s.warehouse_path)
     from .publish import clean_leftovers
 
     clean_leftovers(s.bi_path, s.exports_dir)

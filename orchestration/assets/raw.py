@@ -1,16 +1,18 @@
 """The Python side of the graph: read SOURCE_DIR, clean, extract, load the raw schema."""
 
+import os
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from warehouse.config import settings
-from warehouse.preflight import preflight
+from warehouse.preflight import CHECKED_ENV, preflight
 from warehouse.schema import RAW_TABLES
 from warehouse.sync import BUCKETS, SyncReport, sync_raw
 
-from .. import progress
+from .. import dbt_warm, progress
 from ..instrument import watch_sync
-from ..lock import warehouse_lock
+from ..lock import inherited_lock, warehouse_lock
 from ..resources import DUCKDB_POOL
 
 # Partitions: source files by a stable hash of their path (warehouse/sync.py). A full build takes every
@@ -48,7 +50,10 @@ def raw_extraction(context: dg.AssetExecutionContext, config: ExtractionConfig, 
     buckets = set(context.partition_keys)
     with warehouse_lock(s.warehouse_path, on_wait=context.log.info):
         # before the first connection, under the lock: SOURCE_DIR is there, WAREHOUSE_PATH is sound (read only)
-        preflight(s)
+        in_make_run = inherited_lock(s.warehouse_path)  # the build process of `make run`: one process, every step
+        preflight(s, checked=os.environ.get(CHECKED_ENV) if in_make_run else None)
+        if in_make_run:
+            dbt_warm.start()  # dbt's imports on the other core while this step runs (the dbt step is next)
         with duckdb.get_connection() as con, watch_sync():
             report = sync_raw(s, con=con, log=context.log.info,
                               buckets=None if buckets == set(BUCKETS) else buckets, force=config.force,

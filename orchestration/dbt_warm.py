@@ -1,0 +1,190 @@
+"""A dbt process started ahead of the dbt step, with dbt's modules already imported.
+
+Importing dbt (its command line, tasks and the DuckDB adapter) takes a new Python process about 1.5 s,
+each run, on the critical path of a run after a few new files. The raw step starts this process
+(`start()`); it imports those modules on the machine's other core while the step scans SOURCE_DIR and
+loads the new files, then waits. When the dbt step runs `orchestration/bin/dbt`, that wrapper hands it
+its command line, working folder, environment and standard streams over a Unix socket (`request()`),
+and this process becomes that dbt invocation: its output goes to dagster-dbt's pipe as a dbt process
+started directly would write it, and its exit code goes back to the wrapper, which exits with it.
+One process serves one invocation. When nothing asks within the run (no dbt step, another
+executor), it exits with the process that started it. The wrapper passes SIGINT and SIGTERM on, and
+a wrapper that dies stops the dbt it asked for. When no warm process answers, the wrapper runs dbt
+itself, as before (KZ_DBT_WARM=0 turns the warm start off).
+"""
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+WARM_ENV = "KZ_DBT_WARM"  # the socket the wrapper asks (set by start(); "0" in the environment: off)
+_PROC: subprocess.Popen | None = None
+_DIR: str | None = None
+# what a `dbt build` imports beyond its command line (measured: 1.6 s of a new process's 2 s)
+_MODULES = ("dbt.cli.main", "dbt.adapters.duckdb", "dbt.task.build", "dbt.compilation", "dbt.runners",
+            "dbt.parser.sql", "dbt_common.clients.agate_helper", "babel.dates")
+_MAX_HEADER = 1 << 20
+_STARTING = 3.0  # seconds a wrapper waits for the socket of a warm process that is still starting
+
+
+def start() -> None:
+    """Start the warm dbt process for this process's next dbt invocation (once)."""
+    global _PROC, _DIR
+    if _PROC is not None or os.environ.get(WARM_ENV) == "0":
+        return
+    _DIR = tempfile.mkdtemp(prefix="kz-dbt-")
+    path = os.path.join(_DIR, "dbt.sock")
+    _PROC = subprocess.Popen([sys.executable, "-m", "orchestration.dbt_warm", path, str(os.getpid())],
+                             stdin=subprocess.DEVNULL, cwd=str(Path(__file__).resolve().parent.parent))
+    os.environ[WARM_ENV] = path
+    atexit.register(stop)
+
+
+def stop() -> None:
+    """End the warm process if nothing used it, and remove its socket."""
+    global _PROC, _DIR
+    if _PROC is not None:
+        if _PROC.poll() is None:
+            try:
+                _PROC.terminate()
+                _PROC.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                _PROC.kill()
+        _PROC = None
+    if _DIR is not None:
+        shutil.rmtree(_DIR, ignore_errors=True)
+        _DIR = None
+    if os.environ.get(WARM_ENV) not in (None, "0"):
+        del os.environ[WARM_ENV]
+
+
+# ----------------------------------------------------------------------------- the warm process
+
+
+def serve(path: str, parent: int) -> int:
+    """Listen at path first (a wrapper that comes early waits in the backlog), import dbt, then serve
+    one invocation; leave when the parent is gone."""
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(1)
+    for name in _MODULES:
+        try:
+            __import__(name)
+        except ImportError:
+            pass
+    server.settimeout(0.5)
+    while True:
+        try:
+            conn, _ = server.accept()
+            break
+        except socket.timeout:
+            if os.getppid() != parent:
+                return 0
+    server.close()
+    conn.settimeout(None)
+    msg, fds, _flags, _addr = socket.recv_fds(conn, _MAX_HEADER, 3)
+    if len(fds) != 3:
+        return 1
+    request = json.loads(msg)
+    conn.sendall(json.dumps({"pid": os.getpid()}).encode() + b"\n")
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    sys.argv = ["dbt", *request["argv"]]
+    done = threading.Event()  # set once dbt has finished: the wrapper going then is no reason to stop
+    threading.Thread(target=_watch_asker, args=(conn, done), daemon=True).start()
+    from dbt.cli.main import cli
+
+    try:
+        cli()
+        code = 0
+    except SystemExit as e:  # click ends every command this way
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except KeyboardInterrupt:
+        code = 130
+    done.set()
+    try:
+        conn.sendall(json.dumps({"code": code}).encode() + b"\n")
+    except OSError:
+        pass
+    return code
+
+
+def _watch_asker(conn: socket.socket, done: threading.Event) -> None:
+    """The wrapper sends nothing more: end of file means it is gone, and the dbt it asked for stops
+    as it would on Ctrl-C (then at once, if it has not within 10 s). Once dbt has finished, the
+    wrapper leaves as soon as it has the exit code: nothing to stop (dbt-duckdb's exit handler, which
+    checkpoints the warehouse, must not be interrupted)."""
+    try:
+        while conn.recv(1):
+            pass
+    except OSError:
+        pass
+    if done.is_set():
+        return
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(10)
+    os._exit(130)
+
+
+# ----------------------------------------------------------------------------- the wrapper's side
+
+
+def request(argv: list[str]) -> int | None:
+    """Run this dbt command line in the warm process; None when there is none to ask (run it here)."""
+    path = os.environ.get(WARM_ENV)
+    if not path or path == "0":
+        return None
+    deadline = time.monotonic() + _STARTING
+    while not os.path.exists(path) and os.path.isdir(os.path.dirname(path)) and time.monotonic() < deadline:
+        time.sleep(0.02)  # started a moment ago: its socket comes with its first import
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.settimeout(2)
+        sock.connect(path)
+        body = json.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ)}).encode()
+        socket.send_fds(sock, [body], [0, 1, 2])
+        sock.settimeout(None)
+        reader = sock.makefile("rb")
+        first = reader.readline()
+    except OSError:
+        sock.close()
+        return None  # nobody listening, or it went away before it took the command: run dbt here
+    if not first:
+        sock.close()
+        return None
+    pid = json.loads(first)["pid"]
+
+    def forward(signum, _frame):
+        try:
+            os.kill(pid, signum)
+        except ProcessLookupError:
+            pass
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, forward)
+    last = reader.readline()
+    sock.close()
+    if not last:
+        print(f"dbt (warm process {pid}) ended without an exit code", file=sys.stderr)
+        return 1
+    return int(json.loads(last)["code"])
+
+
+if __name__ == "__main__":
+    from orchestration.quick_exit import leave
+
+    leave(serve(sys.argv[1], int(sys.argv[2])))
