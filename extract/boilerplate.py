@@ -319,6 +319,9 @@ def _strip_months(s: str) -> str:
         try:
             words = {(r.get("name") or "").strip().rstrip("*").lower()
                      for r in load_csv("grammar/months")}
+            # and the words of a year ("2025 жылғы 22 сәуір", "8 января 2025 года")
+            words |= {r["word"].strip().lower() for r in load_csv("grammar/year_words")
+                      if r["position"] in ("after", "before") and " " not in r["word"].strip()}
         except FileNotFoundError:
             words = set()
         words = sorted((w for w in words if len(w) > 2), key=len, reverse=True)

@@ -155,6 +155,8 @@ def test_two_part_headline_is_not_a_breadcrumb():
     ("Tags: Kazakhstan, Russia, China, oil", "tags"),
     ("Теги: Казахстан, Россия, нефть", "tags"),
     ("Advertisement", "menu"),
+    ("Айгүл Серікқызы | 2025 жылғы 22 сәуір", "time"),  # a byline: a name and a date with its year word
+    ("Асель Нурланова · 12 ноября 2024 года", "time"),
 ])
 def test_credit_date_caption_and_tag_lines(line, kind):
     assert chrome_kind(line) == kind

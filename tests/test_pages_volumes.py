@@ -35,3 +35,25 @@ def test_commodity_named_by_its_adjective(text, lang, commodity, tonnes):
     from extract import extract as _extract
     r = _extract(text, lang=lang)
     assert [(v.commodity_id, v.volume_tonnes) for v in r.export_volumes] == [(commodity, tonnes)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("kk", "Иран тарапы бір тонна бидай үшін шамамен 260 доллар төлейді."),
+    ("ru", "За одну тонну пшеницы Иран платит около 260 долларов."),
+    ("en", "Iran pays about 260 dollars for one tonne of wheat."),
+    ("pl", "Za jedną tonę pszenicy Iran płaci 260 dolarów."),
+])
+def test_one_tonne_beside_a_price_is_what_the_price_is_per(lang, text):
+    """A unit price names one tonne: no mass and no export volume of 1 t, the money stays."""
+    r = extract(text, lang=lang)
+    assert [f.kind for f in r.figures] == ["money"]
+    assert r.export_volumes == []
+
+
+@pytest.mark.parametrize("lang,text,tonnes", [
+    ("en", "Kazakhstan shipped one tonne of wheat to Iran as a sample.", 1),
+    ("en", "Kazakhstan shipped 1 million tonnes of wheat worth 300 million dollars.", 1e6),
+])
+def test_quantities_that_are_not_unit_prices_stay(lang, text, tonnes):
+    r = extract(text, lang=lang)
+    assert [v.volume_tonnes for v in r.export_volumes] == [tonnes]

@@ -72,6 +72,7 @@ _NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object",
 # acts that a talk can be about ("talks on oil supplies", "will discuss the attack", "обсудили санкции")
 _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
 _HOSTILE = ("sanction", "conflict")
+_HOSTILE_SET = frozenset(_HOSTILE)
 _TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 _ABOUT_REACH = 10  # ... or this many after "about" ("talks with Azerbaijan about laying a cable ... to export")
 
@@ -463,9 +464,13 @@ class _Sentence:
             # (further on after "about": "ведет переговоры с Азербайджаном про прокладання кабелю ... для
             # експорту", "discuter de l'accès aux programmes américains de financement")
             about = [a for a, _ in cues.get("topic_about", ())]
-            hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS or not any(
+            # (or before a final verb of talking, after "about": "mit Warschau über Lieferungen ... zu sprechen")
+            talk_at = [(i, clause[i]) for t, i, j in hits if t == "consult"] if about else ()
+            hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS or not (any(
                 0 <= i - b <= (_ABOUT_REACH if t in ("trade", "invest") and any(b <= a < i for a in about) else _TOPIC_REACH)
-                and c == clause[i] and not self._marks_between(b, i, ",.:") for b, c in talks)]
+                and c == clause[i] and not self._marks_between(b, i, ",.:") for b, c in talks) or any(
+                0 < i - a and k - a <= _ABOUT_REACH and j <= k and c == clause[i] == clause[a]
+                and not self._marks_between(j, k, ",.:;") for a in about for k, c in talk_at))]
             types = {t for t, _, _ in hits}
         # "ұзақ мерзімді келісім бойынша келіссөздер жүріп жатыр": an agreement that talks are about
         # (before them, in a verb-final language) is not reached yet
@@ -679,6 +684,13 @@ class _Sentence:
         # ("a summit of Turkic states, which ...": a few words may stand between)
         attended = {i: relative_of[r] for t, i, j in hits if t == "consult" for r in relative_of if j <= r <= j + 4} \
             if "consult" in types and relative_of else {}
+        # "на саміт ..., у якому також беруть участь лідери": taking part in the meeting is the meeting
+        # (consult), no cooperation of its own
+        if "attend" in cues and "consult" in types and "cooperate" in types:
+            taking_part = {i for i, _ in cues["attend"]}
+            meetings = {clause[i] for t, i, j in hits if t == "consult"} | set(attended.values())
+            hits = [h for h in hits if not (h[0] == "cooperate" and h[1] in taking_part and clause[h[1]] in meetings)]
+            types = {t for t, _, _ in hits}
         # "eine Pumpstation des CPC in Russland", "станцию КТК в России": where an attack strikes is a
         # place, neither the attacker's counterpart nor a target of its own
         sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or self._after_any(
@@ -760,9 +772,28 @@ class _Sentence:
         # is that partner's counterpart (or Kazakhstan's fellow seller), not Kazakhstan's
         fellows = self._listed_with_home(cues, parties) if home and len(parties) > 1 and (
             "trade" in types or "move" in types) else {}
+        # "підписали угоду про збільшення транзиту ... до Узбекистану і Киргизстану": a partner where the
+        # goods the agreement (or the talks) are about go to, or come from, is the topic, no signatory
+        about_at = [a for a, _ in cues["topic_about"]] if "topic_about" in cues and (
+            "agree" in types or "consult" in types) else ()
+        in_topic = {mi for p, mi, me, head, c, via in parties if any(
+            j <= a < head and clause[a] == c == clause[i] and t in ("agree", "consult") for a in about_at
+            for t, i, j in hits) and self._after_any(cues, ("destination", "origin"), head, 0)} if about_at else ()
+        if in_topic and not any(mi not in in_topic and p.entity_id not in {q.entity_id for q, qi, *_ in parties if qi in in_topic}
+                                for p, mi, *_ in parties):
+            in_topic = ()  # (no other partner signs: "signed an agreement on wheat supplies to Uzbekistan" is with it)
+        # a demonym on a sanction or an attack word ("American sanctions", "russischen Angriff") names who
+        # sanctions or attacks, whether or not that act is stated as done
+        hostile_by = {mi for p, mi, me, *_ in parties if p.mention_kind == "demonym" and any(
+            tt in _HOSTILE and 0 <= ii - me <= 1 for tt, ii, _jj in stated)} if not _HOSTILE_SET.isdisjoint(
+            tt for tt, _ii, _jj in stated) else ()
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
+                if in_topic and mi in in_topic and t in ("agree", "consult"):
+                    continue
+                if hostile_by and mi in hostile_by and t not in _HOSTILE:
+                    continue  # "угода з Астаною не підпадає під американські санкції": the sanctions' side only
                 if fellows and t in ("trade", "move") and mi in fellows and any(
                         cq == clause[i] and v is None and qi not in fellows[mi] for q, qi, _qe, _qh, cq, v in parties):
                     continue
@@ -1587,7 +1618,9 @@ class _Sentence:
         # before the list: "talks with Azerbaijan and Georgia" are objects), no Kazakh side
         subjects: dict[int, set[str]] = {}
         for p, head, mi, _ in mine:
-            if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._noun_case_after(head):
+            # (nor a list after "with": "Gespräche laufen mit französischen und niederländischen Käufern")
+            if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._after_cue(cues, "with", head, 0) \
+                    and not self._noun_case_after(head):
                 subjects.setdefault(head, set()).add(p.entity_id)
         if any(len(ids) > 1 for ids in subjects.values()):
             return True

@@ -116,9 +116,10 @@ def _links(lex) -> set[str]:
 
 def _share_years(text: str, dates: list[Figure], lex, published) -> list[Figure]:
     """The year of a list or range of months belongs to each of them: "January and September 2023",
-    "2024 жылғы қаңтар-қазан" (the year before the months, merged into the first)."""
-    if sum(1 for f in dates if f.date_month is not None and f.date_day is None) == 0:
-        return dates  # no month without its day: nothing to share
+    "2024 жылғы қаңтар-қазан" (the year before the months, merged into the first); a year written
+    before its day and month is theirs ("2025 жылғы 22 сәуірде")."""
+    if sum(1 for f in dates if f.date_month is not None and f.date_year is None) == 0:
+        return dates  # no month without its year: nothing to share
     links = _links(lex)
 
     def month_only(f):
@@ -131,13 +132,14 @@ def _share_years(text: str, dates: list[Figure], lex, published) -> list[Figure]
         if start is not None:
             f.start_char, f.surface_text = start, text[start:f.end_char]
         f.date_year = year
-        f.date_resolved = resolve(year, f.date_month, None, None, published)
+        f.date_resolved = resolve(year, f.date_month, f.date_day, None, published)
 
     drop = set()
     for i in range(len(dates) - 1):  # a year right before yearless months ("2024 жылғы қаңтар")
         a, b = dates[i], dates[i + 1]
         if (a.date_year is not None and a.date_month is None and a.date_day is None and a.weekday is None
-                and month_only(b) and b.date_year is None and a.sentence_index == b.sentence_index
+                and b.date_month is not None and b.weekday is None and b.date_year is None
+                and a.sentence_index == b.sentence_index
                 and not text[a.end_char:b.start_char].strip()):
             set_year(b, a.date_year, start=a.start_char)
             drop.add(i)

@@ -224,6 +224,12 @@ class Interpreter:
             return None
         return DateParts(m.start(), end, year, mon.value, day)
 
+    def _season(self, at: int) -> bool:
+        """The word before the month name makes it a season ("маркетингтік маусым", "егін маусымы")."""
+        head = self.text[max(0, at - 40):at].rstrip()
+        words = head.split()
+        return bool(words) and head.endswith(words[-1]) and words[-1].lower() in self.lex.season_words
+
     def _homograph(self, mon, g) -> bool:
         """A month name that is also a common word, written like the word: lowercase en "may"."""
         return (mon.use == "with_prep" and "prep" not in g and self.lex.capitalised_months
@@ -260,6 +266,8 @@ class Interpreter:
                 return None
             if self.lex.capitalised_months and self.text[g["mon"][1]].islower() and "prep" not in g:
                 return None  # "march", "august" as ordinary words
+            if self.lex.season_words and "prep" not in g and self._season(g["mon"][1]):
+                return None  # "осы маркетингтік маусымда": in this marketing season
         parts = DateParts(m.start(), end, year, mon.value)
         if "mon2" in g:
             mon2 = self.month_word(g["mon2"][0])

@@ -36,6 +36,8 @@ class Lexicon:
     year_before: list[str] = field(default_factory=list)       # "im Jahr", "l'an"
     year_suffixes: list[str] = field(default_factory=list)     # "м" in "2024-м", "го" in "2024-го"
     preps: dict[str, list[str]] = field(default_factory=dict)  # role -> phrases
+    # words after which a month name that also means "season" is the season ("маркетингтік маусымда")
+    season_words: set[str] = field(default_factory=set)
     not_after_number: list[str] = field(default_factory=list)  # "tonnes", "млн", "%"
     and_words: list[str] = field(default_factory=list)         # "and", "и": "January and September 2023"
     capitalised_months: bool = False
@@ -70,6 +72,8 @@ def lexicon(lang: str) -> Lexicon:
             lex.not_after_number.append(r["phrase"])
         elif r["role"] == "and":
             lex.and_words.append(r["phrase"])
+        elif r["role"] == "season":
+            lex.season_words.add(r["phrase"].lower())
         else:
             lex.preps.setdefault(r["role"], []).append(r["phrase"])
     return lex

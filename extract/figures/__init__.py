@@ -91,7 +91,21 @@ def find_figures(text: str, lang: str, sentences: list[Sentence], end: int,
         out = _suffix_ranges(text, out, g)
     if out:
         _elliptical_figures(text, sentences, out, g)
+        out = _without_unit_prices(out)
     return out
+
+
+def _without_unit_prices(figures: list[Figure]) -> list[Figure]:
+    """"бір тонна бидай үшін шамамен 260 доллар", "за одну тонну ... 260 долларов", "260 dollars for one
+    tonne": one tonne (or kilogram) beside a sum of money is what a price is per, no quantity."""
+    paid = {f.sentence_index for f in figures if f.kind == "money"}
+    if not paid:
+        return figures
+    return [f for f in figures if not (f.kind == "mass" and f.sentence_index in paid and f.value_max is None
+                                       and f.value in _ONE_UNIT)]
+
+
+_ONE_UNIT = (1.0, 0.001)  # one tonne, one kilogram (in tonnes)
 
 
 def _elliptical_figures(text: str, sentences: list[Sentence], figures: list[Figure], g: Grammar) -> None:
