@@ -630,6 +630,8 @@ class _Sentence:
                     visitor = self._foreign_person_opens()
                 if visitor:
                     continue  # "Aliyev later flew to Tashkent, where he signed a deal with Uzbekistan": his trip
+            if "region" in cues and p.mention_kind == "demonym" and self._region_after(cues, p):
+                continue  # "in der russischen Region Brjansk": a place where something happens, no party
             if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
             mi, me = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
@@ -907,8 +909,15 @@ class _Sentence:
         # ("споразумение с Азербайджан за митническо сътрудничество", "подписаха шест документа за
         # сътрудничество", "eine strategische Partnerschaft ... vereinbart", "бірлескен зауыт салу
         # мәселесін талқылады": what the agreement or the talks are about)
+        # ("бірлескен «Инкай» кәсіпорнының 40 пайыз үлесіне иелік етеді": a joint venture whose share the
+        # partner holds, in one clause, is that investment)
+        invested = {(e.partner_id, clause[self.token_of(e.start_char)]) for e in found.values()
+                    if e.activity_type == "invest"} if "invest" in types and "joint" in cues else ()
+        joint = {i for i, _ in cues["joint"]} if invested else ()
         events = [e for e in found.values() if e.activity_type != "cooperate" or not any(
-            abs(k - self.token_of(e.start_char)) <= _ONE_STATEMENT for k in stated_at.get(e.partner_id, ())) and not any(
+            abs(k - self.token_of(e.start_char)) <= _ONE_STATEMENT for k in stated_at.get(e.partner_id, ())) and (
+            not invested or self.token_of(e.start_char) not in joint
+            or (e.partner_id, clause[self.token_of(e.start_char)]) not in invested) and not any(
             self._about_them(clause, self.token_of(e.start_char), k, k in agreed_at.get(e.partner_id, ()))
             for k in talked_at.get(e.partner_id, ()))]
         # "attacked the station, halting loadings": the halt is the attack's damage
@@ -1287,6 +1296,11 @@ class _Sentence:
         """Tokens where a clause cue of one word starts a clause ("однако", "however", ", а")."""
         return ({i for i, j in (*cues.get("clause", ()), *cues.get("clause_post", ())) if j == i + 1}
                 | self._comma_opens) - {i for i, _ in cues.get("not_clause", ())}
+
+    def _region_after(self, cues, p: Mention) -> bool:
+        """A region word right after the demonym ("russischen Region", "Russian region of")."""
+        me = self.token_of(p.end_char - 1) + 1
+        return any(a == me for a, _ in cues["region"])
 
     def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:
         found = cues.get(role)
