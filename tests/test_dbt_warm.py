@@ -111,3 +111,16 @@ def test_a_killed_wrapper_stops_the_dbt_it_asked_for(warm, tmp_path):
     wrapper.send_signal(signal.SIGKILL)
     wrapper.wait(timeout=10)
     assert _gone(warm, 20)
+
+
+def _niceness(pid: int) -> int:
+    stat = open(f"/proc/{pid}/stat").read()
+    return int(stat.rsplit(")", 1)[1].split()[16])  # field 19 of proc(5): nice
+
+
+def test_the_warm_process_waits_at_a_lower_priority(warm):
+    """Its imports must not slow the raw step down: they take only what CPU that step leaves."""
+    deadline = time.monotonic() + 10
+    while _niceness(warm.pid) == os.nice(0) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _niceness(warm.pid) == os.nice(0) + dbt_warm._IMPORT_NICENESS
