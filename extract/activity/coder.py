@@ -603,6 +603,9 @@ class _Sentence:
             for p in self.partners:
                 last = self.token_of(p.end_char - 1)
                 role = next((r for suf, r in self.g.case_endings if self.lows[last].endswith(suf)), None)
+                if role is None and last + 1 < len(self.lows) and self._gap(last + 1) in _HYPHENS:
+                    # an abbreviation takes its ending after a hyphen: "АҚШ-қа", "ЕО-мен"
+                    role = next((r for suf, r in self.g.case_endings if self.lows[last + 1] == suf), None)
                 if role:
                     self._suffix_role[self.token_of(p.start_char)] = role
         ways = [i for t, i, j in hits if t == "transit"] if "transit" in types else ()
@@ -821,10 +824,13 @@ class _Sentence:
                 if t in _MOVING and via is not None:
                     # "Росія, яка розвиває коридор ... через Азербайджан": another partner's own route, no
                     # Kazakh side in its clause
+                    # (not where the goods go: "zboża dla Afganistanu jechało przez uzbecki terminal")
                     if via and not (clause[i] not in kz_clauses and any(
                             v is None and q.entity_id != p.entity_id and (
                                 (cq == clause[i] and qi < i) or relative_of.get(qe) == clause[i])
-                            for q, qi, qe, _qh, cq, v in parties)):
+                            and not self._after_role(cues, ("destination",), qh)
+                            and self._suffix_role.get(qh) != "destination"
+                            for q, qi, qe, qh, cq, v in parties)):
                         add(p.entity_id, "transit", i, j, p)
                     continue  # a partner on (or off) the way is not a buyer or seller
                 if t in _MOVING and via_home and not self._after_role(cues, ("destination",), head):
@@ -1766,7 +1772,9 @@ class _Sentence:
         ends = {m.end_char for m in self.partners + self.home + self.routes}
         starts = {m.start_char for m in self.partners + self.home + self.routes}
         if _DASH.search(before[-1:] + after[:1]):  # "Baku–Tbilisi", not "EU-Maßnahmen", "Russland-Sanktionen"
-            return p.start_char - 1 in ends or p.end_char + 1 in starts
+            # (the dash on that side: "Қазақстан АҚШ-қа" is no "Kazakhstan–USA")
+            return (_DASH.search(before[-1:]) is not None and p.start_char - 1 in ends) or (
+                _DASH.search(after[:1]) is not None and p.end_char + 1 in starts)
         return (_GAP_DASH.match(self.text, p.start_char - 3) is not None and p.start_char - 3 in ends) or (
             _GAP_DASH.match(self.text, p.end_char) is not None and p.end_char + 3 in starts)
 
