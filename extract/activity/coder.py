@@ -40,6 +40,7 @@ _CLAUSE_MARK = re.compile(r"[;()]")
 _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺĄĆĘŁŃŚŹŻ])")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
+_VERSUS_REACH = 14  # words from "wobec ponad" (against more than) to the partners of its quantity
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_FINAL_REACH = 6  # ... and a trigger that ends the clause this far after it
 _CLOSING_REACH = 5  # a negation after the act ("transit through Russia is impossible", "unterzeichnete ... nicht") reaches back this far
@@ -1338,6 +1339,12 @@ class _Sentence:
                 self._opens_clause_after(cues, mi, me) is None:
             return True
         if "than" in cues and self._compared_act(cues, clause, mi):
+            return True
+        # "wobec ponad 40 proc. dostaw z Arabii Saudyjskiej": "against" a quantity, the partners of that
+        # quantity are the comparison's
+        # (and the list's next member: "... i mniej więcej jednej piątej z Norwegii")
+        if "versus" in cues and any(0 <= mi - j <= _VERSUS_REACH and clause[mi] - clause[j] in (0, 1)
+                                    for _, j in cues["versus"]):
             return True
         if "source" in cues and self._said_by(cues, mi):
             return True  # "Според Брюксел", "according to Washington": who says it, no party to the act
