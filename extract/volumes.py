@@ -51,6 +51,10 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             continue
         found = by_sentence.get(f.sentence_index, {})
         commodities = found.get("commodity", [])
+        if commodities:
+            # "Астық одағы", "Зерновой союз", "the Grain Union": an association named after goods
+            org = _org_after(lang)
+            commodities = [m for m in commodities if not org.match(text, m.end_char)]
         if not commodities:
             continue
         # the commodity of the figure's own clause when it names one ("Експорт нафти склав 1 500 тонн,
@@ -65,7 +69,11 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             commodities = told or commodities
         if _measures_other(text, lang, f, found):
             continue
-        commodity = min(own or commodities, key=lambda m: _distance(f, m))
+        # "Weizen mit etwa 900.000 Tonnen und Ferrolegierungen mit 310.000 Tonnen": the goods right
+        # before "with" and their tonnage
+        with_it = [m for m in own or commodities if m.end_char <= f.start_char and _goods_with(lang).fullmatch(
+            text, m.end_char, f.start_char)]
+        commodity = with_it[-1] if with_it else min(own or commodities, key=lambda m: _distance(f, m))
         route = _route_for(text, lang, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
         partners = [m for m in found.get("partner", []) if m.entity_id != "KZ"]
         partner = min(partners, key=lambda m: _distance(f, m)).entity_id if partners else None
@@ -176,6 +184,26 @@ def _of_noun(lang: str) -> re.Pattern | None:
         return None
     return re.compile(r"[ \t\n\u00a0]+(?:" + "|".join(re.escape(w) for w in words) + r")[ \t\n\u00a0]*([^\W\d_]+)",
                       re.IGNORECASE)
+
+
+
+
+@lru_cache(maxsize=None)
+def _org_after(lang: str) -> re.Pattern:
+    """A word after goods that makes them an association's name (figure_context_words.csv, role org_after)."""
+    words = _role_words(lang, "org_after")
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"[ \t\n\u00a0]+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _goods_with(lang: str) -> re.Pattern:
+    """The gap between goods and their tonnage: "with" alone (figure_context_words.csv, role goods_with)."""
+    words = _role_words(lang, "goods_with")
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"[ \t\n\u00a0]+(?:" + "|".join(re.escape(w) for w in words) + r")[ \t\n\u00a0]+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

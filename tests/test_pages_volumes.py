@@ -17,6 +17,13 @@ from extract import extract
     ("en", "The country shipped 2.3 million tons of grain, including 1.9 million tons of wheat.",
      [("grain", 2.3e6), ("wheat", 1.9e6)]),
     ("en", "Oil exports, which rose 5% last year, reached 1.5 million tonnes.", [("crude_oil", 1.5e6)]),
+    # the goods right before "with" and their tonnage
+    ("de", "Den größten Anteil hatten Weizen mit etwa 900.000 Tonnen und Ferrolegierungen mit 310.000 Tonnen.",
+     [("wheat", 9e5), ("metals_other", 3.1e5)]),
+    # an association named after goods names none ("Астық одағы": the Grain Union)
+    ("kk", "Астық одағы маркетингтік жыл соңына дейін ұн экспорты кемінде 2 млн тоннаға жетеді деп күтеді.", []),
+    ("ru", "Зерновой союз ожидает экспорт пшеницы в 10 млн тонн.", [("wheat", 1e7)]),
+    ("uk", "Комбінат у 2024 році експортував близько 22 тис. тонн титанової губки та злитків.", [("metals_other", 22000)]),
 ])
 def test_commodity_of_the_clause(lang, text, want):
     r = extract(text, lang=lang)
