@@ -74,6 +74,8 @@ _NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object",
 _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
 _HOSTILE = ("sanction", "conflict")
 _HOSTILE_SET = frozenset(_HOSTILE)
+_OPEN_QUOTES = ("«", "„", "“")
+_CLOSE_QUOTES = {"«": ("»",), "„": ("“", "”"), "“": ("”",)}
 _TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 _ABOUT_REACH = 10  # ... or this many after "about" ("talks with Azerbaijan about laying a cable ... to export")
 
@@ -359,6 +361,25 @@ class _Sentence:
         self._time_opens: set[int] = set()  # "after U.S. blacklists": where "after" opened a clause
         self._denied_at: set[int] = set()  # tokens a negation after them denies (filled in by _negated)
 
+    def _in_quoted_name(self, k: int) -> bool:
+        """Token k stands inside quotes that hold a short capitalised name ("«Казмортрансфлот»",
+        "«Актауский морской торговый порт»"), not a quoted statement."""
+        a, b = self.s.start_char, self.s.end_char
+        opened = max(self.text.rfind(q, a, self.starts[k]) for q in _OPEN_QUOTES)
+        if opened < 0:
+            return False
+        close = _CLOSE_QUOTES.get(self.text[opened], "")
+        shut = min((x for x in (self.text.find(c, self.ends[k], b) for c in close) if x >= 0), default=-1)
+        if shut < 0 or any(self.text.find(c, opened + 1, self.starts[k]) >= 0 for c in close if c != self.text[opened]):
+            return False
+        name = self.text[opened + 1:shut]
+        after = self.text[shut + 1:b].lstrip()[:1]
+        before = self.text[a:opened].rstrip()[-1:]
+        if after in (",", "—", "–", "-") or before == ":":
+            return False  # "«Мы будем торговать с Китаем», — сказал министр": a quoted statement
+        return 0 < len(name) <= 60 and name[:1].isupper() and len(name.split()) <= 6 and not name.rstrip().endswith(
+            (".", "!", "?"))
+
     def _marks_between(self, b: int, i: int, marks: str) -> bool:
         """One of marks stands between the end of token b-1 and token i ("talks, then a deal")."""
         return any(ch in self.text[self.ends[b - 1]:self.starts[i]] for ch in marks)
@@ -403,6 +424,12 @@ class _Sentence:
                 hits = [h for h in hits if h not in named_at]
                 if not hits:
                     return []
+        # "«Актауский морской торговый порт»", "„Търговска банка“": a word of a quoted name is no act
+        sentence = self.text[self.s.start_char:self.s.end_char]
+        if any(q in sentence for q in _OPEN_QUOTES):
+            hits = [h for h in hits if not self._in_quoted_name(h[1])]
+            if not hits:
+                return []
         # "Turkey's STAR refinery, owned by Azerbaijan's SOCAR": ownership is an investment only of what
         # Kazakhstan's side names just before it ("Tengizchevroil, which is 50% owned by US major Chevron")
         if "owned_by" in cues:
@@ -1449,6 +1476,12 @@ class _Sentence:
             with_it = self._suffix_role.get(mi) == "with"  # "Иранмен теміржол тарифтері": a counterpart, not a place
             # ("тариф на транзит муки в Афганистан": after the word "transit" itself, "to" names the end)
             acts = {i for i, _ in cues.get("transit_act", ())}
+            # "to China's Lianyungang port and then by sea to Busan": the partner's own port, a name
+            # between, where the goods go on from (at the end of the way it is also the buyer's)
+            if me + 1 < len(self.lows) and self.lows[me] == "s" and self._gap(me) in ("'", "’") and any(
+                    me + 1 <= w <= me + 2 and clause[w] == clause[mi] and w not in acts and any(
+                        d > w for d, _ in cues.get("destination", ())) for w in ways):
+                return True
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts) or (
                     w == me and (not located or adjective) and not with_it) or (
                     w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"
@@ -1479,6 +1512,8 @@ class _Sentence:
     def _time_span(self, cues, j: int) -> bool:
         """A via word before a period is time, not a way: "през следващите три години", "через два
         года", "przez trzy lata", "über drei Jahre"."""
+        if j < len(self.lows) and len(self.lows[j]) == 4 and self.lows[j].isdigit() and self.lows[j][:2] in ("19", "20"):
+            return True  # "През 2024 г. български фирми ...": a year
         return "period" in cues and any(j <= k <= j + 3 for k, _ in cues["period"])
 
     def _trades(self, cues, p: Mention, mi: int, me: int, head: int, i: int, j: int, with_home: bool) -> bool:
