@@ -75,6 +75,7 @@ _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
 _HOSTILE = ("sanction", "conflict")
 _HOSTILE_SET = frozenset(_HOSTILE)
 _OPEN_QUOTES = ("«", "„", "“")
+_CASE_ROLES = ("destination", "origin", "place", "with")
 _CLOSE_QUOTES = {"«": ("»",), "„": ("“", "”"), "“": ("”",)}
 _TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 _ABOUT_REACH = 10  # ... or this many after "about" ("talks with Azerbaijan about laying a cable ... to export")
@@ -636,6 +637,16 @@ class _Sentence:
                     role = next((r for suf, r in self.g.case_endings if self.lows[last + 1] == suf), None)
                 if role:
                     self._suffix_role[self.token_of(p.start_char)] = role
+            if self._suffix_role and len(self.partners) > 1:
+                # a list takes its case on its last member: "Түркия мен Италияға" both go there
+                firsts = [self.token_of(q.start_char) for q in self.partners]
+                for k in firsts:
+                    if k not in self._suffix_role:
+                        h = self._list_head(k)
+                        later = {self._suffix_role[q] for q in firsts if q > k and q in self._suffix_role
+                                 and self._list_head(q) == h}
+                        if len(later) == 1:
+                            self._suffix_role[k] = later.pop()
         ways = [i for t, i, j in hits if t == "transit"] if "transit" in types else ()
         # a role binds to the nearest trade word
         self._trade_words = [i for t, i, j in hits if t in ("trade", "move")] if (
@@ -1679,7 +1690,11 @@ class _Sentence:
         # "Russia and China signed a gas deal": two partners joined as the subject (no preposition
         # before the list: "talks with Azerbaijan and Georgia" are objects), no Kazakh side
         subjects: dict[int, set[str]] = {}
+        # (a Kazakh list takes its case on its last member: "Түркия мен Италияға" are both where goods go)
+        cased = {head for p, head, mi, _ in mine if self._suffix_role.get(mi) in _CASE_ROLES} if self._suffix_role else ()
         for p, head, mi, _ in mine:
+            if head in cased:
+                continue
             # (nor a list after "with": "Gespräche laufen mit französischen und niederländischen Käufern")
             if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._after_cue(cues, "with", head, 0) \
                     and not self._noun_case_after(head):

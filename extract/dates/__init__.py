@@ -76,6 +76,10 @@ def find_dates(text: str, lang: str, sentences: list[Sentence], end: int, publis
             out.append(Figure("date", si, start, parts.end1, text[start:parts.end1], None, None, None, None,
                               None, year, month, None, None, resolve(year, month, None, None, published)))
             start, month = parts.start2, parts.month2
+        elif parts.year2 is not None:  # a range of years: two dates
+            out.append(Figure("date", si, start, parts.end1, text[start:parts.end1], None, None, None, None,
+                              None, year, None, None, None, resolve(year, None, None, None, published)))
+            start, year = parts.start2, parts.year2
         elif parts.day2 is not None:  # two days of one month: two dates, the month and year on both
             out.append(Figure("date", si, start, parts.end1, text[start:parts.end1], None, None, None, None,
                               None, year, month, day, None, resolve(year, month, day, None, published)))

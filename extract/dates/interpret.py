@@ -29,6 +29,11 @@ def _year_end(g: dict) -> int:
     return g["ysuf"][2] if "ysuf" in g else g["year"][2]
 
 
+def _year_end_first(g: dict) -> int:
+    """Where the first year of a range ends (its suffix included: "2025 г.–2029 г.")."""
+    return g["ysuf"][2] if "ysuf" in g and g["ysuf"][2] <= g["yend"][1] else g["year"][2]
+
+
 def _decade_at(text: str, pos: int) -> bool:
     """A decade ending right after the digits: "-х", "-е", "er", "s"."""
     return pos < len(text) and (text[pos].isalpha() or (
@@ -47,6 +52,7 @@ class DateParts:
     end1: int = 0                  # where the first month's span ends
     start2: int = 0                # and where the last month's starts
     day2: int | None = None        # a list of two days ("12 and 13 March"): the second day, from start2
+    year2: int | None = None       # a range of years ("2025-2029"): the last year, from start2
 
 
 def _groups(m: re.Match, shape: str) -> dict[str, tuple[str, int, int]]:
@@ -276,6 +282,17 @@ class Interpreter:
         return parts
 
     def _year(self, m, g):
+        parts = self._year_span(m, g)
+        # "2025-2029", "2025–2029 годах": a range of years is two dates, each with its year (one year
+        # and the next, "2024-2025", "2024/25", stays one marketing or fiscal year)
+        if parts is not None and "yend" in g and parts.month is None and parts.end >= g["yend"][2]:
+            ev, es, _ee = g["yend"]
+            last = int(ev) if len(ev) == 4 else (parts.year // 100) * 100 + int(ev)
+            if last > parts.year + 1:
+                parts.year2, parts.end1, parts.start2 = last, _year_end_first(g), es
+        return parts
+
+    def _year_span(self, m, g):
         val, ys, _ = g["year"]
         year = int(val)
         end = _year_end(g)
