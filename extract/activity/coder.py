@@ -1498,6 +1498,14 @@ class _Sentence:
                     w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"
                    for w in ways):
                 return True
+        # "Россия, через которую идет основной поток транзита", "Georgia, through which": the way is the
+        # antecedent of the relative pronoun after "through"
+        # (not the partner of an act before it: "po rozmowach z ... Gruzją, przez których terytorium
+        # biegnie rurociąg" talks with Georgia, whose territory the pipeline also crosses)
+        if "via" in cues and "relative" in cues and any(
+                i == me and self._gap(i).strip() == "," and any(r == j for r, _ in cues["relative"])
+                for i, j in cues["via"]) and not any(h < mi for _t, h, _e in self.hits):
+            return True
         # "through Georgia to Turkey": the country after "to" is where the goods go (but "przez Morze
         # Kaspijskie do Baku, a stamtąd rurą", "до Азербайджан, а след това ... през Грузия": a port
         # city, or a place the goods go on from, stays one)
