@@ -362,6 +362,16 @@ class _Sentence:
         self._time_opens: set[int] = set()  # "after U.S. blacklists": where "after" opened a clause
         self._denied_at: set[int] = set()  # tokens a negation after them denies (filled in by _negated)
 
+    def _named_antecedent_of(self, relative_of: dict[int, int], me: int) -> int | None:
+        """The relative clause a partner's company heads: "Saudi Arabia's ACWA Power, which is
+        investing ...": after the partner only its genitive, capitalised name words and a comma."""
+        for k in range(me, min(me + 5, len(self.lows))):
+            if k in relative_of:
+                between = self.text[self.ends[me - 1]:self.starts[k]]
+                words = between.replace("’s", " ").replace("'s", " ").replace(",", " ").split()
+                return relative_of[k] if between.rstrip().endswith(",") and all(w[:1].isupper() for w in words) else None
+        return None
+
     def _in_quoted_name(self, k: int) -> bool:
         """Token k stands inside quotes that hold a short capitalised name ("«Казмортрансфлот»",
         "«Актауский морской торговый порт»"), not a quoted statement."""
@@ -847,7 +857,8 @@ class _Sentence:
                         clause[i] != clause[0] and clause[i] not in kz_clauses and not any(
                             clause[qi] == clause[i] and qi < i for q, qi, *_ in parties)):
                     continue
-                if c != clause[i] and relative_of.get(me) != clause[i] and attended.get(i) != c:
+                if c != clause[i] and relative_of.get(me) != clause[i] and attended.get(i) != c and (
+                        not relative_of or self._named_antecedent_of(relative_of, me) != clause[i]):
                     continue  # (the antecedent of "which" also acts in its relative clause)
                 if t == "conflict" and (mi in sites or (i < mi and self._actor_before(clause, i) == "home") or any(
                         0 <= si - j <= 2 for si in sites)):  # ("Nach dem russischen Angriff auf die Ukraine": their war)
