@@ -186,24 +186,23 @@ def _of_noun(lang: str) -> re.Pattern | None:
                       re.IGNORECASE)
 
 
-
-
 @lru_cache(maxsize=None)
+def _spaced_word(lang: str, role: str, after: str) -> re.Pattern:
+    """Spaces, one word of the role (figure_context_words.csv), then `after`: "Астық одағы" (role
+    org_after: an association named after goods), "Weizen mit 900.000 Tonnen" (role goods_with: the
+    gap between goods and their tonnage)."""
+    words = _role_words(lang, role)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"[ \t\n\u00a0]+(?:" + "|".join(re.escape(w) for w in words) + r")" + after, re.IGNORECASE)
+
+
 def _org_after(lang: str) -> re.Pattern:
-    """A word after goods that makes them an association's name (figure_context_words.csv, role org_after)."""
-    words = _role_words(lang, "org_after")
-    if not words:
-        return re.compile(r"(?!)")
-    return re.compile(r"[ \t\n\u00a0]+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    return _spaced_word(lang, "org_after", r"(?!\w)")
 
 
-@lru_cache(maxsize=None)
 def _goods_with(lang: str) -> re.Pattern:
-    """The gap between goods and their tonnage: "with" alone (figure_context_words.csv, role goods_with)."""
-    words = _role_words(lang, "goods_with")
-    if not words:
-        return re.compile(r"(?!)")
-    return re.compile(r"[ \t\n\u00a0]+(?:" + "|".join(re.escape(w) for w in words) + r")[ \t\n\u00a0]+", re.IGNORECASE)
+    return _spaced_word(lang, "goods_with", r"[ \t\n\u00a0]+")
 
 
 @lru_cache(maxsize=None)
