@@ -112,13 +112,8 @@ def serve(path: str, parent: int) -> int:
     sys.argv = ["dbt", *request["argv"]]
     done = threading.Event()  # set once dbt has finished: the wrapper going then is no reason to stop
     threading.Thread(target=_watch_asker, args=(conn, done), daemon=True).start()
-    from dbt.cli.main import cli
-
     try:
-        cli()
-        code = 0
-    except SystemExit as e:  # click ends every command this way
-        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        code = run_cli()
     except KeyboardInterrupt:
         code = 130
     done.set()
@@ -127,6 +122,17 @@ def serve(path: str, parent: int) -> int:
     except OSError:
         pass
     return code
+
+
+def run_cli() -> int:
+    """dbt's command line (sys.argv) in this process; its exit code."""
+    from dbt.cli.main import cli
+
+    try:
+        cli()
+    except SystemExit as e:  # click ends every command this way
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    return 0
 
 
 def _nice(step: int) -> bool:

@@ -72,8 +72,7 @@ _NEEDS_HOME = ("sanction", "conflict")
 _NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object", "speculation", "denial"))  # cues _negated reads first
 # acts that a talk can be about ("talks on oil supplies", "will discuss the attack", "обсудили санкции")
 _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
-_HOSTILE = ("sanction", "conflict")
-_HOSTILE_SET = frozenset(_HOSTILE)
+_HOSTILE = frozenset(("sanction", "conflict"))
 _OPEN_QUOTES = ("«", "„", "“")
 _CASE_ROLES = ("destination", "origin", "place", "with")
 _CLOSE_QUOTES = {"«": ("»",), "„": ("“", "”"), "“": ("”",)}
@@ -436,8 +435,7 @@ class _Sentence:
                 if not hits:
                     return []
         # "«Актауский морской торговый порт»", "„Търговска банка“": a word of a quoted name is no act
-        sentence = self.text[self.s.start_char:self.s.end_char]
-        if any(q in sentence for q in _OPEN_QUOTES):
+        if any(self.text.find(q, self.s.start_char, self.s.end_char) >= 0 for q in _OPEN_QUOTES):
             hits = [h for h in hits if not self._in_quoted_name(h[1])]
             if not hits:
                 return []
@@ -839,7 +837,7 @@ class _Sentence:
         # a demonym on a sanction or an attack word ("American sanctions", "russischen Angriff") names who
         # sanctions or attacks, whether or not that act is stated as done
         hostile_by = {mi for p, mi, me, *_ in parties if p.mention_kind == "demonym" and any(
-            tt in _HOSTILE and 0 <= ii - me <= 1 for tt, ii, _jj in stated)} if not _HOSTILE_SET.isdisjoint(
+            tt in _HOSTILE and 0 <= ii - me <= 1 for tt, ii, _jj in stated)} if not _HOSTILE.isdisjoint(
             tt for tt, _ii, _jj in stated) else ()
         for t, i, j in hits:
             move = t == "move"

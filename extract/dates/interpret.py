@@ -29,6 +29,11 @@ def _year_end(g: dict) -> int:
     return g["ysuf"][2] if "ysuf" in g else g["year"][2]
 
 
+def _range_end_year(year: int, end: str) -> int:
+    """The last year of a range written in full or by its last two digits ("2025-2029", "2020-23")."""
+    return int(end) if len(end) == 4 else (year // 100) * 100 + int(end)
+
+
 def _year_end_first(g: dict) -> int:
     """Where the first year of a range ends (its suffix included: "2025 г.–2029 г.")."""
     return g["ysuf"][2] if "ysuf" in g and g["ysuf"][2] <= g["yend"][1] else g["year"][2]
@@ -287,7 +292,7 @@ class Interpreter:
         # and the next, "2024-2025", "2024/25", stays one marketing or fiscal year)
         if parts is not None and "yend" in g and parts.month is None and parts.end >= g["yend"][2]:
             ev, es, _ee = g["yend"]
-            last = int(ev) if len(ev) == 4 else (parts.year // 100) * 100 + int(ev)
+            last = _range_end_year(parts.year, ev)
             if last > parts.year + 1:
                 parts.year2, parts.end1, parts.start2 = last, _year_end_first(g), es
         return parts
@@ -300,7 +305,7 @@ class Interpreter:
             return None  # "в 1990-х", "2020er", "the 1990s" (but "в 2021г." is a year)
         if "yend" in g:
             ev, _, ee = g["yend"]
-            last = int(ev) if len(ev) == 4 else (year // 100) * 100 + int(ev)
+            last = _range_end_year(year, ev)
             if year < last <= year + 50:
                 end = ee
             elif "yw" in g:
