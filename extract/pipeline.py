@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from datetime import date
 
 from .activity import code_events, grammar as _activity_grammar
@@ -20,16 +21,15 @@ _INTERNAL = ("home", "company")  # mention types the matcher gives the coder onl
 __all__ = ["extract", "warm_up", "ExtractionResult", "Mention", "Figure", "ExportVolume", "ActivityEvent", "Sentence"]
 
 
-def warm_up() -> None:
-    """Load every configured language now (lexicons, lemma tables, detector models, figure and
-    date grammars): each loads on first use otherwise, in the middle of a worker's first files
-    or of a timing."""
-    langs = supported_languages()
-    _warm_up_lexicons(langs)
+def warm_up(langs: Iterable[str] | None = None) -> None:
+    """Load these languages (default: every configured one) now: lexicons, lemma tables, detector
+    models, figure and date grammars. Each loads on first use otherwise, in the middle of a worker's
+    first files or of a timing. Language by language: a worker can take a file between two."""
+    langs = supported_languages() if langs is None else list(langs)
     warm_up_detectors()
     for lang in langs:
+        _warm_up_lexicons([lang])
         _activity_grammar(lang)
-    for lang in langs:
         extract("Warm-up 1 2025.", lang=lang)  # compiles the figure and date grammars
     # what is loaded now lives as long as the process: out of the collector's full passes,
     # which would otherwise walk every lexicon entry again and again

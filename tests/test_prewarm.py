@@ -47,3 +47,34 @@ def test_a_large_batch_gets_a_pool_of_every_worker(folder, monkeypatch):
     prewarm.start(2)
     list(sync.process_files(folder, rels, 10_000_000, 2))
     assert used == [2] and prewarm.pool(2) is None  # the warm worker stopped, all workers started afresh
+
+
+def _languages_loaded() -> int:
+    """(Run in the worker.) How many languages' mention matchers it has loaded."""
+    from extract.partners.matcher import language_matcher
+
+    return language_matcher.cache_info().currsize
+
+
+def test_a_file_waits_for_one_language_of_the_warm_up_not_all(folder):
+    """The worker loads the languages one at a time, each a task of its own: a file handed to it
+    while it warms up is extracted after the language being loaded (and its own), then the warm-up
+    goes on to the end."""
+    import time
+
+    from extract.language import detect_language, supported_languages
+
+    english = [p.name for p in sorted(folder.glob("*.txt"))
+               if detect_language(p.read_text(encoding="utf-8"))[0] == "en"][:1]
+    assert english and supported_languages()[0] != "en"
+    prewarm.start(2)
+    results = list(sync.process_files(folder, english, 10_000_000, 2))
+    assert results[0].rows.get("mentions")
+    pool = prewarm.pool(2)
+    n = len(supported_languages())
+    # the first language, the file's own (English) and at most the next one queued beside the file
+    assert 2 <= pool.submit(_languages_loaded).result() <= 3 < n
+    deadline = time.monotonic() + 120
+    while pool.submit(_languages_loaded).result() < n:
+        assert time.monotonic() < deadline, "the warm-up stopped before the last language"
+        time.sleep(0.2)

@@ -245,14 +245,18 @@ import duckdb
 from warehouse.publish import publish
 
 class Killing:
-    def __init__(self, con, after):
-        self.con, self.after, self.n = con, after, 0
+    # SIGKILL at the after-th write, counted over the connection and its cursors (the Parquet
+    # exports of a partial publication are written on a cursor, in a thread)
+    def __init__(self, con, after, count=None):
+        self.con, self.after, self.count = con, after, count if count is not None else [0]
     def execute(self, sql, *a, **k):
         if isinstance(sql, str) and sql.lstrip().upper().startswith(("COPY", "CHECKPOINT", "DELETE")):
-            self.n += 1
-            if self.n == self.after:
+            self.count[0] += 1
+            if self.count[0] == self.after:
                 os.kill(os.getpid(), signal.SIGKILL)
         return self.con.execute(sql, *a, **k)
+    def cursor(self):
+        return Killing(self.con.cursor(), self.after, self.count)
     def __getattr__(self, name):
         return getattr(self.con, name)
 
@@ -322,3 +326,30 @@ def test_facts_are_published_in_reading_order_full_and_partial(tmp_path, monkeyp
     report = publish(wh, bi, exports)
     in_order()
     assert report.bi_mode in ("partial", "full")
+
+
+@pytest.mark.parametrize("failing", ["_write_exports", "_write_bi_copy"])
+def test_a_failure_on_either_side_of_a_partial_publication_publishes_nothing(pub, tmp_path, monkeypatch, failing):
+    """A partial publication writes the BI copy and the Parquet exports at the same time (the exports
+    on a second connection, in a thread): an error on either side is the publication's error, and
+    neither the copy nor the exports are replaced, nor is anything left beside them."""
+    wh, bi, exports = pub
+    earlier = mart_rows(bi)
+    change(wh)
+    real = getattr(pubmod, failing)
+
+    def fails(con, *args, **kwargs):
+        real(con, *args, **kwargs)  # the work done, then a failure before the swap
+        raise RuntimeError(f"{failing} failed")
+
+    monkeypatch.setattr(pubmod, failing, fails)
+    with pytest.raises(RuntimeError, match=f"{failing} failed"):
+        publish(wh, bi, exports)
+    assert mart_rows(bi) == earlier
+    assert parquet_rows(exports, earlier) == earlier
+    assert sorted(p.name for p in bi.parent.iterdir()) == sorted([bi.name, exports.name, standby_path(bi).name]) or \
+        sorted(p.name for p in bi.parent.iterdir()) == sorted([bi.name, exports.name])
+    monkeypatch.setattr(pubmod, failing, real)
+    report = publish(wh, bi, exports)
+    assert (report.bi_mode, report.exports_mode) == ("partial", "partial"), report.notes
+    assert_published(wh, bi, exports, tmp_path / "after")

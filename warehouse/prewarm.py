@@ -19,13 +19,32 @@ _WORKERS = 0
 
 
 def _init() -> None:
+    """The worker's start: the extractor imported, no language loaded yet."""
+    from warehouse.process import _warm_up  # noqa: F401 (the import is the point)
+
+
+def _warm_next(i: int) -> int | None:
+    """Load the i-th configured language; the index of the next one, None after the last."""
+    from extract.language import supported_languages
     from warehouse.process import _warm_up
 
-    _warm_up()
+    langs = supported_languages()
+    if i >= len(langs):
+        return None
+    _warm_up(langs[i:i + 1])
+    return i + 1
 
 
-def _ready() -> bool:
-    return True
+def _chain(future) -> None:
+    """One language at a time, each submitted when the last is loaded: a file handed to the worker
+    meanwhile waits for one language, not for all eight (it loads its own on first use if needed)."""
+    pool = _POOL
+    if pool is None or future.cancelled() or future.exception() is not None or future.result() is None:
+        return
+    try:
+        pool.submit(_warm_next, future.result()).add_done_callback(_chain)
+    except RuntimeError:  # shut down meanwhile (stop())
+        pass
 
 
 def start(workers: int) -> None:
@@ -36,7 +55,7 @@ def start(workers: int) -> None:
     ctx = multiprocessing.get_context("spawn")  # fork is unsafe under Dagster's threads
     _POOL = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init)
     _WORKERS = workers
-    _POOL.submit(_ready)
+    _POOL.submit(_warm_next, 0).add_done_callback(_chain)
 
 
 def pool(workers: int) -> ProcessPoolExecutor | None:

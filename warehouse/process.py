@@ -168,12 +168,12 @@ def _metadata_date(doc: SourceDocument) -> tuple:
     return doc.published_date, ("html_meta" if doc.file_format == "html" else "json"), None
 
 
-def _warm_up() -> None:
-    """Once per worker: every language's lexicon, lemmas and grammars, before the first file."""
+def _warm_up(langs: list[str] | None = None) -> None:
+    """Once per worker: every language's (or these languages') lexicon, lemmas and grammars."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from extract import warm_up
 
-    warm_up()
+    warm_up(langs)
 
 
 def _process_star(args: tuple) -> FileResult:
