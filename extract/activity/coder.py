@@ -871,9 +871,10 @@ class _Sentence:
                     continue  # a place on the way is not an investor or a signatory; a bypassed one is no party
                 if t in _MOVING and via is not None:
                     # "Росія, яка розвиває коридор ... через Азербайджан": another partner's own route, no
-                    # Kazakh side in its clause
+                    # Kazakh side in its clause (or Kazakhstan only on that route too: "die Mongolei will
+                    # ... über China, Kasachstan und die Transkaspische Route schicken": Mongolia's transit)
                     # (not where the goods go: "zboża dla Afganistanu jechało przez uzbecki terminal")
-                    if via and not (clause[i] not in kz_clauses and any(
+                    if via and not ((clause[i] not in kz_clauses or via_home) and any(
                             v is None and q.entity_id != p.entity_id and (
                                 (cq == clause[i] and qi < i) or relative_of.get(qe) == clause[i])
                             and not self._after_role(cues, ("destination",), qh)
@@ -1485,8 +1486,8 @@ class _Sentence:
             return False
         # "the port of Ceyhan in Turkey", "Russian ports": a transit word near the partner, the
         # partner after a place preposition or right before the word
-        if ways and "via_weak" in cues:  # "by rail to China", "par bateau": the means, not a place on the way
-            ways = [w for w in ways if not any(b == w for _, b in cues["via_weak"])]
+        if ways and "via_weak" in cues:  # "by rail to China", "par bateau", "koleją": the means, not a place on the way
+            ways = [w for w in ways if not any(b == w or a <= w < b for a, b in cues["via_weak"])]
         if ways:
             located = self._after_cue(cues, "destination", mi, 0) or self._after_cue(cues, "origin", mi, 0)
             # a demonym names the country of the transit word it qualifies, after "to" too ("до
@@ -1502,7 +1503,11 @@ class _Sentence:
                     me + 1 <= w <= me + 2 and clause[w] == clause[mi] and w not in acts and any(
                         d > w for d, _ in cues.get("destination", ())) for w in ways):
                 return True
-            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts) or (
+            # (a way another partner's adjective owns is that partner's: "über georgische Häfen nach
+            # Italien" goes to Italy)
+            owned = {self.token_of(q.end_char - 1) + 1 for q in self.partners if q.mention_kind == "demonym"
+                     and self.token_of(q.start_char) != mi} if located else ()
+            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts and w not in owned) or (
                     w == me and (not located or adjective) and not with_it) or (
                     w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"
                    for w in ways):
