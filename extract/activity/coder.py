@@ -67,6 +67,7 @@ _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", 
 _GENITIVE_OF = {"of", "de", "du", "d", "на", "von"}  # "supplier of China", "fournisseur de", "доставчик на"
 _LIST_FILLERS = ("article", "origin", "destination")  # what may stand before each member of a list
 # words that make the partner after them an object or a place, not the subject ("with", "to", "через")
+_LEGS = frozenset(("onward", "via", "then", "via_weak"))  # cues that say goods go on from a place
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
 _NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object", "speculation", "denial"))  # cues _negated reads first
@@ -541,9 +542,13 @@ class _Sentence:
                 types = {t for t, _, _ in hits}
         # "the Baku-Tbilisi-Ceyhan pipeline, which crosses Georgia": a route's own crossing is the route's
         # (its countries come with it), no movement of its own
-        if self.routes and "move" in types and "via" in cues:
+        # (a route the goods leave from or go to is no subject: "пристигат от Актау до Баку и прекосяват Грузия")
+        subjects = [k for k in (self.token_of(r.start_char) for r in self.routes)
+                    if not self._after_any(cues, ("origin", "destination"), k, 1)] if (
+            self.routes and "move" in types and "via" in cues) else ()
+        if subjects:
             crossing = {i for i, _ in cues["via"]}
-            first_route = min(self.token_of(r.start_char) for r in self.routes)
+            first_route = min(subjects)
             hits = [h for h in hits if not (h[0] == "move" and h[1] in crossing and first_route < h[1])]
             types = {t for t, _, _ in hits}
         # what moves, for a route or port that implies transit: not the route's own words
@@ -639,7 +644,8 @@ class _Sentence:
         if self.g.case_endings:
             for p in self.partners:
                 last = self.token_of(p.end_char - 1)
-                role = next((r for suf, r in self.g.case_endings if self.lows[last].endswith(suf)), None)
+                role = next((r for suf, r in self.g.case_endings if self.lows[last].endswith(suf)), None) \
+                    if self.lows[last] not in self.g.bare_names else None
                 if role is None and last + 1 < len(self.lows) and self._gap(last + 1) in _HYPHENS:
                     # an abbreviation takes its ending after a hyphen: "АҚШ-қа", "ЕО-мен"
                     role = next((r for suf, r in self.g.case_endings if self.lows[last + 1] == suf), None)
@@ -697,7 +703,7 @@ class _Sentence:
             if via is None and port_ends and p.entity_id in port_ends and any(
                     0 <= mi - b <= 2 for b in port_ends[p.entity_id]):
                 via = True  # "do Ceyhan w Turcji", "Novorossiysk, Russia": the port on the way, not a buyer
-            if via is None and "onward" in cues and any(me <= i <= me + 3 for i, _ in cues["onward"]) and (
+            if via is None and not _LEGS.isdisjoint(cues) and self._goes_on(cues, me) and (
                     self._suffix_role.get(mi) == "destination" or self._after_any(cues, ("destination",), head, 0)):
                 via = True  # "Әзербайжанға жеткізіліп, одан әрі Грузия арқылы", "to Baku and from there": a stop
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
@@ -935,9 +941,14 @@ class _Sentence:
         # a named route that crosses partners, or a partner's port ("через терминал в
         # Новороссийске"): transit for those the document names
         if moves:
+            moving_clauses = {clause[i] for i, _ in moves}
             for r in self.routes:
                 ri = self.token_of(r.start_char)
-                if self._after_cue(cues, "bypass", ri, 2):
+                if self._after_cue(cues, "bypass", ri, 2) or clause[ri] not in moving_clauses:
+                    continue
+                # (nor a route in a time clause after every move: "send crude through the BTC after a drone
+                # attack damaged a station of the Caspian Pipeline Consortium": the attack's target)
+                if "comparison" in cues and all(any(i < k < ri for k, _ in cues["comparison"]) for i, _ in moves):
                     continue
                 for pid in crossings.get(r.entity_id, ()):
                     if pid in document_partners:
@@ -1541,6 +1552,23 @@ class _Sentence:
                 for i, j in cues["via_weak"]):  # ("shipped by rail to China": the buyer, not the way)
             return True  # "par" / "by" says the way only right after a word that moves something
         return None
+
+    def _goes_on(self, cues, me: int) -> bool:
+        """The goods go on from the place that ends at token me: "to Baku, and from there", "jusqu'à
+        Bakou, puis rejoignent par rail", "до Баку и прекосяват Грузия" (a way right after it, or an
+        onward word followed by a way, a means or a destination: "then signed a deal" is no leg)."""
+        if any(me <= i <= me + 3 for i, _ in cues.get("onward", ())):
+            return True
+        # (a way after "and": a second leg, "и прекосяват Грузия"; not "to Afghanistan through Uzbekistan")
+        if any(me < i <= me + 3 and not self.g.coordinators.isdisjoint(self.lows[me:i]) for i, _ in cues.get("via", ())):
+            return True
+        # ("then", "puis", "потім"; "i koleją do Polski": a means and a destination after it)
+        legs = {i for role in ("destination", "via", "via_weak", "origin") for i, _ in cues.get(role, ())}
+        dest = {i for i, _ in cues.get("destination", ())}
+        acts = {i for t, i, _ in self.hits if t != "move"}  # ("then buys fruit from": a new act, no leg)
+        return any(me <= i <= me + 3 and any(k in legs and acts.isdisjoint(range(j, k)) for k in range(j, j + 5))
+                   for i, j in cues.get("then", ())) or any(
+            me <= i <= me + 2 and any(k in dest for k in range(j, j + 3)) for i, j in cues.get("via_weak", ()))
 
     def _time_span(self, cues, j: int) -> bool:
         """A via word before a period is time, not a way: "през следващите три години", "через два

@@ -2,7 +2,7 @@
 
 activity_triggers.csv  words that state an act of a type (consult, agree, ...)
 activity_cues.csv      words that frame it: negation(_after), comparison(_after), rival, modality(_after, _final),
-                       via / via_after / via_weak (transit), bypass(_after), clause, clause_comma (after a comma), relative,
+                       via / via_after / via_weak (transit), onward / then (goods go on from a stop), bypass(_after), clause, clause_comma (after a comma), relative,
                        conditional, not_negation, hedge, backdrop, dependence, own, destination, title and
                        fixed (phrases whose trigger word states no act: "z udziałem", with ... taking part),
                        origin, between, arrival_from, kazakh_side, source ("according to": who says it),
@@ -49,6 +49,9 @@ class ActivityGrammar:
         endings = sorted(((r["cue"][1:].lower(), r["role"]) for r in cues if r["cue"].startswith("-")),
                          key=lambda x: -len(x[0]))
         self.case_endings = [(e, role) for e, role in endings if role not in ("future_ending", "negative_ending")]
+        # "Өзбекстан", "Ауғанстан": a name that ends like a case ending ("-тан": from) in its own form
+        self.bare_names = frozenset(r["alias"].lower() for r in load_csv("partner_aliases")
+                                    if r["lang"] == lang and " " not in r["alias"]) if self.case_endings else frozenset()
         # "-era" (French future) on the trigger itself: the act is planned
         self.future_endings = tuple(e for e, role in endings if role == "future_ending")
         # "поставит", "підпише": a perfective verb's present form is its future, the act is planned
