@@ -67,6 +67,8 @@ _LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", 
 _GENITIVE_OF = {"of", "de", "du", "d", "на", "von"}  # "supplier of China", "fournisseur de", "доставчик на"
 _LIST_FILLERS = ("article", "origin", "destination")  # what may stand before each member of a list
 # words that make the partner after them an object or a place, not the subject ("with", "to", "через")
+_QUOTE_ENDS = "\"»”“«–—"  # what ends a quoted statement before its verb of saying ('," said', "», — дейді", "– ocenia")
+_SPEAKER_REACH = 14  # words after that verb that describe the speaker ("Piotr Lis, były attaché ... ambasady Niemiec")
 _LEGS = frozenset(("onward", "via", "then", "via_weak"))  # cues that say goods go on from a place
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
@@ -845,10 +847,30 @@ class _Sentence:
         hostile_by = {mi for p, mi, me, *_ in parties if p.mention_kind == "demonym" and any(
             tt in _HOSTILE and 0 <= ii - me <= 1 for tt, ii, _jj in stated)} if not _HOSTILE.isdisjoint(
             tt for tt, _ii, _jj in stated) else ()
+        # "подписан на срещата на върха с участието на Саудитска Арабия, Катар и Кувейт", "in the presence
+        # of": those who attend the meeting where it is signed meet, they do not sign
+        attendees = {head for p, mi, me, head, c, via in parties if self._after_cue(cues, "attendees", head, 1)} \
+            if "attendees" in cues else ()
+        # "meant to carry Turkmen gas through Afghanistan and Pakistan to India": goods a partner's
+        # adjective owns, in a clause with no Kazakh side, move between others (the owner's transit
+        # across Kazakhstan is the one act: "Russian wheat ... moves across Kazakhstan")
+        # (the adjective right before the goods, or right after them: "gaz turkmène"; not "l'office public
+        # algérien des céréales", a buyer's name)
+        foreign_goods = {clause[mi]: p.entity_id for p, mi, me, *_ in parties if p.mention_kind == "demonym" and any(
+            self.token_of(g.start_char) == me or self.token_of(g.end_char - 1) + 1 == mi
+            for g in self.commodities)} if self.commodities and (
+            moves or "trade" in types) else {}
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
                 if in_topic and mi in in_topic and t in ("agree", "consult"):
+                    continue
+                if foreign_goods and t in _MOVING and clause[i] in foreign_goods and (
+                        clause[i] not in kz_clauses or (via_home and not any(
+                            clause[k] == clause[i] and not self._on_the_way(cues, clause, k, k + 1) for k in home))) and not (
+                        via_home and p.entity_id == foreign_goods[clause[i]]):
+                    continue
+                if attendees and head in attendees and t != "consult":
                     continue
                 if hostile_by and mi in hostile_by and t not in _HOSTILE:
                     continue  # "угода з Астаною не підпадає під американські санкції": the sanctions' side only
@@ -1407,6 +1429,8 @@ class _Sentence:
             return True
         if "source" in cues and self._said_by(cues, mi):
             return True  # "Според Брюксел", "according to Washington": who says it, no party to the act
+        if ("speech" in cues or "quote_verb" in cues) and self._quoted_by(cues, mi):
+            return True  # "– ocenia Piotr Lis, były attaché handlowy ambasady Niemiec": the speaker's office
         if "speech" in cues and self._reports_home(cues, me):
             return True  # "Washington says Kazakh re-exports to Russia reached $1.2 billion"
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
@@ -1421,6 +1445,16 @@ class _Sentence:
             if mi - 2 <= j <= mi and self._actor_before(clause, i) != "home":
                 return True  # "the EU depends on China", "Washington cuts its reliance on China"
         return "rival" in cues and any(me <= i <= me + _RIVAL_REACH or mi - 2 <= j <= mi for i, j in cues["rival"])
+
+    def _quoted_by(self, cues, mi: int) -> bool:
+        """The partner describes who is quoted: after a closing quote or a dash, a verb of saying, then
+        the speaker ("»Italien ist interessiert«, sagte der frühere deutsche Botschafter", "», — дейді
+        Германияның бұрынғы елшісі")."""
+        for role in ("speech", "quote_verb"):
+            for i, _ in cues.get(role, ()):
+                if i < mi <= i + _SPEAKER_REACH and i > 0 and any(ch in self._gap(i) for ch in _QUOTE_ENDS):
+                    return True
+        return False
 
     def _said_by(self, cues, mi: int) -> bool:
         """The partner right after a source word, or after one word that names its office ("по
@@ -1518,6 +1552,12 @@ class _Sentence:
             # Italien" goes to Italy)
             owned = {self.token_of(q.end_char - 1) + 1 for q in self.partners if q.mention_kind == "demonym"
                      and self.token_of(q.start_char) != mi} if located else ()
+            # (a line leads to a place after "to": "über die Druschba-Pipeline nach Deutschland liefern" sells
+            # to Germany; a port is in one: "to the port of Ceyhan in Turkey")
+            if located and "line" in cues and "toward" in cues:
+                lines = {i for i, _ in cues["line"]}
+                dest = [i for i, _ in cues["toward"]]  # ("nach", "to": never "in", a place as well)
+                owned = {*owned, *(w for w in ways if w in lines and any(w < d < mi for d in dest))}
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts and w not in owned) or (
                     w == me and (not located or adjective) and not with_it) or (
                     w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"

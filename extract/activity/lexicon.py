@@ -2,10 +2,13 @@
 
 activity_triggers.csv  words that state an act of a type (consult, agree, ...)
 activity_cues.csv      words that frame it: negation(_after), comparison(_after), rival, modality(_after, _final),
-                       via / via_after / via_weak (transit), onward / then (goods go on from a stop), bypass(_after), clause, clause_comma (after a comma), relative,
+                       via / via_after / via_weak (transit), onward / then (goods go on from a stop), line (a way that
+                       leads somewhere, not a place; toward: "to", "nach", never "in"), bypass(_after), clause, clause_comma (after a comma), relative,
+                       attendees ("with the participation of": they meet, they do not sign),
                        conditional, not_negation, hedge, backdrop, dependence, own, destination, title and
                        fixed (phrases whose trigger word states no act: "z udziałem", with ... taking part),
                        origin, between, arrival_from, kazakh_side, source ("according to": who says it),
+                       quote_verb (after a closing quote or a dash: the speaker follows, no party),
                        not_clause ("а также" is no clause "а"),
                        port:XX / dest_port:XX; a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
