@@ -755,8 +755,10 @@ class _Sentence:
         # place, neither the attacker's counterpart nor a target of its own
         sites = {mi for p, mi, me, head, c, via in parties if self._suffix_role.get(head) == "place" or self._after_any(
             cues, ("destination", "place", "target"), head - self._articles_in(cues, head - 2, head), 0) or (
-                # (a country in the genitive after the place: "в Краснодарском крае России")
-                self._after_any(cues, ("destination", "place"), head, 2) and not self.text[self.starts[head - 1]].isupper()
+                # (a country in the genitive after the place: "в Краснодарском крае России"; not an adjective
+                # after a month: "W lutym ukraińskie drony uszkodziły")
+                p.mention_kind != "demonym" and self._after_any(cues, ("destination", "place"), head, 2)
+                and not self.text[self.starts[head - 1]].isupper()
                 and self.text[self.starts[head - 1]].isalpha())} if "conflict" in types else ()
         # "L'Union européenne, qui a imposé des sanctions contre la Russie, surveille les réexportations
         # via le Kazakhstan": a relative clause and the clause it hangs on are one statement for
@@ -1558,6 +1560,10 @@ class _Sentence:
                 lines = {i for i, _ in cues["line"]}
                 dest = [i for i, _ in cues["toward"]]  # ("nach", "to": never "in", a place as well)
                 owned = {*owned, *(w for w in ways if w in lines and any(w < d < mi for d in dest))}
+            # "Ресейдің Новороссийск портына": to the partner's port, in the partner's genitive (a case ending)
+            if self._suffix_role.get(mi) == "of" and any(me <= w <= me + 2 and self.lows[w].endswith(tuple(
+                    e for e, role in self.g.case_endings if role == "destination")) for w in ways):
+                return True
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts and w not in owned) or (
                     w == me and (not located or adjective) and not with_it) or (
                     w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"
