@@ -575,6 +575,12 @@ class _Sentence:
             hits = [(t, i, j) for t, i, j in hits if not (t == "invest" and j in quotas)]
             types = {t for t, _, _ in hits}
         # "доля CPC Blend в поставках", "udział w eksporcie": a share of trade is a statistic, not a stake
+        # "udział ropy z Kazachstanu", "the share of Kazakh oil": a share of goods is a statistic, no stake
+        if "share" in cues and "invest" in types and self.commodities:
+            goods = {self.token_of(g.start_char) for g in self.commodities}
+            of_goods = {i for i, j in cues["share"] if any(j <= k <= j + 2 for k in goods)}
+            hits = [h for h in hits if not (h[0] == "invest" and h[1] in of_goods)]
+            types = {t for t, _, _ in hits}
         if "share" in cues and "invest" in types and ("trade" in types or "move" in types):
             shares = {i for i, _ in cues["share"]}
             traded = [i for t, i, j in hits if t in ("trade", "move")]
