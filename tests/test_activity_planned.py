@@ -33,3 +33,15 @@ def test_a_wish_or_a_possibility_is_planned(text):
 ])
 def test_a_perfective_verb_in_the_future_is_planned(text, planned):
     assert {e.activity_type: e.planned for e in extract(text).events} == planned
+
+
+@pytest.mark.parametrize("text, planned", [
+    # "wird" + infinitive at the clause's end is the future; "wird" + participle is the passive voice
+    ("Kasachstan wird im kommenden Jahr Rohöl nach Deutschland liefern.", {"trade": True}),
+    ("Ein Teil des kasachischen Zinks wird über georgische Häfen nach Italien versandt.",
+     {"transit": False, "trade": False}),
+    ("Kasachstan und Deutschland werden ein Abkommen unterzeichnen.", {"agree": True}),
+    ("Das kasachische Getreide wird per Bahn nach Afghanistan transportiert.", {"trade": False}),
+])
+def test_german_werden_is_future_before_an_infinitive_and_passive_before_a_participle(text, planned):
+    assert {e.activity_type: e.planned for e in extract(text, lang="de").events} == planned

@@ -1947,6 +1947,13 @@ class _Sentence:
         content = cues.get("modality_content")  # "agreed to double trade": what was agreed is still to happen
         if content and any(k < i and clause[k] == clause[i] for k, _ in content):
             return True
+        if before and self.g.infinitive_endings and "passive_aux" in cues:
+            auxiliaries = {k for k, _ in cues["passive_aux"]}
+            mine = [k for k, _ in before if k <= i and clause[k] == clause[i]]
+            if mine and all(k in auxiliaries for k in mine):
+                last = max(k for k in range(len(clause)) if clause[k] == clause[i])
+                if not self.lows[last].endswith(self.g.infinitive_endings):
+                    before = ()  # "wird über georgische Häfen nach Italien versandt": passive, not future
         return bool(before) and any(k <= i and clause[k] == clause[i] for k, _ in before) or bool(after) and any(
             i < k <= i + 3 and clause[k] == clause[i] for k, _ in after) or bool(final) and any(
             i < k and clause[k] == clause[i] for k, _ in final)  # "... жеткізуді жоспарлап отыр": the clause's last verb

@@ -12,7 +12,8 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        not_clause ("а также" is no clause "а"),
                        port:XX / dest_port:XX; a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
-                       or an ending on the trigger (future_ending "-era", negative_ending "-майды")
+                       or an ending on the trigger (future_ending "-era", negative_ending "-майды") or on the
+                       clause's last word after a passive_aux (infinitive_ending "-en": "wird ... liefern")
 activity_sectors.csv   sector words (energy, nuclear, minerals, transport, security)
 routes.csv (crosses)   the countries a named route crosses (CPC -> RU)
 """
@@ -62,6 +63,10 @@ class ActivityGrammar:
         self.future_verb = getattr(lemmatizer(lang), "future", None)
         # "-майды", "-маған" (Kazakh negative verb) on the trigger itself: the act is denied
         self.negative_endings = tuple(e for e, role in endings if role == "negative_ending")
+        # "-en" (German infinitive): after "wird"/"werden" (passive_aux) a clause that ends in an
+        # infinitive is future ("wird ... liefern"), one that ends in a participle is passive ("wird ... versandt")
+        self.infinitive_endings = tuple(e for e, role in endings if role == "infinitive_ending")
+        self.case_endings = [(e, role) for e, role in self.case_endings if role != "infinitive_ending"]
         # "He", "Она", "jego kraj": a sentence about the partner named just before (coreference)
         anaphors = [tuple(r["cue"].lower().split()) for r in cues if r["role"] == "anaphor"]
         self.anaphors = {a[0] for a in anaphors if len(a) == 1}
