@@ -89,3 +89,30 @@ def test_language_specific_false_friends_are_excluded():
 def test_kazakh_demonyms_in_their_common_spellings(text, expected):
     from extract import extract
     assert {m.partner_id for m in extract(text).mentions if m.partner_id} == expected
+
+
+# the regular case forms of a Slavic demonym ("емирски" -> "емирската", "емирските"): every one is found
+_ADJECTIVE_FORMS = {
+    "bg": ("ски", ("ска", "ската", "ския", "ските", "ско")),
+    "ru": ("ский", ("ская", "ской", "скую", "ские", "ских", "ского", "скому")),
+    "uk": ("ький", ("ька", "ької", "ьку", "ькі", "ьких", "ького", "ькому")),
+    "pl": ("ki", ("ka", "kiej", "kie", "kich", "kiego", "kim")),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_ADJECTIVE_FORMS))
+def test_every_demonym_is_found_in_its_case_forms(lang):
+    from extract.partners.matcher import HOME
+    from extract.reference import load_csv
+
+    base, endings = _ADJECTIVE_FORMS[lang]
+    missed = []
+    for r in load_csv("partner_aliases"):
+        if r["lang"] != lang or r["mention_kind"] != "demonym" or not r["alias"].endswith(base) or " " in r["alias"]:
+            continue
+        for ending in endings:
+            form = r["alias"][: -len(base)] + ending
+            etype = "home" if r["partner_id"] == HOME else "partner"  # (Kazakhstan's own: Kazakh side)
+            if r["partner_id"] not in ids(f"{form.capitalize()} {form}", lang, etype):
+                missed.append((r["partner_id"], form))
+    assert not missed, missed
