@@ -971,10 +971,9 @@ class _Sentence:
         # a named route that crosses partners, or a partner's port ("через терминал в
         # Новороссийске"): transit for those the document names
         if moves:
-            moving_clauses = {clause[i] for i, _ in moves}
             for r in self.routes:
                 ri = self.token_of(r.start_char)
-                if self._after_cue(cues, "bypass", ri, 2) or clause[ri] not in moving_clauses:
+                if self._after_cue(cues, "bypass", ri, 2):
                     continue
                 # (nor a route in a time clause after every move: "send crude through the BTC after a drone
                 # attack damaged a station of the Caspian Pipeline Consortium": the attack's target)
