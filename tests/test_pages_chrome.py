@@ -398,3 +398,27 @@ def test_holdout_k_chrome_lines(line):
 @pytest.mark.parametrize("line", ["Exports rose 1.2K tonnes in views of analysts", "Kasachstan liefert 4 Mio. Tonnen"])
 def test_holdout_k_prose_is_not_chrome(line):
     assert chrome_kind(line) is None
+
+
+@pytest.mark.parametrize("lang, body, paywall", [
+    ("en", "Kazakhstan shipped 2 million tonnes of wheat to Iran.",
+     "You have reached your limit of 3 free articles this month. Subscribe from $1 a week."),
+    ("pl", "Kazachstan wysłał do Iranu 2 mln ton pszenicy.",
+     "Pozostało 58% artykułu. Pełna treść dostępna dla subskrybentów."),
+    ("ru", "Казахстан отгрузил в Иран 2 млн тонн пшеницы.",
+     "Полный текст доступен по подписке. Оформить за 299 рублей в месяц"),
+    ("fr", "Le Kazakhstan a expédié 2 millions de tonnes de blé vers l'Iran.",
+     "Vous avez atteint la limite de 5 articles gratuits ce mois-ci."),
+    ("de", "Kasachstan hat 2 Millionen Tonnen Weizen in den Iran geliefert.",
+     "Sie haben Ihr Limit von 3 kostenlosen Artikeln erreicht."),
+    ("uk", "Казахстан відвантажив до Ірану 2 млн тонн пшениці.",
+     "Повний текст доступний за передплатою за 99 гривень на місяць."),
+    ("bg", "Казахстан е изнесъл за Иран 2 млн. тона пшеница.",
+     "Пълният текст е достъпен за абонати срещу 5 лева на месец."),
+    ("kk", "Қазақстан Иранға 2 млн тонна бидай жөнелтті.",
+     "Материалдың толық нұсқасы тек жазылушыларға қолжетімді, айына 990 теңге."),
+])
+def test_a_paywall_note_with_numbers_gives_no_figure(lang, body, paywall):
+    text = f"Headline\n\n{body}\n\n{paywall}\n"
+    r = extract(text, lang=lang)
+    assert r.figures and all(f.start_char < text.index(paywall) for f in r.figures), [f.surface_text for f in r.figures]

@@ -273,3 +273,18 @@ def test_a_sentence_with_a_comma_and_a_number_is_no_dotted_dateline():
     assert "CN" in {m.partner_id for m in extract(text, "uk").mentions}
     dated = extract("АСТАНА, 12 марта. Казахстан и Китай подписали соглашение.", "ru")
     assert {m.partner_id for m in dated.mentions} == {"CN"}  # the dateline's city is still no partner
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Demand is strong," said Jordan Wells, an analyst at a consultancy.', set()),
+    ("Traders see Argentina as an outlet, said Chad Morrison, an analyst at CRU.", {"AR"}),
+    ("Israel Katz said Israel will buy Kazakh oil.", {"IL"}),
+    # the country, not a person: no comma or verb of saying after the next word
+    ("Chad Imports Kazakh Wheat", {"TD"}),
+    ("Georgia Ports handled more Kazakh cargo.", {"GE"}),
+    ("Kazakhstan signed a deal with Jordan on Monday.", {"JO"}),
+])
+def test_a_country_that_is_also_a_given_name_is_a_person_before_a_surname(text, expected):
+    from extract import extract
+
+    assert {m.entity_id for m in extract(text, lang="en").mentions if m.entity_type == "partner"} == expected

@@ -491,6 +491,10 @@ def change_of_context(text: str, s_start: int, pos: int, g: Grammar, own_unit: b
         return False
     if _NUMBER_BETWEEN.search(text, last.end(), pos):
         return False
+    # "osiągnie od 8 do 10 tys. ton", "will reach from 10 to 12 million", "the voyage to Santos takes from 38
+    # to 45 days": the level reached lies in a range (not "passer de 10 à 12": from one level to another)
+    if g.changes.get(last.group(0)) == "level" and last.group(0).lower().startswith(tuple(g.context.get("attain", ()))):
+        return False
     fw = _LAST_WORD.search(text, max(last.end(), pos - 12), pos)
     if fw and g.changes.get(fw.group(1)) == "by" and g.changes.get(last.group(0)) in ("increase", "decrease"):
         return own_unit

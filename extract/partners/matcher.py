@@ -14,12 +14,14 @@ Ospanow") is a person, and Kazakhstan itself claims its spans but is never retur
 """
 from __future__ import annotations
 
+import csv
 import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress
 from operator import eq, itemgetter
+from pathlib import Path
 
 from spacy.attrs import IDX, LENGTH, NORM
 from spacy.matcher import PhraseMatcher
@@ -38,6 +40,16 @@ _KIND_ORDER = {"abbreviation": 0, "name": 1, "capital": 2, "organisation": 3, "d
 _SURNAME = re.compile(
     r"(?:ov|ova|ev|eva|ow|owa|ew|ewa|in|ina|yn|yna|ski|ska|sky|skiy|cki|cka|enko|uk|yuly|uly|kyzy|"
     r"ов|ова|ев|ева|ёв|ин|ина|ын|ына|ский|ская|цкий|енко|ук|ұлы|қызы|ули|ұлы)$", re.I)
+
+
+_AFTER_A_NAME = frozenset((",", "said", "says", "told", "added", "noted"))  # "Jordan Wells, an analyst"
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Countries that are also given names (given_names.csv): "Jordan Wells" is a person."""
+    with open(Path(__file__).resolve().parent / "given_names.csv", encoding="utf-8", newline="") as f:
+        return frozenset(r["alias"] for r in csv.DictReader(f))
 
 
 class LanguageMatcher:
@@ -114,12 +126,21 @@ class LanguageMatcher:
         n_tokens = len(starts)
 
         def person_at(s: int, e: int) -> bool:
-            """A capitalised name directly followed by a surname is a person ("Iran Ospanow")."""
+            """A capitalised name directly followed by a surname is a person ("Iran Ospanow"); so is a
+            country that is also a given name before a capitalised word and then a comma or a verb of
+            saying ("said Jordan Wells, an analyst", "Chad Morrison said"; not "Chad Imports Kazakh
+            Wheat", "Georgia Ports handled")."""
             if e >= n_tokens:
                 return False
             nxt = body[starts[e]:starts[e] + lengths[e]]
-            if not (nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper() and _SURNAME.search(nxt)):
+            if not (nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper()):
                 return False
+            if not _SURNAME.search(nxt):
+                if body[starts[s]:starts[s] + lengths[s]] not in _given_names():
+                    return False
+                after = body[starts[e + 1]:starts[e + 1] + lengths[e + 1]] if e + 1 < n_tokens else ""
+                if after not in _AFTER_A_NAME:
+                    return False
             return bool(doc[s].whitespace_)  # a Token object only for the few name + surname pairs
 
         # on equal spans prefer the alias spelled like the text, then name over demonym
