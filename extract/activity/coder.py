@@ -1313,6 +1313,13 @@ class _Sentence:
                 if stop <= k < j + _VERB_FINAL_REACH and clause[k] == clause[i] and (
                         e == n or clause[e] != clause[k] or any(ch in self._gap(e) for ch in ",.;:")):
                     out.add(k)
+        # "No Kazakh sulphur has been sold to India", "Žádná dohoda": a negation that opens its clause
+        # denies the clause's first act, however far on
+        for i, j in cues.get("negation", ()):
+            if i not in cancelled and i == clause.index(clause[i]):
+                first = min((k for _t, k, _e in hits if k >= j and clause[k] == clause[i]), default=None)
+                if first is not None:
+                    out.add(first)
         # German puts the finite verb second and its negated object far after it: "Nach Russland liefert
         # Kazzinc seit 2022 kein Zink mehr" denies the delivery
         # (only when no act follows it: "bei Verhandlungen ... keine Einigung" denies the agreement, not the talks)
