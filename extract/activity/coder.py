@@ -711,8 +711,9 @@ class _Sentence:
             if via is None and port_ends and p.entity_id in port_ends and any(
                     0 <= mi - b <= 2 for b in port_ends[p.entity_id]):
                 via = True  # "do Ceyhan w Turcji", "Novorossiysk, Russia": the port on the way, not a buyer
-            if via is None and not _LEGS.isdisjoint(cues) and self._goes_on(cues, me) and (
-                    self._suffix_role.get(mi) == "destination" or self._after_any(cues, ("destination",), head, 0)):
+            if via is None and not _LEGS.isdisjoint(cues) and (
+                    self._suffix_role.get(mi) == "destination" or self._after_any(cues, ("destination",), head, 0)) and (
+                    self._goes_on(cues, me)):
                 via = True  # "Әзербайжанға жеткізіліп, одан әрі Грузия арқылы", "to Baku and from there": a stop
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
                 via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
