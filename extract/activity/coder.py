@@ -480,6 +480,15 @@ class _Sentence:
             if not hits:
                 return []
         self._cues = cues
+        # "Największym dostawcą wołowiny do Wietnamu pozostaje Australia", "The largest supplier of beef to
+        # Vietnam remains Australia, whose ships ...": a ranking of others' trade, no Kazakh side in the sentence
+        # (not one list of buyers: "Основными покупателями ... остаются заводы Италии и Нидерландов")
+        if "superlative" in cues and not self.home and len({p.entity_id for p in self.partners}) > 1 and len(
+                {self._list_head(self.token_of(p.start_char)) for p in self.partners}) > 1 and any(
+                0 <= i - b <= 1 for _t, i, _j in hits if _t in _MOVING for _a, b in cues["superlative"]):
+            hits = [h for h in hits if h[0] not in _MOVING]
+            if not hits:
+                return []
         coordinated = self._coordinated(cues, hits) if len(hits) > 1 and self.partners and (
             hits[-1][1] - hits[0][1] > 2) and not self.g.coordinators.isdisjoint(self.lows) else ()
         stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")

@@ -4,7 +4,8 @@ activity_triggers.csv  words that state an act of a type (consult, agree, ...)
 activity_cues.csv      words that frame it: negation(_after), comparison(_after), rival, modality(_after, _final),
                        via / via_after / via_weak (transit), onward / then (goods go on from a stop), line (a way that
                        leads somewhere, not a place; toward: "to", "nach", never "in"), bypass(_after), clause, clause_comma (after a comma), relative,
-                       attendees ("with the participation of": they meet, they do not sign),
+                       attendees ("with the participation of": they meet, they do not sign), superlative
+                       ("the largest supplier ... remains": a ranking of others when no Kazakh side is named),
                        conditional, not_negation, hedge, backdrop, dependence, own, destination, title and
                        fixed (phrases whose trigger word states no act: "z udziałem", with ... taking part),
                        origin, between, arrival_from, kazakh_side, source ("according to": who says it),
