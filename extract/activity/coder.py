@@ -1282,7 +1282,11 @@ class _Sentence:
         self._appositive = {}
         home = [self.token_of(m.start_char) for m in self.home]
         for k, p in enumerate(self.partners):
-            me = self.token_of(p.end_char - 1) + 1
+            me = own = self.token_of(p.end_char - 1) + 1
+            # (the partner's company before the comma: "Morocco's OCP, the world's biggest phosphate producer,")
+            if me < n and self.lows[me] == "s" and self._gap(me) in ("'", "’"):
+                me = next((e for e in range(me + 1, min(me + 4, n)) if "," in self._gap(e) and all(
+                    self.text[self.starts[x]].isupper() for x in range(own + 1, e))), me)
             if me >= n or "," not in self._gap(me):
                 continue
             end = next((e for e in range(me + 1, n) if "," in self._gap(e)), n)
@@ -1290,7 +1294,7 @@ class _Sentence:
                     me <= i < end for i, _ in cues.get("kazakh_side", ())):
                 for e in range(me, end):
                     out[e] = -1000 - k
-                self._appositive[me] = end  # (the partner's own predicate follows the apposition)
+                self._appositive[own] = end  # (the partner's own predicate follows the apposition)
 
     def _negated(self, cues, clause, hits) -> set[int]:
         """Trigger tokens a negation governs: the words right after "not" ("has not restricted"),
