@@ -326,30 +326,3 @@ def test_facts_are_published_in_reading_order_full_and_partial(tmp_path, monkeyp
     report = publish(wh, bi, exports)
     in_order()
     assert report.bi_mode in ("partial", "full")
-
-
-@pytest.mark.parametrize("failing", ["_write_exports", "_write_bi_copy"])
-def test_a_failure_on_either_side_of_a_partial_publication_publishes_nothing(pub, tmp_path, monkeypatch, failing):
-    """A partial publication writes the BI copy and the Parquet exports at the same time (the exports
-    on a second connection, in a thread): an error on either side is the publication's error, and
-    neither the copy nor the exports are replaced, nor is anything left beside them."""
-    wh, bi, exports = pub
-    earlier = mart_rows(bi)
-    change(wh)
-    real = getattr(pubmod, failing)
-
-    def fails(con, *args, **kwargs):
-        real(con, *args, **kwargs)  # the work done, then a failure before the swap
-        raise RuntimeError(f"{failing} failed")
-
-    monkeypatch.setattr(pubmod, failing, fails)
-    with pytest.raises(RuntimeError, match=f"{failing} failed"):
-        publish(wh, bi, exports)
-    assert mart_rows(bi) == earlier
-    assert parquet_rows(exports, earlier) == earlier
-    assert sorted(p.name for p in bi.parent.iterdir()) == sorted([bi.name, exports.name, standby_path(bi).name]) or \
-        sorted(p.name for p in bi.parent.iterdir()) == sorted([bi.name, exports.name])
-    monkeypatch.setattr(pubmod, failing, real)
-    report = publish(wh, bi, exports)
-    assert (report.bi_mode, report.exports_mode) == ("partial", "partial"), report.notes
-    assert_published(wh, bi, exports, tmp_path / "after")

@@ -37,7 +37,6 @@ import hashlib
 import os
 import re
 import shutil
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,11 +130,8 @@ def publish(warehouse_path: Path, bi_path: Path, exports_dir: Path,
                   .fetchall()[0][0] for schema, name in tables}
         report = PublishReport(bi_path, exports_dir, counts)
         fp = fingerprint()
-        if full:
-            _write_bi_copy(con, src, tables, counts, bi_path, tmp, fp, report, full)
-            _write_exports(con, src, tables, counts, exports_dir, tmp_exports, fp, report, full)
-        else:
-            _write_both(con, src, tables, counts, bi_path, tmp, exports_dir, tmp_exports, fp, report)
+        _write_bi_copy(con, src, tables, counts, bi_path, tmp, fp, report, full)
+        _write_exports(con, src, tables, counts, exports_dir, tmp_exports, fp, report, full)
         # the copy being replaced stays as the standby, to be brought up to date by the next publication
         if bi_path.exists():
             try:
@@ -166,40 +162,6 @@ def publish(warehouse_path: Path, bi_path: Path, exports_dir: Path,
             pass
         if own:
             con.close()
-
-
-def _write_both(con, src, tables, counts, bi_path: Path, tmp: Path, exports_dir: Path, tmp_exports: Path,
-                fp: str, report: PublishReport) -> None:
-    """A partial publication's BI copy and Parquet exports at the same time, the exports on a second
-    connection in a thread: each is a run of small statements that leaves a core idle (a publication
-    after ten new files on 100,000 articles: 1.4 s one after the other). A full publication writes one
-    after the other: two sorts of the big facts at once would share one memory budget."""
-    cur = con.cursor()  # its own temporary tables (_kz_changed): nothing shared but the database
-    exports = PublishReport(report.bi_path, report.exports_dir, report.tables)
-    error: list[BaseException] = []
-
-    def write_exports() -> None:
-        try:
-            cur.execute(f"USE {ident(src)}")
-            cur.execute("SET preserve_insertion_order = false")
-            _write_exports(cur, src, tables, counts, exports_dir, tmp_exports, fp, exports, False)
-        except BaseException as e:  # (re-raised in the caller's thread)
-            error.append(e)
-
-    thread = threading.Thread(target=write_exports, name="publish-parquet", daemon=True)
-    thread.start()
-    try:
-        _write_bi_copy(con, src, tables, counts, bi_path, tmp, fp, report, False)
-    except BaseException:  # stopped or failed: the exports are not wanted either
-        cur.interrupt()
-        raise
-    finally:
-        thread.join()  # (before the caller removes tmp_exports under a writer)
-        cur.close()
-    if error:
-        raise error[0]
-    report.exports_mode = exports.exports_mode
-    report.notes += exports.notes
 
 
 class _Fallback(Exception):
