@@ -715,6 +715,9 @@ class _Sentence:
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
+            if via and p.mention_kind == "demonym" and me in ways and any(
+                    me < i <= me + 2 and t not in _MOVING for t, i, _j in hits):
+                via = None  # "грузинските железници договориха", "Georgian Railways signed": the company acts
             if via and mi in self._denied_at:
                 via = False  # "transit via Ukraine is impossible": a way denied is bypassed, for every act
             if via is None and port_ends and p.entity_id in port_ends and any(
