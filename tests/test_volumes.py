@@ -151,3 +151,20 @@ def test_a_tonnage_of_something_else_is_no_volume_of_the_sentence_goods(text, ex
 def test_aluminium_is_an_other_metal():
     r = extract("Kasachstan liefert 60.000 Tonnen Primäraluminium an einen deutschen Automobilzulieferer, teilte ERG mit.")
     assert [v.commodity_id for v in r.export_volumes] == ["metals_other"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kazakhstan exported 40,000 tonnes of refined lead to China."),
+    ("pl", "Kazachstan wyeksportował do Chin 40 tys. ton ołowiu."),
+    ("ru", "Казахстан экспортировал в Китай 40 тыс. тонн свинца."),
+    ("uk", "Казахстан експортував до Китаю 40 тис. тонн свинцю."),
+    ("bg", "Казахстан изнесе за Китай 40 хил. тона рафинирано олово."),
+    ("fr", "Le Kazakhstan a exporté 40 000 tonnes de plomb vers la Chine."),
+    ("de", "Kasachstan exportierte 40.000 Tonnen Blei nach China."),
+    ("kk", "Қазақстан Қытайға 40 мың тонна қорғасын экспорттады."),
+])
+def test_lead_is_a_metal_in_every_language(lang, text):
+    from extract import extract
+
+    vols = extract(text, lang=lang).export_volumes
+    assert [(v.commodity_id, v.volume_tonnes) for v in vols] == [("metals_other", 40000.0)]
