@@ -881,14 +881,16 @@ class _Sentence:
             self.token_of(g.start_char) == me or self.token_of(g.end_char - 1) + 1 == mi
             for g in self.commodities)} if self.commodities and (
             moves or "trade" in types) else {}
+        # (the clauses with a Kazakh side that is more than a place on the way: asked once, not per act and party)
+        kz_off_way = {clause[k] for k in home if not self._on_the_way(cues, clause, k, k + 1)} \
+            if foreign_goods and via_home else set()
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
                 if in_topic and mi in in_topic and t in ("agree", "consult"):
                     continue
                 if foreign_goods and t in _MOVING and clause[i] in foreign_goods and (
-                        clause[i] not in kz_clauses or (via_home and not any(
-                            clause[k] == clause[i] and not self._on_the_way(cues, clause, k, k + 1) for k in home))) and not (
+                        clause[i] not in kz_clauses or (via_home and clause[i] not in kz_off_way)) and not (
                         via_home and p.entity_id == foreign_goods[clause[i]]):
                     continue
                 if attendees and head in attendees and t != "consult":
@@ -1590,8 +1592,8 @@ class _Sentence:
                 dest = [i for i, _ in cues["toward"]]  # ("nach", "to": never "in", a place as well)
                 owned = {*owned, *(w for w in ways if w in lines and any(w < d < mi for d in dest))}
             # "Ресейдің Новороссийск портына": to the partner's port, in the partner's genitive (a case ending)
-            if self._suffix_role.get(mi) == "of" and any(me <= w <= me + 2 and self.lows[w].endswith(tuple(
-                    e for e, role in self.g.case_endings if role == "destination")) for w in ways):
+            if self._suffix_role.get(mi) == "of" and any(
+                    me <= w <= me + 2 and self.lows[w].endswith(self.g.destination_endings) for w in ways):
                 return True
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts and w not in owned) or (
                     w == me and (not located or adjective) and not with_it) or (

@@ -53,7 +53,9 @@ class ActivityGrammar:
         # "-ға" (Kazakh dative): a case ending on the partner's own word says its role
         endings = sorted(((r["cue"][1:].lower(), r["role"]) for r in cues if r["cue"].startswith("-")),
                          key=lambda x: -len(x[0]))
-        self.case_endings = [(e, role) for e, role in endings if role not in ("future_ending", "negative_ending")]
+        self.case_endings = [(e, role) for e, role in endings
+                             if role not in ("future_ending", "negative_ending", "infinitive_ending")]
+        self.destination_endings = tuple(e for e, role in self.case_endings if role == "destination")
         # "Өзбекстан", "Ауғанстан": a name that ends like a case ending ("-тан": from) in its own form
         self.bare_names = frozenset(r["alias"].lower() for r in load_csv("partner_aliases")
                                     if r["lang"] == lang and " " not in r["alias"]) if self.case_endings else frozenset()
@@ -67,7 +69,6 @@ class ActivityGrammar:
         # "-en" (German infinitive): after "wird"/"werden" (passive_aux) a clause that ends in an
         # infinitive is future ("wird ... liefern"), one that ends in a participle is passive ("wird ... versandt")
         self.infinitive_endings = tuple(e for e, role in endings if role == "infinitive_ending")
-        self.case_endings = [(e, role) for e, role in self.case_endings if role != "infinitive_ending"]
         # "He", "Она", "jego kraj": a sentence about the partner named just before (coreference)
         anaphors = [tuple(r["cue"].lower().split()) for r in cues if r["role"] == "anaphor"]
         self.anaphors = {a[0] for a in anaphors if len(a) == 1}
