@@ -162,7 +162,7 @@ _BULLETS = r"[ \t>*•·|\-–—\u00a0\W_]*?"
 _NUMBER = r"\d[\d\s.,\u00a0\u202f]*(?:[KkMК](?!\w))?"  # (counters abbreviate: "1.2K views")
 _BREADCRUMB_SEP = re.compile(r"\s+[/›»>|]\s+|\s*[›»]\s*")
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
-_WRAPPED_DAY = re.compile(r"\d{1,2}[.,;]?")
+_WRAPPED_DAY = re.compile(r"\d{1,4}[.,;]?")  # a day or a year: "from January\n1.", "since March\n2024."
 _TOKEN = re.compile(r"\S+")
 _LINE = re.compile(r"[^\n]+")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿа-яёіїєґәғқңөұүһ][^\W\d_]{3,}")
@@ -298,7 +298,7 @@ def _is_time_or_date(s: str) -> bool:
     words = [t for t in tokens if any(ch.isalpha() for ch in t)]
     if _TIME.search(s):
         return len(words) <= 3
-    if _WRAPPED_DAY.fullmatch(s):  # the "1." that a wrap left alone ("from January\n1."), no date line
+    if _WRAPPED_DAY.fullmatch(s):  # what a wrap left alone, no date line
         return False
     return len(tokens) <= 4 and all(not _strip_months(w).strip(" .,") for w in words)
 

@@ -77,15 +77,18 @@ def clean_text(raw: str, lang: str | None = None, title: str | None = None) -> C
     return CleanText(title=title, body_text=body, boilerplate_removed=removed, headline_detected=detected)
 
 
-# Hard-wrapped text (agency reprints, plain-text feeds) breaks lines every 60-80 characters in the
-# middle of sentences. A line end is a soft break, read as a space, when the line before it is as
-# long as a wrapped line and the line after it goes on with the sentence: a lowercase word or a
-# number ("3.8 million\ntons", "in September\n2023"). Inside a paragraph that is wrapped so, a long
-# line followed by a capital is a soft break too ("exports to\nChina"), and anywhere a line of the
-# text's full wrap width that stops in mid-sentence ("1,8 Millionen\nTonnen": German capitals). Blank lines, list items,
-# short lines (headlines, chrome) and the first line (the headline) stay separate.
+# Hard-wrapped text (agency reprints, plain-text feeds, narrow mobile scrapes) breaks lines every
+# 30-80 characters in the middle of sentences. A line end is a soft break, read as a space, when the
+# line before it is as long as a wrapped line and the line after it goes on with the sentence: a
+# lowercase word or a number ("3.8 million\ntons", "in September\n2023"). Inside a paragraph that is
+# wrapped so, a long line followed by a capital is a soft break too ("exports to\nChina"), and anywhere
+# a line of the text's full wrap width that stops in mid-sentence ("1,8 Millionen\nTonnen": German
+# capitals). Blank lines, list items, short lines (headlines, chrome) and the first line (the
+# headline) stay separate. "As long as a wrapped line" is measured against the text's own wrap width
+# when it has one: a text wrapped at 40 has lines of 28-40 characters, all of them cut by the wrap.
 _WRAP_MIN, _WRAP_MAX, _WRAP_PARAGRAPH_MIN = 35, 100, 50
-_WRAP_SLACK = 12  # a line this close to the wrap width was cut by the wrap, not by its writer
+_WRAP_SLACK = 12  # a line this close to the wrap width (of 70) was cut by the wrap, not by its writer
+_NARROW_MIN = 28  # the narrowest wrap width read as one (a column of 30 characters, less its slack)
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", "»", "”", '"')
 # (a number and a dot alone on a line ends a wrapped date, "from January\n1.": an item has words after it)
 _LIST_ITEM = re.compile(r"[-•*–—·▪►✓+>]|\d{1,2}[.)]\s|\(?[a-zа-я]\)\s|\d{1,2}:\d\d(?!\d)")
@@ -97,9 +100,21 @@ _LINE_THEN_TEXT = re.compile(r"\n(?=[ \t]*[^\s])")
 def _has_wrapped_line(text: str) -> bool:
     for m in _LINE_THEN_TEXT.finditer(text):
         e = m.start()
-        if _WRAP_MIN <= e - (text.rfind("\n", 0, e) + 1) <= _WRAP_MAX + 20:
+        if _NARROW_MIN - 8 <= e - (text.rfind("\n", 0, e) + 1) <= _WRAP_MAX + 20:
             return True
     return False
+
+
+def _wrap_width(inner: list[int]) -> tuple[int, int]:
+    """(width, slack) of a text whose inner line lengths are `inner`: the longest line that another
+    line follows, when at least three lines come that close to it (a web page's intertitles are not
+    a wrapped text); a narrow width also needs most lines to be that long. (10**9, 12) without one."""
+    width = max(inner, default=0)
+    slack = max(5, round(width * _WRAP_SLACK / 70))
+    near = sum(1 for n in inner if n >= width - slack)
+    if near < 3 or width < _NARROW_MIN or (width < _WRAP_MIN + _WRAP_SLACK and near * 2 < len(inner)):
+        return 10 ** 9, _WRAP_SLACK
+    return width, slack
 
 
 def soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> list[int]:
@@ -110,17 +125,17 @@ def soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> list[int]:
     skip = {s for s, _e in chrome}
     lines = [(m.start(), m.start() if m.start() in skip else m.end()) for m in _LINE_SPAN.finditer(text)
              if m.start() == 0 or text[m.start() - 1] == "\n"]
-    # the width the text is wrapped at: its longest line that another line follows, when at least
-    # three such lines come that close to it (a web page's intertitles are not a wrapped text)
     inner = [e - s for (s, e), (s2, e2) in zip(lines, lines[1:]) if e - s <= _WRAP_MAX + 20 and _has_word(text[s2:e2])]
-    width = max(inner, default=0)
-    if sum(1 for n in inner if n >= width - _WRAP_SLACK) < 3:
-        width = 10 ** 9
+    width, slack = _wrap_width(inner)
+    # a line this long may end in a soft break: 35 characters, less in a text wrapped narrower
+    shortest = min(_WRAP_MIN, width - 2 * slack)
+    full = max(width - slack, min(_WRAP_PARAGRAPH_MIN, width - slack))  # a full-width line
+    long_line = min(_WRAP_PARAGRAPH_MIN, full)
     out: list[int] = []
     first = True           # the first line with a word: the headline, or the lead's first line
     run: list[int] = []    # soft breaks of the current paragraph
     weak: list[int] = []   # candidate breaks before a capital, kept when the paragraph is wrapped
-    for (s, e), (s2, e2) in zip(lines, lines[1:]):
+    for i, ((s, e), (s2, e2)) in enumerate(zip(lines, lines[1:])):
         a = text[s:e].strip()
         b = text[s2:e2].strip()
         if not _has_word(a) or not _has_word(b):
@@ -131,22 +146,33 @@ def soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> list[int]:
             continue
         head = first
         first = False
-        if not (_WRAP_MIN <= len(a) <= _WRAP_MAX) or a.endswith(":") or _LIST_ITEM.match(b):
+        # the wrap cut this line: the next line's first word would not have fitted on it (a line
+        # before a long word may be short: "Südafrika, der weltgrößte\nFerrochromproduzent")
+        cut = len(a) + 1 + len(b.split(None, 1)[0]) > width
+        c = b[0]
+        if (not (shortest <= len(a) <= _WRAP_MAX or (cut and 2 * len(a) >= width))
+                or (a.endswith(":") and not (cut and c.islower())) or _LIST_ITEM.match(b)):
             out += run + (weak if run else [])
             run, weak = [], []
             continue
-        c = b[0]
         if c.islower() or (c.isdigit() and not a.endswith((".", "!", "?", "…"))) or c in ",;%)»”":
             run.append(e)
-        elif not head and len(a) >= max(_WRAP_PARAGRAPH_MIN, width - _WRAP_SLACK) and not a.endswith(_SENTENCE_END):
+        elif not head and (len(a) >= full or cut) and not a.endswith(_SENTENCE_END):
             run.append(e)  # a full-width line in mid-sentence: "rund 1,8 Millionen\nTonnen" (German nouns)
-        elif not head and len(a) >= _WRAP_PARAGRAPH_MIN:
+        elif not head and len(a) >= long_line:
             weak.append(e)
+        elif head and cut and not a.endswith(_SENTENCE_END) and _ends_paragraph(text, lines, i + 1):
+            out.append(e)  # a headline the wrap cut in two: "exports of coal to\nChina may top 10 mn t"
         else:
             out += run + (weak if run else [])
             run, weak = [], []
     out += run + (weak if run else [])
     return sorted(out)
+
+
+def _ends_paragraph(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Line i is the last of its paragraph: a blank line (or chrome, or the end) comes after it."""
+    return i + 1 >= len(lines) or not _has_word(text[lines[i + 1][0]:lines[i + 1][1]])
 
 
 def unwrap_soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> str:
