@@ -91,7 +91,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         return []
     g = grammar(lang)
     mentions = mentions + named_companies(text, sentences, mentions, g.company_words, g.not_names,
-                                          lambda w: any(kind == "trigger" for (kind, _), _i, _j in g.words.find([w.lower()])))
+                                          lambda w: any(kind == "trigger" for (kind, _), _i, _j in g.words.find([w.lower()])),
+                                          g.company_suffixes)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.entity_type == "company":
@@ -641,6 +642,14 @@ class _Sentence:
         home = self._home(cues)
         self._home_at = home
         kz_clauses = {clause[k] for k in home}
+        # "China has cut its exports by a fifth", "Südafrika hatte seine Exporte gekürzt": a partner's
+        # own exports, in a clause with no Kazakh side, are its trade with others
+        if "own_exports" in cues:
+            hits = [h for h in hits if not (h[0] in _MOVING and clause[h[1]] not in kz_clauses and any(
+                a <= h[1] < b for a, b in cues["own_exports"]))]
+            if not hits:
+                return []
+            types = {t for t, _, _ in hits}
         # "Вицепремиерът на Грузия пристигна в Астана", "est arrivé mercredi à Astana": a move that
         # ends in Kazakhstan with no goods named is a visit of the partner before it
         # (a person: "minister", "вицепремиерът", not "Chinese containers arrived in Almaty")
@@ -1380,6 +1389,10 @@ class _Sentence:
                    for _t, k, _j in hits):
                 denied = [k for _t, k, _j in hits if clause[k] == c and k >= j]
                 out.update(denied or (k for _t, k, _j in hits if clause[k] == c))
+                # (talks that did not take place leave their topic unstated: "Інвестиції грецьких мереж
+                # у Казахстані поки не обговорювалися", "Greek investments were not discussed")
+                if any(t == "consult" and k in denied for t, k, _j in hits):
+                    out.update(k for _t, k, _j in hits if clause[k] == c and k < i)
         # a participation word before its act and a closing "not" after it ("участі в переговорах
         # не брав", "udziału w rozmowach nie wziął"): the act between them is denied
         for a, b in cues.get("negation_bridge", ()):
@@ -1477,7 +1490,13 @@ class _Sentence:
         for i, j in cues.get("dependence", ()):
             if mi - 2 <= j <= mi and self._actor_before(clause, i) != "home":
                 return True  # "the EU depends on China", "Washington cuts its reliance on China"
-        return "rival" in cues and any(me <= i <= me + _RIVAL_REACH or mi - 2 <= j <= mi for i, j in cues["rival"])
+        # (not from inside a relative clause: "Egypt, which sells ammonia to Germany, remains the
+        # closest competitor" makes Egypt the rival, not Germany)
+        if "rival" not in cues:
+            return False
+        inside = clause[mi] in {clause[k] for k, _ in cues["relative"]} if "relative" in cues else False
+        return any((me <= i <= me + _RIVAL_REACH and not (inside and clause[i] != clause[mi])) or mi - 2 <= j <= mi
+                   for i, j in cues["rival"])
 
     def _quoted_by(self, cues, mi: int) -> bool:
         """The partner describes who is quoted: after a closing quote or a dash, a verb of saying, then

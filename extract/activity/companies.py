@@ -17,7 +17,8 @@ _MIN_NAME = 3  # shorter capitalised tokens are initials or abbreviations of oth
 
 
 def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention], company_words: frozenset[str],
-                    not_names: tuple[str, ...], is_act=lambda word: False) -> list[Mention]:
+                    not_names: tuple[str, ...], is_act=lambda word: False,
+                    company_suffixes: tuple[str, ...] = ()) -> list[Mention]:
     """Mentions (entity_type "company") of each company named right after a partner's demonym,
     at its other places in these sentences; a word of an act is no name (German capitalises
     nouns: "russische Lieferungen" names no company "Lieferungen")."""
@@ -27,7 +28,7 @@ def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention
     taken = {m.start_char for m in mentions}
     names: dict[str, str] = {}
     for m in demonyms:
-        name = _name_after(text, m.end_char, company_words, not_names)
+        name = _name_after(text, m.end_char, company_words, not_names, company_suffixes)
         if name and name[1] not in taken and not is_act(name[0]):
             names.setdefault(text[name[1]:name[2]], m.entity_id)
     if not names:
@@ -46,8 +47,10 @@ def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention
     return out
 
 
-def _name_after(text: str, at: int, company_words: frozenset[str], not_names: tuple[str, ...]):
-    """(word, start, end) of the capitalised name right after position `at`, past one company word."""
+def _name_after(text: str, at: int, company_words: frozenset[str], not_names: tuple[str, ...],
+                company_suffixes: tuple[str, ...] = ()):
+    """(word, start, end) of the capitalised name right after position `at`, past one company word
+    (or a compound ending in one: "Stahlkonzern")."""
     for _ in range(2):
         gap = _GAP.match(text, at)
         if gap is None:
@@ -56,7 +59,7 @@ def _name_after(text: str, at: int, company_words: frozenset[str], not_names: tu
         if word is None:
             return None
         w = word.group()
-        if w.lower() in company_words:
+        if w.lower() in company_words or (company_suffixes and w.lower().endswith(company_suffixes)):
             at = word.end()
             continue
         if len(w) < _MIN_NAME or not w[0].isupper() or w.lower().startswith(not_names):

@@ -96,7 +96,11 @@ class ActivityGrammar:
         self.officials = tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "official")
         # "Polski Asseco", "China's state company CNPC": what may stand between a nationality and the
         # company it gives, and the capitalised words that are titles, not names ("President")
-        self.company_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "company_word")
+        self.company_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "company_word"
+                                       and not r["cue"].startswith("*"))
+        # "*konzern": the end of a compound that names a company ("der österreichische Stahlkonzern Voestalpine")
+        self.company_suffixes = tuple(r["cue"][1:].lower() for r in cues
+                                      if r["role"] == "company_word" and r["cue"].startswith("*"))
         self.capitalised_nouns = lang in CAPITALISED_NOUNS  # (German: a capital letter says nothing of a name)
         self.not_names = self.officials + tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "not_name")
         sectors = [(("sector", r["sector"]), r["word"]) for r in load_csv("activity/activity_sectors")
