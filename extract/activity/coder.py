@@ -49,6 +49,8 @@ _COMPARISON_REACH = 1   # a comparison word is right before the partner
 _SPECULATOR_REACH = 3  # Kazakhstan's side right before "could" speaks of its own plan
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
 _COMPARED_REACH = 5  # ... or before the act compared and its partner ("than overland transit through Russia")
+_QUANTITY_REACH = 6      # "received about 260,000 tonnes": the unit this many words after a receiving verb
+_FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
 _RIVAL_REACH = 5        # "Russia, the biggest competitor," : rival word within this many words after
 _VIA_REACH = 3          # "through Azerbaijan and Georgia" : via word this many words before
 _COPULA_SPAN = 5  # words between a copula and the trade noun it says the subject is ("remains Kazakhstan's largest uranium customer")
@@ -125,6 +127,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+_GAPPED_QUANTITY = re.compile(r"[ \t\u00a0]*(?:[—–-][ \t\u00a0]+)?(?:[^\W\d]+[ \t\u00a0]+)?\d")  # " — 55", " about 55"
 _GAP_DASH = re.compile(r"\s[—–-]\s")  # a dash that stands for a left-out verb ("а зерно — в Иран")
 _GRADE = re.compile(r"[\s\u00a0]*[Бб]ленд|[\s\u00a0]*[Bb]lend", re.UNICODE)
 _APPOSITION = 4  # characters between "both countries" and the names that spell the pair out (" — ")
@@ -481,6 +484,13 @@ class _Sentence:
             if not hits:
                 return []
         self._cues = cues
+        # "China received about 260,000 tonnes", "Китай отримав 260 тис. тонн": receiving is trade only
+        # with a quantity of goods right after it (not "received the ambassador", "received a loan")
+        if "receive" in cues:
+            received = {i for i, _ in cues["receive"]}
+            hits = [h for h in hits if h[0] != "trade" or h[1] not in received or self._quantity_after(cues, h[2])]
+            if not hits:
+                return []
         # "Największym dostawcą wołowiny do Wietnamu pozostaje Australia", "The largest supplier of beef to
         # Vietnam remains Australia, whose ships ...": a ranking of others' trade, no Kazakh side in the sentence
         # (not one list of buyers: "Основными покупателями ... остаются заводы Италии и Нидерландов")
@@ -610,6 +620,14 @@ class _Sentence:
             hits = [(t, i, j) for t, i, j in hits if not (
                 t in ("trade", "move") and any(b <= i <= b + 4 and clause[i] == clause[b - 1] and
                                                self.g.coordinators.isdisjoint(self.lows[b:i]) for b in stops))]
+            # ... or a stop that ends the clause after the trade it stops ("hat die Einfuhr von Rindfleisch
+            # aus Kasachstan ausgesetzt", "импорт говядины ... приостановлен")
+            n = len(self.lows)
+            final = [i for t, i, j in hits if t == "sanction" and (j == n or any(ch in self._gap(j) for ch in ",.;:"))]
+            if final:
+                hits = [(t, i, j) for t, i, j in hits if not (
+                    t in ("trade", "move") and any(0 < f - i <= _FINAL_STOP_REACH and clause[i] == clause[f] and
+                                                   self.g.coordinators.isdisjoint(self.lows[i:f]) for f in final))]
         if not hits:
             return []
 
@@ -705,14 +723,17 @@ class _Sentence:
                 port_ends.setdefault(role[5:], []).extend(b for a, b in cues[role] if not any(
                     r.start_char <= self.starts[a] < r.end_char for r in self.routes))
         visitor = None if not home else False  # (asked only for a partner after "to" or "with")
+        gapped = self._gapped() if len(self.partners) > 1 else ()
         for p in self.partners:
+            if p in gapped:
+                continue  # ("China received 260,000 t, Uzbekistan 55,000 t": the verb left out, see below)
             if visitor is not False and (self._suffix_role.get(self.token_of(p.start_char)) in ("destination", "with") or
                                          self._after_any(cues, ("destination", "with"), self.token_of(p.start_char), 2)):
                 if visitor is None:
                     visitor = self._foreign_person_opens()
                 if visitor:
                     continue  # "Aliyev later flew to Tashkent, where he signed a deal with Uzbekistan": his trip
-            if "region" in cues and p.mention_kind == "demonym" and self._region_after(cues, p):
+            if "region" in cues and p.mention_kind in ("demonym", "name") and self._region_after(cues, p):
                 continue  # "in der russischen Region Brjansk": a place where something happens, no party
             if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
@@ -1050,7 +1071,35 @@ class _Sentence:
         # Kasachstan umgeht": what goes that way crosses no country for Kazakhstan
         if "bypass" in cues and "transit" in {e.activity_type for e in events} and self._home_bypassed(cues):
             events = [e for e in events if e.activity_type != "transit"]
+        # "Китай отримав 260 тис. тонн, Узбекистан — 55 тис. тонн": each partner with its own quantity
+        # and the verb left out trades as the one named with the verb
+        if gapped and events:
+            have = {e.partner_id for e in events}
+            for p in gapped:
+                e = next((e for e in events if e.activity_type in ("trade", "transit") and e.partner_start_char is not None
+                          and e.partner_start_char < p.start_char), None)
+                if e is not None and p.entity_id not in have:
+                    have.add(p.entity_id)
+                    events.append(ActivityEvent(p.entity_id, e.activity_type, e.sector, e.planned, e.sentence_index,
+                                                e.start_char, e.end_char, e.surface_text, p.start_char, p.end_char))
         return events
+
+    def _gapped(self) -> list[Mention]:
+        """Partners after a comma or "and" whose own quantity follows them with the verb left out
+        ("China received 260,000 t, Uzbekistan 55,000 t and Tajikistan 30,000 t", "Узбекистан — 55 тис.")."""
+        out = []
+        first = self.partners[0].start_char
+        for p in self.partners:
+            if p.start_char == first or p.mention_kind not in ("name", "capital"):
+                continue
+            k = self.token_of(p.start_char)
+            if k > 1 and len(self.lows[k - 1]) <= 3 and "," not in self._gap(k):
+                k -= 1  # (an article before the name: ", l'Ouzbékistan 0,8 million")
+            if not ("," in self._gap(k) or (k > 0 and self.lows[k - 1] in self.g.coordinators)):
+                continue
+            if _GAPPED_QUANTITY.match(self.text, p.end_char, self.s.end_char):
+                out.append(p)
+        return out
 
     def _owners(self, cues, parties) -> dict[int, int]:
         """Partner token -> the subsidiary word right before it ("a subsidiary of Swiss Glencore",
@@ -1195,8 +1244,14 @@ class _Sentence:
         named = [(self.token_of(m.start_char), self.token_of(m.end_char - 1)) for m in self.partners + self.home]
         inside = {k for a, b in named for k in range(a, b + 1)}
         first_act = min(i for _, i, _ in self.hits)
-        for a, b in named:
+        # (with one act, only Kazakhstan's side as the new subject: "Қытай бидайды Канададан сатып алады,
+        # Қазақстанның үлесі 5 пайыздан аз" leaves China's purchase to China and Canada)
+        new_subjects = named if len(self.hits) > 1 else [
+            (self.token_of(m.start_char), self.token_of(m.end_char - 1)) for m in self.home]
+        for a, b in new_subjects:
             nxt = b + 1
+            if nxt < len(self.lows) and any(ch in self._gap(nxt) for ch in "—–"):
+                continue  # ", Казахстан — 1 млн т": a verb left out, the same act
             # (a name before the comma too when an act follows the new one: "экспорт в Китай, Россия ограничила")
             if (a > 1 and "," in self._gap(a) and (a - 1 not in inside or any(i == nxt for _, i, _ in self.hits))
                     and first_act < a and
@@ -1210,7 +1265,9 @@ class _Sentence:
         breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
         if "clause_post" in cues:  # "however", "обаче": a new clause after a comma, not inside one
             # ("Дългосрочен договор с Бразилия ... обаче все още не е подписан" is one statement)
-            breaks.update(i for i, _ in cues["clause_post"] if i > 0 and any(ch in self._gap(i) for ch in ",;—–"))
+            # (but ", however," between commas is a parenthesis: "China, however, suspended imports")
+            breaks.update(i for i, j in cues["clause_post"] if i > 0 and any(ch in self._gap(i) for ch in ",;—–")
+                          and not (j < n and "," in self._gap(i) and "," in self._gap(j)))
         if "clause_comma" in cues:  # ", а доля ...", ", а Грузия пообещала ...": a new clause after a comma,
             # unless it goes on with the way (", а след това по железопътна линия през Грузия") or leaves
             # out its verb (", а зерно — в Иран"): then it is the same clause
@@ -1226,7 +1283,7 @@ class _Sentence:
                             _GAP_DASH.search(self.text, self.starts[i], self.s.end_char)):
                         breaks.add(i)
                         self._comma_opens.add(i)
-        if len(self.partners) + len(self.home) > 1 and len(self.hits) > 1:
+        if len(self.partners) + len(self.home) > 1 and (len(self.hits) > 1 or self.home):
             breaks.update(self._asyndetic_breaks())
         if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
             breaks.difference_update(i for i, _ in cues["not_clause"])
@@ -1426,6 +1483,16 @@ class _Sentence:
                 out.update(k for k in range(j, len(clause)) if clause[k] == clause[j - 1])  # (the clause of its last word: "Невідомо, чи")
         return out
 
+    def _quantity_after(self, cues, j: int) -> bool:
+        """A number and a unit of goods, or a share, within a few words after token j ("about 260,000
+        tonnes", "близько 260 тис. тонн", "more than half")."""
+        end = min(j + _QUANTITY_REACH, len(self.lows))
+        if any(j <= k < end for k, _ in cues.get("portion", ())):
+            return True
+        # (not a share: "Абу-Даби получит 51% в СП" is a stake)
+        goods = [u for u, _ in cues.get("goods_unit", ())] + [self.token_of(m.start_char) for m in self.commodities]
+        return any(self.lows[k][:1].isdigit() and any(k < u <= end for u in goods) for k in range(j, end))
+
     def _opens_with_conjunction(self, cues) -> set[int]:
         """Tokens where a clause cue of one word starts a clause ("однако", "however", ", а")."""
         return ({i for i, j in (*cues.get("clause", ()), *cues.get("clause_post", ())) if j == i + 1}
@@ -1434,7 +1501,11 @@ class _Sentence:
     def _region_after(self, cues, p: Mention) -> bool:
         """A region word right after the demonym ("russischen Region", "Russian region of")."""
         me = self.token_of(p.end_char - 1) + 1
-        return any(a == me for a, _ in cues["region"])
+        # (or after the region's own name: "Ресейдің Краснодар өлкесіндегі", "Russia's Krasnodar region")
+        if me < len(self.lows) and self.lows[me] == "s" and self._gap(me) in ("'", "’"):
+            me += 1
+        named = me + 1 if me < len(self.lows) and self.text[self.starts[me]].isupper() else me
+        return any(a in (me, named) for a, _ in cues["region"])
 
     def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:
         found = cues.get(role)
