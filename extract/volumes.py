@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from .model import ExportVolume, Figure, Mention, Sentence
-from .reference import rows_for
+from .reference import load_csv, rows_for
 from .sentences import sentence_at
 
 # what ends a clause inside a sentence: a comma (not a decimal one), ;, :, brackets, a spaced dash.
@@ -74,6 +74,9 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
         with_it = [m for m in own or commodities if m.end_char <= f.start_char and _goods_with(lang).fullmatch(
             text, m.end_char, f.start_char)]
         commodity = with_it[-1] if with_it else min(own or commodities, key=lambda m: _distance(f, m))
+        if commodity.entity_id in _GENERIC:
+            commodity = _named_before(text, lang, commodity, [
+                *by_sentence.get(f.sentence_index - 1, {}).get("commodity", ()), *found.get("commodity", ())])
         route = _route_for(text, lang, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
         partners = [m for m in found.get("partner", []) if m.entity_id != "KZ"]
         partner = min(partners, key=lambda m: _distance(f, m)).entity_id if partners else None
@@ -161,6 +164,32 @@ def _conjunctions(lang: str) -> re.Pattern:
     if not words:
         return re.compile(r"(?!)")
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+# "15,2 tys. ton tego zboża", "plus de la moitié de ce métal": a generic word after a demonstrative
+# stands for the specific goods named just before it (of the same category: wheat for "this grain")
+_GENERIC = frozenset(("grain", "metals_other"))
+
+
+@lru_cache(maxsize=None)
+def _category(commodity_id: str) -> str | None:
+    return next((r["category"] for r in load_csv("commodities") if r["commodity_id"] == commodity_id), None)
+
+
+@lru_cache(maxsize=None)
+def _demonstrative_before(lang: str) -> re.Pattern | None:
+    words = _role_words(lang, "demonstrative")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")[\s\u00a0]+\Z", re.I) if words else None
+
+
+def _named_before(text: str, lang: str, generic: Mention, candidates: list[Mention]) -> Mention:
+    pattern = _demonstrative_before(lang)
+    if pattern is None or not pattern.search(text[max(0, generic.start_char - 16):generic.start_char]):
+        return generic
+    kind = _category(generic.entity_id)
+    earlier = [m for m in candidates if m.end_char <= generic.start_char and m.entity_id not in _GENERIC
+               and _category(m.entity_id) == kind]
+    return max(earlier, key=lambda m: m.start_char) if earlier else generic
 
 
 def _measures_other(text: str, lang: str, f: Figure, found: dict[str, list[Mention]]) -> bool:

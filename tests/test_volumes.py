@@ -168,3 +168,18 @@ def test_lead_is_a_metal_in_every_language(lang, text):
 
     vols = extract(text, lang=lang).export_volumes
     assert [(v.commodity_id, v.volume_tonnes) for v in vols] == [("metals_other", 40000.0)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Do Polski trafia też kazachska pszenica: od początku roku sprzedano tam 15,2 tys. ton tego zboża."),
+    ("en", "Kazakhstan also sells wheat to Poland: 15,200 tonnes of this grain went there this year."),
+    ("ru", "Казахстан продал Польше пшеницу: с начала года туда ушло 15,2 тыс. тонн этого зерна."),
+    ("uk", "Казахстан продав Польщі пшеницю: з початку року туди пішло 15,2 тис. тонн цього зерна."),
+    ("de", "Kasachstan verkauft auch Weizen nach Polen: seit Jahresbeginn gingen 15.200 Tonnen dieses Getreides dorthin."),
+])
+def test_this_grain_is_the_wheat_named_before(lang, text):
+    # a generic word after a demonstrative stands for the goods just named; without one it stays generic
+    assert [(v.commodity_id, v.volume_tonnes) for v in extract(text, lang).export_volumes] == [("wheat", 15200.0)]
+    plain = text.split(": ", 1)[1].replace("tego ", "").replace("this ", "").replace("этого ", "").replace(
+        "цього ", "").replace("dieses ", "des ")
+    assert [v.commodity_id for v in extract(plain, lang).export_volumes] == ["grain"]
