@@ -257,6 +257,8 @@ def _one_chrome_kind(line: str) -> str | None:
         return "breadcrumb"
     if _is_time_or_date(s):
         return "time"
+    if _is_signed_date(s):
+        return "byline"
     m = pats["line"].match(s)
     if m is None:
         return None
@@ -301,6 +303,18 @@ def _is_time_or_date(s: str) -> bool:
     if _WRAPPED_DAY.fullmatch(s):  # what a wrap left alone, no date line
         return False
     return len(tokens) <= 4 and all(not _strip_months(w).strip(" .,") for w in words)
+
+
+_SIGNATURE = re.compile(r"((?:[^\W\d_][\w'’.-]*\s+){1,2}[^\W\d_][\w'’.-]*)\s*,\s*(.+)")
+
+
+def _is_signed_date(s: str) -> bool:
+    """ "Олена Ковальчук, 28 листопада 2024", "Anna Berger, 3 March 2025, 11:20": two or three
+    capitalised names, a comma and a date or time, nothing else (a byline without "By"; with a bar or
+    a dot between them the line is read part by part)."""
+    m = _SIGNATURE.fullmatch(s)
+    return m is not None and len(s) <= _CHROME_MAX["byline"] and all(
+        w[:1].isupper() for w in m.group(1).split()) and _is_time_or_date(m.group(2).strip())
 
 
 def _names_follow(s: str, pos: int) -> bool:

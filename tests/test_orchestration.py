@@ -96,3 +96,35 @@ def test_a_dbt_file_edited_after_parsing_makes_the_manifest_stale(tmp_path):
     seed.write_text("a\n1\n")
     os.utime(seed, (manifest.stat().st_mtime + 5,) * 2)  # a seed added after the last parse
     assert manifest_is_stale(project, manifest)
+
+
+_GRAPH = """
+import sys
+{hide}
+from orchestration.definitions import defs
+defs.resolve_job_def("build_warehouse")
+ag = defs.resolve_asset_graph()
+print(sorted(k.to_user_string() for k in ag.get_all_asset_keys()))
+print(sorted(str(c) for c in ag.asset_check_keys))
+print("dbt" in sys.modules)
+"""
+
+
+def test_the_build_process_sees_the_same_graph_without_dbt_modules():
+    # the build process (orchestration/execute.py) keeps dbt's modules out: same assets and checks
+    import ast
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = dict(os.environ, DAGSTER_DISABLE_TELEMETRY="1", DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    out = {}
+    for mode, hide in (("plain", ""), ("hidden", "from orchestration.execute import hide_dbt_modules; hide_dbt_modules()")):
+        proc = subprocess.run([sys.executable, "-c", _GRAPH.format(hide=hide)], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        out[mode] = proc.stdout.splitlines()
+    assert out["plain"][:2] == out["hidden"][:2]
+    assert len(ast.literal_eval(out["plain"][0])) > 40 and len(ast.literal_eval(out["plain"][1])) > 100
+    assert (out["plain"][2], out["hidden"][2]) == ("True", "False")

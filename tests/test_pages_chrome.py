@@ -157,6 +157,10 @@ def test_two_part_headline_is_not_a_breadcrumb():
     ("Advertisement", "menu"),
     ("Айгүл Серікқызы | 2025 жылғы 22 сәуір", "time"),  # a byline: a name and a date with its year word
     ("Асель Нурланова · 12 ноября 2024 года", "time"),
+    # a name, a comma and a date: a byline without "By" (its date is no figure of the article)
+    ("Олена Ковальчук, 28 листопада 2024", "byline"),
+    ("Anna Berger, 3 March 2025", "byline"),
+    ("Jan Kowalski, 12 marca 2025", "byline"),
 ])
 def test_credit_date_caption_and_tag_lines(line, kind):
     assert chrome_kind(line) == kind
@@ -422,3 +426,16 @@ def test_a_paywall_note_with_numbers_gives_no_figure(lang, body, paywall):
     text = f"Headline\n\n{body}\n\n{paywall}\n"
     r = extract(text, lang=lang)
     assert r.figures and all(f.start_char < text.index(paywall) for f in r.figures), [f.surface_text for f in r.figures]
+
+
+@pytest.mark.parametrize("line", ["Anna Berger, analyst in Vienna", "Kazakhstan and China, 2024",
+                                  "Astana, 28 November 2024, shipped 2 million tonnes of wheat"])
+def test_a_name_and_prose_or_figures_is_no_byline(line):
+    assert chrome_kind(line) != "byline"
+
+
+def test_a_signed_byline_date_gives_no_figure():
+    page = ("Китай став головним покупцем казахстанської олії\n15:20\nОлена Ковальчук, 28 листопада 2024\n\n"
+            "Казахстан за січень–жовтень експортував понад 420 тис. тонн соняшникової олії до Китаю.\n")
+    dates = [f.surface_text for f in extract(page, "uk").figures if f.kind == "date"]
+    assert dates and all("листопада" not in d for d in dates), dates
