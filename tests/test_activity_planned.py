@@ -45,3 +45,13 @@ def test_a_perfective_verb_in_the_future_is_planned(text, planned):
 ])
 def test_german_werden_is_future_before_an_infinitive_and_passive_before_a_participle(text, planned):
     assert {e.activity_type: e.planned for e in extract(text, lang="de").events} == planned
+
+
+@pytest.mark.parametrize("text, planned", [
+    # a Kazakh future participle on the verb of a two-word trigger ("сатып алатынын": that it will buy)
+    ("Қытай Қазақстаннан бидай сатып алатынын мәлімдеді.", {"trade": True}),
+    ("Еуропалық комиссия Қазақстандағы жобаларға 300 млн еуро бөлетінін мәлімдеді.", {"invest": True}),
+    ("Қытай Қазақстаннан бидай сатып алды.", {"trade": False}),
+])
+def test_a_kazakh_future_participle_is_planned(text, planned):
+    assert {e.activity_type: e.planned for e in extract(text, "kk").events} == planned

@@ -2053,8 +2053,9 @@ class _Sentence:
             _GAP_DASH.match(self.text, p.end_char) is not None and p.end_char + 3 in starts)
 
     def _planned(self, cues, clause, i: int) -> bool:
-        if self.g.future_endings and self.lows[i].endswith(self.g.future_endings):
-            return True  # "discutera", "signeraient"
+        if self.g.future_endings and any(self.lows[k].endswith(self.g.future_endings)
+                                         for k in range(i, min(i + 2, len(self.lows))) if clause[k] == clause[i]):
+            return True  # "discutera", "signeraient"; "сатып алатынын", "еуро бөлетінін" (the phrase's verb)
         if self.g.future_verb and any(self.g.future_verb(self.lows[k]) for k in range(max(i - 2, 0), i + 1)
                                       if clause[k] == clause[i]):
             return True  # "поставит", "підпише угоду": the trigger or the verb right before it
