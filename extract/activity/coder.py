@@ -1071,6 +1071,12 @@ class _Sentence:
         # Kasachstan umgeht": what goes that way crosses no country for Kazakhstan
         if "bypass" in cues and "transit" in {e.activity_type for e in events} and self._home_bypassed(cues):
             events = [e for e in events if e.activity_type != "transit"]
+        # "Группа уже управляет терминалами в Египте и Танзании": ports and terminals of a partner with
+        # no goods, no move and no Kazakh side in the sentence are someone's business there, no transit
+        if "facility" in cues and not self.home and not self.commodities and not self.routes and not any(
+                t in ("move", "trade") for t, _, _ in stated):
+            facilities = {i for i, _ in cues["facility"]}
+            events = [e for e in events if not (e.activity_type == "transit" and self.token_of(e.start_char) in facilities)]
         # "Китай отримав 260 тис. тонн, Узбекистан — 55 тис. тонн": each partner with its own quantity
         # and the verb left out trades as the one named with the verb
         if gapped and events:
