@@ -182,13 +182,24 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     pairs, openers, talks = g.pair_anaphors, g.pair_openers, g.talk_openers
     last = None  # the last sentence that names a partner (or stands for one)
     attendees = g.attendee_openers
-    for s in sentences:
+    summits = g.summit_words
+    for k, s in enumerate(sentences):
         if s.index in named:
             first = _first_letter(text, s)
             if attendees and s.index - 1 in by_sentence and any(
                     q.entity_type == "home" for q in by_sentence[s.index - 1]):
                 a = attendees.match(text, first, s.end_char)
                 if a:  # "Серед учасників були віцепрем'єри Туреччини": Kazakhstan's forum, just told
+                    by_sentence[s.index].append(Mention("home", HOME, "anaphor", s.index, a.start(), a.end(), a.group()))
+            # "... arrived in Astana for the OTS summit. Hungary and Turkmenistan are represented at the
+            # summit as observers": the summit just told of, Kazakhstan's meeting
+            # (not a summit elsewhere: "... held their own summit in Budapest")
+            if summits and k and s.index - 1 in by_sentence and not any(
+                    q.entity_type == "home" or q.mention_kind == "capital" for q in by_sentence[s.index]) and any(
+                    q.entity_type == "home" for q in by_sentence[s.index - 1]):
+                prev = sentences[k - 1]
+                a = summits.search(text, s.start_char, s.end_char)
+                if a and prev.index == s.index - 1 and summits.search(text, prev.start_char, prev.end_char):
                     by_sentence[s.index].append(Mention("home", HOME, "anaphor", s.index, a.start(), a.end(), a.group()))
             # "Oba kraje rozmawiają także o tranzycie ... przez polskie porty", "Көшбасшылар ... растады":
             # a sentence that opens with the pair is about the pair, whatever partner it names further on

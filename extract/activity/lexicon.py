@@ -88,6 +88,11 @@ class ActivityGrammar:
         # "Among the participants were ...", "Серед учасників були ...": those who attended the meeting
         # that Kazakhstan's side held in the sentence just before
         self.attendee_openers = _phrases([r["cue"] for r in cues if r["role"] == "attendee_opener"])
+        # "summit", "саміт*": a meeting word, looked for in a sentence after one at Kazakhstan's meeting
+        summits = sorted((r["cue"].lower() for r in cues if r["role"] == "summit"), key=len, reverse=True)
+        self.summit_words = re.compile(r"(?<!\w)(?:" + "|".join(
+            r"\s+".join(re.escape(w).replace(r"\*", r"\w*") for w in c.split()) for c in summits) + r")(?!\w)",
+            re.I) if summits else None
         # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
