@@ -765,7 +765,8 @@ class _Sentence:
                     0 <= mi - b <= 2 for b in port_ends[p.entity_id]):
                 via = True  # "do Ceyhan w Turcji", "Novorossiysk, Russia": the port on the way, not a buyer
             if via is None and not _LEGS.isdisjoint(cues) and (
-                    self._suffix_role.get(mi) == "destination" or self._after_any(cues, ("destination",), head, 0)) and (
+                    self._suffix_role.get(mi) == "destination" or self._after_any(
+                        cues, ("destination",), head - self._articles_in(cues, head - 2, head), 0)) and (
                     self._goes_on(cues, me)):
                 via = True  # "Әзербайжанға жеткізіліп, одан әрі Грузия арқылы", "to Baku and from there": a stop
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
