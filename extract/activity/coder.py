@@ -497,8 +497,8 @@ class _Sentence:
         self._cues = cues
         # "China received about 260,000 tonnes", "Китай отримав 260 тис. тонн": receiving is trade only
         # with a quantity of goods right after it (not "received the ambassador", "received a loan")
-        if "receive" in cues:
-            received = {i for i, _ in cues["receive"]}
+        received = {i for i, _ in cues["receive"]} if "receive" in cues else ()
+        if received:
             hits = [h for h in hits if h[0] != "trade" or h[1] not in received or self._quantity_after(cues, h[2])]
             if not hits:
                 return []
@@ -757,8 +757,9 @@ class _Sentence:
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
             if via and p.mention_kind == "demonym" and me in ways and any(
-                    me < i <= me + 2 and t not in _MOVING for t, i, _j in hits):
+                    me < i <= me + 2 and (t not in _MOVING or i in received) for t, i, _j in hits):
                 via = None  # "грузинските железници договориха", "Georgian Railways signed": the company acts
+                # (and "Узбецькі залізниці вже отримали 80 цистерн": the company receives)
             if via and mi in self._denied_at:
                 via = False  # "transit via Ukraine is impossible": a way denied is bypassed, for every act
             if via is None and port_ends and p.entity_id in port_ends and any(
@@ -1111,7 +1112,7 @@ class _Sentence:
             if p.start_char == first or p.mention_kind not in ("name", "capital"):
                 continue
             k = self.token_of(p.start_char)
-            if k > 1 and len(self.lows[k - 1]) <= 3 and "," not in self._gap(k):
+            if k > 1 and len(self.lows[k - 1]) <= 3 and "," not in self._gap(k) and self.lows[k - 1] not in self.g.coordinators:
                 k -= 1  # (an article before the name: ", l'Ouzbékistan 0,8 million")
             if not ("," in self._gap(k) or (k > 0 and self.lows[k - 1] in self.g.coordinators)):
                 continue
@@ -1509,7 +1510,23 @@ class _Sentence:
             return True
         # (not a share: "Абу-Даби получит 51% в СП" is a stake)
         goods = [u for u, _ in cues.get("goods_unit", ())] + [self.token_of(m.start_char) for m in self.commodities]
-        return any(self.lows[k][:1].isdigit() and any(k < u <= end for u in goods) for k in range(j, end))
+        n = len(self.lows)
+        for k in range(j, end):
+            if not self.lows[k][:1].isdigit():
+                continue
+            if any(k < u <= end for u in goods):
+                return True
+            # or a count of things ("отримали 80 цистерн", "received 12 locomotives"): a noun after the
+            # number that is no money, share or time ("300 млн долларов", "51%", "3 years")
+            if any(ch in self._gap(k) for ch in "$€£¥₸"):
+                return False
+            c = k + 1
+            while c < n and (self.lows[c][:1].isdigit() or self.lows[c].rstrip(".") in self.g.magnitudes) and not any(
+                    ch in self._gap(c) for ch in "%"):
+                c += 1
+            return c < n and "%" not in self._gap(c) and self.lows[c].isalpha() and not self.lows[c].startswith(
+                self.g.not_goods)
+        return False
 
     def _opens_with_conjunction(self, cues) -> set[int]:
         """Tokens where a clause cue of one word starts a clause ("однако", "however", ", а")."""

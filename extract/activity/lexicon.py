@@ -101,6 +101,13 @@ class ActivityGrammar:
         self.officials = tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "official")
         # "Polski Asseco", "China's state company CNPC": what may stand between a nationality and the
         # company it gives, and the capitalised words that are titles, not names ("President")
+        # what a number counts when it is no goods ("received 300 million dollars", "for 3 years"): the
+        # figure grammar's money, share and time units; and its magnitude words, which a count skips
+        units = [r for r in load_csv("grammar/units") if r["lang"] in (lang, "*")]
+        self.not_goods = tuple(sorted({w.lower().rstrip("*.") for r in units if r["kind"] in ("money", "percentage", "duration")
+                                       for w in r["surface"].split()[:1] if w.rstrip("*.")}, key=len, reverse=True))
+        self.magnitudes = frozenset(r["word"].lower().rstrip(".") for r in load_csv("grammar/magnitude_words")
+                                    if r["lang"] == lang)
         self.company_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "company_word"
                                        and not r["cue"].startswith("*"))
         # "*konzern": the end of a compound that names a company ("der österreichische Stahlkonzern Voestalpine")
