@@ -1459,7 +1459,11 @@ class _Sentence:
             if first in self._opens_with_conjunction(cues):  # ", однако переговоров ... не было"
                 first += 1
             # (after an article or an adjective: "Дългосрочен договор с Бразилия ... не е подписан")
-            if any(k < i and clause[k] == c and (k == first or (k == first + 1 and (
+            # (or after a partner's adjective: "South Korean buyers did not bid", "Chinese investments
+            # were not discussed"; not after a partner's name, the subject of a verb: "Россия закупила")
+            after_adjective = {self.token_of(m.end_char - 1) + 1 for m in self.partners
+                               if m.mention_kind == "demonym" and self.token_of(m.start_char) == first}
+            if any(k < i and clause[k] == c and (k == first or k in after_adjective or (k == first + 1 and (
                     self._articles_in(cues, first, k) or not any(
                         self.token_of(m.start_char) == first for m in self.partners + self.home))))
                    for _t, k, _j in hits):
