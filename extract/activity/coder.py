@@ -1025,6 +1025,15 @@ class _Sentence:
                     continue  # "a quota on the export of its own grain"
                 if t == "trade" and not self._trades(cues, p, mi, me, head, i, j, clause[i] in kz_clauses):
                     continue
+                if t == "sanction" and i < mi and self._after_role(cues, ("destination",), head):
+                    # "set a limit on the transit of Kazakh oil to Germany": where the restricted goods
+                    # go is their buyer, not a sanctioned side
+                    # (a transit or a move: "blacklisted firms for supplying drones to Russia" sanctions Russia)
+                    flow = next(((k, kj) for tt, k, kj in stated if tt in ("transit", "move") and i < k < mi
+                                 and clause[k] == clause[i]), None)
+                    if flow is not None:
+                        add(p.entity_id, "trade", flow[0], flow[1], p)
+                        continue
                 add(p.entity_id, t, i, j, p)
         # a named route that crosses partners, or a partner's port ("через терминал в
         # Новороссийске"): transit for those the document names
