@@ -115,6 +115,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         lows, starts, ends = _words(text, s.start_char, s.end_char)
         found = g.words.find(lows)
         hits = [(label, i, j) for (kind, label), i, j in found if kind == "trigger"]
+        if g.builds_works:
+            hits = _built_works(found, hits)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
             _pair_in_sentence(text, g, s, by_sentence)
         if hits:
@@ -133,6 +135,23 @@ _GRADE = re.compile(r"[\s\u00a0]*[Бб]ленд|[\s\u00a0]*[Bb]lend", re.UNICODE
 _APPOSITION = 4  # characters between "both countries" and the names that spell the pair out (" — ")
 _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many sentences back
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
+
+
+_WORKS_AFTER, _WORKS_BEFORE = 4, 10  # "build a new assembly plant", "ein Montagewerk ... errichten" (verb last)
+
+
+def _built_works(found, hits: list) -> list:
+    """A plant, factory or mill that a side builds or sets up is an investment ("Volvo will build an
+    assembly plant in Kostanai", "planuje zbudować tłocznię", "ein Werk errichten"): the building
+    verb is an invest trigger when a works word stands right after it (or before it, verb last)."""
+    builds = [(i, j) for (kind, role), i, j in found if kind == "cue" and role == "build"]
+    if not builds:
+        return hits
+    works = [i for (kind, role), i, _j in found if kind == "cue" and role == "works"]
+    extra = [("invest", i, j) for i, j in builds if any(j <= a <= j + _WORKS_AFTER or i - _WORKS_BEFORE <= a < i
+                                                       for a in works)
+             and not any(t == "invest" and abs(k - i) <= _WORKS_BEFORE for t, k, _ in hits)]
+    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
 
 
 def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | None:

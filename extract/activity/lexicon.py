@@ -108,6 +108,7 @@ class ActivityGrammar:
                                        for w in r["surface"].split()[:1] if w.rstrip("*.")}, key=len, reverse=True))
         self.magnitudes = frozenset(r["word"].lower().rstrip(".") for r in load_csv("grammar/magnitude_words")
                                     if r["lang"] == lang)
+        self.builds_works = any(r["role"] == "build" for r in cues)
         self.company_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "company_word"
                                        and not r["cue"].startswith("*"))
         # "*konzern": the end of a compound that names a company ("der österreichische Stahlkonzern Voestalpine")
