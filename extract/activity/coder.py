@@ -1673,7 +1673,12 @@ class _Sentence:
         """"after U.S. blacklists two firms": the comparison word (returned) right before a partner
         that an act follows opens a clause whose subject acts, no comparison; not after a rank
         ("drugim po Norwegii dostawcą": the second supplier after Norway)."""
-        if me >= len(self.lows) or self._gap(me).strip() not in ("", ".") or not any(i == me for _, i, _ in self.hits):
+        # (or one word on, after the partner's adjective: "after Ukrainian drones damaged a station")
+        # (an act that ends the sentence is the noun of a comparison: "second after Russian exporters.")
+        n = len(self.lows)
+        if me >= n or self._gap(me).strip() not in ("", ".") or not any(
+                (i == me or (i == me + 1 and not self._gap(i).strip())) and j < n and not self._gap(j).strip()
+                for _, i, j in self.hits):
             return None
         word = next((i for i, j in cues["comparison"] if j == mi), None)
         if word is None or any(j == word for _, j in cues.get("ordinal", ())):
