@@ -129,7 +129,7 @@ def soft_breaks(text: str, chrome: list[tuple[int, int]] = ()) -> list[int]:
     width, slack = _wrap_width(inner)
     # a line this long may end in a soft break: 35 characters, less in a text wrapped narrower
     shortest = min(_WRAP_MIN, width - 2 * slack)
-    full = max(width - slack, min(_WRAP_PARAGRAPH_MIN, width - slack))  # a full-width line
+    full = width - slack  # a full-width line
     long_line = min(_WRAP_PARAGRAPH_MIN, full)
     out: list[int] = []
     first = True           # the first line with a word: the headline, or the lead's first line

@@ -32,10 +32,11 @@ _OWN_LISTS = ("that", "anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", 
 
 
 def _phrases(words: list[str]) -> re.Pattern | None:
-    """One case-insensitive pattern for these phrases, as whole words, longest first."""
+    """One case-insensitive pattern for these phrases, as whole words, longest first; a "*" ends a
+    word as a prefix ("саміт*")."""
     words = sorted((w.lower() for w in words), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)",
-                      re.I) if words else None
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(re.escape(x).replace(r"\*", r"\w*") for x in w.split())
+                                             for w in words) + r")(?!\w)", re.I) if words else None
 
 
 class ActivityGrammar:
@@ -89,10 +90,7 @@ class ActivityGrammar:
         # that Kazakhstan's side held in the sentence just before
         self.attendee_openers = _phrases([r["cue"] for r in cues if r["role"] == "attendee_opener"])
         # "summit", "саміт*": a meeting word, looked for in a sentence after one at Kazakhstan's meeting
-        summits = sorted((r["cue"].lower() for r in cues if r["role"] == "summit"), key=len, reverse=True)
-        self.summit_words = re.compile(r"(?<!\w)(?:" + "|".join(
-            r"\s+".join(re.escape(w).replace(r"\*", r"\w*") for w in c.split()) for c in summits) + r")(?!\w)",
-            re.I) if summits else None
+        self.summit_words = _phrases([r["cue"] for r in cues if r["role"] == "summit"])
         # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
