@@ -1123,8 +1123,10 @@ class _Sentence:
         if gapped and events:
             have = {e.partner_id for e in events}
             for p in gapped:
-                e = next((e for e in events if e.activity_type in ("trade", "transit") and e.partner_start_char is not None
-                          and e.partner_start_char < p.start_char), None)
+                # (the nearest partner before it: "crossed Turkmenistan by rail, while Uzbekistan received
+                # 200,000 t and Afghanistan 150,000 t" repeats Uzbekistan's trade, not Turkmenistan's transit)
+                e = max((e for e in events if e.activity_type in ("trade", "transit") and e.partner_start_char is not None
+                         and e.partner_start_char < p.start_char), key=lambda e: e.partner_start_char, default=None)
                 if e is not None and p.entity_id not in have:
                     have.add(p.entity_id)
                     events.append(ActivityEvent(p.entity_id, e.activity_type, e.sector, e.planned, e.sentence_index,
