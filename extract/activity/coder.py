@@ -117,6 +117,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         hits = [(label, i, j) for (kind, label), i, j in found if kind == "trigger"]
         if g.builds_works:
             hits = _built_works(found, hits)
+        if g.holds_stakes:
+            hits = _held_stakes(found, hits, text, lows, ends, g.percent_words)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
             _pair_in_sentence(text, g, s, by_sentence)
         if hits:
@@ -151,6 +153,32 @@ def _built_works(found, hits: list) -> list:
     extra = [("invest", i, j) for i, j in builds if any(j <= a <= j + _WORKS_AFTER or i - _WORKS_BEFORE <= a < i
                                                        for a in works)
              and not any(t == "invest" and abs(k - i) <= _WORKS_BEFORE for t, k, _ in hits)]
+    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
+
+
+_STAKE_REACH, _STAKE_BEFORE = 4, 6  # "holds 50% of", "40 пайызы канадалық Cameco компаниясына тиесілі" (verb last)
+_MARKET_REACH = 6  # "30% of the Kazakh fuel market"
+
+
+def _held_stakes(found, hits: list, text: str, lows: list[str], ends: list[int], percent_words: tuple) -> list:
+    """A share that a side holds in a company or project is its stake, an investment ("Chevron holds
+    50% of Tengizchevroil", "Eni hält 29,25 Prozent am Konsortium", "Кәсіпорынның 40 пайызы Cameco-ға
+    тиесілі"): the holding verb is an invest trigger when a percentage stands within four words of it,
+    unless the share is of a market ("holds 30% of the market" is a rank, no stake)."""
+    holds = [(i, j) for (kind, role), i, j in found if kind == "cue" and role == "hold"]
+    if not holds:
+        return hits
+    n = len(lows)
+    shares = [k for k in range(n) if lows[k][:1].isdigit() and (
+        text[ends[k]:ends[k] + 2].lstrip(" \u00a0\u202f").startswith("%")
+        or (k + 1 < n and lows[k + 1].startswith(percent_words)))] if percent_words else []
+    if not shares:
+        return hits
+    markets = [i for (kind, role), i, _j in found if kind == "cue" and role in ("market", "world")]
+    shares = [k for k in shares if not any(k < a <= k + _MARKET_REACH for a in markets)]
+    extra = [("invest", i, j) for i, j in holds if any(j <= k <= j + _STAKE_REACH or i - _STAKE_BEFORE <= k < i
+                                                      for k in shares)
+             and not any(t == "invest" and abs(k - i) <= _STAKE_REACH for t, k, _ in hits)]
     return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
 
 
@@ -480,7 +508,9 @@ class _Sentence:
         # Kazakhstan's side names just before it ("Tengizchevroil, which is 50% owned by US major Chevron")
         if "owned_by" in cues:
             named = [(self.token_of(m.start_char), m.entity_type) for m in self.home + self.partners]
-            owned = {a for a, _ in cues["owned_by"] if max((x for x in named if x[0] < a), default=(0, ""))[1] != "home"}
+            # (or just after it, what the owner holds: "Китайской CNPC принадлежит 50% акций казахстанской компании")
+            owned = {a for a, _ in cues["owned_by"] if max((x for x in named if x[0] < a), default=(0, ""))[1] != "home"
+                     and not any(x == "home" and a < k <= a + _STAKE_REACH + 1 for k, x in named)}
             if owned:
                 hits = [h for h in hits if not (h[0] == "invest" and h[1] in owned)]
                 if not hits:
@@ -1842,6 +1872,12 @@ class _Sentence:
         if with_home and "copula" in cues and any(a == me and me < b <= i <= b + _COPULA_SPAN for a, b in cues["copula"]) and not any(
                 me < self.token_of(q.start_char) < i for q in self.partners) and not any(
                 me < k < i for k in self._trade_words):
+            return True
+        # "The main buyers of Kazakh oil remain Italy and Spain", "Основными покупателями ... остаются страны
+        # ЕС": the trade noun is the subject and the partner the predicate, right after the copula
+        if with_home and "copula" in cues and any(j <= a <= j + _COPULA_SPAN and 0 <= head - b <= 2 for a, b in cues["copula"]) and not any(
+                i < self.token_of(q.start_char) < head for q in self.partners) and not any(
+                j <= k < head for k in self._trade_words):
             return True
         if self.g.case_endings and self._final_verb_subject(mi, i, j):
             return True

@@ -107,6 +107,10 @@ class ActivityGrammar:
         self.magnitudes = frozenset(r["word"].lower().rstrip(".") for r in load_csv("grammar/magnitude_words")
                                     if r["lang"] == lang)
         self.builds_works = any(r["role"] == "build" for r in cues)
+        self.holds_stakes = any(r["role"] == "hold" for r in cues)
+        # what follows a number that makes it a share ("18 Prozent", "40 пайызы"; "%" is read from the text)
+        self.percent_words = tuple(sorted({w.lower().rstrip("*.") for r in units if r["kind"] == "percentage"
+                                           for w in r["surface"].split()[:1] if len(w.rstrip("*.")) > 2}))
         self.company_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "company_word"
                                        and not r["cue"].startswith("*"))
         # "*konzern": the end of a compound that names a company ("der österreichische Stahlkonzern Voestalpine")
