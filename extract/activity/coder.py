@@ -696,8 +696,15 @@ class _Sentence:
         agreed_at: dict[str, list[int]] = {}  # partner -> tokens of its agreements
         talked_at: dict[str, list[int]] = {}  # partner -> tokens of its agreements and talks
 
+        # "Under the agreement, the US will train 40 Kazakh geologists", "Споразумението предвижда и
+        # обучение": an agreement the sentence refers back to is no statement of the act it provides for
+        referring = {i for t, i, j in hits if t == "agree" and (
+            any(j <= a <= j + 3 for a, _ in cues.get("provides", ())) or any(
+                0 <= i - b <= 1 or a == j for a, b in cues.get("under", ())))} if (
+            "provides" in cues or "under" in cues) else ()
+
         def add(pid: str, t: str, i: int, j: int, p: Mention | None, span: tuple[int, int] | None = None):
-            if t != "cooperate":  # (no setdefault: it would make a list per call)
+            if t != "cooperate" and i not in referring:  # (no setdefault: it would make a list per call)
                 if pid in stated_at:
                     stated_at[pid].append(i)
                 else:
