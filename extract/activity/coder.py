@@ -700,8 +700,9 @@ class _Sentence:
         # обучение": an agreement the sentence refers back to is no statement of the act it provides for
         referring = {i for t, i, j in hits if t == "agree" and (
             any(j <= a <= j + 3 for a, _ in cues.get("provides", ())) or any(
-                0 <= i - b <= 1 or a == j for a, b in cues.get("under", ())))} if (
-            "provides" in cues or "under" in cues) else ()
+                0 <= i - b <= 1 for _, b in cues.get("under", ())) or any(
+                a == j for a, _ in cues.get("under_after", ())))} if (  # ("келісім аясында": after its noun)
+            "provides" in cues or "under" in cues or "under_after" in cues) else ()
 
         def add(pid: str, t: str, i: int, j: int, p: Mention | None, span: tuple[int, int] | None = None):
             if t != "cooperate" and i not in referring:  # (no setdefault: it would make a list per call)
