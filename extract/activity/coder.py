@@ -41,6 +41,7 @@ _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚ
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
 _VERSUS_REACH = 14  # words from "wobec ponad" (against more than) to the partners of its quantity
+_CONTRAST_REACH = 4  # words from "not through" to its "but" ("nie przez Rosję, lecz przez")
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_FINAL_REACH = 6  # ... and a trigger that ends the clause this far after it
 _CLOSING_REACH = 5  # a negation after the act ("transit through Russia is impossible", "unterzeichnete ... nicht") reaches back this far
@@ -1374,6 +1375,8 @@ class _Sentence:
             breaks.update(self._asyndetic_breaks())
         if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
             breaks.difference_update(i for i, _ in cues["not_clause"])
+        if "bypass" in cues and "contrast" in cues:
+            breaks.difference_update(self._instead(cues))
         if coordinated:
             breaks.update(coordinated)
         if "comparison" in cues:  # "re-exports after U.S. blacklists two firms": two clauses
@@ -1465,7 +1468,7 @@ class _Sentence:
             j < len(self.lows) and len(self.lows[j]) > 5 and self.lows[j].endswith(neg))} if neg else set()
         if _NEGATING.isdisjoint(cues) and not out:  # (events() skips the call on the same test)
             return set()
-        cancelled = {i for i, _ in cues.get("not_negation", ())}
+        cancelled = {k for i, j in cues.get("not_negation", ()) for k in range(i, j)}  # (its words: "арқылы емес")
         for i, j in [*cues.get("negation", ()), *cues.get("hedge", ())]:
             if i in cancelled:
                 continue
@@ -1500,7 +1503,7 @@ class _Sentence:
                 before = [k for _t, k, _e in hits if i - _OBJECT_NEGATION_REACH <= k < i and clause[k] == clause[i]]
                 if before:
                     out.add(max(before))
-        closing = [i for i, _ in cues.get("negation_after", ())]
+        closing = [i for i, _ in cues.get("negation_after", ()) if i not in cancelled]
         if "negation_bridge" in cues:  # "к соглашению ... не присоединился": "not" + join closes the act
             closing += [i for i, j in cues.get("negation", ()) if i not in cancelled and any(
                 j <= a <= j + 1 for a, _b in cues["negation_bridge"])]
@@ -1603,7 +1606,14 @@ class _Sentence:
     def _opens_with_conjunction(self, cues) -> set[int]:
         """Tokens where a clause cue of one word starts a clause ("однако", "however", ", а")."""
         return ({i for i, j in (*cues.get("clause", ()), *cues.get("clause_post", ())) if j == i + 1}
-                | self._comma_opens) - {i for i, _ in cues.get("not_clause", ())}
+                | self._comma_opens) - {i for i, _ in cues.get("not_clause", ())} - self._instead(cues)
+
+    def _instead(self, cues) -> set[int]:
+        """"not through Russia but across Azerbaijan", "nie przez Rosję, lecz przez Gruzję": the "but" that
+        gives the way taken instead goes on with the same verb, no new clause."""
+        if "bypass" not in cues or "contrast" not in cues:
+            return set()
+        return {i for i, _ in cues["contrast"] if any(b < i <= b + _CONTRAST_REACH for _, b in cues["bypass"])}
 
     def _region_after(self, cues, p: Mention) -> bool:
         """A region word right after the demonym ("russischen Region", "Russian region of")."""
