@@ -1928,8 +1928,16 @@ class _Sentence:
         1,5 мың тонна уран сатып алды"): a partner without a case ending among the first words of the
         sentence, no partner before it, is the subject of the trade verb that ends the sentence (a
         compound verb may follow it: "сатып алды", "жеткізіп отыр")."""
-        if mi > 2 or mi in self._suffix_role or not mi < i <= mi + _BRACKET_SPAN or any(
-                self.token_of(q.start_char) < mi for q in self.partners) or self._marks_between(
+        # ("Францияның Orano компаниясы ... сатып алады": the partner's company, in the partner's genitive)
+        owner = self._suffix_role.get(mi) == "of" and any(
+            w in self.g.company_words for w in self.lows[mi + 1:mi + 4])
+        # (or of a clause that ", ал" opens after one with Kazakhstan's side: "Қазақстан уранының жартысы
+        # Қытайға жөнелтіледі, ал Францияның Orano компаниясы ... сатып алады")
+        start = max((k + 1 for k in self._comma_opens if k < mi), default=0)
+        if start and not any(h < start for h in self._home_at):
+            return False
+        if mi - start > 2 or (mi in self._suffix_role and not owner) or not mi < i <= mi + _BRACKET_SPAN or any(
+                start <= self.token_of(q.start_char) < mi for q in self.partners) or self._marks_between(
                 mi + 1, i, ":;"):  # ("Ресей ... бақылайды: ...")
             return False
         return any(self._closes_before(end, ".;:!?") for end in range(j, min(j + 2, len(self.lows)) + 1))
