@@ -41,6 +41,7 @@ _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚ
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
 _VERSUS_REACH = 14  # words from "wobec ponad" (against more than) to the partners of its quantity
+_RANKED_IN = 3  # words from a ranked trade noun to the market it ranks in ("dostawcą wołowiny do Wietnamu")
 _CONTRAST_REACH = 4  # words from "not through" to its "but" ("nie przez Rosję, lecz przez")
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_FINAL_REACH = 6  # ... and a trigger that ends the clause this far after it
@@ -557,7 +558,11 @@ class _Sentence:
         # (not one list of buyers: "Основными покупателями ... остаются заводы Италии и Нидерландов")
         if "superlative" in cues and not self.home and len({p.entity_id for p in self.partners}) > 1 and len(
                 {self._list_head(self.token_of(p.start_char)) for p in self.partners}) > 1 and any(
-                0 <= i - b <= 1 for _t, i, _j in hits if _t in _MOVING for _a, b in cues["superlative"]):
+                0 <= i - b <= 1 and any(j <= self.token_of(p.start_char) <= j + _RANKED_IN and not any(
+                    j <= a < self.token_of(p.start_char) for a, _ in cues.get("copula", ())) for p in self.partners)
+                for _t, i, j in hits if _t in _MOVING for _a, b in cues["superlative"]):
+            # (the ranking names the market it ranks in: not "Основным покупателем экибастузского угля остается
+            # Россия: ..., в Киргизию — 2,3 млн тонн", whose other partners are buyers of the same goods)
             hits = [h for h in hits if h[0] not in _MOVING]
             if not hits:
                 return []
@@ -1893,7 +1898,12 @@ class _Sentence:
             return True
         # "The main buyers of Kazakh oil remain Italy and Spain", "Основными покупателями ... остаются страны
         # ЕС": the trade noun is the subject and the partner the predicate, right after the copula
-        if with_home and "copula" in cues and any(j <= a <= j + _COPULA_SPAN and 0 <= head - b <= 2 for a, b in cues["copula"]) and not any(
+        # (the goods named between say whose they are: "Основным покупателем экибастузского угля остается Россия")
+        # (but not a rank in a market that is no partner: "dostawcą żelazochromu do Europy", "на мировом рынке")
+        if "copula" in cues and any(j <= a <= j + _COPULA_SPAN and 0 <= head - b <= 2 and (with_home or any(
+                j <= self.token_of(c.start_char) < a for c in self.commodities) and not any(
+                j <= k < a for role in ("destination", "world", "market") for k, _ in cues.get(role, ())))
+                for a, b in cues["copula"]) and not any(
                 i < self.token_of(q.start_char) < head for q in self.partners) and not any(
                 j <= k < head for k in self._trade_words):
             return True
