@@ -546,6 +546,16 @@ class _Sentence:
             if not hits:
                 return []
         self._cues = cues
+        # "trade restrictions", "торговые ограничения", "restrictions commerciales", "сауда шектеулері": the word
+        # "trade" that says what a sanction restricts is no act of trade
+        if "trade_modifier" in cues:
+            hostile = [(i, j) for t, i, j in hits if t in _HOSTILE]
+            if hostile:
+                modifiers = {i for i, _ in cues["trade_modifier"]}
+                hits = [h for h in hits if not (h[0] == "trade" and h[1] in modifiers and any(
+                    i == h[2] or j == h[1] for i, j in hostile))]
+                if not hits:
+                    return []
         # "China received about 260,000 tonnes", "Китай отримав 260 тис. тонн": receiving is trade only
         # with a quantity of goods right after it (not "received the ambassador", "received a loan")
         received = {i for i, _ in cues["receive"]} if "receive" in cues else ()
@@ -559,7 +569,8 @@ class _Sentence:
         if "superlative" in cues and not self.home and len({p.entity_id for p in self.partners}) > 1 and len(
                 {self._list_head(self.token_of(p.start_char)) for p in self.partners}) > 1 and any(
                 0 <= i - b <= 1 and any(j <= self.token_of(p.start_char) <= j + _RANKED_IN and not any(
-                    j <= a < self.token_of(p.start_char) for a, _ in cues.get("copula", ())) for p in self.partners)
+                    j <= a < self.token_of(p.start_char) for a, _ in cues.get("copula", ())) and (
+                    not self.g.case_endings or self._ends_in_case(p)) for p in self.partners)
                 for _t, i, j in hits if _t in _MOVING for _a, b in cues["superlative"]):
             # (the ranking names the market it ranks in: not "Основным покупателем экибастузского угля остается
             # Россия: ..., в Киргизию — 2,3 млн тонн", whose other partners are buyers of the same goods)
@@ -1612,6 +1623,12 @@ class _Sentence:
         """Tokens where a clause cue of one word starts a clause ("однако", "however", ", а")."""
         return ({i for i, j in (*cues.get("clause", ()), *cues.get("clause_post", ())) if j == i + 1}
                 | self._comma_opens) - {i for i, _ in cues.get("not_clause", ())} - self._instead(cues)
+
+    def _ends_in_case(self, p: Mention) -> bool:
+        """The partner's word carries a case ending ("Еуропаға"; not "Өзбекстан", whose "-тан" is its name's).
+        (Where no copula is written, "Ең ірі сатып алушы ... Өзбекстан" names the ranked one in the nominative.)"""
+        w = self.lows[self.token_of(p.end_char - 1)]
+        return w not in self.g.bare_names and w.endswith(self.g.role_endings)
 
     def _instead(self, cues) -> set[int]:
         """"not through Russia but across Azerbaijan", "nie przez Rosję, lecz przez Gruzję": the "but" that

@@ -57,6 +57,7 @@ class ActivityGrammar:
         self.case_endings = [(e, role) for e, role in endings
                              if role not in ("future_ending", "negative_ending", "infinitive_ending")]
         self.destination_endings = tuple(e for e, role in self.case_endings if role == "destination")
+        self.role_endings = tuple(e for e, _ in self.case_endings)
         # "Өзбекстан", "Ауғанстан": a name that ends like a case ending ("-тан": from) in its own form
         self.bare_names = frozenset(r["alias"].lower() for r in load_csv("partner_aliases")
                                     if r["lang"] == lang and " " not in r["alias"]) if self.case_endings else frozenset()
