@@ -2081,6 +2081,10 @@ class _Sentence:
                 subjects.setdefault(head, set()).add(p.entity_id)
         if any(len(ids) > 1 for ids in subjects.values()):
             return True
+        # "Туркменистан предлагал Узбекистану увеличить поставки": two partners apart before a moving act,
+        # subject and object, no Kazakh side
+        if moving and len(subjects) > 1 and len(set().union(*subjects.values())) > 1:
+            return True
         # "Uzbekistan has been courting Chinese investment": a subject and another partner's demonym on the act
         on_act = {p.entity_id for p, head, mi, me in mine if p.mention_kind == "demonym" and 0 <= i - me <= 1}
         if on_act and any(ids - on_act for h, ids in subjects.items() if not any(
