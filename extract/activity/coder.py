@@ -76,7 +76,7 @@ _SPEAKER_REACH = 14  # words after that verb that describe the speaker ("Piotr L
 _LEGS = frozenset(("onward", "via", "then", "via_weak"))  # cues that say goods go on from a place
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
-_NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object", "speculation", "denial"))  # cues _negated reads first
+_NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object", "speculation", "denial", "failed"))  # cues _negated reads first
 # acts that a talk can be about ("talks on oil supplies", "will discuss the attack", "обсудили санкции")
 _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
 _HOSTILE = frozenset(("sanction", "conflict"))
@@ -1566,6 +1566,11 @@ class _Sentence:
             for i, _j in cues.get("negation", ()):
                 if b <= i <= b + _NEGATION_REACH and i not in cancelled:
                     out.update(k for _t, k, _e in hits if b <= k < i and clause[k] == clause[a])
+        # "Nie udało się uzgodnić dostaw przez Azerbejdżan", "failed to agree on supplies through ...": a failed
+        # attempt denies every act after it in its clause
+        for i, j in cues.get("failed", ()):
+            if i not in cancelled:
+                out.update(k for _t, k, _e in hits if k >= j and clause[k] == clause[i])
         negated_types = {(t, clause[i]) for t, i, j in hits if i in out}
         out.update(i for t, i, j in hits if (t, clause[i]) in negated_types)
         # what an unsigned agreement is about is not stated either ("nie podpisały umowy o współpracy")
