@@ -41,6 +41,8 @@ _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚ
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
 _VERSUS_REACH = 14  # words from "wobec ponad" (against more than) to the partners of its quantity
+_WRAPPED_NEGATION = 6  # words between "ne" and its "pas" ("n'a en revanche importé aucune")
+_APPOSITION_WORDS = 7  # words of an apposition that describes a partner ("gros acheteur de blé russe")
 _RANKED_IN = 3  # words from a ranked trade noun to the market it ranks in ("dostawcą wołowiny do Wietnamu")
 _CONTRAST_REACH = 4  # words from "not through" to its "but" ("nie przez Rosję, lecz przez")
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
@@ -76,7 +78,8 @@ _SPEAKER_REACH = 14  # words after that verb that describe the speaker ("Piotr L
 _LEGS = frozenset(("onward", "via", "then", "via_weak"))  # cues that say goods go on from a place
 _ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
-_NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object", "speculation", "denial", "failed"))  # cues _negated reads first
+_NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object", "speculation", "denial", "failed",
+                        "negation_open"))  # cues _negated reads first
 # acts that a talk can be about ("talks on oil supplies", "will discuss the attack", "обсудили санкции")
 _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
 _HOSTILE = frozenset(("sanction", "conflict"))
@@ -823,7 +826,7 @@ class _Sentence:
             if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
             mi, me = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
-            if "world" in cues and me in self.__dict__.get("_appositive", ()):
+            if me in self.__dict__.get("_appositive", ()):
                 me = self._appositive[me]  # "China, the world's largest steel producer, imports"
             head = self._list_head(mi)
             if self._background(cues, clause, head, me) or ("backdrop" in cues and any(
@@ -1427,7 +1430,7 @@ class _Sentence:
         if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
             breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
                                       _CLAUSE_MARK.finditer(self.text, a, b)) if 0 < k < n)
-        if not breaks and "relative" not in cues and "world" not in cues:
+        if not breaks and "relative" not in cues and "world" not in cues and len(self.partners) < 2:
             return [0] * n  # one clause: most sentences
         out: list[int] = []
         prev = 0
@@ -1447,7 +1450,7 @@ class _Sentence:
                         or out[e] != out[i]), n)
             for e in range(i, end):
                 out[e] = -1 - k
-        if "world" in cues:
+        if "world" in cues or len(self.partners) > 1:
             self._world_appositions(cues, out)
         return out
 
@@ -1467,7 +1470,11 @@ class _Sentence:
             if me >= n or "," not in self._gap(me):
                 continue
             end = next((e for e in range(me + 1, n) if "," in self._gap(e)), n)
-            if any(me <= i < end for i, _ in cues["world"]) and not any(me <= h < end for h in home) and not any(
+            # (or as a buyer or seller of another partner's goods: "La Turquie, gros acheteur de blé russe,")
+            if (any(me <= i < end for i, _ in cues.get("world", ())) or (end - me <= _APPOSITION_WORDS and any(
+                    q.mention_kind == "demonym" and q.entity_id != p.entity_id and me <= self.token_of(q.start_char) < end
+                    for q in self.partners) and any(me <= i < end for _t, i, _j in self.hits))) and not any(
+                    me <= h < end for h in home) and not any(
                     me <= i < end for i, _ in cues.get("kazakh_side", ())):
                 for e in range(me, end):
                     out[e] = -1000 - k
@@ -1566,6 +1573,13 @@ class _Sentence:
             for i, _j in cues.get("negation", ()):
                 if b <= i <= b + _NEGATION_REACH and i not in cancelled:
                     out.update(k for _t, k, _e in hits if b <= k < i and clause[k] == clause[a])
+        # "n'a en revanche importé aucune cargaison": French wraps the verb in "ne ... pas/aucun/jamais", however
+        # many words stand between
+        for i, j in cues.get("negation_open", ()):
+            close = min((a for a, _ in cues.get("negation_close", ()) if j <= a <= j + _WRAPPED_NEGATION
+                         and clause[a] == clause[i]), default=None)
+            if close is not None and i not in cancelled:
+                out.update(k for _t, k, _e in hits if j <= k < close)
         # "Nie udało się uzgodnić dostaw przez Azerbejdżan", "failed to agree on supplies through ...": a failed
         # attempt denies every act after it in its clause
         for i, j in cues.get("failed", ()):
