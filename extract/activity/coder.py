@@ -532,6 +532,11 @@ class _Sentence:
                 self.lows[h[2]].startswith(self.g.officials) or self._person_at(h[2])))]
             if not hits:
                 return []
+            # "President Tokayev travels to Paris", "the delegation went on to Rome": a person who goes
+            # somewhere visits it
+            if not self.commodities:
+                hits = [("consult", i, j) if t == "move" and self._traveller_before(cues, i) else (t, i, j)
+                        for t, i, j in hits]
         # "China Railway", "Russian Railways": a word of a partner's name is no act
         named = [(p.start_char, p.end_char) for p in self.partners
                  if p.mention_kind != "anaphor" and " " in self.text[p.start_char:p.end_char]]
@@ -871,8 +876,10 @@ class _Sentence:
         # "... will discuss the attack at a meeting in Tashkent": a capital where others meet is the venue
         # (the capital only: "talks with China in Beijing", "the presidents of ... Tajikistan met in Dushanbe")
         venues = {mi for p, mi, *_ in parties if p.mention_kind == "capital" and self._after_any(
-            cues, ("place", "destination"), mi, 0) and any(q.entity_id != p.entity_id for q, *_ in parties)} \
-            if "consult" in types and len(parties) > 1 else ()
+            cues, ("place", "destination"), mi, 0) and any(q.entity_id != p.entity_id and not self._after_cue(
+                cues, "origin", qh, 0) for q, _qi, _qe, qh, *_ in parties)} \
+            if "consult" in types and len(parties) > 1 else ()  # (not the place one comes from: "Von Berlin aus
+        # reist Tokajew nach Paris weiter" visits Paris)
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
         for i in list(relative_of):  # (", по которому": the preposition before the pronoun follows the antecedent)
             if i > 1 and len(self.lows[i - 1]) <= 3 and clause[i - 1] == clause[i]:
@@ -1230,6 +1237,15 @@ class _Sentence:
         return any(end <= a <= end + 1 and clause[a] == clause[i] for a, _ in cues.get("destination", ())) or (
             end < len(self.lows) and any(self.lows[end].endswith(suf) for suf, role in self.g.case_endings
                                          if role == "destination"))
+
+    def _traveller_before(self, cues, i: int) -> bool:
+        """An official, a delegation or a named leader right before the verb at i ("President Tokayev",
+        "the delegation", "Tokajew"), an adverb or a capitalised name after the title between."""
+        travellers = {a for a, _ in cues.get("traveller", ())}
+        for k in (i - 1, i - 2):
+            if k >= 0 and (k in travellers or self.lows[k].startswith(self.g.officials)):
+                return k == i - 1 or self._gap(k + 1).strip() == ""
+        return False
 
     def _person_at(self, k: int) -> bool:
         """A person's name starts at token k: two capitalised words, neither of them a partner's name."""
