@@ -1089,6 +1089,9 @@ class _Sentence:
                     continue
                 if t == "consult" and mi in venues:
                     continue
+                if t not in _MOVING and ("near" in cues or "border_with" in cues) and self._after_any(
+                        cues, ("near", "border_with"), head, 1):
+                    continue  # "terminal w Małaszewiczach przy granicy z Białorusią": a place beside, no party
                 if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0) and not (mi < i or any(
                         (a == j or (a > 0 and self.lows[a - 1].startswith(self.g.officials))) and b == mi
                         for a, b in cues["arrival_from"])):
