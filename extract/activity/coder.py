@@ -1945,6 +1945,14 @@ class _Sentence:
             return True  # ("to Italy and wheat to Iran": a partner after the same role word does not stand between)
         if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
             return True
+        # "Иранға астық Түрікменстан арқылы темір жолмен жеткізіледі": where goods go, in its case, before the
+        # verb that closes the clause; a country on the way ("арқылы") may stand between
+        if self.g.case_endings and mi < i and self._suffix_role.get(mi) == "destination" and i - me <= _TRADE_ROLE_SPAN \
+                and not self._marks_between(me, i, ",;:") and all(
+                    any(b == qe or b == qe + 1 for b, _ in cues.get("via_after", ()))
+                    for q in self.partners if me <= (qe := self.token_of(q.end_char - 1) + 1) - 1 < i) and any(
+                    self._closes_before(end, ".;:!?,") for end in range(j, min(j + 2, len(self.lows)) + 1)):
+            return True
         # "China remains Kazakhstan's largest uranium customer", "Китай является крупнейшим покупателем":
         # the subject of a copula whose predicate is the trade noun
         if with_home and "copula" in cues and any(a == me and me < b <= i <= b + _COPULA_SPAN for a, b in cues["copula"]) and not any(
@@ -2005,7 +2013,8 @@ class _Sentence:
                 start <= self.token_of(q.start_char) < mi for q in self.partners) or self._marks_between(
                 mi + 1, i, ":;"):  # ("Ресей ... бақылайды: ...")
             return False
-        return any(self._closes_before(end, ".;:!?") for end in range(j, min(j + 2, len(self.lows)) + 1))
+        # (or a comma after it: "... бидай сатып алды, оның үштен бірі ... тасымалданды")
+        return any(self._closes_before(end, ".;:!?,") for end in range(j, min(j + 2, len(self.lows)) + 1))
 
     def _bracket_subject(self, cues, mi: int, me: int, i: int, j: int) -> bool:
         """A verb bracket ("Deutschland hat im vergangenen Jahr Öl aus Kasachstan importiert",
