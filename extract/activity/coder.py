@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate
 
 from ..cleaning import lowered
 from ..model import ActivityEvent, Mention, Sentence
 from ..partners.matcher import HOME
+from ..reference import load_csv
 from .companies import named_companies
 from .lexicon import ActivityGrammar, grammar, route_crossings
 from .words import _APOS_PAIRS, norm
@@ -185,6 +187,15 @@ def _held_stakes(found, hits: list, text: str, lows: list[str], ends: list[int],
                                                       for k in shares)
              and not any(t == "invest" and abs(k - i) <= _STAKE_REACH for t, k, _ in hits)]
     return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
+
+
+@lru_cache(maxsize=None)
+def _one_side(pid: str) -> frozenset[str]:
+    """A partner with its bloc and the bloc's members: "The European Union, whose refiners in Italy ...
+    buy" is one side, no deal between two."""
+    rows = load_csv("bloc_members")
+    blocs = {r["bloc_id"] for r in rows if r["partner_id"] == pid} | {pid}
+    return frozenset({pid, *blocs, *(r["partner_id"] for r in rows if r["bloc_id"] in blocs)})
 
 
 def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | None:
@@ -2112,7 +2123,7 @@ class _Sentence:
         # (a talk or a deal: the other side anywhere after it in the clause, "discussed the corridor in
         # Baku last week with his Georgian counterpart")
         reach = _THIRD_PARTY_REACH if moving else len(self.lows)
-        if before and any(j <= mi <= j + reach and before - {p.entity_id} for p, _, mi, _ in mine):
+        if before and any(j <= mi <= j + reach and before - _one_side(p.entity_id) for p, _, mi, _ in mine):
             return True  # (two partners: "the EU ... the European Union will lend" is one)
         # "Russia and China signed a gas deal": two partners joined as the subject (no preposition
         # before the list: "talks with Azerbaijan and Georgia" are objects), no Kazakh side
