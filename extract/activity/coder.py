@@ -1047,7 +1047,8 @@ class _Sentence:
                 if c != clause[i] and relative_of.get(me) != clause[i] and attended.get(i) != c and (
                         not relative_of or self._named_antecedent_of(relative_of, me) != clause[i]):
                     continue  # (the antecedent of "which" also acts in its relative clause)
-                if t == "conflict" and (mi in sites or (i < mi and self._actor_before(clause, i) == "home") or any(
+                if t == "conflict" and (mi in sites or (i < mi and self._actor_before(clause, i) == "home" and not any(
+                        b in (i, i - 1) for _a, b in cues.get("comparison", ()))) or any(  # (not "після атаки ...": a time)
                         0 <= si - j <= 2 for si in sites)):  # ("Nach dem russischen Angriff auf die Ukraine": their war)
                     continue  # (ACTIVITY.md: the partner's attacks; "Kazakh customs seized Chinese trucks" is none)
                 if t in _NEEDS_HOME and not (clause[i] in tied or self.routes):
