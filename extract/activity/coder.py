@@ -931,8 +931,9 @@ class _Sentence:
                     tied.update((clause[k], clause[k - 1]))
         # "на поставки Казатомпрома не распространяется", "a step not yet applied to Kazakh lenders": the
         # sanction is said not to reach Kazakhstan's side
-        if "not_tied" in cues:
-            tied = set()
+        if "not_tied" in cues or ("not_tied_verb" in cues and any(
+                j <= a <= j + _OBJECT_NEGATION_REACH for _i, j in cues["not_tied_verb"] for a, _ in cues.get("negation", ()))):
+            tied = set()  # (German puts "nicht" after the object: "betreffen das Vorhaben nach Angaben aus Astana nicht")
         if kz_clauses and self._time_opens and "not_tied" not in cues:  # "Kazakhstan tightens curbs after U.S. blacklists two firms"
             tied = {*tied, *(clause[k] for k in self._time_opens if clause[k - 1] in kz_clauses)}
         # "Россия и Китай договорились о поставках ... по территории Казахстана": Kazakhstan only as
