@@ -79,6 +79,12 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
                 *by_sentence.get(f.sentence_index - 1, {}).get("commodity", ()), *found.get("commodity", ())])
         route = _route_for(text, lang, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
         partners = [m for m in found.get("partner", []) if m.entity_id != "KZ"]
+        # (not a partner after it that heads its own tonnage: "Uzbekistan received 2.8 million tonnes,
+        # Afghanistan 1.6 million": Afghanistan's is the 1.6 million)
+        masses = masses_by_sentence.get(f.sentence_index, [])
+        if len(masses) > 1 and len(partners) > 1:
+            partners = [m for m in partners if m.start_char < f.end_char or not any(
+                g is not f and 0 <= g.start_char - m.end_char <= _OWN_TONNAGE for g in masses)] or partners
         partner = min(partners, key=lambda m: _distance(f, m)).entity_id if partners else None
         out.append(ExportVolume(
             figure_index=i, commodity_id=commodity.entity_id, route_id=route, partner_id=partner,
@@ -244,6 +250,9 @@ def _role_words(lang: str, role: str) -> tuple[str, ...]:
     """The words of one role in grammar/figure_context_words.csv, longest first (for alternations)."""
     return tuple(sorted({r["word"] for r in rows_for("grammar/figure_context_words", lang) if r["role"] == role},
                         key=len, reverse=True))
+
+
+_OWN_TONNAGE = 12  # characters from a partner to the tonnage it heads ("Afghanistan 1.6 million", "Узбекистан — около 1,2")
 
 
 def _distance(f: Figure, m: Mention) -> float:

@@ -183,3 +183,16 @@ def test_this_grain_is_the_wheat_named_before(lang, text):
     plain = text.split(": ", 1)[1].replace("tego ", "").replace("this ", "").replace("этого ", "").replace(
         "цього ", "").replace("dieses ", "des ")
     assert [v.commodity_id for v in extract(plain, lang).export_volumes] == ["grain"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Uzbekistan received 2.8 million tonnes of wheat, Afghanistan 1.6 million and Iran about 900,000 tonnes.", "en"),
+    ("L'Ouzbékistan a reçu 2,8 millions de tonnes de blé, l'Afghanistan 1,6 million et l'Iran environ 900 000 tonnes.", "fr"),
+    ("Usbekistan erhielt 2,8 Millionen Tonnen Weizen, Afghanistan 1,6 Millionen und Iran rund 900.000 Tonnen.", "de"),
+])
+def test_a_list_of_tonnages_gives_each_partner_its_own(text, lang):
+    """The bare "1.6 million" between two tonnages is tonnes too, and each tonnage goes to the partner
+    that heads its list item (not the next one: Afghanistan heads the 1.6 million)."""
+    r = extract(text, lang=lang)
+    got = [(v.partner_id, v.volume_tonnes) for v in r.export_volumes]
+    assert got == [("UZ", 2_800_000), ("AF", 1_600_000), ("IR", 900_000)]

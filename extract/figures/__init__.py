@@ -113,8 +113,8 @@ def _elliptical_figures(text: str, sentences: list[Sentence], figures: list[Figu
     counts the things its sentence counts: after a count ("rund 160.000 Autos, nach
     98.000 im Jahr 2022", "900 хил. гости ..., а Египет – близо 300 хил.") or after "the number of"
     ("туристер саны 1,2 миллионға жетті", "Броят на туристите ... до около 14 хил.")."""
-    counted = paid = -1
-    currency = None
+    counted = paid = weighed = -1
+    currency = mass_unit = None
     subject = g.count_subject
     starts = {s.index: s.start_char for s in sentences} if subject else {}
     for f in figures:
@@ -122,10 +122,16 @@ def _elliptical_figures(text: str, sentences: list[Sentence], figures: list[Figu
             counted = f.sentence_index
         elif f.kind == "money":
             paid, currency = f.sentence_index, f.unit
+        elif f.kind == "mass":
+            weighed, mass_unit = f.sentence_index, f.unit
         elif f.kind == "number" and f.unit is None and f.value is not None and f.value >= 1 and not (
                 f.surface_text.startswith("0")):  # (not "01" in a list)
             if f.sentence_index == paid and f.value >= 1e5 and currency:
                 f.kind, f.unit = "money", currency  # "apporte 350 millions de dollars ..., qui prête jusqu'à 200 millions"
+            elif f.sentence_index == weighed and f.sentence_index != paid and f.value >= 1e3 and mass_unit and any(
+                    ch.isalpha() for ch in f.surface_text):
+                # "L'Ouzbékistan a reçu 2,8 millions de tonnes, l'Afghanistan 1,6 million": the list's tonnes
+                f.kind, f.unit = "mass", mass_unit  # (masses are in tonnes, as the bare number's value is)
             elif (f.sentence_index == counted and (f.value >= 100 or f.qualifier not in (None, "exact"))) or (
                     subject is not None and subject.search(text, starts.get(f.sentence_index, f.start_char), f.start_char)):
                 f.kind = "count"  # ("11 ракет, тогда как с Цзюцюаня — более 20")
@@ -472,8 +478,8 @@ def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int
         return "count", noun_end
     if q1.is_words and q1.n_words == 1 and abs(q1.value) < 11 and value_max is None:
         raise Reject(q1.end)                # "neuf", "sept": too ambiguous alone
-    if _name_before(text, q1.start, s_start, g):
-        raise Reject(end)                   # "Евро 5", "Windows 11"
+    if not q1.has_mag and not _place_before(text, q1.start, s_start, places) and _name_before(text, q1.start, s_start, g):
+        raise Reject(end)                   # "Евро 5", "Windows 11" (not "Afghanistan 1.6 million": a list's amount)
     return "number", (noun_from if q1.inner_qualifier else end)  # ("14-ке дейін": its qualifier is its own)
 
 
