@@ -241,6 +241,14 @@ class Interpreter:
         words = head.split()
         return bool(words) and head.endswith(words[-1]) and words[-1].lower() in self.lex.season_words
 
+    def _month_noun_after(self, end: int) -> bool:
+        """The word "month" right after the name makes it the month ("маусым айының соңына дейін": by the
+        end of June; "маусым" alone is also a season)."""
+        if not self.lex.month_nouns:
+            return False
+        words = self.text[end:end + 16].split(None, 1)
+        return bool(words) and self.text[end:end + 1].isspace() and words[0].lower().rstrip(".,;:") in self.lex.month_nouns
+
     def _homograph(self, mon, g) -> bool:
         """A month name that is also a common word, written like the word: lowercase en "may"."""
         return (mon.use == "with_prep" and "prep" not in g and self.lex.capitalised_months
@@ -273,7 +281,7 @@ class Interpreter:
         if year is None:
             if mon.use == "with_number":
                 return None
-            if mon.use == "with_prep" and "prep" not in g:
+            if mon.use == "with_prep" and "prep" not in g and not self._month_noun_after(month_end):
                 return None
             if self.lex.capitalised_months and self.text[g["mon"][1]].islower() and "prep" not in g:
                 return None  # "march", "august" as ordinary words

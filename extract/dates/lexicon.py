@@ -38,6 +38,7 @@ class Lexicon:
     preps: dict[str, list[str]] = field(default_factory=dict)  # role -> phrases
     # words after which a month name that also means "season" is the season ("маркетингтік маусымда")
     season_words: set[str] = field(default_factory=set)
+    month_nouns: list[str] = field(default_factory=list)  # "айы", "айында": the word "month" after a month name
     not_after_number: list[str] = field(default_factory=list)  # "tonnes", "млн", "%"
     and_words: list[str] = field(default_factory=list)         # "and", "и": "January and September 2023"
     capitalised_months: bool = False
@@ -74,6 +75,8 @@ def lexicon(lang: str) -> Lexicon:
             lex.and_words.append(r["phrase"])
         elif r["role"] == "season":
             lex.season_words.add(r["phrase"].lower())
+        elif r["role"] == "month_noun":
+            lex.month_nouns.append(r["phrase"].lower())
         else:
             lex.preps.setdefault(r["role"], []).append(r["phrase"])
     return lex
