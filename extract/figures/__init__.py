@@ -113,8 +113,8 @@ def _elliptical_figures(text: str, sentences: list[Sentence], figures: list[Figu
     counts the things its sentence counts: after a count ("rund 160.000 Autos, nach
     98.000 im Jahr 2022", "900 хил. гости ..., а Египет – близо 300 хил.") or after "the number of"
     ("туристер саны 1,2 миллионға жетті", "Броят на туристите ... до около 14 хил.")."""
-    counted = paid = weighed = -1
-    currency = mass_unit = None
+    counted = paid = weighed = measured = -1
+    currency = mass_unit = measure = None
     subject = g.count_subject
     starts = {s.index: s.start_char for s in sentences} if subject else {}
     for f in figures:
@@ -124,6 +124,8 @@ def _elliptical_figures(text: str, sentences: list[Sentence], figures: list[Figu
             paid, currency = f.sentence_index, f.unit
         elif f.kind == "mass":
             weighed, mass_unit = f.sentence_index, f.unit
+        elif f.kind == "number" and f.unit is not None:
+            measured, measure = f.sentence_index, f.unit
         elif f.kind == "number" and f.unit is None and f.value is not None and f.value >= 1 and not (
                 f.surface_text.startswith("0")):  # (not "01" in a list)
             if f.sentence_index == paid and f.value >= 1e5 and currency:
@@ -132,6 +134,9 @@ def _elliptical_figures(text: str, sentences: list[Sentence], figures: list[Figu
                     ch.isalpha() for ch in f.surface_text):
                 # "L'Ouzbékistan a reçu 2,8 millions de tonnes, l'Afghanistan 1,6 million": the list's tonnes
                 f.kind, f.unit = "mass", mass_unit  # (masses are in tonnes, as the bare number's value is)
+            elif f.sentence_index == measured and f.sentence_index not in (paid, weighed) and f.value >= 1e3 and any(
+                    ch.isalpha() for ch in f.surface_text):
+                f.unit = measure  # "2,1 млрд кубометров против 4,3 млрд годом ранее": cubic metres too
             elif (f.sentence_index == counted and (f.value >= 100 or f.qualifier not in (None, "exact"))) or (
                     subject is not None and subject.search(text, starts.get(f.sentence_index, f.start_char), f.start_char)):
                 f.kind = "count"  # ("11 ракет, тогда как с Цзюцюаня — более 20")
