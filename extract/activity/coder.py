@@ -602,8 +602,8 @@ class _Sentence:
         clause = self._clauses(cues, coordinated)
         # (most sentences have no negation word or ending: no call)
         negated = self._negated(cues, clause, hits) if self.g.negative_endings or not _NEGATING.isdisjoint(cues) else ()
-        conditional = {clause[i] for i, _ in cues["conditional"] if i == 0 or clause[i - 1] != clause[i]} \
-            if "conditional" in cues else ()
+        conditional = {clause[i] for i, _ in cues["conditional"] if (i == 0 or clause[i - 1] != clause[i])
+                       and i not in self._concessive(cues)} if "conditional" in cues else ()
         if "conditional" in cues and "speculation" in cues:  # "could go through Georgia if Warsaw
             # decides": a clause in the mood of "could" beside an "if" is as hypothetical as the "if"
             conditional = {*conditional, *(clause[i] for i, _ in cues["speculation"])}
@@ -1424,6 +1424,11 @@ class _Sentence:
                         self._comma_opens.add(i)
         if len(self.partners) + len(self.home) > 1 and (len(self.hits) > 1 or self.home):
             breaks.update(self._asyndetic_breaks())
+        if "conditional" in cues:  # ", if they serve deals with Russian counterparties": the condition is a clause
+            # (an "if" that can mean nothing else opens one without a comma too)
+            opens = {i for i, _ in cues.get("condition_opens", ())}
+            breaks.update(i for i, _ in cues["conditional"] if i > 0 and ("," in self._gap(i) or i in opens)
+                          and i not in self._concessive(cues))
         if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
             breaks.difference_update(i for i, _ in cues["not_clause"])
         if "bypass" in cues and "contrast" in cues:
@@ -1680,6 +1685,10 @@ class _Sentence:
         (Where no copula is written, "Ең ірі сатып алушы ... Өзбекстан" names the ranked one in the nominative.)"""
         w = self.lows[self.token_of(p.end_char - 1)]
         return w not in self.g.bare_names and w.endswith(self.g.role_endings)
+
+    def _concessive(self, cues) -> set[int]:
+        """Tokens of "even if" ("nawet jeśli pochodzą one z Kazachstanu"): what it grants is so, no condition."""
+        return {k for i, j in cues.get("concessive", ()) for k in range(i, j)}
 
     def _instead(self, cues) -> set[int]:
         """"not through Russia but across Azerbaijan", "nie przez Rosję, lecz przez Gruzję": the "but" that
