@@ -1467,7 +1467,8 @@ class _Sentence:
         if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
             breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
                                       _CLAUSE_MARK.finditer(self.text, a, b)) if 0 < k < n)
-        if not breaks and "relative" not in cues and "world" not in cues and len(self.partners) < 2:
+        if not breaks and "relative" not in cues and "world" not in cues and (len(self.partners) < 2 or not any(
+                self.text.startswith(",", p.end_char) for p in self.partners)):  # (no apposition after a partner)
             return [0] * n  # one clause: most sentences
         out: list[int] = []
         prev = 0
