@@ -1687,6 +1687,10 @@ class _Sentence:
         w = self.lows[self.token_of(p.end_char - 1)]
         return w not in self.g.bare_names and w.endswith(self.g.role_endings)
 
+    def _agent_words(self, cues) -> set[int]:
+        """Where a word that names a passive's doer stands ("by": "supplied by China's Goldwind")."""
+        return {i for i, _ in cues.get("agent_prep", ())}
+
     def _concessive(self, cues) -> set[int]:
         """Tokens of "even if" ("nawet jeśli pochodzą one z Kazachstanu"): what it grants is so, no condition."""
         return {k for i, j in cues.get("concessive", ()) for k in range(i, j)}
@@ -1921,7 +1925,9 @@ class _Sentence:
             return True  # "Әзербайжан мен Грузия арқылы": the list before the postposition
         if moved_to and "via_weak" in cues and not self._after_cue(cues, "destination", mi, 0) and any(
                 mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and any(0 <= i - b <= 2 for b in moved_to)
+                and not (i in self._agent_words(cues) and j == mi)
                 for i, j in cues["via_weak"]):  # ("shipped by rail to China": the buyer, not the way)
+            # (nor the doer of a passive: "will be supplied by China's Goldwind")
             return True  # "par" / "by" says the way only right after a word that moves something
         return None
 
