@@ -126,6 +126,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             hits = _built_works(found, hits)
         if g.holds_stakes:
             hits = _held_stakes(found, hits, text, lows, ends, g.percent_words)
+        if g.allocates:
+            hits = _allocated(found, hits, text, s, lows, g.money_words)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
             _pair_in_sentence(text, g, s, by_sentence)
         if hits:
@@ -196,6 +198,21 @@ def _one_side(pid: str) -> frozenset[str]:
     rows = load_csv("bloc_members")
     blocs = {r["bloc_id"] for r in rows if r["partner_id"] == pid} | {pid}
     return frozenset({pid, *blocs, *(r["partner_id"] for r in rows if r["bloc_id"] in blocs)})
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥₸₽")
+
+
+def _allocated(found, hits: list, text: str, s: Sentence, lows: list[str], money_words: tuple) -> list:
+    """Allocating is investing only when a sum is allocated ("выделит 300 млн долларов"); a site, land
+    or a berth allocated to the other side is cooperation ("Ісламабад пообіцяв виділити казахстанським
+    компаніям майданчик у порту Гвадар")."""
+    allocating = {i for (kind, role), i, _j in found if kind == "cue" and role == "allocate"}
+    if not allocating or not any(t == "invest" and i in allocating for t, i, _j in hits):
+        return hits
+    if any(w.startswith(money_words) for w in lows) or not _CURRENCY_SIGNS.isdisjoint(text[s.start_char:s.end_char]):
+        return hits
+    return [("cooperate", i, j) if t == "invest" and i in allocating else (t, i, j) for t, i, j in hits]
 
 
 def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | None:

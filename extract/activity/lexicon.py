@@ -109,6 +109,10 @@ class ActivityGrammar:
                                     if r["lang"] == lang)
         self.builds_works = any(r["role"] == "build" for r in cues)
         self.holds_stakes = any(r["role"] == "hold" for r in cues)
+        self.allocates = any(r["role"] == "allocate" for r in cues)
+        # the first words of the figure grammar's money units ("доллар", "euro", "tenge"): a sum named
+        self.money_words = tuple(sorted({w.lower().rstrip("*.") for r in units if r["kind"] == "money"
+                                         for w in r["surface"].split()[:1] if len(w.rstrip("*.")) > 2}))
         # what follows a number that makes it a share ("18 Prozent", "40 пайызы"; "%" is read from the text)
         self.percent_words = tuple(sorted({w.lower().rstrip("*.") for r in units if r["kind"] == "percentage"
                                            for w in r["surface"].split()[:1] if len(w.rstrip("*.")) > 2}))
