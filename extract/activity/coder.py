@@ -307,6 +307,18 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             m = (pairs.search(text, s.start_char, s.end_char) if pairs else None) or (
                 openers.match(text, s.start_char, s.end_char) if openers else None)
             ids = _pair_ids(by_sentence, last, s.index) if m else ()
+            if m is None and g.group_anaphors and s.index - last == 1:
+                # "Ministers of Kazakhstan, Azerbaijan and Georgia met in Baku. The three countries agreed":
+                # each partner the sentence before named beside Kazakhstan
+                m = g.group_anaphors.search(text, s.start_char, s.end_char)
+                ids = _partner_ids(by_sentence[last]) if m else ()
+                if len(ids) > 1 and any(q.entity_type == "home" for q in by_sentence[last]):
+                    for pid in sorted(ids):
+                        by_sentence.setdefault(s.index, []).extend(_pair(pid, s.index, m))
+                    named.add(s.index)
+                    last = s.index
+                    continue
+                m, ids = None, ()
             if m is None and talks and s.index - last == 1:
                 m = talks.match(text, s.start_char, s.end_char)
                 ids = _partner_ids(by_sentence[last]) if m else ()

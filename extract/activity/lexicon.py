@@ -81,6 +81,8 @@ class ActivityGrammar:
         # "both sides", "обе стороны", "екі тарап": Kazakhstan and the one partner named just before
         # ("стороны", "the sides": only as the sentence's first words, "со стороны России" is no pair)
         self.pair_anaphors = _phrases([r["cue"] for r in cues if r["role"] == "pair_anaphor"])
+        # "the three countries": Kazakhstan and the partners the sentence before named with it
+        self.group_anaphors = _phrases([r["cue"] for r in cues if r["role"] == "group_anaphor"])
         # (their words, to skip the search in a sentence that has none of them)
         self.pair_heads = frozenset(r["cue"].lower().split()[-1] for r in cues if r["role"] == "pair_anaphor")
         self.pair_openers = _phrases([r["cue"] for r in cues if r["role"] == "pair_opener"])
