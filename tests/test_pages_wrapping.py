@@ -183,3 +183,22 @@ def test_a_year_left_alone_on_its_line_ends_the_date():
             "le dossier de près depuis mars\n2024.\n")
     dates = [(f.date_year, f.date_month) for f in extract(text, "fr").figures if f.kind == "date"]
     assert (2024, 3) in dates
+
+
+_DASH_WRAPPED = """ASTANA. Kasachstan hat in den ersten
+neun Monaten 2025 rund 1,4 Millionen
+Tonnen Rohöl über die Pipeline Baku–
+Tiflis–Ceyhan exportiert, 18 Prozent
+mehr als im Vorjahr. Der größte Teil
+ging nach Deutschland und Italien.
+"""
+
+
+def test_a_route_wrapped_after_its_dash_is_still_the_route():
+    """A line that ends in the dash of a route's name ("Baku–" / "Tiflis–Ceyhan") names the route, and
+    the capital inside the name is no partner of the tonnage."""
+    body = clean_text(_DASH_WRAPPED).body_text
+    r = extract(body, lang="de")
+    assert [m.entity_id for m in r.mentions if m.entity_type == "route"] == ["btc"]
+    assert [(v.commodity_id, v.volume_tonnes, v.route_id, v.partner_id) for v in r.export_volumes] == [
+        ("crude_oil", 1_400_000, "btc", None)]

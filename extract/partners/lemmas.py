@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -114,6 +115,11 @@ def tokenizer(lang: str):
         infixes = list(nlp.Defaults.infixes or [])
     infixes += [r"(?<=[^\W\d_])[-‐‑–—](?=[^\W\d_])", r"(?<=[^\W\d_]\.)[-‐‑–—](?=[^\W\d_])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # a dash that ends a word before a space is its own token: a line wrapped after it ("Baku–\nTiflis–Ceyhan"
+    # read as "Baku– Tiflis–Ceyhan") names the same route as the unwrapped one
+    words_suffix = nlp.tokenizer.suffix_search
+    dash_suffix = re.compile(r"(?<=[^\W\d_])[-‐‑–—]$")
+    nlp.tokenizer.suffix_search = lambda s: dash_suffix.search(s) or words_suffix(s)
     # Special cases ("U.S.", "sud-coréen"...) and URL/token matchers switch off the
     # tokenizer's cache and made it 10x slower (1 ms per 1.5 kB). Lexicon and text
     # are tokenised alike, so matching does not need them.
