@@ -239,6 +239,18 @@ def _partner_ids(mentions: list[Mention]) -> set[str]:
     return {q.entity_id for q in mentions if q.entity_type == "partner"}
 
 
+def _each_with_home(by_sentence: dict[int, list[Mention]], last: int, k: int, m: re.Match) -> bool:
+    """Each partner that sentence `last` names beside Kazakhstan is paired with it in sentence k (at a
+    meeting Kazakhstan held with several partners, what was agreed there is each one's); False when
+    that sentence names fewer than two partners or no Kazakh side."""
+    ids = _partner_ids(by_sentence[last])
+    if len(ids) < 2 or not any(q.entity_type == "home" for q in by_sentence[last]):
+        return False
+    for pid in sorted(ids):
+        by_sentence.setdefault(k, []).extend(_pair(pid, k, m))
+    return True
+
+
 def _pair_ids(by_sentence: dict[int, list[Mention]], last: int, k: int) -> set[str]:
     """Whom "both sides" in sentence k pairs with Kazakhstan: the partners of the last sentence that
     names one, or, in an article about one partner, that partner."""
@@ -308,28 +320,21 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                 openers.match(text, s.start_char, s.end_char) if openers else None)
             ids = _pair_ids(by_sentence, last, s.index) if m else ()
             if m is None and g.group_anaphors and s.index - last == 1:
-                # "Ministers of Kazakhstan, Azerbaijan and Georgia met in Baku. The three countries agreed":
-                # each partner the sentence before named beside Kazakhstan
+                # "Ministers of Kazakhstan, Azerbaijan and Georgia met in Baku. The three countries agreed"
                 m = g.group_anaphors.search(text, s.start_char, s.end_char)
-                ids = _partner_ids(by_sentence[last]) if m else ()
-                if len(ids) > 1 and any(q.entity_type == "home" for q in by_sentence[last]):
-                    for pid in sorted(ids):
-                        by_sentence.setdefault(s.index, []).extend(_pair(pid, s.index, m))
+                if m and _each_with_home(by_sentence, last, s.index, m):
                     named.add(s.index)
                     last = s.index
                     continue
-                m, ids = None, ()
+                m = None
             if m is None and talks and s.index - last == 1:
                 m = talks.match(text, s.start_char, s.end_char)
-                ids = _partner_ids(by_sentence[last]) if m else ()
-                # "Қазақстан, Өзбекстан және Қырғызстан ... кездесу өткізді. Онда ... уағдаласылды": at a
-                # meeting Kazakhstan held with several partners, what was agreed there is each one's
-                if len(ids) > 1 and any(q.entity_type == "home" for q in by_sentence[last]):
-                    for pid in sorted(ids):
-                        by_sentence.setdefault(s.index, []).extend(_pair(pid, s.index, m))
+                # "Қазақстан, Өзбекстан және Қырғызстан ... кездесу өткізді. Онда ... уағдаласылды"
+                if m and _each_with_home(by_sentence, last, s.index, m):
                     named.add(s.index)
                     last = s.index
                     continue
+                ids = _partner_ids(by_sentence[last]) if m else ()
             if len(ids) == 1:
                 by_sentence.setdefault(s.index, []).extend(_pair(next(iter(ids)), s.index, m))
                 named.add(s.index)
