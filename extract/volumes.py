@@ -77,14 +77,14 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
         if commodity.entity_id in _GENERIC:
             commodity = _named_before(text, lang, commodity, [
                 *by_sentence.get(f.sentence_index - 1, {}).get("commodity", ()), *found.get("commodity", ())])
-        route = _route_for(text, lang, f, found.get("route", []), masses_by_sentence.get(f.sentence_index, []))
-        # (not a capital inside a route's name: "Baku" of "Baku–Tbilisi–Ceyhan")
         routes = found.get("route", [])
+        masses = masses_by_sentence.get(f.sentence_index, [])
+        route = _route_for(text, lang, f, routes, masses)
+        # (not a capital inside a route's name: "Baku" of "Baku–Tbilisi–Ceyhan")
         partners = [m for m in found.get("partner", []) if m.entity_id != "KZ" and not any(
             r.start_char <= m.start_char and m.end_char <= r.end_char for r in routes)]
         # (not a partner after it that heads its own tonnage: "Uzbekistan received 2.8 million tonnes,
         # Afghanistan 1.6 million": Afghanistan's is the 1.6 million)
-        masses = masses_by_sentence.get(f.sentence_index, [])
         if len(masses) > 1 and len(partners) > 1:
             partners = [m for m in partners if m.start_char < f.end_char or not any(
                 g is not f and 0 <= g.start_char - m.end_char <= _OWN_TONNAGE for g in masses)] or partners

@@ -159,9 +159,14 @@ def _built_works(found, hits: list) -> list:
     if not builds:
         return hits
     works = [i for (kind, role), i, _j in found if kind == "cue" and role == "works"]
-    extra = [("invest", i, j) for i, j in builds if any(j <= a <= j + _WORKS_AFTER or i - _WORKS_BEFORE <= a < i
-                                                       for a in works)
-             and not any(t == "invest" and abs(k - i) <= _WORKS_BEFORE for t, k, _ in hits)]
+    return _invest_beside(hits, builds, works, _WORKS_AFTER, _WORKS_BEFORE, _WORKS_BEFORE)
+
+
+def _invest_beside(hits: list, verbs: list, anchors: list, after: int, before: int, own: int) -> list:
+    """Each verb with an anchor at most `after` words after it or `before` words before it is an invest
+    trigger, unless one stands within `own` words of it already."""
+    extra = [("invest", i, j) for i, j in verbs if any(j <= a <= j + after or i - before <= a < i for a in anchors)
+             and not any(t == "invest" and abs(k - i) <= own for t, k, _ in hits)]
     return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
 
 
@@ -185,10 +190,7 @@ def _held_stakes(found, hits: list, text: str, lows: list[str], ends: list[int],
         return hits
     markets = [i for (kind, role), i, _j in found if kind == "cue" and role in ("market", "world")]
     shares = [k for k in shares if not any(k < a <= k + _MARKET_REACH for a in markets)]
-    extra = [("invest", i, j) for i, j in holds if any(j <= k <= j + _STAKE_REACH or i - _STAKE_BEFORE <= k < i
-                                                      for k in shares)
-             and not any(t == "invest" and abs(k - i) <= _STAKE_REACH for t, k, _ in hits)]
-    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
+    return _invest_beside(hits, holds, shares, _STAKE_REACH, _STAKE_BEFORE, _STAKE_REACH)
 
 
 @lru_cache(maxsize=None)
@@ -636,8 +638,9 @@ class _Sentence:
         clause = self._clauses(cues, coordinated)
         # (most sentences have no negation word or ending: no call)
         negated = self._negated(cues, clause, hits) if self.g.negative_endings or not _NEGATING.isdisjoint(cues) else ()
+        granted = self._concessive(cues) if "conditional" in cues else ()
         conditional = {clause[i] for i, _ in cues["conditional"] if (i == 0 or clause[i - 1] != clause[i])
-                       and i not in self._concessive(cues)} if "conditional" in cues else ()
+                       and i not in granted} if "conditional" in cues else ()
         if "conditional" in cues and "speculation" in cues:  # "could go through Georgia if Warsaw
             # decides": a clause in the mood of "could" beside an "if" is as hypothetical as the "if"
             conditional = {*conditional, *(clause[i] for i, _ in cues["speculation"])}
@@ -1461,8 +1464,9 @@ class _Sentence:
         if "conditional" in cues:  # ", if they serve deals with Russian counterparties": the condition is a clause
             # (an "if" that can mean nothing else opens one without a comma too)
             opens = {i for i, _ in cues.get("condition_opens", ())}
+            granted = self._concessive(cues)
             breaks.update(i for i, _ in cues["conditional"] if i > 0 and ("," in self._gap(i) or i in opens)
-                          and i not in self._concessive(cues))
+                          and i not in granted)
         if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
             breaks.difference_update(i for i, _ in cues["not_clause"])
         if "bypass" in cues and "contrast" in cues:
@@ -1721,10 +1725,6 @@ class _Sentence:
         w = self.lows[self.token_of(p.end_char - 1)]
         return w not in self.g.bare_names and w.endswith(self.g.role_endings)
 
-    def _agent_words(self, cues) -> set[int]:
-        """Where a word that names a passive's doer stands ("by": "supplied by China's Goldwind")."""
-        return {i for i, _ in cues.get("agent_prep", ())}
-
     def _concessive(self, cues) -> set[int]:
         """Tokens of "even if" ("nawet jeśli pochodzą one z Kazachstanu"): what it grants is so, no condition."""
         return {k for i, j in cues.get("concessive", ()) for k in range(i, j)}
@@ -1957,9 +1957,10 @@ class _Sentence:
                 self.token_of(q.end_char - 1) + 1 for q in self.partners
                 if self._list_head(self.token_of(q.start_char)) == mi]):
             return True  # "Әзербайжан мен Грузия арқылы": the list before the postposition
+        agents = {i for i, _ in cues.get("agent_prep", ())}  # ("by": "supplied by China's Goldwind")
         if moved_to and "via_weak" in cues and not self._after_cue(cues, "destination", mi, 0) and any(
                 mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and any(0 <= i - b <= 2 for b in moved_to)
-                and not (i in self._agent_words(cues) and j == mi)
+                and not (i in agents and j == mi)
                 for i, j in cues["via_weak"]):  # ("shipped by rail to China": the buyer, not the way)
             # (nor the doer of a passive: "will be supplied by China's Goldwind")
             return True  # "par" / "by" says the way only right after a word that moves something
@@ -2013,8 +2014,8 @@ class _Sentence:
         if self.g.case_endings and mi < i and self._suffix_role.get(mi) == "destination" and i - me <= _TRADE_ROLE_SPAN \
                 and not self._marks_between(me, i, ",;:") and all(
                     any(b == qe or b == qe + 1 for b, _ in cues.get("via_after", ()))
-                    for q in self.partners if me <= (qe := self.token_of(q.end_char - 1) + 1) - 1 < i) and any(
-                    self._closes_before(end, ".;:!?,") for end in range(j, min(j + 2, len(self.lows)) + 1)):
+                    for q in self.partners if me <= (qe := self.token_of(q.end_char - 1) + 1) - 1 < i) and \
+                self._verb_closes(j):
             return True
         # "China remains Kazakhstan's largest uranium customer", "Китай является крупнейшим покупателем":
         # the subject of a copula whose predicate is the trade noun
@@ -2076,7 +2077,11 @@ class _Sentence:
                 start <= self.token_of(q.start_char) < mi for q in self.partners) or self._marks_between(
                 mi + 1, i, ":;"):  # ("Ресей ... бақылайды: ...")
             return False
-        # (or a comma after it: "... бидай сатып алды, оның үштен бірі ... тасымалданды")
+        return self._verb_closes(j)
+
+    def _verb_closes(self, j: int) -> bool:
+        """The verb that ends at token j (or a compound verb's second word after it) closes its clause:
+        a full stop, a colon or a comma follows ("... бидай сатып алды, оның үштен бірі ... тасымалданды")."""
         return any(self._closes_before(end, ".;:!?,") for end in range(j, min(j + 2, len(self.lows)) + 1))
 
     def _bracket_subject(self, cues, mi: int, me: int, i: int, j: int) -> bool:

@@ -39,6 +39,12 @@ def _phrases(words: list[str]) -> re.Pattern | None:
                                              for w in words) + r")(?!\w)", re.I) if words else None
 
 
+def _unit_heads(units: list[dict[str, str]], kind: str) -> tuple[str, ...]:
+    """The first words, three letters or longer, of the figure grammar's units of one kind."""
+    return tuple(sorted({w.lower().rstrip("*.") for r in units if r["kind"] == kind
+                         for w in r["surface"].split()[:1] if len(w.rstrip("*.")) > 2}))
+
+
 class ActivityGrammar:
     def __init__(self, lang: str):
         key = lemmatizer(lang).key
@@ -113,11 +119,9 @@ class ActivityGrammar:
         self.holds_stakes = any(r["role"] == "hold" for r in cues)
         self.allocates = any(r["role"] == "allocate" for r in cues)
         # the first words of the figure grammar's money units ("доллар", "euro", "tenge"): a sum named
-        self.money_words = tuple(sorted({w.lower().rstrip("*.") for r in units if r["kind"] == "money"
-                                         for w in r["surface"].split()[:1] if len(w.rstrip("*.")) > 2}))
+        self.money_words = _unit_heads(units, "money")
         # what follows a number that makes it a share ("18 Prozent", "40 пайызы"; "%" is read from the text)
-        self.percent_words = tuple(sorted({w.lower().rstrip("*.") for r in units if r["kind"] == "percentage"
-                                           for w in r["surface"].split()[:1] if len(w.rstrip("*.")) > 2}))
+        self.percent_words = _unit_heads(units, "percentage")
         self.company_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "company_word"
                                        and not r["cue"].startswith("*"))
         # "*konzern": the end of a compound that names a company ("der österreichische Stahlkonzern Voestalpine")
