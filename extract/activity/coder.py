@@ -114,7 +114,9 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     if g.anaphors or g.pair_anaphors or g.attendee_openers:
         _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
-    relevant = [s for s in sentences if s.index in by_sentence and _has_party(by_sentence[s.index], crossings)]
+    relevant = [s for s in sentences if (s.index in by_sentence and _has_party(by_sentence[s.index], crossings)) or (
+        g.port_words is not None and g.port_words.search(text, s.start_char, s.end_char)
+        and by_sentence.setdefault(s.index, []) is not None)]
     if not relevant:
         return []
     out: list[ActivityEvent] = []
@@ -148,6 +150,9 @@ _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many s
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
+_WORKS_INVESTED = 6  # "invest $60 million in a new grain terminal": the invest word to the works
+_HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
+_PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
 _WORKS_AFTER, _WORKS_BEFORE = 4, 10  # "build a new assembly plant", "ein Montagewerk ... errichten" (verb last)
 
 
@@ -706,6 +711,14 @@ class _Sentence:
             first_route = min(subjects)
             hits = [h for h in hits if not (h[0] == "move" and h[1] in crossing and first_route < h[1])]
             types = {t for t, _, _ in hits}
+        # "invest $60 million in a grain terminal in Poti": the terminal invested in is the works, no
+        # goods on their way
+        if "invest" in types and "transit" in types and "facility" in cues:
+            facilities = {i for i, _ in cues["facility"]}
+            invested = [j for t, i, j in hits if t == "invest"]
+            hits = [h for h in hits if not (h[0] == "transit" and h[1] in facilities and any(
+                0 <= h[1] - b <= _WORKS_INVESTED and clause[h[1]] == clause[b - 1] for b in invested))]
+            types = {t for t, _, _ in hits}
         # what moves, for a route or port that implies transit: not the route's own words
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
         moves = []
@@ -858,6 +871,7 @@ class _Sentence:
         # the partners' ports named ("port:TR"), and the ports where goods are unloaded for one (looked for once)
         ports = [role for role in cues if role.startswith("port:")]
         dest_ports = [role for role in cues if role.startswith("dest_port:")]
+        hubs = [role for role in cues if role.startswith("hub:")]
         port_ends: dict[str, list[int]] = {}
         if moves and self.partners and len(cues) > 1:
             for role in ports:  # (not the end of a named route: "Baku–Tbilisi–Ceyhan in die Türkei")
@@ -903,7 +917,7 @@ class _Sentence:
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
                 via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
             parties.append((p, mi, me, head, clause[mi], via))
-        if not parties and not self.routes and not ports and not dest_ports:
+        if not parties and not self.routes and not ports and not dest_ports and not hubs:
             return []
         if coordinated:  # "Turkey met ... and signed": the subject of the first predicate signs too,
             for k in coordinated:  # and the one met ("met Xi and signed"), not the buyer ("sold to China and signed")
@@ -1095,6 +1109,10 @@ class _Sentence:
                     continue
                 if attackers and mi in attackers and t not in _HOSTILE:
                     continue
+                if via and t == "invest" and clause[i] in kz_clauses and clause[mi] == clause[i] and (
+                        0 < mi - j <= _PORT_WORKS_REACH) and self._after_any(cues, ("place", "destination"), head, 0):
+                    add(p.entity_id, t, i, j, p)  # "kupi 49 proc. udziałów w terminalu w Polsce": where the works
+                    continue  # Kazakhstan's side invests in stand (the terminal makes it a place on the way too)
                 if via is False or (via and t not in _MOVING):
                     continue  # a place on the way is not an investor or a signatory; a bypassed one is no party
                 if t in _MOVING and via is not None:
@@ -1190,11 +1208,36 @@ class _Sentence:
                 pid = role[5:]
                 if pid in document_partners and not self._after_cue(cues, "bypass", a, 2):
                     add(pid, "transit", a, b, None)
+            # a hub the goods pass ("przez Małaszewicze", "от Варна ... продължават"): transit, unless it
+            # is compared ("shorter than the route via Bandar Abbas") or bypassed
+            for role, a, b in ((role, a, b) for role in hubs for a, b in cues[role]):
+                pid = role[4:]
+                way = max((j for r in ("via", "origin") for _, j in cues.get(r, ()) if a - _HUB_REACH <= j <= a), default=0)
+                if not way and any(k == b for k, _ in cues.get("via_after", ())):
+                    way = a  # "Түрікменбашы арқылы"
+                going = [(i, j) for i, j in moves if clause[i] == clause[a]]
+                if pid in document_partners and way and going and not self._marks_between(way, a, ",;:") and not (
+                        self._after_cue(cues, "bypass", a, 2) or any(
+                            k < a and clause[k] == clause[a] for k, _ in cues.get("comparison", ()))):
+                    i, j = going[0]  # (the move's words say whether it is planned; the hub's are the evidence)
+                    add(pid, "transit", i, j, None, (self.starts[a], self.ends[b - 1]))
             # a port where the goods are unloaded for the partner ("arrived in Burgas"): trade
             for role, a, b in ((role, a, b) for role in dest_ports for a, b in cues[role]):
                 pid = role[10:]
                 if pid in document_partners and self._after_cue(cues, "destination", a, 0):
                     add(pid, "trade", a, b, None)
+        # "KTZ will invest $60 million in a terminal in Poti", "przejmie 49 proc. udziałów w terminalu w
+        # Małaszewiczach": works of Kazakhstan's side in a partner's port are an investment in that partner
+        if "invest" in types and (ports or dest_ports or hubs) and kz_clauses:
+            invests = [(i, j) for t, i, j in hits if t == "invest" and clause[i] in kz_clauses]
+            for role in (ports + dest_ports + hubs) if invests else ():
+                pid = role.split(":", 1)[1]
+                if pid in document_partners:
+                    for a, _b in cues[role]:
+                        if self._after_any(cues, ("place", "destination"), a, 1):  # ("в порту Алят")
+                            for i, j in invests:
+                                if 0 < a - j <= _PORT_WORKS_REACH and clause[i] == clause[a]:
+                                    add(pid, "invest", i, j, None)
         # "agreed to lift trade", "umowa o dostawach": what the agreement is about is stated too
         for t, i, j in hits if agreed_at else ():  # (an agreement among the events: agreed_at has its partner)
             if t in ("trade", "invest"):

@@ -11,7 +11,8 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        origin, between, arrival_from, kazakh_side, source ("according to": who says it),
                        quote_verb (after a closing quote or a dash: the speaker follows, no party),
                        not_clause ("а также" is no clause "а"),
-                       port:XX / dest_port:XX; a cue
+                       port:XX / dest_port:XX / hub:XX (a port or rail hub that stands for XX only after "via" or
+                       "from", or where works are invested in: "przez Małaszewicze", "a terminal in Varna"); a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
                        or an ending on the trigger (future_ending "-era", negative_ending "-майды") or on the
                        clause's last word after a passive_aux (infinitive_ending "-en": "wird ... liefern")
@@ -100,6 +101,9 @@ class ActivityGrammar:
         self.attendee_openers = _phrases([r["cue"] for r in cues if r["role"] == "attendee_opener"])
         # "summit", "саміт*": a meeting word, looked for in a sentence after one at Kazakhstan's meeting
         self.summit_words = _phrases([r["cue"] for r in cues if r["role"] == "summit"])
+        # "through Poti", "a terminal in Małaszewicze": a partner's port or hub, which speaks for a partner
+        # the document names even where the sentence names no country (looked for in such sentences only)
+        self.port_words = _phrases([r["cue"] for r in cues if r["role"].startswith(("port:", "dest_port:", "hub:"))])
         # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
