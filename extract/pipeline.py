@@ -62,7 +62,7 @@ def extract(text: str, lang: str | None = None, *, published: date | None = None
     groups = sentence_languages(text, lang, sentences)
     mentions = find_mentions(text, lang, sentences, end)
     figures: list[Figure] = []
-    places = frozenset(m.end_char for m in mentions if m.entity_type in ("partner", "home"))  # "до Росії 106 категорій"
+    places = frozenset(m.end_char for m in mentions if m.entity_type in ("partner", "home", "route"))  # "до Росії 106 категорій", "Korytarzem Środkowym 412 pociągów"
     for group_lang, group in groups:
         if group_lang != lang:
             taken = {(m.entity_type, i) for m in mentions for i in range(m.start_char, m.end_char)}

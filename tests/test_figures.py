@@ -348,3 +348,17 @@ def test_a_french_rank_is_no_fraction():
     part = extract("Le cinquième de la production part en Chine.", "fr")
     assert not [f for f in rank.figures if f.kind == "percentage"]
     assert [(f.kind, f.value) for f in part.figures] == [("percentage", 20.0)]
+
+
+@pytest.mark.parametrize("lang, text, count", [
+    ("pl", "KTZ wysłały Korytarzem Środkowym 412 pociągów kontenerowych.", 412),
+    ("en", "KTZ sent via the Middle Corridor 380 container trains.", 380),
+])
+def test_a_count_right_after_a_route_name_is_no_model_number(lang, text, count):
+    # "Boeing 737 jets" is a model; a named route before the number is where the trains went
+    counts = [f for f in extract(text, lang=lang).figures if f.kind == "count"]
+    assert [f.value for f in counts] == [count], [(f.kind, f.surface_text) for f in extract(text, lang=lang).figures]
+
+
+def test_a_model_number_after_a_capitalised_name_is_still_no_count():
+    assert not [f for f in extract("Air Astana ordered Boeing 737 jets.", lang="en").figures if f.kind == "count"]

@@ -394,7 +394,12 @@ def test_more_from_the_section_ends_the_article(article, marker):
 # holdout K: abbreviated counters and a paywall note in two sentences
 @pytest.mark.parametrize("line", ["1.2K views · 14 comments · Share", "3K views", "Views 1.2K",
                                   "Dieser Artikel ist exklusiv für Abonnenten.",
-                                  "Jetzt 4 Wochen für 1 Euro testen und weiterlesen."])
+                                  "Jetzt 4 Wochen für 1 Euro testen und weiterlesen.",
+                                  # holdout X: the paywall's offer with a price and a period
+                                  "Mit Digital-Abo weiterlesen: 2 Wochen für 1,99 €",
+                                  "Zostało jeszcze 64% artykułu. Dostęp z subskrypcją za 12,90 zł miesięcznie.",
+                                  "Ещё 55% статьи доступно по подписке за 199 рублей.",
+                                  "Il reste 60 % de l'article à lire avec l'abonnement à 1 € le premier mois."])
 def test_holdout_k_chrome_lines(line):
     assert chrome_kind(line)
 

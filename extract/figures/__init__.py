@@ -452,7 +452,8 @@ def _range_connector(text: str, q1: Quantity, s_start: int, s_end: int, g: Gramm
         return ("from", wm.end())
     if q1.kind is None:
         wm = g.range_bare.match(text, q1.end, s_end)   # "10 bis 12 Millionen", "5 to 7 years"
-        if wm and not g.by_before.search(before):
+        # (after "by" too where the to-word only ever joins a range: "um 3 bis 5 Prozent")
+        if wm and (not g.by_before.search(before) or wm.group().strip().lower() in g.context.get("range_to_after_by", ())):
             return ("bare", wm.end())
     wm = g.range_and.match(text, q1.end, s_end)
     if wm and g.range_between_before.search(before):

@@ -18,6 +18,7 @@ from .numbers import DIGITS, parse_digits, parse_word_run
 _GLUED_AFTER = re.compile(r"[^\W\d_]")
 _DATE_OR_TIME_AFTER = re.compile(r"[.,/:]\d|[-‐]\d+[-‐]\d")     # 12.03.2024, 21:31, 60-70-80
 _CODE_AFTER = re.compile(r"[-‐][^\W\d_]|\+\d")  # 21-й, 5+1
+_ONE_WORD = re.compile(r"[ \u00a0]+([^\W\d_]{4,})(?=[ \u00a0])")  # "зимних" in "четырёх зимних месяцев"
 _SPACES = re.compile(rf"{SP}*")
 
 
@@ -172,6 +173,8 @@ def read_quantity(text: str, pos: int, limit: int, g: Grammar, sent_start: int) 
             mm2 = g.article_after.match(text, e, limit)
             if mm2:
                 um = g.unit_after.match(text, mm2.end(), limit)
+        if not um and not has_mag:
+            um = _duration_after_adjective(text, e, limit, g)
         if um and (not um.group("link") or has_mag or q.is_words):
             payload = g.units.get(um.group("unit"))
             if payload:
@@ -185,6 +188,23 @@ def read_quantity(text: str, pos: int, limit: int, g: Grammar, sent_start: int) 
             e = rm.end()
     q.end = e
     return q
+
+
+def _duration_after_adjective(text: str, e: int, limit: int, g: Grammar):
+    """A time unit after one lowercase word that is no number, magnitude or qualifier word: "четырёх
+    зимних месяцев", "dwóch ostatnich lat", "three winter months" (only time: "400 вагонов месяц" has
+    its unit after a preposition, and a counted noun is no adjective of a mass)."""
+    wm = _ONE_WORD.match(text, e, limit)
+    if not wm or not wm.group(1).islower():
+        return None
+    w = wm.group(1)
+    if g.words.get(w) is not None or g.magnitudes.get(w) is not None or g.qualifiers.get(w) is not None:
+        return None
+    um = g.unit_after.match(text, wm.end(), limit)
+    if not um or um.group("link"):
+        return None
+    payload = g.units.get(um.group("unit"))
+    return um if payload and payload[0] == "duration" else None
 
 
 def _prefix_at(text: str, p: int, limit: int, g: Grammar):
