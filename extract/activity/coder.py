@@ -151,6 +151,7 @@ _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепре�
 
 
 _WORKS_INVESTED = 6  # "invest $60 million in a new grain terminal": the invest word to the works
+_BRIDGED_BEFORE = 2  # "у переговорах участі не бере": the act before the participation word
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
 _WORKS_AFTER, _WORKS_BEFORE = 4, 10  # "build a new assembly plant", "ein Montagewerk ... errichten" (verb last)
@@ -533,6 +534,14 @@ class _Sentence:
         if not self.starts or self.text[self.s.start_char:self.s.end_char].rstrip().endswith("?"):
             return []
         hits = self.hits
+        # '"Could India sign something similar?" asked an analyst': what stands before a question mark
+        # is asked, not stated (the words after it, who asks, are no act either way)
+        asked = self.text.rfind("?", self.s.start_char, self.s.end_char)
+        if asked >= 0:
+            hits = [h for h in hits if self.starts[h[1]] > asked]
+            self.partners = [p for p in self.partners if p.start_char > asked]  # (nor who is asked about)
+            if not hits:
+                return []
         cues: dict[str, list[tuple[int, int]]] = {}
         for role, i, j in self.cue_hits:  # (no setdefault: it would make a list per cue word)
             if role in cues:
@@ -1691,7 +1700,9 @@ class _Sentence:
         for a, b in cues.get("negation_bridge", ()):
             for i, _j in cues.get("negation", ()):
                 if b <= i <= b + _NEGATION_REACH and i not in cancelled:
-                    out.update(k for _t, k, _e in hits if b <= k < i and clause[k] == clause[a])
+                    # (or the act just before the participation word, or that word itself: "у переговорах
+                    # участі не бере", "участвовать в проекте не захотела")
+                    out.update(k for _t, k, _e in hits if a - _BRIDGED_BEFORE <= k < i and clause[k] == clause[a])
         # "n'a en revanche importé aucune cargaison": French wraps the verb in "ne ... pas/aucun/jamais", however
         # many words stand between
         for i, j in cues.get("negation_open", ()):
