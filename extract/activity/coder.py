@@ -905,7 +905,11 @@ class _Sentence:
             if me in self.__dict__.get("_appositive", ()):
                 me = self._appositive[me]  # "China, the world's largest steel producer, imports"
             head = self._list_head(mi)
-            if self._background(cues, clause, head, me) or ("backdrop" in cues and any(
+            # "За даними Єврокомісії, ЄС готовий ...", "Unlike China, Russia buys": two names with only a
+            # comma between them, no "and" in the list, are a frame's partner and the next clause's subject
+            framed = mi if head != mi and "," in self._gap(mi) and self.g.coordinators.isdisjoint(
+                self.lows[head:self._list_end(head)]) else head
+            if self._background(cues, clause, framed, me) or ("backdrop" in cues and any(
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
@@ -1506,9 +1510,12 @@ class _Sentence:
                     after = [t for t, k, _ in self.hits if k > i]
                     kazakh_only = any(self.token_of(m.start_char) > i for m in self.home) and not any(
                         self.token_of(m.start_char) > i for m in self.partners)
+                    # (a transit word after it goes on with a way only where goods moved before it: ", а тариф на
+                    # транзит по казахстанской территории" after talks is a clause of its own)
                     if any(t != "transit" for t in after) and not kazakh_only or not after and not any(
                             k > i for k, _ in cues.get("via", ())) and not (
-                            _GAP_DASH.search(self.text, self.starts[i], self.s.end_char)):
+                            _GAP_DASH.search(self.text, self.starts[i], self.s.end_char)) or after and not any(
+                            t in _MOVING for t, k, _ in self.hits if k < i):
                         breaks.add(i)
                         self._comma_opens.add(i)
         if len(self.partners) + len(self.home) > 1 and (len(self.hits) > 1 or self.home):
