@@ -494,6 +494,16 @@ class _Sentence:
                 return relative_of[k] if between.rstrip().endswith(",") and all(w[:1].isupper() for w in words) else None
         return None
 
+    def _relatives_after(self, cues, me: int) -> list[int]:
+        """The relative pronoun right after a partner, past its company's capitalised name and a comma
+        ("Canada's Cameco, which"), or none."""
+        for k, _ in cues["relative"]:
+            if me <= k <= me + 4:
+                words = self.text[self.ends[me - 1]:self.starts[k]].replace("’s", " ").replace("'s", " ")
+                if words.rstrip().endswith(",") and all(w[:1].isupper() for w in words.replace(",", " ").split()):
+                    return [k]
+        return []
+
     def _in_quoted_name(self, k: int) -> bool:
         """Token k stands inside quotes that hold a short capitalised name ("«Казмортрансфлот»",
         "«Актауский морской торговый порт»"), not a quoted statement."""
@@ -724,9 +734,11 @@ class _Sentence:
         # goods on their way
         if "invest" in types and "transit" in types and "facility" in cues:
             facilities = {i for i, _ in cues["facility"]}
-            invested = [j for t, i, j in hits if t == "invest"]
+            invested = [(i, j) for t, i, j in hits if t == "invest"]
+            # (or before it, verb last: "in ein Getreideterminal im iranischen Hafen investieren")
             hits = [h for h in hits if not (h[0] == "transit" and h[1] in facilities and any(
-                0 <= h[1] - b <= _WORKS_INVESTED and clause[h[1]] == clause[b - 1] for b in invested))]
+                (0 <= h[1] - b <= _WORKS_INVESTED or 0 < a - h[1] <= _WORKS_INVESTED) and clause[h[1]] == clause[a]
+                for a, b in invested))]
             types = {t for t, _, _ in hits}
         # what moves, for a route or port that implies transit: not the route's own words
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
@@ -888,6 +900,7 @@ class _Sentence:
                     r.start_char <= self.starts[a] < r.end_char for r in self.routes))
         visitor = None if not home else False  # (asked only for a partner after "to" or "with")
         gapped = self._gapped() if len(self.partners) > 1 else ()
+        framed_clauses: set[int] = set()
         for p in self.partners:
             if p in gapped:
                 continue  # ("China received 260,000 t, Uzbekistan 55,000 t": the verb left out, see below)
@@ -911,6 +924,9 @@ class _Sentence:
                 self.lows[head:self._list_end(head)]) else head
             if self._background(cues, clause, framed, me) or ("backdrop" in cues and any(
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
+                if "relative" in cues:  # "Unlike Canada's Cameco, which sells mostly to U.S. utilities": what
+                    # the relative clause of a compared partner says is background too
+                    framed_clauses.update(clause[k] for k in self._relatives_after(cues, me))
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
             if via and p.mention_kind == "demonym" and me in ways and any(
@@ -930,6 +946,8 @@ class _Sentence:
             if via is None and p.mention_kind != "demonym" and self._in_compound(p):
                 via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
             parties.append((p, mi, me, head, clause[mi], via))
+        if framed_clauses:
+            parties = [x for x in parties if x[4] not in framed_clauses]
         if not parties and not self.routes and not ports and not dest_ports and not hubs:
             return []
         if coordinated:  # "Turkey met ... and signed": the subject of the first predicate signs too,
@@ -987,8 +1005,12 @@ class _Sentence:
         # (not when what Kazakhstan's clause says of it is denied: "Les États-Unis, qui interdisent
         # l'uranium russe, n'ont imposé aucune restriction au minerai kazakh")
         tied = kz_clauses
+        # (nor when Kazakhstan's clause is denied in any words: "The European Union, which adopted its own
+        # package of restrictions, has not listed any Kazakh firm")
         if kz_clauses and "relative" in cues and not types.isdisjoint(_NEEDS_HOME) and not any(
-                t in _HOSTILE and i in negated and clause[i] in kz_clauses for t, i, _ in stated):
+                t in _HOSTILE and i in negated and clause[i] in kz_clauses for t, i, _ in stated) and not any(
+                clause[i] in kz_clauses and not any(a <= i < b for a, b in cues.get("not_negation", ()))
+                for i, _ in cues.get("negation", ())):
             tied = set(kz_clauses)
             for k, _ in cues["relative"]:
                 if k > 0 and clause[k] != clause[k - 1] and (clause[k] in kz_clauses or clause[k - 1] in kz_clauses):
@@ -1123,7 +1145,8 @@ class _Sentence:
                 if attackers and mi in attackers and t not in _HOSTILE:
                     continue
                 if via and t == "invest" and clause[i] in kz_clauses and clause[mi] == clause[i] and (
-                        0 < mi - j <= _PORT_WORKS_REACH) and self._after_any(cues, ("place", "destination"), head, 0):
+                        0 < mi - j <= _PORT_WORKS_REACH or 0 < i - me <= _PORT_WORKS_REACH) and self._after_any(
+                        cues, ("place", "destination"), head, 0):  # (verb last: "im iranischen Hafen ... investieren")
                     add(p.entity_id, t, i, j, p)  # "kupi 49 proc. udziałów w terminalu w Polsce": where the works
                     continue  # Kazakhstan's side invests in stand (the terminal makes it a place on the way too)
                 if via is False or (via and t not in _MOVING):
@@ -1249,7 +1272,7 @@ class _Sentence:
                     for a, _b in cues[role]:
                         if self._after_any(cues, ("place", "destination"), a, 1):  # ("в порту Алят")
                             for i, j in invests:
-                                if 0 < a - j <= _PORT_WORKS_REACH and clause[i] == clause[a]:
+                                if (0 < a - j <= _PORT_WORKS_REACH or 0 < i - a <= _PORT_WORKS_REACH) and clause[i] == clause[a]:
                                     add(pid, "invest", i, j, None)
         # "agreed to lift trade", "umowa o dostawach": what the agreement is about is stated too
         for t, i, j in hits if agreed_at else ():  # (an agreement among the events: agreed_at has its partner)
