@@ -152,6 +152,7 @@ _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепре�
 
 _WORKS_INVESTED = 6  # "invest $60 million in a new grain terminal": the invest word to the works
 _BRIDGED_BEFORE = 2  # "у переговорах участі не бере": the act before the participation word
+_EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
 _WORKS_AFTER, _WORKS_BEFORE = 4, 10  # "build a new assembly plant", "ein Montagewerk ... errichten" (verb last)
@@ -795,6 +796,12 @@ class _Sentence:
                 hits = [(t, i, j) for t, i, j in hits if not (
                     t in ("trade", "move") and any(0 < f - i <= _FINAL_STOP_REACH and clause[i] == clause[f] and
                                                    self.g.coordinators.isdisjoint(self.lows[i:f]) for f in final))]
+        # "действующий контракт истекает через 14 месяцев", "the current contract expires in May": an agreement
+        # said to run out is an old one, no agreement stated
+        if "expire" in cues:  # (the agreement word nearest before it only: "signed a contract that expires")
+            run_out = {max((i for t, i, j in hits if t == "agree" and i < a), default=-1) for a, _ in cues["expire"]}
+            hits = [(t, i, j) for t, i, j in hits if not (t == "agree" and i in run_out and any(
+                0 <= a - j <= _EXPIRE_REACH and clause[a] == clause[i] for a, _ in cues["expire"]))]
         if not hits:
             return []
 
