@@ -75,9 +75,10 @@ def plain_range_connector(text: str, q1, s_start: int, s_end: int, g):
             conn = ("from", wm.end())
             if wm.group().strip().lower() in g.context.get("range_to_level", ()):
                 conn = ("from_to_level", wm.end())
-    if conn is None and q1.kind is None and q1.fraction is None and not g.by_before.search(before):
+    if conn is None and q1.kind is None and q1.fraction is None:
         wm = g.range_bare.match(text, q1.end, s_end)
-        if wm:
+        # (after "by" only a to-word that never names a level: "um 3 bis 5 Prozent")
+        if wm and (not g.by_before.search(before) or wm.group().strip().lower() in g.context.get("range_to_after_by", ())):
             conn = ("bare", wm.end())
     if conn is None and q1.fraction is None and g.range_between_before.search(before):
         wm = g.range_and.match(text, q1.end, s_end)
