@@ -16,30 +16,12 @@ import re
 from functools import lru_cache
 
 from .reference import load_csv
+from .word_trie import literal_trie as _literal_trie
 
 _MAX_MARKER_LINE = 160  # a marker line with a long paragraph after it is prose, not a block
 TAIL_KINDS = ("related_links", "latest_news")
 # one to three capitalised words naming a site's section, after a tail marker ("More from Business")
 _SECTION_NAME = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺ][^\W\d_]*(?:[ \t][A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺ&][^\W\d_]*){0,2}"
-
-
-def _literal_trie(words) -> str:
-    """One regex for many literal words, as a trie: after a line end the engine tries the markers'
-    first letters once instead of every marker in turn (there are a hundred of them)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            alts.append("")
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(trie)
 
 
 @lru_cache(maxsize=1)

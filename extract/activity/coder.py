@@ -114,6 +114,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     if g.anaphors or g.pair_anaphors or g.attendee_openers:
         _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
+    # (or a partner's port or hub alone: "Kazakh grain will go through Poti")
     relevant = [s for s in sentences if (s.index in by_sentence and _has_party(by_sentence[s.index], crossings)) or (
         g.port_words is not None and g.port_words.search(text, s.start_char, s.end_char)
         and by_sentence.setdefault(s.index, []) is not None)]

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from ..partners.lemmas import lemmatizer
 from ..reference import CAPITALISED_NOUNS, load_csv
+from ..word_trie import literal_trie
 from .words import WordPatterns
 
 _OWN_LISTS = ("that", "anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "talk_opener", "attendee_opener", "coordination", "official", "company_word",
@@ -103,7 +104,12 @@ class ActivityGrammar:
         self.summit_words = _phrases([r["cue"] for r in cues if r["role"] == "summit"])
         # "through Poti", "a terminal in Małaszewicze": a partner's port or hub, which speaks for a partner
         # the document names even where the sentence names no country (looked for in such sentences only)
-        self.port_words = _phrases([r["cue"] for r in cues if r["role"].startswith(("port:", "dest_port:", "hub:"))])
+        # (a prefilter: the first word of each, as a prefix, in one trie; the word table decides)
+        firsts = {r["cue"].lower().lstrip("=").split()[0] for r in cues if r["role"].startswith(("port:", "dest_port:", "hub:"))}
+        stems = sorted(w.rstrip("*") for w in firsts if w.endswith("*"))
+        exact = sorted(w for w in firsts if not w.endswith("*"))
+        alts = ([literal_trie(stems)] if stems else []) + ([literal_trie(exact) + r"(?!\w)"] if exact else [])
+        self.port_words = re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.I) if alts else None
         # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
