@@ -153,6 +153,7 @@ _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепре�
 
 _WORKS_INVESTED = 6  # "invest $60 million in a new grain terminal": the invest word to the works
 _BRIDGED_BEFORE = 2  # "у переговорах участі не бере": the act before the participation word
+_WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global gehandelten ...": the verb to "global"
 _EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
@@ -797,6 +798,23 @@ class _Sentence:
                 hits = [(t, i, j) for t, i, j in hits if not (
                     t in ("trade", "move") and any(0 < f - i <= _FINAL_STOP_REACH and clause[i] == clause[f] and
                                                    self.g.coordinators.isdisjoint(self.lows[i:f]) for f in final))]
+        # "Uzbekistan signed a similar deal with BYD", "a separate package with Uzbekistan": another side's act
+        # of the same kind, in a clause with no Kazakh side, is background
+        if "other_deal" in cues:
+            kz_at = {clause[k] for k in self._home(cues)}
+            others = {clause[a] for a, _b in cues["other_deal"]} - kz_at
+            hits = [(t, i, j) for t, i, j in hits if clause[i] not in others]
+        # "Die Ukraine und Russland liefern zusammen mehr als die Hälfte des global gehandelten Sonnenblumenöls":
+        # a partner's trade with the world, in a clause with no Kazakh side, is its own
+        # (or a share of the world's trade right after a partner's verb: "liefern ... mehr als die Hälfte des
+        # global gehandelten Sonnenblumenöls")
+        if "world" in cues and self.partners and not types.isdisjoint(_MOVING):
+            kz_at = {clause[k] for k in self._home(cues)}
+            worldwide = {clause[a] for a, _ in cues["world"]} - kz_at
+            world_at = [a for a, _ in cues["world"]]
+            hits = [(t, i, j) for t, i, j in hits if not (t in _MOVING and (clause[i] in worldwide or (
+                any(j <= a <= j + _WORLD_SHARE_REACH and clause[a] == clause[i] for a in world_at)
+                and self._actor_before(clause, i) == "partner")))]
         # "действующий контракт истекает через 14 месяцев", "the current contract expires in May": an agreement
         # said to run out is an old one, no agreement stated
         if "expire" in cues:  # (the agreement word nearest before it only: "signed a contract that expires")
@@ -1245,8 +1263,13 @@ class _Sentence:
                 # attack damaged a station of the Caspian Pipeline Consortium": the attack's target)
                 if "comparison" in cues and all(any(i < k < ri for k, _ in cues["comparison"]) for i, _ in moves):
                     continue
+                # (not the country a route is named to: "по газопроводу Центральная Азия — Китай" ends in China,
+                # the buyer; "Baku–Tbilisi–Ceyhan" crosses Georgia)
+                inside = [p for p in self.partners if r.start_char <= p.start_char and p.end_char <= r.end_char]
+                terminus = inside[-1].entity_id if len(inside) == 1 and inside[0].end_char >= r.end_char - 1 and (
+                    inside[0].start_char > r.start_char) else None
                 for pid in crossings.get(r.entity_id, ()):
-                    if pid in document_partners:
+                    if pid in document_partners and pid != terminus:
                         add(pid, "transit", ri, ri + 1, None, (r.start_char, r.end_char))
             for role, a, b in ((role, a, b) for role in ports for a, b in cues[role]):
                 pid = role[5:]
@@ -1961,9 +1984,12 @@ class _Sentence:
                 continue
             first = j + self._articles_in(cues, j, j + 2)
             act = next((i for _, i, _ in self.hits if first <= i <= first + 1 and i < mi), None)
-            # (not "второй после России поставщик нефти в Германию": what is compared is Russia)
+            # (not "второй после России поставщик нефти в Германию": what is compared is Russia; but a partner's
+            # adjective before the act is the act's: "по-малък от румънското пристанище Констанца")
             if act is not None and clause[act] == clause[mi] and not any(
-                    j <= self.token_of(p.start_char) < act for p in self.partners + self.home):
+                    j <= self.token_of(p.start_char) < act and not (
+                        p.mention_kind == "demonym" and self.token_of(p.end_char - 1) + 1 == act)
+                    for p in self.partners + self.home):
                 return True
         return False
 
