@@ -713,6 +713,16 @@ class _Sentence:
             if pending and all(i in pending for t, i, j in stated if t == "agree"):
                 hits = [h for h in hits if h[1] not in pending]
                 types = {t for t, _, _ in hits}
+        # "Ці домовленості обговорювали під час візиту", "these agreements were discussed": an agreement right
+        # before the talks is what they are about, not reached (unless another agreement word of the sentence is)
+        if "consult" in types and "agree" in types:
+            talk_starts = [i for t, i, j in hits if t == "consult"]
+            pending = {i for t, i, j in hits if t == "agree" and any(
+                0 <= c - j <= 1 and clause[c] == clause[i] and self.g.coordinators.isdisjoint(self.lows[j:c])
+                and not self._marks_between(j, c, ",.:;") for c in talk_starts)}
+            if pending and all(i in pending for t, i, j in stated if t == "agree"):
+                hits = [h for h in hits if h[1] not in pending]
+                types = {t for t, _, _ in hits}
         # "келісімнің жобасын талқылады", "discussed a draft agreement": a draft is no agreement reached
         # (unless another agreement word of the sentence is one)
         if "draft" in cues and "agree" in types:
@@ -959,6 +969,9 @@ class _Sentence:
                     me < i <= me + 2 and (t not in _MOVING or i in received) for t, i, _j in hits):
                 via = None  # "грузинските железници договориха", "Georgian Railways signed": the company acts
                 # (and "Узбецькі залізниці вже отримали 80 цистерн": the company receives)
+            if via and p.mention_kind == "demonym" and me in ways and self._after_cue(cues, "with", mi, 0) and any(
+                    t not in _MOVING and i < mi and clause[i] == clause[mi] for t, i, _j in hits):
+                via = None  # "podpisała umowę z litewskim portem Kłajpeda": the port's company signs with her
             if via and mi in self._denied_at:
                 via = False  # "transit via Ukraine is impossible": a way denied is bypassed, for every act
             if via is None and port_ends and p.entity_id in port_ends and any(
