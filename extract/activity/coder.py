@@ -154,6 +154,7 @@ _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепре�
 _WORKS_INVESTED = 6  # "invest $60 million in a new grain terminal": the invest word to the works
 _BRIDGED_BEFORE = 2  # "у переговорах участі не бере": the act before the participation word
 _WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global gehandelten ...": the verb to "global"
+_COMPARED_NP = 5  # "Ресей арқылы өтетін теміржол бағытына қарағанда": the partner to "than" after the phrase
 _EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
@@ -638,6 +639,14 @@ class _Sentence:
                     i == h[2] or j == h[1] for i, j in hostile))]
                 if not hits:
                     return []
+        # "рейстерінің санын аптасына 7-ге жеткізу" (to bring the sailings up to seven): a move verb right after a
+        # number in the destination case raises a count, it carries no goods
+        if self.g.destination_endings and any(t in ("move", "trade") for t, _, _ in hits):
+            lows = self.lows
+            hits = [h for h in hits if not (h[0] in ("move", "trade") and h[1] >= 2 and lows[h[1] - 1] in self.g.destination_endings
+                                            and lows[h[1] - 2][:1].isdigit())]
+            if not hits:
+                return []
         # "China received about 260,000 tonnes", "Китай отримав 260 тис. тонн": receiving is trade only
         # with a quantity of goods right after it (not "received the ambassador", "received a loan")
         received = {i for i, _ in cues["receive"]} if "receive" in cues else ()
@@ -1918,6 +1927,9 @@ class _Sentence:
             return True  # "Washington says Kazakh re-exports to Russia reached $1.2 billion"
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
+        if "than_after" in cues and any(me < i <= me + _COMPARED_NP and not self._marks_between(me, i, ",;:") and not any(
+                me <= self.token_of(q.start_char) < i for q in self.partners + self.home) for i, _ in cues["than_after"]):
+            return True  # "Ресей арқылы өтетін теміржол бағытына қарағанда": inside what is compared (head last)
         if "rank" in cues and self._after_cue(cues, "rank_after", mi - self._articles_in(cues, mi - 2, mi), 0):
             # "nach Norwegen und den USA der drittgrößte Öllieferant": "nach" is "after" before a rank
             end = self._list_end(mi)

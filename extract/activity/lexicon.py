@@ -11,6 +11,8 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        origin, between, arrival_from, kazakh_side, source ("according to": who says it),
                        quote_verb (after a closing quote or a dash: the speaker follows, no party),
                        not_clause ("а также" is no clause "а"), expire ("истекает": the agreement before it is an old one),
+                       other_deal ("similar", "separate": another side's act of the kind), than_after ("қарағанда":
+                       "than" after the compared phrase, a partner inside it is compared),
                        port:XX / dest_port:XX / hub:XX (a port or rail hub that stands for XX only after "via" or
                        "from", or where works are invested in: "przez Małaszewicze", "a terminal in Varna"); a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
