@@ -356,8 +356,10 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
     if q2 is not None:
         own_unit = q1.kind is not None   # "с 0,2 млн. тона до 1,4 млн. тона": each end has its unit
         _share(q1, q2)
-        if conn[0] == "from_to_level" or (conn[0] == "from" and change_of_context(text, s_start, q1.start, g, own_unit)):
+        if conn[0] == "from_to_level" or (conn[0] == "from" and (q2.normalised < q1.normalised or change_of_context(
+                text, s_start, q1.start, g, own_unit))):
             # "увеличить с 20 до 25 млн тонн": two levels, the first borrowing the second's unit
+            # (so is a from-to that falls, verb or none: "время доставки — с 35 до 20 суток"; a range rises)
             second_start = q1.end
         else:
             value_max = q2.normalised
@@ -387,6 +389,9 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
             raise Reject(q1.end)          # "un accord", "one of the largest"
         else:
             kind, end = _count_or_number(text, q1, end, s_start, s_end, g, value_max, places)
+            if kind == "number" and second_start is not None and q2.kind is None and count_noun_end(
+                    text, q2.end, s_end, g, linked=q2.has_mag) is not None:
+                kind = "count"            # "von 500 auf 1.200 Mähdrescher": the first level counts the same things
     elif q1.only_one and kind not in ("money", "mass", "duration", "percentage"):
         raise Reject(q1.end)
     elif q1.only_one and kind == "duration" and g.relative_after.match(text, end, s_end):

@@ -34,8 +34,8 @@ def qualifier_of(text: str, start: int, end: int, s_start: int, s_end: int, g: G
             qualifier, _pos, not_for, after_change = q
             if kind in not_for:
                 return "exact", start       # "disbursed over 7 years"
-            if after_change and _change_word_before(text, s_start, m.start(), g):
-                return after_change, m.start()   # "увеличить до 25 млн тонн"
+            if after_change and (_change_word_before(text, s_start, m.start(), g) or _from_end_before(text, s_start, m.start(), g)):
+                return after_change, m.start()   # "увеличить до 25 млн тонн", "время доставки — с 35 до 20 суток"
             return qualifier, m.start()
     am = g.qualifier_after.match(text, end, s_end)
     if am:
@@ -57,6 +57,16 @@ def _change_word_before(text: str, s_start: int, pos: int, g: Grammar) -> bool:
         return False
     between = _OWN_FROM_END.sub("", text[last.end():pos])
     return not any(ch.isdigit() for ch in between)
+
+
+_NUMBER_BEFORE = re.compile(r"\d[\d.,\u00a0\u202f]*[ \t\u00a0]+$")
+
+
+def _from_end_before(text: str, s_start: int, pos: int, g: Grammar) -> bool:
+    """A from-word and its number right before the to-word: the other end of a pair of levels (a range
+    would have been read as one figure), so the to-word names the level reached."""
+    m = _NUMBER_BEFORE.search(text, max(s_start, pos - 20), pos)
+    return m is not None and g.range_from_before.search(text, max(s_start, m.start() - 20), m.start()) is not None
 
 
 # the number (and its unit words) right before "до/to": the "from" end of the same pair
