@@ -2001,6 +2001,11 @@ class _Sentence:
         act after "than" (not "after": a time as often as a rank) is the one measured against, and its
         partner no party; the act must open what follows the word ("more than half of exports to
         China" compares a share)."""
+        # (a partner's adjective right after "than" and the act right after it: "по-малък от румънското
+        # пристанище", "cheaper than the Russian route")
+        if any(j == mi for _, j in cues["than"]) and any(i == mi + 1 for _, i, _ in self.hits) and any(
+                self.token_of(p.start_char) == mi and p.mention_kind == "demonym" for p in self.partners):
+            return True
         lead = mi - self._articles_in(cues, mi - 2, mi)
         if not self._after_any(cues, _ROLE_CUES[:5], lead, 0):
             return False
