@@ -498,6 +498,17 @@ class _Sentence:
                 return relative_of[k] if between.rstrip().endswith(",") and all(w[:1].isupper() for w in words) else None
         return None
 
+    def _from_home_port(self, cues, clause, mi: int) -> bool:
+        """Kazakhstan's side before token mi in its clause as where the goods leave from: after "from", with
+        an origin ending ("Ақтаудан"), or before "via" after it ("Ақтау порты арқылы")."""
+        origin_endings = tuple(e for e, role in self.g.case_endings if role == "origin")
+        via_after = [a for a, _ in cues.get("via_after", ())]
+        for k in self._home_at:
+            if k < mi and clause[k] == clause[mi] and (self._after_cue(cues, "origin", k, 0) or (
+                    origin_endings and self.lows[k].endswith(origin_endings)) or any(k < a <= k + 2 for a in via_after)):
+                return True
+        return False
+
     def _relatives_after(self, cues, me: int) -> list[int]:
         """The relative pronoun right after a partner, past its company's capitalised name and a comma
         ("Canada's Cameco, which"), or none."""
@@ -1230,6 +1241,10 @@ class _Sentence:
                     if self.routes and any(p.entity_id in crossings.get(r.entity_id, ()) and i < self.token_of(r.start_char) < mi
                            for r in self.routes):
                         continue  # "through the CPC to Russia": the route's end, transit (below)
+                if move and hubs and p.mention_kind == "capital" and self._after_role(cues, ("destination",), head) and any(
+                        a == mi for role in hubs for a, _ in cues[role]) and self._from_home_port(cues, clause, mi):
+                    add(p.entity_id, "transit", i, j, p)  # "carry the crude from Aktau to Baku": a Caspian crossing,
+                    continue  # the goods go on from a capital that is a port (hub:AZ), no sale there
                 if move:
                     if self._after_role(cues, ("destination",), head) and not any(i < k < head for k in self._trade_words):
                         add(p.entity_id, "trade", i, j, p)  # "went to Iran"
@@ -1305,6 +1320,11 @@ class _Sentence:
                 if not way and any(k == b for k, _ in cues.get("via_after", ())):
                     way = a  # "Түрікменбашы арқылы"
                 going = [(i, j) for i, j in moves if clause[i] == clause[a]]
+                # (from a hub, the goods go on from it in the same breath: "От Варна товарите ще продължават";
+                # "Selon un expert de Bakou, ... un corridor" is a person from there)
+                if way and not any(k == a for k, _ in cues.get("via_after", ())) and not any(
+                        j == way for r in ("via",) for _, j in cues.get(r, ())):
+                    going = [(i, j) for i, j in going if i < a or not self._marks_between(b, i, ",;:")]
                 if pid in document_partners and way and going and not self._marks_between(way, a, ",;:") and not (
                         self._after_cue(cues, "bypass", a, 2) or any(
                             k < a and clause[k] == clause[a] for k, _ in cues.get("comparison", ()))):
