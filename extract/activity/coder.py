@@ -662,7 +662,11 @@ class _Sentence:
         # with a quantity of goods right after it (not "received the ambassador", "received a loan")
         received = {i for i, _ in cues["receive"]} if "receive" in cues else ()
         if received:
-            hits = [h for h in hits if h[0] != "trade" or h[1] not in received or self._quantity_after(cues, h[2])]
+            # (or fronted before it, the verb after its object: "Ще 2,1 тис. тонн яловичини отримала Саудівська Аравія")
+            hits = [h for h in hits if h[0] != "trade" or h[1] not in received or self._quantity_after(cues, h[2]) or (
+                h[1] >= _QUANTITY_REACH and not any(m in self.text[self.starts[h[1] - _QUANTITY_REACH]:self.starts[h[1]]]
+                                                    for m in (", ", ";", ":"))
+                and self._quantity_after(cues, h[1] - _QUANTITY_REACH))]
             if not hits:
                 return []
         # "Największym dostawcą wołowiny do Wietnamu pozostaje Australia", "The largest supplier of beef to
