@@ -114,10 +114,12 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     if g.anaphors or g.pair_anaphors or g.attendee_openers:
         _resolve_anaphors(text, g, sentences, by_sentence)
     crossings = route_crossings()
-    # (or a partner's port or hub alone: "Kazakh grain will go through Poti")
-    relevant = [s for s in sentences if (s.index in by_sentence and _has_party(by_sentence[s.index], crossings)) or (
-        g.port_words is not None and g.port_words.search(text, s.start_char, s.end_char)
-        and by_sentence.setdefault(s.index, []) is not None)]
+    relevant = []
+    for s in sentences:
+        if (s.index in by_sentence and _has_party(by_sentence[s.index], crossings)) or (
+                g.port_words is not None and g.port_words.search(text, s.start_char, s.end_char)):
+            by_sentence.setdefault(s.index, [])  # (or a partner's port or hub alone: "Kazakh grain will go through Poti")
+            relevant.append(s)
     if not relevant:
         return []
     out: list[ActivityEvent] = []
@@ -834,17 +836,16 @@ class _Sentence:
                                                    self.g.coordinators.isdisjoint(self.lows[i:f]) for f in final))]
         # "Uzbekistan signed a similar deal with BYD", "a separate package with Uzbekistan": another side's act
         # of the same kind, in a clause with no Kazakh side, is background
+        home = self._home(cues)
         if "other_deal" in cues:
-            kz_at = {clause[k] for k in self._home(cues)}
-            others = {clause[a] for a, _b in cues["other_deal"]} - kz_at
+            others = {clause[a] for a, _b in cues["other_deal"]} - {clause[k] for k in home}
             hits = [(t, i, j) for t, i, j in hits if clause[i] not in others]
         # "Die Ukraine und Russland liefern zusammen mehr als die Hälfte des global gehandelten Sonnenblumenöls":
         # a partner's trade with the world, in a clause with no Kazakh side, is its own
         # (or a share of the world's trade right after a partner's verb: "liefern ... mehr als die Hälfte des
         # global gehandelten Sonnenblumenöls")
         if "world" in cues and self.partners and not types.isdisjoint(_MOVING):
-            kz_at = {clause[k] for k in self._home(cues)}
-            worldwide = {clause[a] for a, _ in cues["world"]} - kz_at
+            worldwide = {clause[a] for a, _ in cues["world"]} - {clause[k] for k in home}
             world_at = [a for a, _ in cues["world"]]
             hits = [(t, i, j) for t, i, j in hits if not (t in _MOVING and (clause[i] in worldwide or (
                 any(j <= a <= j + _WORLD_SHARE_REACH and clause[a] == clause[i] for a in world_at)
@@ -857,6 +858,7 @@ class _Sentence:
                 0 <= a - j <= _EXPIRE_REACH and clause[a] == clause[i] for a, _ in cues["expire"]))]
         if not hits:
             return []
+        types = {t for t, _, _ in hits}  # (what the three tests above left)
 
         found: dict[tuple[str, str], ActivityEvent] = {}
         stated_at: dict[str, list[int]] = {}  # partner -> tokens of its specific (non-cooperate) triggers
@@ -892,7 +894,6 @@ class _Sentence:
                 pid, t, self._sector(a), planned, self.s.index, a, b, self.text[a:b],
                 p.start_char if p else None, p.end_char if p else None)
 
-        home = self._home(cues)
         self._home_at = home
         kz_clauses = {clause[k] for k in home}
         # "China has cut its exports by a fifth", "Südafrika hatte seine Exporte gekürzt": a partner's
@@ -1320,14 +1321,15 @@ class _Sentence:
             # is compared ("shorter than the route via Bandar Abbas") or bypassed
             for role, a, b in ((role, a, b) for role in hubs for a, b in cues[role]):
                 pid = role[4:]
-                way = max((j for r in ("via", "origin") for _, j in cues.get(r, ()) if a - _HUB_REACH <= j <= a), default=0)
+                via_ends = {j for _, j in cues.get("via", ())}
+                way = max((j for j in via_ends.union(j for _, j in cues.get("origin", ())) if a - _HUB_REACH <= j <= a),
+                          default=0)
                 if not way and any(k == b for k, _ in cues.get("via_after", ())):
                     way = a  # "Түрікменбашы арқылы"
                 going = [(i, j) for i, j in moves if clause[i] == clause[a]]
-                # (from a hub, the goods go on from it in the same breath: "От Варна товарите ще продължават";
-                # "Selon un expert de Bakou, ... un corridor" is a person from there)
-                if way and not any(k == a for k, _ in cues.get("via_after", ())) and not any(
-                        j == way for r in ("via",) for _, j in cues.get(r, ())):
+                # (not after "via", the goods go on from the hub in the same breath: "От Варна товарите ще
+                # продължават"; "Selon un expert de Bakou, ... un corridor" is a person from there)
+                if way and way not in via_ends:
                     going = [(i, j) for i, j in going if i < a or not self._marks_between(b, i, ",;:")]
                 if pid in document_partners and way and going and not self._marks_between(way, a, ",;:") and not (
                         self._after_cue(cues, "bypass", a, 2) or any(
