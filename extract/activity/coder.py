@@ -153,6 +153,7 @@ _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many s
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
+_WORKS_PLACE = 4  # "a terminal in the Georgian port": the works to the place they stand in
 _WORKS_INVESTED = 6  # "invest $60 million in a new grain terminal": the invest word to the works
 _BRIDGED_BEFORE = 2  # "у переговорах участі не бере": the act before the participation word
 _WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global gehandelten ...": the verb to "global"
@@ -775,9 +776,11 @@ class _Sentence:
             facilities = {i for i, _ in cues["facility"]}
             invested = [(i, j) for t, i, j in hits if t == "invest"]
             # (or before it, verb last: "in ein Getreideterminal im iranischen Hafen investieren")
-            hits = [h for h in hits if not (h[0] == "transit" and h[1] in facilities and any(
-                (0 <= h[1] - b <= _WORKS_INVESTED or 0 < a - h[1] <= _WORKS_INVESTED) and clause[h[1]] == clause[a]
-                for a, b in invested))]
+            # (and the port the works stand in: "in a grain terminal in the Georgian port of Poti")
+            hits = [h for h in hits if not (h[0] == "transit" and any(
+                (f == h[1] or 0 < h[1] - f <= _WORKS_PLACE) and any(
+                    (0 <= f - b <= _WORKS_INVESTED or 0 < a - f <= _WORKS_INVESTED) and clause[f] == clause[a]
+                    for a, b in invested) for f in facilities if clause[f] == clause[h[1]]))]
             types = {t for t, _, _ in hits}
         # what moves, for a route or port that implies transit: not the route's own words
         # ("Caspian Pipeline Consortium"), but a halted shipment still went that way
