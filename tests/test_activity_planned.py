@@ -48,6 +48,17 @@ def test_german_werden_is_future_before_an_infinitive_and_passive_before_a_parti
 
 
 @pytest.mark.parametrize("text, planned", [
+    # Polish "ma"/"mają" is "is to" before an infinitive and "has" before a noun
+    ("Umowa z Chinami ma zostać podpisana w marcu.", {"agree": True}),
+    ("Do Chin mają trafić kolejne dostawy pszenicy z Kazachstanu.", {"trade": True}),
+    ("Japońskie Sumitomo od 2010 roku ma udziały w zakładzie metali ziem rzadkich w Stepnogorsku.", {"invest": False}),
+    ("Turcja ma już umowę z Kazachstanem o dostawach zboża.", {"agree": False, "trade": False}),
+])
+def test_polish_ma_is_planned_before_an_infinitive_only(text, planned):
+    assert {e.activity_type: e.planned for e in extract(text, lang="pl").events} == planned
+
+
+@pytest.mark.parametrize("text, planned", [
     # a Kazakh future participle on the verb of a two-word trigger ("сатып алатынын": that it will buy)
     ("Қытай Қазақстаннан бидай сатып алатынын мәлімдеді.", {"trade": True}),
     ("Еуропалық комиссия Қазақстандағы жобаларға 300 млн еуро бөлетінін мәлімдеді.", {"invest": True}),

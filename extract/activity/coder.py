@@ -807,7 +807,10 @@ class _Sentence:
         # "udział ropy z Kazachstanu", "the share of Kazakh oil": a share of goods is a statistic, no stake
         if "share" in cues and "invest" in types and self.commodities:
             goods = {self.token_of(g.start_char) for g in self.commodities}
-            of_goods = {i for i, j in cues["share"] if any(j <= k <= j + 2 for k in goods)}
+            # (not a share in works that make them: "ma udziały w zakładzie metali ziem rzadkich")
+            works = [i for role in ("works", "facility") for i, _ in cues.get(role, ())]
+            of_goods = {i for i, j in cues["share"] if any(j <= k <= j + 2 and not any(j <= w < k for w in works)
+                                                             for k in goods)}
             hits = [h for h in hits if not (h[0] == "invest" and h[1] in of_goods)]
             types = {t for t, _, _ in hits}
         if "share" in cues and "invest" in types and ("trade" in types or "move" in types):
@@ -2519,6 +2522,12 @@ class _Sentence:
                                       if clause[k] == clause[i]):
             return True  # "поставит", "підпише угоду": the trigger or the verb right before it
         before, after, final = cues.get("modality"), cues.get("modality_after"), cues.get("modality_final")
+        if "modal_have" in cues and self.g.infinitive_endings:
+            # "ma zostać podpisana", "mają trafić": "has" before an infinitive is "is to"; "ma udziały" has shares
+            n = len(self.lows)
+            before = [*(before or ()), *((k, e) for k, e in cues["modal_have"] if any(
+                self.lows[m].endswith(self.g.infinitive_endings) and clause[m] == clause[k]
+                for m in range(k + 1, min(k + 4, n))))]
         content = cues.get("modality_content")  # "agreed to double trade": what was agreed is still to happen
         if content and any(k < i and clause[k] == clause[i] for k, _ in content):
             return True

@@ -17,7 +17,9 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        "from", or where works are invested in: "przez Małaszewicze", "a terminal in Varna"); a cue
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
                        or an ending on the trigger (future_ending "-era", negative_ending "-майды") or on the
-                       clause's last word after a passive_aux (infinitive_ending "-en": "wird ... liefern")
+                       clause's last word after a passive_aux (infinitive_ending "-en": "wird ... liefern"),
+                       or on a word right after a modal_have ("ma", "mają": "is to" only before an infinitive
+                       "-ć": "ma zostać podpisana" is planned, "ma udziały" is not)
 activity_sectors.csv   sector words (energy, nuclear, minerals, transport, security)
 routes.csv (crosses)   the countries a named route crosses (CPC -> RU)
 """
