@@ -166,8 +166,10 @@ _WORKS_AFTER, _WORKS_BEFORE = 4, 10  # "build a new assembly plant", "ein Montag
 
 def _built_works(found, hits: list) -> list:
     """A plant, factory or mill that a side builds or sets up is an investment ("Volvo will build an
-    assembly plant in Kostanai", "planuje zbudować tłocznię", "ein Werk errichten"): the building
-    verb is an invest trigger when a works word stands right after it (or before it, verb last)."""
+    assembly plant in Kostanai", "planuje zbudować tłocznię", "ein Werk errichten"), and so is a
+    deposit or field that it develops ("is developing a lithium deposit", "разрабатывает
+    месторождение", "кен орнын игеру"): the building verb is an invest trigger when a works word
+    stands right after it (or before it, verb last)."""
     builds = [(i, j) for (kind, role), i, j in found if kind == "cue" and role == "build"]
     if not builds:
         return hits
