@@ -133,6 +133,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             hits = _held_stakes(found, hits, text, lows, ends, g.percent_words)
         if g.allocates:
             hits = _allocated(found, hits, text, s, lows, g.money_words)
+        if g.funds:
+            hits = _funded(found, hits, text, starts, lows, g.money_words)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
             _pair_in_sentence(text, g, s, by_sentence)
         if hits:
@@ -230,6 +232,29 @@ def _allocated(found, hits: list, text: str, s: Sentence, lows: list[str], money
     if any(w.startswith(money_words) for w in lows) or not _CURRENCY_SIGNS.isdisjoint(text[s.start_char:s.end_char]):
         return hits
     return [("cooperate", i, j) if t == "invest" and i in allocating else (t, i, j) for t, i, j in hits]
+
+
+_FUNDED_REACH = 8  # "fourniront à elles deux jusqu'à 600 millions de dollars": the verb to the number
+
+
+def _funded(found, hits: list, text: str, starts: list[int], lows: list[str], money_words: tuple) -> list:
+    """A sum supplied is finance, not a sale ("la BERD et l'AFD fourniront jusqu'à 600 millions de
+    dollars"): a supply word (cue "fund_if_money") with a number at most eight words after it, and a
+    currency word or sign right after the number, states an investment."""
+    supplying = {i for (kind, role), i, _j in found if kind == "cue" and role == "fund_if_money"}
+    if not any(t == "trade" and i in supplying for t, i, _j in hits):
+        return hits
+    n = len(lows)
+
+    def sum_after(i: int) -> bool:
+        for k in range(i + 1, min(i + 1 + _FUNDED_REACH, n)):
+            if lows[k][:1].isdigit() or lows[k][:1] in _CURRENCY_SIGNS:
+                # (the currency within three words: "600 millions de dollars", "$600 million")
+                if lows[k][:1] in _CURRENCY_SIGNS or (k > 0 and lows[k - 1][-1:] in _CURRENCY_SIGNS) or any(
+                        lows[m].startswith(money_words) or lows[m][:1] in _CURRENCY_SIGNS for m in range(k + 1, min(k + 4, n))):
+                    return True
+        return False
+    return [("invest", i, j) if t == "trade" and i in supplying and sum_after(i) else (t, i, j) for t, i, j in hits]
 
 
 def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | None:
@@ -2139,12 +2164,16 @@ class _Sentence:
                 self.token_of(q.end_char - 1) + 1 for q in self.partners
                 if self._list_head(self.token_of(q.start_char)) == mi]):
             return True  # "Әзербайжан мен Грузия арқылы": the list before the postposition
-        agents = {i for i, _ in cues.get("agent_prep", ())}  # ("by": "supplied by China's Goldwind")
+        # ("by": "supplied by China's Goldwind"; "par le": "fournies par le chinois Goldwind")
+        agents = dict(cues.get("agent_prep", ()))
         if moved_to and "via_weak" in cues and not self._after_cue(cues, "destination", mi, 0) and any(
                 mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and any(0 <= i - b <= 2 for b in moved_to)
-                and not (i in agents and j == mi)
+                and not (agents.get(i) == mi and any(t == "trade" and 0 <= i - b <= 2 for t, _a, b in self.hits)
+                         and not any(d > mi and clause[d] == clause[mi] for d, _ in cues.get("destination", ())))
                 for i, j in cues["via_weak"]):  # ("shipped by rail to China": the buyer, not the way)
-            # (nor the doer of a passive: "will be supplied by China's Goldwind")
+            # (nor the doer of a passive: "will be supplied by China's Goldwind"; after a word that
+            # sells or supplies only, and with no destination after it: "transite toutefois par la Russie",
+            # "livré par l'Ouzbékistan vers l'Afghanistan" name the way)
             return True  # "par" / "by" says the way only right after a word that moves something
         return None
 

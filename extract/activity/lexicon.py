@@ -11,7 +11,9 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        origin, between, arrival_from, kazakh_side, source ("according to": who says it),
                        quote_verb (after a closing quote or a dash: the speaker follows, no party),
                        not_clause ("а также" is no clause "а"), expire ("истекает": the agreement before it is an old one),
-                       other_deal ("similar", "separate": another side's act of the kind), than_after ("қарағанда":
+                       other_deal ("similar", "separate": another side's act of the kind), fund_if_money (a supply
+                       word that is finance when a sum follows: "fourniront 600 millions de dollars"), agent_prep
+                       ("by", "par le": the doer of a passive supply, no way), than_after ("қарағанда":
                        "than" after the compared phrase, a partner inside it is compared),
                        port:XX / dest_port:XX / hub:XX (a port or rail hub that stands for XX only after "via" or
                        "from", or where works are invested in: "przez Małaszewicze", "a terminal in Varna"); a cue
@@ -132,6 +134,7 @@ class ActivityGrammar:
         self.builds_works = any(r["role"] == "build" for r in cues)
         self.holds_stakes = any(r["role"] == "hold" for r in cues)
         self.allocates = any(r["role"] == "allocate" for r in cues)
+        self.funds = any(r["role"] == "fund_if_money" for r in cues)
         # the first words of the figure grammar's money units ("доллар", "euro", "tenge"): a sum named
         self.money_words = _unit_heads(units, "money")
         # what follows a number that makes it a share ("18 Prozent", "40 пайызы"; "%" is read from the text)
