@@ -135,6 +135,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             hits = _allocated(found, hits, text, s, lows, g.money_words)
         if g.funds:
             hits = _funded(found, hits, text, starts, lows, g.money_words)
+        if g.supplies_goods:
+            hits = _goods_supplied(found, hits, by_sentence[s.index] if s.index in by_sentence else (), starts)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
             _pair_in_sentence(text, g, s, by_sentence)
         if hits:
@@ -232,6 +234,21 @@ def _allocated(found, hits: list, text: str, s: Sentence, lows: list[str], money
     if any(w.startswith(money_words) for w in lows) or not _CURRENCY_SIGNS.isdisjoint(text[s.start_char:s.end_char]):
         return hits
     return [("cooperate", i, j) if t == "invest" and i in allocating else (t, i, j) for t, i, j in hits]
+
+
+_GOODS_AFTER, _GOODS_BEFORE = 6, 6  # "acquired 2 million tonnes of Kazakh grain", "астық жіберді" (verb last)
+
+
+def _goods_supplied(found, hits: list, mentions, starts: list[int]) -> list:
+    """A verb that moves goods only when goods are its object ("acquired 2 million tonnes of grain", "provides
+    China with uranium", "a envoyé du blé", "астық жіберді"; not "acquired a stake", "provided assistance",
+    "l'envoyé spécial"): a cue "trade_if_goods" is a trade trigger when a commodity is named at most six
+    words after it (or before it, verb last)."""
+    verbs = [(i, j) for (kind, role), i, j in found if kind == "cue" and role == "trade_if_goods"]
+    goods = [bisect_right(starts, m.start_char) - 1 for m in mentions if m.entity_type == "commodity"] if verbs else ()
+    extra = [("trade", i, j) for i, j in verbs if any(j <= k < j + _GOODS_AFTER or i - _GOODS_BEFORE <= k < i for k in goods)
+             and not any(t in ("trade", "invest") and k == i for t, k, _ in hits)]
+    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
 
 
 _FUNDED_REACH = 8  # "fourniront à elles deux jusqu'à 600 millions de dollars": the verb to the number
