@@ -256,22 +256,26 @@ _FUNDED_REACH = 8  # "fourniront à elles deux jusqu'à 600 millions de dollars"
 
 def _funded(found, hits: list, text: str, starts: list[int], lows: list[str], money_words: tuple) -> list:
     """A sum supplied is finance, not a sale ("la BERD et l'AFD fourniront jusqu'à 600 millions de
-    dollars"): a supply word (cue "fund_if_money") with a number at most eight words after it, and a
+    dollars"), and a sum poured or injected is an investment ("will pour $1 billion into"): a supply word (cue "fund_if_money") with a number at most eight words after it, and a
     currency word or sign right after the number, states an investment."""
-    supplying = {i for (kind, role), i, _j in found if kind == "cue" and role == "fund_if_money"}
-    if not any(t == "trade" and i in supplying for t, i, _j in hits):
+    supplying = {i: j for (kind, role), i, j in found if kind == "cue" and role == "fund_if_money"}
+    if not supplying:
         return hits
     n = len(lows)
 
     def sum_after(i: int) -> bool:
         for k in range(i + 1, min(i + 1 + _FUNDED_REACH, n)):
-            if lows[k][:1].isdigit() or lows[k][:1] in _CURRENCY_SIGNS:
+            if lows[k][:1].isdigit():
                 # (the currency within three words: "600 millions de dollars", "$600 million")
-                if lows[k][:1] in _CURRENCY_SIGNS or (k > 0 and lows[k - 1][-1:] in _CURRENCY_SIGNS) or any(
+                if not _CURRENCY_SIGNS.isdisjoint(text[max(0, starts[k] - 2):starts[k]]) or any(
                         lows[m].startswith(money_words) or lows[m][:1] in _CURRENCY_SIGNS for m in range(k + 1, min(k + 4, n))):
                     return True
         return False
-    return [("invest", i, j) if t == "trade" and i in supplying and sum_after(i) else (t, i, j) for t, i, j in hits]
+    # (a word that states no act of its own, "pour", "injectera", "ulokuje", is one with a sum after it)
+    at = {i for _t, i, _j in hits}
+    extra = [("invest", i, j) for i, j in supplying.items() if i not in at and sum_after(i)]
+    return sorted([("invest", i, j) if t in ("trade", "move") and i in supplying and sum_after(i) else (t, i, j)
+                   for t, i, j in hits] + extra, key=lambda h: h[1])
 
 
 def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | None:
@@ -840,7 +844,7 @@ class _Sentence:
             sanction_at = [i for t, i, j in hits if t == "sanction"]
             threats = {i for i, _ in cues.get("threat", ())}
             hits = [(t, i, j) for t, i, j in hits
-                    if not (t == "conflict" and any(0 < k - i and (k - i <= 5 or i in threats) and clause[k] == clause[i]
+                    if not (t == "conflict" and any(0 < k - i and i in threats and clause[k] == clause[i]
                                                     for k in sanction_at))]
         # "выделил квоту на импорт", "allocated a quota": a quota granted is trade, no money invested
         if "quota" in cues and "invest" in types:
