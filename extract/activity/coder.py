@@ -39,6 +39,8 @@ from .words import _APOS_PAIRS, norm
 _WORD = re.compile(r"\w+(?:['’](?<=\wn['’])t\b)?")
 _WORD_SPLIT = re.compile(r"(\w+(?:['’](?<=\wn['’])t\b)?)")
 _CLAUSE_MARK = re.compile(r"[;()]")
+_GLOSS_WORDS = 4  # a bracketed aside this short glosses the name before it: "(AFD)", "(Kazakhstan Temir Scholy)"
+_GLOSS = re.compile(r"\((?=[^()\n]{1,60}\))(?:[^\W\d_][\w.&'’-]*(?:\s+|(?=\)))){1,4}\)")
 _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺĄĆĘŁŃŚŹŻ])")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
@@ -133,6 +135,10 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             hits = _held_stakes(found, hits, text, lows, ends, g.percent_words)
         if g.allocates:
             hits = _allocated(found, hits, text, s, lows, g.money_words)
+        if g.going_aux and hits:  # "va accorder", "vont livrer": "go" before an infinitive is the future, no move
+            going = {i for (kind, role), i, _j in found if kind == "cue" and role == "go_aux"}
+            hits = [h for h in hits if not (h[0] == "move" and h[1] in going and any(
+                lows[k].endswith(g.infinitive_endings) for k in range(h[2], min(h[2] + 2, len(lows)))))]
         if g.funds:
             hits = _funded(found, hits, text, starts, lows, g.money_words)
         if g.supplies_goods:
@@ -157,6 +163,7 @@ _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many s
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
+_ATTENDEE_TITLE = 3  # "en présence du ministre délégué français": the attendee word to the attendee
 _WORKS_PLACE = 4  # "a terminal in the Georgian port": the works to the place they stand in
 _WORKS_INVESTED = 6  # "invest $60 million in a new grain terminal": the invest word to the works
 _BRIDGED_BEFORE = 2  # "у переговорах участі не бере": the act before the participation word
@@ -753,14 +760,16 @@ class _Sentence:
         if negated or conditional:
             hits = [(t, i, j) for t, i, j in hits if i not in negated and clause[i] not in conditional]
         types = {t for t, _, _ in hits}
+        # (being present at a signing is no talk about it: "a été signé en présence de l'ambassadeur")
+        presence = {i for role in ("attendees", "attendees_after") for i, _ in cues.get(role, ())} if "consult" in types else ()
         # "rozmawiał o dostawach ropy", "discussed oil supplies": what the talks are about, not an act
         if "consult" in types and len(types) > 1:
-            talks = [(j, clause[i]) for t, i, j in hits if t == "consult"]
+            talks = [(j, clause[i]) for t, i, j in hits if t == "consult" and i not in presence]
             # (further on after "about": "ведет переговоры с Азербайджаном про прокладання кабелю ... для
             # експорту", "discuter de l'accès aux programmes américains de financement")
             about = [a for a, _ in cues.get("topic_about", ())]
             # (or before a final verb of talking, after "about": "mit Warschau über Lieferungen ... zu sprechen")
-            talk_at = [(i, clause[i]) for t, i, j in hits if t == "consult"] if about else ()
+            talk_at = [(i, clause[i]) for t, i, j in hits if t == "consult" and i not in presence] if about else ()
             hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS or not (any(
                 0 <= i - b <= (_ABOUT_REACH if t in ("trade", "invest") and any(b <= a < i for a in about) else _TOPIC_REACH)
                 and c == clause[i] and not self._marks_between(b, i, ",.:") for b, c in talks) or any(
@@ -771,7 +780,7 @@ class _Sentence:
         # (before them, in a verb-final language) is not reached yet
         if "about" in cues and "consult" in types and "agree" in types:
             about = {i for i, _ in cues["about"]}
-            talks_at = {i for t, i, _ in hits if t == "consult"}
+            talks_at = {i for t, i, _ in hits if t == "consult" and i not in presence}
             hits = [(t, i, j) for t, i, j in hits if not (
                 t == "agree" and j in about and (j + 1 in talks_at or j + 2 in talks_at))]
             types = {t for t, _, _ in hits}
@@ -791,7 +800,7 @@ class _Sentence:
         # "Ці домовленості обговорювали під час візиту", "these agreements were discussed": an agreement right
         # before the talks is what they are about, not reached (unless another agreement word of the sentence is)
         if "consult" in types and "agree" in types:
-            talk_starts = [i for t, i, j in hits if t == "consult"]
+            talk_starts = [i for t, i, j in hits if t == "consult" and i not in presence]
             pending = {i for t, i, j in hits if t == "agree" and any(
                 0 <= c - j <= 1 and clause[c] == clause[i] and self.g.coordinators.isdisjoint(self.lows[j:c])
                 and not self._marks_between(j, c, ",.:;") for c in talk_starts)}
@@ -1213,8 +1222,11 @@ class _Sentence:
             tt for tt, _ii, _jj in stated) else ()
         # "подписан на срещата на върха с участието на Саудитска Арабия, Катар и Кувейт", "in the presence
         # of": those who attend the meeting where it is signed meet, they do not sign
-        attendees = {head for p, mi, me, head, c, via in parties if self._after_cue(cues, "attendees", head, 1)} \
-            if "attendees" in cues else ()
+        # (a title between: "en présence du ministre délégué français"; Kazakh puts the word after the
+        # attendee: "Қытай елшісінің қатысуымен", attendees_after)
+        attendees = {head for p, mi, me, head, c, via in parties if self._after_cue(cues, "attendees", head, _ATTENDEE_TITLE)
+                     or any(me <= a <= me + 1 for a, _ in cues.get("attendees_after", ()))} \
+            if "attendees" in cues or "attendees_after" in cues else ()
         # "meant to carry Turkmen gas through Afghanistan and Pakistan to India": goods a partner's
         # adjective owns, in a clause with no Kazakh side, move between others (the owner's transit
         # across Kazakhstan is the one act: "Russian wheat ... moves across Kazakhstan")
@@ -1718,8 +1730,16 @@ class _Sentence:
                 if 0 < k < n and self.starts[k] not in starts and not any(h.start_char < m.start() for h in self.home):
                     breaks.add(k)
         if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
+            # (not a short aside that glosses a name, "(AFD)", "(Kazakhstan Temir Scholy)": it names no
+            # side and states no act, so the words before it go on after it)
+            kept = set()
+            for m in _GLOSS.finditer(self.text, a, b):
+                k0, k1 = bisect_right(self.starts, m.start()), bisect_right(self.starts, m.end() - 1)
+                if not any(k0 <= self.token_of(q.start_char) < k1 for q in self.partners + self.home + self.routes) and not any(
+                        k0 <= i < k1 for _, i, _ in self.hits):
+                    kept.update((k0, k1))
             breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
-                                      _CLAUSE_MARK.finditer(self.text, a, b)) if 0 < k < n)
+                                      _CLAUSE_MARK.finditer(self.text, a, b)) if 0 < k < n and k not in kept)
         if not breaks and "relative" not in cues and "world" not in cues and (len(self.partners) < 2 or not any(
                 self.text.startswith(",", p.end_char) for p in self.partners)):  # (no apposition after a partner)
             return [0] * n  # one clause: most sentences

@@ -21,7 +21,8 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        starting with "-" is a case ending on the partner's word ("-ға": destination)
                        or an ending on the trigger (future_ending "-era", negative_ending "-майды") or on the
                        clause's last word after a passive_aux (infinitive_ending "-en": "wird ... liefern"),
-                       or on a word right after a modal_have ("ma", "mają": "is to" only before an infinitive
+                       or on a word right after a go_aux ("va", "vont": the future before an infinitive, no move)
+                       or a modal_have ("ma", "mają": "is to" only before an infinitive
                        "-ć": "ma zostać podpisana" is planned, "ma udziały" is not)
 activity_sectors.csv   sector words (energy, nuclear, minerals, transport, security)
 routes.csv (crosses)   the countries a named route crosses (CPC -> RU)
@@ -136,6 +137,7 @@ class ActivityGrammar:
         self.holds_stakes = any(r["role"] == "hold" for r in cues)
         self.allocates = any(r["role"] == "allocate" for r in cues)
         self.funds = any(r["role"] == "fund_if_money" for r in cues)
+        self.going_aux = self.infinitive_endings and any(r["role"] == "go_aux" for r in cues)
         self.supplies_goods = any(r["role"] == "trade_if_goods" for r in cues)
         # the first words of the figure grammar's money units ("доллар", "euro", "tenge"): a sum named
         self.money_words = _unit_heads(units, "money")
