@@ -125,6 +125,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     if not relevant:
         return []
     out: list[ActivityEvent] = []
+    # (the sentence before each, where an attack may be told before it is blamed on someone)
+    sentence_before = {b.index: a for a, b in zip(sentences, sentences[1:])} if g.blames else {}
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
         found = g.words.find(lows)
@@ -145,6 +147,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             hits = _goods_supplied(found, hits, by_sentence[s.index] if s.index in by_sentence else (), starts)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
             _pair_in_sentence(text, g, s, by_sentence)
+        if g.blames and s.index in by_sentence:
+            out += _blamed(text, g, s, found, hits, starts, ends, by_sentence[s.index], sentence_before.get(s.index))
         if hits:
             cues = [(label, i, j) for (kind, label), i, j in found if kind == "cue"]
             sectors = [(label, i, j) for (kind, label), i, j in found if kind == "sector"]
@@ -241,6 +245,38 @@ def _allocated(found, hits: list, text: str, s: Sentence, lows: list[str], money
     if any(w.startswith(money_words) for w in lows) or not _CURRENCY_SIGNS.isdisjoint(text[s.start_char:s.end_char]):
         return hits
     return [("cooperate", i, j) if t == "invest" and i in allocating else (t, i, j) for t, i, j in hits]
+
+
+_BLAMED_REACH = 8  # "возложила ответственность за удар на Украину": the blame word to the one blamed
+
+
+def _blamed(text: str, g, s: Sentence, found, hits: list, starts: list[int], ends: list[int], mentions,
+            before: Sentence | None) -> list[ActivityEvent]:
+    """An attack blamed on a partner is that partner's attack ("Moscow blamed Kyiv for the attack",
+    "Российская сторона возложила ответственность за удар на Украину", "attributed to North Korean
+    hackers", "шабуылды Украинаға жапты"): with an attack word in this sentence or the one before, the
+    partner a blame word points to (the first after it, or in a verb-last sentence the nearest before it)
+    is a party to a conflict; the one who blames is none."""
+    blames = [(i, j) for (kind, role), i, j in found if kind == "cue" and role == "blame"]
+    if not blames:
+        return []
+    attack = any(t == "conflict" for t, _i, _j in hits)
+    if not attack and before is not None:
+        words, _s, _e = _words(text, before.start_char, before.end_char)
+        attack = any(kind == "trigger" and label == "conflict" for (kind, label), _i, _j in g.words.find(words))
+    if not attack:
+        return []
+    partners = sorted((bisect_right(starts, m.start_char) - 1, m) for m in mentions if m.entity_type == "partner")
+    out = []
+    for i, j in blames:
+        after = [(k, m) for k, m in partners if j <= k < j + _BLAMED_REACH]
+        blamed = after[:1] or [(k, m) for k, m in partners if i - _BLAMED_REACH <= k < i][-1:]
+        for _k, m in blamed:
+            if not any(e.partner_id == m.entity_id for e in out):
+                a, b = starts[i], ends[j - 1]
+                out.append(ActivityEvent(m.entity_id, "conflict", None, False, s.index, a, b, text[a:b],
+                                         m.start_char, m.end_char))
+    return out
 
 
 _GOODS_AFTER, _GOODS_BEFORE = 6, 6  # "acquired 2 million tonnes of Kazakh grain", "астық жіберді" (verb last)

@@ -11,7 +11,8 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        origin, between, arrival_from, kazakh_side, source ("according to": who says it),
                        quote_verb (after a closing quote or a dash: the speaker follows, no party),
                        not_clause ("а также" is no clause "а"), expire ("истекает": the agreement before it is an old one),
-                       other_deal ("similar", "separate": another side's act of the kind), trade_if_goods (a verb that trades only when goods
+                       other_deal ("similar", "separate": another side's act of the kind), blame (an attack blamed on a partner is its attack: "blamed
+                       Kyiv", "возложила ответственность ... на"), trade_if_goods (a verb that trades only when goods
                        are its object: "acquired 2 million tonnes of grain", not "acquired a stake"), fund_if_money (a supply
                        word that is finance when a sum follows: "fourniront 600 millions de dollars"), agent_prep
                        ("by", "par le": the doer of a passive supply, no way), than_after ("қарағанда":
@@ -137,6 +138,7 @@ class ActivityGrammar:
         self.holds_stakes = any(r["role"] == "hold" for r in cues)
         self.allocates = any(r["role"] == "allocate" for r in cues)
         self.funds = any(r["role"] == "fund_if_money" for r in cues)
+        self.blames = any(r["role"] == "blame" for r in cues)
         self.going_aux = self.infinitive_endings and any(r["role"] == "go_aux" for r in cues)
         self.supplies_goods = any(r["role"] == "trade_if_goods" for r in cues)
         # the first words of the figure grammar's money units ("доллар", "euro", "tenge"): a sum named
