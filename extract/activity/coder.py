@@ -167,6 +167,7 @@ _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many s
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
+_BACKDROP_NP = 5  # "на фоне введённых санкций против России": the frame's last word to a partner in its phrase
 _ATTENDEE_TITLE = 3  # "en présence du ministre délégué français": the attendee word to the attendee
 _WORKS_PLACE = 4  # "a terminal in the Georgian port": the works to the place they stand in
 _WORKS_INVESTED = 6  # "invest $60 million in a new grain terminal": the invest word to the works
@@ -674,6 +675,16 @@ class _Sentence:
                 hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues[role])]
                 if not hits:
                     return []
+        # "на фоне санкций против России", "amid sanctions on Russia": the acts inside the frame's phrase, up to
+        # the partner it names, are the backdrop's
+        if "backdrop_np" in cues:
+            named = sorted(self.token_of(p.start_char) for p in self.partners)
+            frames = [(j, k) for _i, j in cues["backdrop_np"] for k in named if j <= k < j + _BACKDROP_NP
+                      and not self._marks_between(j, k, ",;:")][:1]
+            if frames:
+                hits = [h for h in hits if not any(j <= h[1] <= k for j, k in frames)]
+                if not hits:
+                    return []
         # "Freedom Finance", "the Eurasian Development Bank": a capitalised trigger right after a capitalised
         # word is a word of a name (not where nouns are capitalised, nor in a headline in title case; a
         # way's name, "the Middle Corridor", is still the way)
@@ -1083,7 +1094,10 @@ class _Sentence:
             framed = mi if head != mi and "," in self._gap(mi) and self.g.coordinators.isdisjoint(
                 self.lows[head:self._list_end(head)]) else head
             if self._background(cues, clause, framed, me) or ("backdrop" in cues and any(
-                    i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])):
+                    i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])) or ("backdrop_np" in cues and any(
+                    # "на фоне санкций против России", "vor dem Hintergrund der Sanktionen gegen Russland": the
+                    # frame's own phrase, not the clause after it ("На фоне инцидента компания решила ...")
+                    j <= mi < j + _BACKDROP_NP and not self._marks_between(j, mi, ",;:") for i, j in cues["backdrop_np"])):
                 if "relative" in cues:  # "Unlike Canada's Cameco, which sells mostly to U.S. utilities": what
                     # the relative clause of a compared partner says is background too
                     framed_clauses.update(clause[k] for k in self._relatives_after(cues, me))
