@@ -1083,6 +1083,8 @@ class _Sentence:
                     continue  # "Aliyev later flew to Tashkent, where he signed a deal with Uzbekistan": his trip
             if "region" in cues and p.mention_kind in ("demonym", "name") and self._region_after(cues, p):
                 continue  # "in der russischen Region Brjansk": a place where something happens, no party
+            if "offshore" in cues and self._after_cue(cues, "offshore", self.token_of(p.start_char), 0):
+                continue  # "seized a tanker off the coast of Oman", "у берегов Омана": where it happens, no party
             if self.routes and any(r.start_char <= p.start_char and p.end_char <= r.end_char for r in self.routes):
                 continue  # "Tbilisi" inside "Baku-Tbilisi-Ceyhan": the route speaks for it
             mi, me = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
