@@ -929,8 +929,10 @@ class _Sentence:
             types = {t for t, _, _ in hits}
         # "banned imports", "приостановила отгрузку", "bought a stake": stopping trade is the
         # sanction, buying a share the investment, not trade
+        # (not a sanction that dates the trade: "До запровадження обмежень Пекін купував", "before the ban")
         stops = [j for t, i, j in hits if t in ("sanction", "invest") and not any(
-            a == i for a, _ in cues.get("subsidiary", ()))] if (
+            a == i for a, _ in cues.get("subsidiary", ())) and not any(
+            1 <= i - b <= 2 for _a, b in cues.get("time_before", ()))] if (
             "sanction" in types or "invest" in types) and ("trade" in types or "move" in types) else ()
         if stops:  # (not a second predicate: "investieren und vor allem Importe aus der Türkei finanzieren")
             hits = [(t, i, j) for t, i, j in hits if not (
