@@ -167,6 +167,7 @@ _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many s
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
+_PROHIBIT_REACH = 6  # "dürfen nicht aus Kasachstan nach Russland weiterverkauft werden": the modal's end to the verb
 _BACKDROP_NP = 5  # "на фоне введённых санкций против России": the frame's last word to a partner in its phrase
 _ATTENDEE_TITLE = 3  # "en présence du ministre délégué français": the attendee word to the attendee
 _WORKS_PLACE = 4  # "a terminal in the Georgian port": the works to the place they stand in
@@ -804,6 +805,15 @@ class _Sentence:
         if len(hits) > 1 and any(j - i > 1 for _, i, j in hits):
             hits = [(t, i, j) for t, i, j in hits
                     if not any(a <= i and j <= b and b - a > j - i for _, a, b in hits)]
+        if "prohibit" in cues:
+            # "must not be re-exported to Russia", "nie mogą trafić do Rosji", "не может быть реэкспортировано",
+            # "dürfen nicht ... nach Russland weiterverkauft werden": goods forbidden to go somewhere are a
+            # restriction on that trade, a sanction, not a denied sale
+            barred = {i for t, i, j in hits if t in _MOVING and any(
+                0 <= i - b <= _PROHIBIT_REACH and clause[a] == clause[i] for a, b in cues["prohibit"])}
+            if barred:
+                hits = [("sanction", i, j) if i in barred else (t, i, j) for t, i, j in hits]
+                negated = set(negated) - barred
         if negated or conditional:
             hits = [(t, i, j) for t, i, j in hits if i not in negated and clause[i] not in conditional]
         types = {t for t, _, _ in hits}
