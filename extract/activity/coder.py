@@ -130,28 +130,30 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
         found = g.words.find(lows)
-        hits = [(label, i, j) for (kind, label), i, j in found if kind == "trigger"]
-        if g.builds_works:
+        hits, cues, sectors = [], [], []
+        for (kind, label), i, j in found:
+            (hits if kind == "trigger" else cues if kind == "cue" else sectors).append((label, i, j))
+        # (the rules below that look for one cue role run only where the sentence has it)
+        roles = {c[0] for c in cues}
+        if "build" in roles:
             hits = _built_works(found, hits)
-        if g.holds_stakes:
+        if "hold" in roles:
             hits = _held_stakes(found, hits, text, lows, ends, g.percent_words)
-        if g.allocates:
+        if "allocate" in roles:
             hits = _allocated(found, hits, text, s, lows, g.money_words)
-        if g.going_aux and hits:  # "va accorder", "vont livrer": "go" before an infinitive is the future, no move
-            going = {i for (kind, role), i, _j in found if kind == "cue" and role == "go_aux"}
+        if "go_aux" in roles and hits and g.going_aux:  # "va accorder", "vont livrer": "go" before an infinitive
+            going = {i for role, i, _j in cues if role == "go_aux"}  # is the future, no move
             hits = [h for h in hits if not (h[0] == "move" and h[1] in going and any(
                 lows[k].endswith(g.infinitive_endings) for k in range(h[2], min(h[2] + 2, len(lows)))))]
-        if g.funds:
+        if "fund_if_money" in roles:
             hits = _funded(found, hits, text, starts, lows, g.money_words)
-        if g.supplies_goods:
+        if "trade_if_goods" in roles:
             hits = _goods_supplied(found, hits, by_sentence[s.index] if s.index in by_sentence else (), starts)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
             _pair_in_sentence(text, g, s, by_sentence)
-        if g.blames and s.index in by_sentence:
+        if "blame" in roles and s.index in by_sentence:
             out += _blamed(text, g, s, found, hits, starts, ends, by_sentence[s.index], sentence_before.get(s.index))
         if hits:
-            cues = [(label, i, j) for (kind, label), i, j in found if kind == "cue"]
-            sectors = [(label, i, j) for (kind, label), i, j in found if kind == "sector"]
             coded = _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors)
             coded.doc_mentions = mentions
             out += coded.events(crossings, document_partners)

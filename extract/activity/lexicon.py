@@ -134,13 +134,8 @@ class ActivityGrammar:
                                        for w in r["surface"].split()[:1] if w.rstrip("*.")}, key=len, reverse=True))
         self.magnitudes = frozenset(r["word"].lower().rstrip(".") for r in load_csv("grammar/magnitude_words")
                                     if r["lang"] == lang)
-        self.builds_works = any(r["role"] == "build" for r in cues)
-        self.holds_stakes = any(r["role"] == "hold" for r in cues)
-        self.allocates = any(r["role"] == "allocate" for r in cues)
-        self.funds = any(r["role"] == "fund_if_money" for r in cues)
         self.blames = any(r["role"] == "blame" for r in cues)
         self.going_aux = self.infinitive_endings and any(r["role"] == "go_aux" for r in cues)
-        self.supplies_goods = any(r["role"] == "trade_if_goods" for r in cues)
         # the first words of the figure grammar's money units ("доллар", "euro", "tenge"): a sum named
         self.money_words = _unit_heads(units, "money")
         # what follows a number that makes it a share ("18 Prozent", "40 пайызы"; "%" is read from the text)
