@@ -169,6 +169,7 @@ _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many s
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
+_APPOSED_RANK = 3  # "Russia, still the largest supplier": the comma after the partner to the superlative
 _PROHIBIT_REACH = 6  # "dürfen nicht aus Kasachstan nach Russland weiterverkauft werden": the modal's end to the verb
 _BACKDROP_NP = 5  # "на фоне введённых санкций против России": the frame's last word to a partner in its phrase
 _ATTENDEE_TITLE = 3  # "en présence du ministre délégué français": the attendee word to the attendee
@@ -791,6 +792,21 @@ class _Sentence:
             hits = [h for h in hits if h[0] not in _MOVING]
             if not hits:
                 return []
+        # "Russia, still the largest arms supplier in Central Asia, did not comment": a rank in an apposition
+        # describes the partner, it states no act of its own (unless it names Kazakhstan or its goods:
+        # "L'Allemagne, premier fournisseur européen du Kazakhstan,", "principal débouché du brut CPC")
+        if "superlative" in cues and self.partners:
+            opened = [self.token_of(p.end_char - 1) + 1 for p in self.partners if self.text.startswith(",", p.end_char)]
+            ours = [self.token_of(m.start_char) for m in self.home + self.routes]
+            ranked = {i for _t, i, _j in hits if _t in _MOVING and any(
+                0 <= i - b <= 1 and not any(b <= k < i for _u, k, _v in hits) and any(
+                    0 <= a - k <= _APPOSED_RANK for k in opened) for a, b in cues["superlative"])
+                and not any(i < k <= i + _APPOSED_RANK + 3 and not self._marks_between(i + 1, k, ",;") for k in ours)}
+            # (the only trade word: "Saudi Arabia, the region's biggest importer, bought 12,000 tonnes" buys)
+            if ranked and all(i in ranked for _t, i, _j in hits if _t in _MOVING):
+                hits = [h for h in hits if h[1] not in ranked]
+                if not hits:
+                    return []
         coordinated = self._coordinated(cues, hits) if len(hits) > 1 and self.partners and (
             hits[-1][1] - hits[0][1] > 2) and not self.g.coordinators.isdisjoint(self.lows) else ()
         stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")
