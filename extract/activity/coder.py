@@ -1180,7 +1180,7 @@ class _Sentence:
         venues = {mi for p, mi, *_ in parties if p.mention_kind == "capital" and self._after_any(
             cues, ("place", "destination"), mi, 0) and any(q.entity_id != p.entity_id and not self._after_cue(
                 cues, "origin", qh, 0) for q, _qi, _qe, qh, *_ in parties)} \
-            if "consult" in types and len(parties) > 1 else ()  # (not the place one comes from: "Von Berlin aus
+            if ("consult" in types or "agree" in types) and len(parties) > 1 else ()  # (not the place one comes from: "Von Berlin aus
         # reist Tokajew nach Paris weiter" visits Paris)
         relative_of = {i: clause[i] for i, _ in cues.get("relative", ())}
         for i in list(relative_of):  # (", по которому": the preposition before the pronoun follows the antecedent)
@@ -1407,8 +1407,8 @@ class _Sentence:
                             and not any(j <= h < k for _, h, _ in hits) for k in home):  # ("arrived on a visit to Astana")
                         add(p.entity_id, "trade", i, j, p)  # "Russian producers ship antibiotics to Kazakh pharmacies"
                     continue
-                if t == "consult" and mi in venues:
-                    continue
+                if t in ("consult", "agree") and mi in venues:
+                    continue  # ("на саммите ШОС в Бишкеке договорился с Ираном": Bishkek hosts, Iran agrees)
                 if t not in _MOVING and ("near" in cues or "border_with" in cues) and self._after_any(
                         cues, ("near", "border_with"), head, 1):
                     continue  # "terminal w Małaszewiczach przy granicy z Białorusią": a place beside, no party
