@@ -147,6 +147,14 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                 lows[k].endswith(g.infinitive_endings) for k in range(h[2], min(h[2] + 2, len(lows)))))]
         if "fund_if_money" in roles:
             hits = _funded(found, hits, text, starts, lows, g.money_words)
+        if "transit_if_via" in roles and ("via" in roles or "via_weak" in roles):
+            # "links China to Europe via Kazakhstan, the Caspian Sea, Azerbaijan and Georgia", "relie la Chine à
+            # l'Europe en passant par": a line that joins places through others is a way
+            ways = [i for role, i, _j in cues if role in ("via", "via_weak")]
+            extra = [("transit", i, j) for role, i, j in cues if role == "transit_if_via" and any(
+                j <= k <= j + _LINKED_VIA for k in ways) and not any(h[1] == i for h in hits)]
+            if extra:
+                hits = sorted(hits + extra, key=lambda h: h[1])
         if "trade_if_goods" in roles:
             hits = _goods_supplied(found, hits, by_sentence[s.index] if s.index in by_sentence else (), starts)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
@@ -284,6 +292,7 @@ def _blamed(text: str, g, s: Sentence, found, hits: list, starts: list[int], end
     return out
 
 
+_LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
 _GOODS_AFTER, _GOODS_BEFORE = 6, 6  # "acquired 2 million tonnes of Kazakh grain", "астық жіберді" (verb last)
 
 
