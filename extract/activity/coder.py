@@ -855,7 +855,7 @@ class _Sentence:
             # (or before a final verb of talking, after "about": "mit Warschau über Lieferungen ... zu sprechen")
             talk_at = [(i, clause[i]) for t, i, j in hits if t == "consult" and i not in presence] if about else ()
             hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS or not (any(
-                0 <= i - b <= (_ABOUT_REACH if t in ("trade", "invest") and any(b <= a < i for a in about) else _TOPIC_REACH)
+                0 <= i - b <= (_ABOUT_REACH if t in ("trade", "invest", "cooperate") and any(b <= a < i for a in about) else _TOPIC_REACH)
                 and c == clause[i] and not self._marks_between(b, i, ",.:") for b, c in talks) or any(
                 0 < i - a and k - a <= _ABOUT_REACH and j <= k and c == clause[i] == clause[a]
                 and not self._marks_between(j, k, ",.:;") for a in about for k, c in talk_at))]
