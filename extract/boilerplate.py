@@ -300,11 +300,20 @@ def _is_signed_date(s: str) -> bool:
 
 
 def _names_follow(s: str, pos: int) -> bool:
-    """A byline: names (capitalised words), maybe a date, no lowercase content word."""
+    """A byline: names (capitalised words), maybe a date, no lowercase content word (but the words
+    of a publication date: "Par Julien Moreau, publié le 18/03/2025")."""
     rest = s[pos:].strip(" :\t\u00a0")
     if not rest or not rest[0].isupper():
         return False
-    return not _LOWER_WORD.search(_strip_months(rest))
+    return not _LOWER_WORD.search(_published_words().sub("", _strip_months(rest)))
+
+
+@lru_cache(maxsize=None)
+def _published_words() -> re.Pattern[str]:
+    """The words of the published markers ("publié le", "updated", "опубликовано"), without counts."""
+    words = {w.lower() for r in load_csv("boilerplate_markers") if r["block_kind"] == "published"
+             for w in r["marker"].split() if "#" not in w and len(w) > 3}
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)")
 
 
 _MONTHS_RX: list = []

@@ -113,6 +113,8 @@ def count_noun_end(text: str, pos: int, s_end: int, g: Grammar, linked: bool = F
         m = _WORD.match(text, pos, s_end)
     if not m or not _nounish(m.group("w"), g):
         return None
+    if text[pos - 1:pos] == "." and "\u0400" <= m.group("w")[0] <= "\u042f":
+        return None  # "сокращается до 7 млрд. Кыргызская сторона": a new sentence, no counted noun
     end = m.end()
     for _ in range(2):  # adjectives before the noun: "2 новые насосные станции"
         m2 = _WORD.match(text, end, s_end)
