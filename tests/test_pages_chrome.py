@@ -127,6 +127,8 @@ def test_related_list_under_a_short_article_is_cut():
     "12 pumping stations",
     "Kazakhstan ships oil",
     "Главная задача — увеличить экспорт",
+    "Par la suite, le gouvernement a publié le rapport.",
+    "The deal gives Kazakh exporters unlimited access to EU markets.",
 ])
 def test_prose_is_not_chrome(line):
     assert chrome_kind(line) is None
@@ -161,6 +163,14 @@ def test_two_part_headline_is_not_a_breadcrumb():
     ("Олена Ковальчук, 28 листопада 2024", "byline"),
     ("Anna Berger, 3 March 2025", "byline"),
     ("Jan Kowalski, 12 marca 2025", "byline"),
+    # a byline with the words of its publication date
+    ("Par Julien Moreau, publié le 18/03/2025", "byline"),
+    ("By John Smith, updated March 3, 2025", "byline"),
+    # subscription offers and comment links
+    ("Subscribe for unlimited access: $1 for your first month, then $19.99 a month", "paywall"),
+    ("Subscribers only: unlock unlimited access for $4.99 a month", "paywall"),
+    ("Réservé aux abonnés : 1 € le premier mois", "paywall"),
+    ("Réagir (12 commentaires)", "comments"),
 ])
 def test_credit_date_caption_and_tag_lines(line, kind):
     assert chrome_kind(line) == kind
