@@ -41,7 +41,7 @@ REGIONS = {
               "RU SM RS SK SI ES SE CH UA GB VA",
     "Oceania": "AU FJ KI MH FM NR NZ PW PG WS SB TO TV VU",
 }
-KINDS = ("name", "abbreviation", "demonym", "capital", "organisation")
+KINDS = ("name", "abbreviation", "demonym", "capital", "organisation", "place")  # place: "Indian Ocean" claims its words, no mention
 
 
 def languages() -> list[str]:

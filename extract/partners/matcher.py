@@ -168,6 +168,8 @@ class LanguageMatcher:
                 continue  # outside every sentence, or across two
             sent = sentences[k]
             cover.update(range(s, e))
+            if entry.kind == "place":
+                continue  # "the Indian Ocean", "Индийский океан": a place named after the partner claims its words
             if order == 0 and entry.entity_id == HOME:
                 # claims "Kazakhstan–China", "Astana" and "kazachski" for no partner; kept as the
                 # home side, which the activity coder needs (extract() takes these out of the result)

@@ -5,6 +5,8 @@ with partners as (
 aliases as (
     select partner_id, count(*) as alias_count, count(distinct lang) as language_count
     from {{ ref('partner_aliases') }}
+    -- a place named after a partner ("Indian Ocean") is no name of it
+    where mention_kind <> 'place'
     group by 1
 ),
 
