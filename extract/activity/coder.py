@@ -40,7 +40,7 @@ _WORD = re.compile(r"\w+(?:['’](?<=\wn['’])t\b)?")
 _WORD_SPLIT = re.compile(r"(\w+(?:['’](?<=\wn['’])t\b)?)")
 _CLAUSE_MARK = re.compile(r"[;()]")
 _GLOSS_WORDS = 4  # a bracketed aside this short glosses the name before it: "(AFD)", "(Kazakhstan Temir Scholy)"
-_GLOSS = re.compile(r"\((?=[^()\n]{1,60}\))(?:[^\W\d_][\w.&'’-]*(?:\s+|(?=\)))){1,4}\)")
+_GLOSS = re.compile(r"\((?=[^()\n]{1,60}\))(?:[^\W\d_][\w.&'’-]*(?:\s+|(?=\)))){1,%d}\)" % _GLOSS_WORDS)
 _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺĄĆĘŁŃŚŹŻ])")
 _DASH = re.compile("[-–—‑]")
 _NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
@@ -129,24 +129,23 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     sentence_before = {b.index: a for a, b in zip(sentences, sentences[1:])} if g.blames else {}
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
-        found = g.words.find(lows)
         hits, cues, sectors = [], [], []
-        for (kind, label), i, j in found:
+        for (kind, label), i, j in g.words.find(lows):
             (hits if kind == "trigger" else cues if kind == "cue" else sectors).append((label, i, j))
         # (the rules below that look for one cue role run only where the sentence has it)
         roles = {c[0] for c in cues}
         if "build" in roles:
-            hits = _built_works(found, hits)
+            hits = _built_works(cues, hits)
         if "hold" in roles:
-            hits = _held_stakes(found, hits, text, lows, ends, g.percent_words)
+            hits = _held_stakes(cues, hits, text, lows, ends, g.percent_words)
         if "allocate" in roles:
-            hits = _allocated(found, hits, text, s, lows, g.money_words)
-        if "go_aux" in roles and hits and g.going_aux:  # "va accorder", "vont livrer": "go" before an infinitive
+            hits = _allocated(cues, hits, text, s, lows, g.money_words)
+        if "go_aux" in roles and hits and g.infinitive_endings:  # "va accorder", "vont livrer": "go" before an infinitive
             going = {i for role, i, _j in cues if role == "go_aux"}  # is the future, no move
             hits = [h for h in hits if not (h[0] == "move" and h[1] in going and any(
                 lows[k].endswith(g.infinitive_endings) for k in range(h[2], min(h[2] + 2, len(lows)))))]
         if "fund_if_money" in roles:
-            hits = _funded(found, hits, text, starts, lows, g.money_words)
+            hits = _funded(cues, hits, text, starts, lows, g.money_words)
         if "transit_if_via" in roles and ("via" in roles or "via_weak" in roles):
             # "links China to Europe via Kazakhstan, the Caspian Sea, Azerbaijan and Georgia", "relie la Chine à
             # l'Europe en passant par": a line that joins places through others is a way
@@ -156,11 +155,11 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             if extra:
                 hits = sorted(hits + extra, key=lambda h: h[1])
         if "trade_if_goods" in roles:
-            hits = _goods_supplied(found, hits, by_sentence[s.index] if s.index in by_sentence else (), starts)
+            hits = _goods_supplied(cues, hits, by_sentence[s.index] if s.index in by_sentence else (), starts)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
             _pair_in_sentence(text, g, s, by_sentence)
         if "blame" in roles and s.index in by_sentence:
-            out += _blamed(text, g, s, found, hits, starts, ends, by_sentence[s.index], sentence_before.get(s.index))
+            out += _blamed(text, g, s, cues, hits, starts, ends, by_sentence[s.index], sentence_before.get(s.index))
         if hits:
             coded = _Sentence(text, s, by_sentence[s.index], g, starts, ends, lows, hits, cues, sectors)
             coded.doc_mentions = mentions
@@ -192,16 +191,16 @@ _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": t
 _WORKS_AFTER, _WORKS_BEFORE = 4, 10  # "build a new assembly plant", "ein Montagewerk ... errichten" (verb last)
 
 
-def _built_works(found, hits: list) -> list:
+def _built_works(cues: list, hits: list) -> list:
     """A plant, factory or mill that a side builds or sets up is an investment ("Volvo will build an
     assembly plant in Kostanai", "planuje zbudować tłocznię", "ein Werk errichten"), and so is a
     deposit or field that it develops ("is developing a lithium deposit", "разрабатывает
     месторождение", "кен орнын игеру"): the building verb is an invest trigger when a works word
     stands right after it (or before it, verb last)."""
-    builds = [(i, j) for (kind, role), i, j in found if kind == "cue" and role == "build"]
+    builds = [(i, j) for role, i, j in cues if role == "build"]
     if not builds:
         return hits
-    works = [i for (kind, role), i, _j in found if kind == "cue" and role == "works"]
+    works = [i for role, i, _j in cues if role == "works"]
     return _invest_beside(hits, builds, works, _WORKS_AFTER, _WORKS_BEFORE, _WORKS_BEFORE)
 
 
@@ -217,12 +216,12 @@ _STAKE_REACH, _STAKE_BEFORE = 4, 6  # "holds 50% of", "40 пайызы кана�
 _MARKET_REACH = 6  # "30% of the Kazakh fuel market"
 
 
-def _held_stakes(found, hits: list, text: str, lows: list[str], ends: list[int], percent_words: tuple) -> list:
+def _held_stakes(cues: list, hits: list, text: str, lows: list[str], ends: list[int], percent_words: tuple) -> list:
     """A share that a side holds in a company or project is its stake, an investment ("Chevron holds
     50% of Tengizchevroil", "Eni hält 29,25 Prozent am Konsortium", "Кәсіпорынның 40 пайызы Cameco-ға
     тиесілі"): the holding verb is an invest trigger when a percentage stands within four words of it,
     unless the share is of a market ("holds 30% of the market" is a rank, no stake)."""
-    holds = [(i, j) for (kind, role), i, j in found if kind == "cue" and role == "hold"]
+    holds = [(i, j) for role, i, j in cues if role == "hold"]
     if not holds:
         return hits
     n = len(lows)
@@ -231,7 +230,7 @@ def _held_stakes(found, hits: list, text: str, lows: list[str], ends: list[int],
         or (k + 1 < n and lows[k + 1].startswith(percent_words)))] if percent_words else []
     if not shares:
         return hits
-    markets = [i for (kind, role), i, _j in found if kind == "cue" and role in ("market", "world")]
+    markets = [i for role, i, _j in cues if role in ("market", "world")]
     shares = [k for k in shares if not any(k < a <= k + _MARKET_REACH for a in markets)]
     return _invest_beside(hits, holds, shares, _STAKE_REACH, _STAKE_BEFORE, _STAKE_REACH)
 
@@ -248,11 +247,11 @@ def _one_side(pid: str) -> frozenset[str]:
 _CURRENCY_SIGNS = frozenset("$€£¥₸₽")
 
 
-def _allocated(found, hits: list, text: str, s: Sentence, lows: list[str], money_words: tuple) -> list:
+def _allocated(cues: list, hits: list, text: str, s: Sentence, lows: list[str], money_words: tuple) -> list:
     """Allocating is investing only when a sum is allocated ("выделит 300 млн долларов"); a site, land
     or a berth allocated to the other side is cooperation ("Ісламабад пообіцяв виділити казахстанським
     компаніям майданчик у порту Гвадар")."""
-    allocating = {i for (kind, role), i, _j in found if kind == "cue" and role == "allocate"}
+    allocating = {i for role, i, _j in cues if role == "allocate"}
     if not allocating or not any(t == "invest" and i in allocating for t, i, _j in hits):
         return hits
     if any(w.startswith(money_words) for w in lows) or not _CURRENCY_SIGNS.isdisjoint(text[s.start_char:s.end_char]):
@@ -263,14 +262,14 @@ def _allocated(found, hits: list, text: str, s: Sentence, lows: list[str], money
 _BLAMED_REACH = 8  # "возложила ответственность за удар на Украину": the blame word to the one blamed
 
 
-def _blamed(text: str, g, s: Sentence, found, hits: list, starts: list[int], ends: list[int], mentions,
+def _blamed(text: str, g, s: Sentence, cues: list, hits: list, starts: list[int], ends: list[int], mentions,
             before: Sentence | None) -> list[ActivityEvent]:
     """An attack blamed on a partner is that partner's attack ("Moscow blamed Kyiv for the attack",
     "Российская сторона возложила ответственность за удар на Украину", "attributed to North Korean
     hackers", "шабуылды Украинаға жапты"): with an attack word in this sentence or the one before, the
     partner a blame word points to (the first after it, or in a verb-last sentence the nearest before it)
     is a party to a conflict; the one who blames is none."""
-    blames = [(i, j) for (kind, role), i, j in found if kind == "cue" and role == "blame"]
+    blames = [(i, j) for role, i, j in cues if role == "blame"]
     if not blames:
         return []
     attack = any(t == "conflict" for t, _i, _j in hits)
@@ -296,12 +295,12 @@ _LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to t
 _GOODS_AFTER, _GOODS_BEFORE = 6, 6  # "acquired 2 million tonnes of Kazakh grain", "астық жіберді" (verb last)
 
 
-def _goods_supplied(found, hits: list, mentions, starts: list[int]) -> list:
+def _goods_supplied(cues: list, hits: list, mentions, starts: list[int]) -> list:
     """A verb that moves goods only when goods are its object ("acquired 2 million tonnes of grain", "provides
     China with uranium", "a envoyé du blé", "астық жіберді"; not "acquired a stake", "provided assistance",
     "l'envoyé spécial"): a cue "trade_if_goods" is a trade trigger when a commodity is named at most six
     words after it (or before it, verb last)."""
-    verbs = [(i, j) for (kind, role), i, j in found if kind == "cue" and role == "trade_if_goods"]
+    verbs = [(i, j) for role, i, j in cues if role == "trade_if_goods"]
     goods = [bisect_right(starts, m.start_char) - 1 for m in mentions if m.entity_type == "commodity"] if verbs else ()
     extra = [("trade", i, j) for i, j in verbs if any(j <= k < j + _GOODS_AFTER or i - _GOODS_BEFORE <= k < i for k in goods)
              and not any(t in ("trade", "invest") and k == i for t, k, _ in hits)]
@@ -311,11 +310,12 @@ def _goods_supplied(found, hits: list, mentions, starts: list[int]) -> list:
 _FUNDED_REACH = 8  # "fourniront à elles deux jusqu'à 600 millions de dollars": the verb to the number
 
 
-def _funded(found, hits: list, text: str, starts: list[int], lows: list[str], money_words: tuple) -> list:
+def _funded(cues: list, hits: list, text: str, starts: list[int], lows: list[str], money_words: tuple) -> list:
     """A sum supplied is finance, not a sale ("la BERD et l'AFD fourniront jusqu'à 600 millions de
-    dollars"), and a sum poured or injected is an investment ("will pour $1 billion into"): a supply word (cue "fund_if_money") with a number at most eight words after it, and a
-    currency word or sign right after the number, states an investment."""
-    supplying = {i: j for (kind, role), i, j in found if kind == "cue" and role == "fund_if_money"}
+    dollars"), and a sum poured or injected is an investment ("will pour $1 billion into"): a supply
+    word (cue "fund_if_money") with a number at most eight words after it, and a currency word or sign
+    right after the number, states an investment."""
+    supplying = {i: j for role, i, j in cues if role == "fund_if_money"}
     if not supplying:
         return hits
     n = len(lows)
@@ -609,11 +609,10 @@ class _Sentence:
     def _from_home_port(self, cues, clause, mi: int) -> bool:
         """Kazakhstan's side before token mi in its clause as where the goods leave from: after "from", with
         an origin ending ("Ақтаудан"), or before "via" after it ("Ақтау порты арқылы")."""
-        origin_endings = tuple(e for e, role in self.g.case_endings if role == "origin")
         via_after = [a for a, _ in cues.get("via_after", ())]
         for k in self._home_at:
             if k < mi and clause[k] == clause[mi] and (self._after_cue(cues, "origin", k, 0) or (
-                    origin_endings and self.lows[k].endswith(origin_endings)) or any(k < a <= k + 2 for a in via_after)):
+                    self.g.origin_endings and self.lows[k].endswith(self.g.origin_endings)) or any(k < a <= k + 2 for a in via_after)):
                 return True
         return False
 

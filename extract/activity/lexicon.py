@@ -74,6 +74,7 @@ class ActivityGrammar:
         self.case_endings = [(e, role) for e, role in endings
                              if role not in ("future_ending", "negative_ending", "infinitive_ending")]
         self.destination_endings = tuple(e for e, role in self.case_endings if role == "destination")
+        self.origin_endings = tuple(e for e, role in self.case_endings if role == "origin")
         self.role_endings = tuple(e for e, _ in self.case_endings)
         # "Өзбекстан", "Ауғанстан": a name that ends like a case ending ("-тан": from) in its own form
         self.bare_names = frozenset(r["alias"].lower() for r in load_csv("partner_aliases")
@@ -135,7 +136,6 @@ class ActivityGrammar:
         self.magnitudes = frozenset(r["word"].lower().rstrip(".") for r in load_csv("grammar/magnitude_words")
                                     if r["lang"] == lang)
         self.blames = any(r["role"] == "blame" for r in cues)
-        self.going_aux = self.infinitive_endings and any(r["role"] == "go_aux" for r in cues)
         # the first words of the figure grammar's money units ("доллар", "euro", "tenge"): a sum named
         self.money_words = _unit_heads(units, "money")
         # what follows a number that makes it a share ("18 Prozent", "40 пайызы"; "%" is read from the text)
