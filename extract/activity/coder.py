@@ -154,6 +154,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                 j <= k <= j + _LINKED_VIA for k in ways) and not any(h[1] == i for h in hits)]
             if extra:
                 hits = sorted(hits + extra, key=lambda h: h[1])
+        if "tighten" in roles and "control_noun" in roles:
+            hits = _tightened(cues, hits)
         if "trade_if_goods" in roles:
             hits = _goods_supplied(cues, hits, by_sentence[s.index] if s.index in by_sentence else (), starts)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
@@ -293,6 +295,21 @@ def _blamed(text: str, g, s: Sentence, cues: list, hits: list, starts: list[int]
 
 _LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
 _GOODS_AFTER, _GOODS_BEFORE = 6, 6  # "acquired 2 million tonnes of Kazakh grain", "астық жіберді" (verb last)
+
+
+_TIGHTENED_AFTER, _TIGHTENED_BEFORE = 4, 8  # "tightened the rules for", "die Regeln für ... verschärft" (verb last)
+
+
+def _tightened(cues: list, hits: list) -> list:
+    """Rules, controls or checks that a side tightens are a restriction ("Moscow tightened the rules
+    for importing cars from Kazakhstan", "посилила фітосанітарний контроль", "verschärfte die
+    Exportkontrollen"): the tightening word is a sanction trigger when a control word stands near it;
+    "tightened cooperation" or "ужесточила позицию" restrict nothing."""
+    nouns = [i for role, i, _j in cues if role == "control_noun"]
+    taken = {h[1] for h in hits}
+    extra = [("sanction", i, j) for role, i, j in cues if role == "tighten" and i not in taken and any(
+        j <= k <= j + _TIGHTENED_AFTER or i - _TIGHTENED_BEFORE <= k < i for k in nouns)]
+    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
 
 
 def _goods_supplied(cues: list, hits: list, mentions, starts: list[int]) -> list:
