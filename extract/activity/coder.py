@@ -1434,6 +1434,10 @@ class _Sentence:
                     continue
                 if t in ("consult", "agree") and mi in venues:
                     continue  # ("на саммите ШОС в Бишкеке договорился с Ираном": Bishkek hosts, Iran agrees)
+                if t == "cooperate" and p.mention_kind == "capital" and (
+                        self._suffix_role.get(head) == "place" or self._after_any(cues, ("place", "destination"), head, 0)):
+                    continue  # "wspólną promocję na targach w Berlinie": where a joint act takes place, no side
+                    # (one cooperates "with Berlin", never "in" or "to" it)
                 if t not in _MOVING and ("near" in cues or "border_with" in cues) and self._after_any(
                         cues, ("near", "border_with"), head, 1):
                     continue  # "terminal w Małaszewiczach przy granicy z Białorusią": a place beside, no party
