@@ -1202,8 +1202,8 @@ class _Sentence:
                             and not self._after_any(cues, ("via", "via_weak", "comparison"), head, 0)]
         # "... will discuss the attack at a meeting in Tashkent": a capital where others meet is the venue
         # (the capital only: "talks with China in Beijing", "the presidents of ... Tajikistan met in Dushanbe")
-        venues = {mi for p, mi, *_ in parties if p.mention_kind == "capital" and self._after_any(
-            cues, ("place", "destination"), mi, 0) and any(q.entity_id != p.entity_id and not self._after_cue(
+        venues = {mi for p, mi, _me, head, *_ in parties if p.mention_kind == "capital" and self._after_any(
+            cues, ("place", "destination"), head, 0) and any(q.entity_id != p.entity_id and not self._after_cue(
                 cues, "origin", qh, 0) for q, _qi, _qe, qh, *_ in parties)} \
             if ("consult" in types or "agree" in types) and len(parties) > 1 else ()  # (not the place one comes from: "Von Berlin aus
         # reist Tokajew nach Paris weiter" visits Paris)
