@@ -1311,7 +1311,7 @@ class _Sentence:
         # gas to China": a partner listed with Kazakhstan, on the same side of another partner's trade,
         # is that partner's counterpart (or Kazakhstan's fellow seller), not Kazakhstan's
         fellows = self._listed_with_home(cues, parties) if home and len(parties) > 1 and (
-            "trade" in types or "move" in types) else {}
+            "trade" in types or "move" in types or ("consult" in types and "visit" in cues)) else {}
         # "підписали угоду про збільшення транзиту ... до Узбекистану і Киргизстану": a partner where the
         # goods the agreement (or the talks) are about go to, or come from, is the topic, no signatory
         about_at = [a for a, _ in cues["topic_about"]] if "topic_about" in cues and (
@@ -1359,6 +1359,10 @@ class _Sentence:
                     continue
                 if hostile_by and mi in hostile_by and t not in _HOSTILE:
                     continue  # "угода з Астаною не підпадає під американські санкції": the sanctions' side only
+                if fellows and t == "consult" and mi in fellows and mi > i and "visit" in cues and any(
+                        a == i for a, _ in cues["visit"]) and any(
+                        qi < i and cq == clause[i] and qi not in fellows[mi] for q, qi, _qe, _qh, cq, v in parties):
+                    continue  # "Brazil's foreign minister visited Uzbekistan and Kazakhstan": two visits, Brazil's
                 if fellows and t in ("trade", "move") and mi in fellows and any(
                         cq == clause[i] and v is None and qi not in fellows[mi] for q, qi, _qe, _qh, cq, v in parties):
                     continue
