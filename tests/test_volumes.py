@@ -170,6 +170,30 @@ def test_lead_is_a_metal_in_every_language(lang, text):
     assert [(v.commodity_id, v.volume_tonnes) for v in vols] == [("metals_other", 40000.0)]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kazakhstan exported 1.2 million tonnes of steel and 3 million tonnes of iron ore to China."),
+    ("pl", "Kazachstan wyeksportował do Chin 1,2 mln ton stali i 3 mln ton rudy żelaza."),
+    ("ru", "Казахстан экспортировал в Китай 1,2 млн тонн стального проката и 3 млн тонн железной руды."),
+    ("uk", "Казахстан експортував до Китаю 1,2 млн тонн сталі та 3 млн тонн залізної руди."),
+    ("bg", "Казахстан изнесе за Китай 1,2 млн тона стомана и 3 млн тона желязна руда."),
+    ("fr", "Le Kazakhstan a exporté 1,2 million de tonnes d'acier et 3 millions de tonnes de minerai de fer vers la Chine."),
+    ("de", "Kasachstan exportierte 1,2 Millionen Tonnen Stahl und 3 Millionen Tonnen Eisenerz nach China."),
+    ("kk", "Қазақстан Қытайға 1,2 млн тонна болат пен 3 млн тонна темір кенін экспорттады."),
+])
+def test_steel_and_iron_ore_are_other_metals_in_every_language(lang, text):
+    vols = extract(text, lang=lang).export_volumes
+    assert sorted((v.commodity_id, v.volume_tonnes) for v in vols) == [
+        ("metals_other", 1200000.0), ("metals_other", 3000000.0)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Поставки масла в Египет стали рекордными и достигли 96 тыс. тонн."),
+    ("uk", "Бразилія стала ключовим ринком: торік вона закупила близько 500 тис. тонн добрив."),
+])
+def test_became_is_no_steel(lang, text):
+    assert [v.commodity_id for v in extract(text, lang=lang).export_volumes if v.commodity_id == "metals_other"] == []
+
+
 @pytest.mark.parametrize("lang,text", [
     ("pl", "Do Polski trafia też kazachska pszenica: od początku roku sprzedano tam 15,2 tys. ton tego zboża."),
     ("en", "Kazakhstan also sells wheat to Poland: 15,200 tonnes of this grain went there this year."),
