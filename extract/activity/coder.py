@@ -2291,6 +2291,17 @@ class _Sentence:
             if self._suffix_role.get(mi) == "of" and any(
                     me <= w <= me + 2 and self.lows[w].endswith(self.g.destination_endings) for w in ways):
                 return True
+            # ("в иранский порт Энзели": a port the goods are unloaded in for the partner, dest_port, ends the way)
+            ends = {a for role in cues if role.startswith("dest_port:") and any(
+                p.entity_id == role[10:] and p.mention_kind == "demonym" and self.token_of(p.start_char) == mi
+                for p in self.partners) for a, _ in cues[role]}
+            # (not at the end of a way through others: "przez Azerbejdżan i Gruzję, a dalej promem do rumuńskiego
+            # portu Konstanca", "über ... den rumänischen Schwarzmeerhafen Constanța nach Linz")
+            if ends and any(w == me and any(w < a <= w + 2 for a in ends) for w in ways) and not any(
+                    me <= i for i, _ in cues.get("onward", ())) and not any(
+                    i < mi for role in ("via", "via_after") for i, _ in cues.get(role, ())) and not any(
+                    d > me for d, _ in cues.get("destination", ())):
+                return None
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts and w not in owned) or (
                     w == me and (not located or adjective) and not with_it) or (
                     w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"
