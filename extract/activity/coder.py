@@ -2578,6 +2578,21 @@ class _Sentence:
         # subject and object, no Kazakh side
         if moving and len(subjects) > 1 and len(set().union(*subjects.values())) > 1:
             return True
+        # "Сауд компаниялары Өзбекстанның энергетикасына инвестиция салды": a subject and another partner in
+        # the genitive whose noun takes the act's case (to, with, from) before a final verb: that partner's
+        # thing is the other side
+        if len(subjects) > 1 and self._suffix_role:
+            owners = {p.entity_id for p, head, mi, me in mine if mi < i and self._suffix_role.get(mi) == "of" and any(
+                self.lows[k].endswith(suf) and len(self.lows[k]) > len(suf) + 2 for k in range(me, min(me + 3, i))
+                for suf, role in self.g.case_endings if role in ("destination", "with", "origin"))}
+            if owners and any(ids - owners for ids in subjects.values()):
+                return True
+        # ("Сауд қоры Өзбекстан мен Тәжікстандағы су жобаларын қаржыландырады": a subject and partners
+        # whose case gives them a role in the act, where, to or from, before a final verb)
+        if subjects and cased:
+            placed = {p.entity_id for p, head, mi, _ in mine if head in cased and mi < i}
+            if placed and any(ids - placed for ids in subjects.values()):
+                return True
         # "Uzbekistan has been courting Chinese investment": a subject and another partner's demonym on the act
         on_act = {p.entity_id for p, head, mi, me in mine if p.mention_kind == "demonym" and 0 <= i - me <= 1}
         if on_act and any(ids - on_act for h, ids in subjects.items() if not any(
@@ -2668,7 +2683,10 @@ class _Sentence:
                         between = [w for k, w in enumerate(between, prev[0]) if k not in small]
                     gap = self.text[prev[2]:self.starts[pi]]
                     # (not a city, a comma, then a country: "un expert de Bakou, l'Azerbaïdjan et l'Iran")
-                    if (not between or (len(between) == 1 and between[0] in _LIST_WORDS)) and not any(
+                    # (two names with only a space between are subject and object in a verb-final language:
+                    # "Ресей Түркияға бидай сатты")
+                    if ((not between and (gap.strip() or not self.g.case_endings)) or (
+                            len(between) == 1 and between[0] in _LIST_WORDS)) and not any(
                             ch in gap for ch in ".;:()") and not (
                             prev[3] == "capital" and p.mention_kind != "capital" and not between and "," in gap):
                         head = prev[1]
@@ -2682,6 +2700,8 @@ class _Sentence:
         if not self.g.case_endings:
             return False
         k = self._list_end(head)
+        if any(self.token_of(q.start_char) == k for q in self.partners):
+            return False  # ("Ресей Түркияға бидай сатты": the next name is another partner, no noun of theirs)
         return k < len(self.lows) and any(
             self.lows[k].endswith(suf) and len(self.lows[k]) > len(suf) + 2
             for suf, role in self.g.case_endings if role in ("with", "destination", "origin"))
