@@ -1219,6 +1219,16 @@ class _Sentence:
             if "consult" in types and relative_of else {}
         # "на саміт ..., у якому також беруть участь лідери": taking part in the meeting is the meeting
         # (consult), no cooperation of its own
+        # "Drone strike on Russian pumping station halts Kazakh oil flows", "Наводнение в Туркменистан спря
+        # влаковете", "wstrzymany po wykolejeniu się składu": what a strike, a flood or a derailment stops
+        # nobody stopped; a sanction needs a side that stops it ("Russia suspended transit after the attack")
+        if "mishap" in cues and "sanction" in types:
+            actors = [mi for p, mi, me, head, c, via in parties if p.mention_kind not in ("demonym", "port")
+                      and not self._after_any(cues, (*_ROLE_CUES, "place"), head, 1)]
+            hits = [h for h in hits if not (h[0] == "sanction" and any(
+                clause[k] == clause[h[1]] for k, _ in cues["mishap"]) and not any(
+                mi < h[1] and clause[mi] == clause[h[1]] for mi in actors))]
+            types = {t for t, _, _ in hits}
         if "attend" in cues and "consult" in types and "cooperate" in types:
             taking_part = {i for i, _ in cues["attend"]}
             meetings = {clause[i] for t, i, j in hits if t == "consult"} | set(attended.values())
