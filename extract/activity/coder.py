@@ -1522,6 +1522,13 @@ class _Sentence:
                 # продължават"; "Selon un expert de Bakou, ... un corridor" is a person from there)
                 if way and way not in via_ends:
                     going = [(i, j) for i, j in going if i < a or not self._marks_between(b, i, ",;:")]
+                # ("пойдет в Иран по железной дороге через Астару": the hub where the goods enter the country
+                # they go to is no way across it)
+                if way in via_ends and any(p.entity_id == pid and clause[self.token_of(p.start_char)] == clause[a]
+                                           and self.token_of(p.start_char) < a and self._after_cue(
+                                               cues, "destination", self.token_of(p.start_char), 0)
+                                           for p in self.partners):
+                    continue
                 if pid in document_partners and way and going and not self._marks_between(way, a, ",;:") and not (
                         self._after_cue(cues, "bypass", a, 2) or any(
                             k < a and clause[k] == clause[a] for k, _ in cues.get("comparison", ()))):
