@@ -1019,8 +1019,10 @@ class _Sentence:
         # said to run out is an old one, no agreement stated
         if "expire" in cues:  # (the agreement word nearest before it only: "signed a contract that expires")
             run_out = {max((i for t, i, j in hits if t == "agree" and i < a), default=-1) for a, _ in cues["expire"]}
-            hits = [(t, i, j) for t, i, j in hits if not (t == "agree" and i in run_out and any(
-                0 <= a - j <= _EXPIRE_REACH and clause[a] == clause[i] for a, _ in cues["expire"]))]
+            hits = [(t, i, j) for t, i, j in hits if not (t == "agree" and (i in run_out and any(
+                0 <= a - j <= _EXPIRE_REACH and clause[a] == clause[i] for a, _ in cues["expire"]) or any(
+                0 < i - b < _EXPIRE_REACH and clause[a] == clause[i] for a, b in cues["expire"])))]
+            # (or right before it: "gdy wygasną obecne kontrakty", "expiring contracts", "auslaufende Verträge")
         if not hits:
             return []
         types = {t for t, _, _ in hits}  # (what the three tests above left)
