@@ -1021,7 +1021,7 @@ class _Sentence:
             run_out = {max((i for t, i, j in hits if t == "agree" and i < a), default=-1) for a, _ in cues["expire"]}
             hits = [(t, i, j) for t, i, j in hits if not (t == "agree" and (i in run_out and any(
                 0 <= a - j <= _EXPIRE_REACH and clause[a] == clause[i] for a, _ in cues["expire"]) or any(
-                0 < i - b < _EXPIRE_REACH and clause[a] == clause[i] for a, b in cues["expire"])))]
+                0 <= i - b < _EXPIRE_REACH and clause[a] == clause[i] for a, b in cues["expire"])))]
             # (or right before it: "gdy wygasną obecne kontrakty", "expiring contracts", "auslaufende Verträge")
         if not hits:
             return []
