@@ -2281,6 +2281,11 @@ class _Sentence:
         # partner after a place preposition or right before the word
         if ways and "via_weak" in cues:  # "by rail to China", "par bateau", "koleją": the means, not a place on the way
             ways = [w for w in ways if not any(b == w or a <= w < b for a, b in cues["via_weak"])]
+        # ("a accosté au port autonome de Dakar", "в пристанище Бургас са разтоварени", "До порту Південний
+        # прибув танкер": a port where the goods are unloaded is where they go, no way)
+        if ways and "unload" in cues and any(0 <= w - b <= 4 or 0 < a - w <= 4 for w in ways for a, b in cues["unload"]) \
+                and not any(me <= i for i, _ in cues.get("onward", ())):
+            return None
         if ways:
             located = self._after_cue(cues, "destination", mi, 0) or self._after_cue(cues, "origin", mi, 0)
             # a demonym names the country of the transit word it qualifies, after "to" too ("до
