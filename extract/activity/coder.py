@@ -2590,8 +2590,8 @@ class _Sentence:
         # (a Kazakh list takes its case on its last member: "Түркия мен Италияға" are both where goods go)
         cased = {head for p, head, mi, _ in mine if self._suffix_role.get(mi) in _CASE_ROLES} if self._suffix_role else ()
         for p, head, mi, _ in mine:
-            if head in cased:
-                continue
+            if head in cased or self._suffix_role.get(mi) == "of":
+                continue  # (nor a name in the genitive: "Әмірліктері мен Катардың министрлерімен" owns the noun after it)
             # (nor a list after "with": "Gespräche laufen mit französischen und niederländischen Käufern")
             if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._after_cue(cues, "with", head, 0) \
                     and not self._noun_case_after(head):
@@ -2605,7 +2605,7 @@ class _Sentence:
         # "Сауд компаниялары Өзбекстанның энергетикасына инвестиция салды": a subject and another partner in
         # the genitive whose noun takes the act's case (to, with, from) before a final verb: that partner's
         # thing is the other side
-        if len(subjects) > 1 and self._suffix_role:
+        if subjects and self._suffix_role:
             owners = {p.entity_id for p, head, mi, me in mine if mi < i and self._suffix_role.get(mi) == "of" and any(
                 self.lows[k].endswith(suf) and len(self.lows[k]) > len(suf) + 2 for k in range(me, min(me + 3, i))
                 for suf, role in self.g.case_endings if role in ("destination", "with", "origin"))}
