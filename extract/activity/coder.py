@@ -1002,9 +1002,13 @@ class _Sentence:
         # "Uzbekistan signed a similar deal with BYD", "a separate package with Uzbekistan": another side's act
         # of the same kind, in a clause with no Kazakh side, is background
         home = self._home(cues)
-        if "other_deal" in cues:
-            others = {clause[a] for a, _b in cues["other_deal"]} - {clause[k] for k in home}
-            hits = [(t, i, j) for t, i, j in hits if clause[i] not in others]
+        if "other_deal" in cues or "similar_deal" in cues:
+            homes = {clause[k] for k in home}
+            others = {clause[a] for a, _b in cues.get("other_deal", ())} - homes
+            # (talks about a similar deal are talks: "Talks with the UAE on a similar halal agreement are under way";
+            # a separate deal is another side's: "a separate package with Uzbekistan")
+            similar = {clause[a] for a, _b in cues.get("similar_deal", ())} - homes
+            hits = [(t, i, j) for t, i, j in hits if clause[i] not in others and (clause[i] not in similar or t == "consult")]
         # "Die Ukraine und Russland liefern zusammen mehr als die Hälfte des global gehandelten Sonnenblumenöls":
         # a partner's trade with the world, in a clause with no Kazakh side, is its own
         # (or a share of the world's trade right after a partner's verb: "liefern ... mehr als die Hälfte des

@@ -11,7 +11,7 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        origin, between, arrival_from, kazakh_side, source ("according to": who says it),
                        quote_verb (after a closing quote or a dash: the speaker follows, no party),
                        not_clause ("а также" is no clause "а"), expire ("истекает": the agreement before it is an old one),
-                       other_deal ("similar", "separate": another side's act of the kind), blame (an attack blamed on a partner is its attack: "blamed
+                       other_deal ("separate": another side's act of the kind), similar_deal ("similar": the same, except for talks about it), blame (an attack blamed on a partner is its attack: "blamed
                        Kyiv", "возложила ответственность ... на"), trade_if_goods (a verb that trades only when goods
                        are its object: "acquired 2 million tonnes of grain", not "acquired a stake"), fund_if_money (a supply
                        word that is finance when a sum follows: "fourniront 600 millions de dollars"), tighten and control_noun
