@@ -67,6 +67,11 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             told = [m for m in commodities if m.end_char <= f.start_char or not _EXPLAINS.search(
                 text, f.end_char, m.start_char)]
             commodities = told or commodities
+        if len(own) > 1 and any(m.start_char >= f.end_char for m in own):
+            # "vor allem Rohöl und Metalle: Etwa 1,4 Millionen Tonnen kasachisches Rohöl": the goods before
+            # a colon lead in to the part that names the tonnage's own goods after it
+            own = [m for m in own if not (m.end_char <= f.start_char and _EXPLAINS.search(
+                text, m.end_char, f.start_char))] or own
         if _measures_other(text, lang, f, found):
             continue
         # "Weizen mit etwa 900.000 Tonnen und Ferrolegierungen mit 310.000 Tonnen": the goods right
@@ -76,7 +81,9 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
         commodity = with_it[-1] if with_it else min(own or commodities, key=lambda m: _distance(f, m))
         if commodity.entity_id in _GENERIC:
             commodity = _named_before(text, lang, commodity, [
-                *by_sentence.get(f.sentence_index - 1, {}).get("commodity", ()), *found.get("commodity", ())])
+                *by_sentence.get(f.sentence_index - 1, {}).get("commodity", ()), *found.get("commodity", ())],
+                commodity.entity_id == "metals_other" and 0 <= commodity.start_char - f.end_char <= _GENERIC_AFTER,
+                found.get("commodity", ()))  # (grain stays grain: "2 млн тонн зерна" after wheat is all grain)
         routes = found.get("route", [])
         masses = masses_by_sentence.get(f.sentence_index, [])
         route = _route_for(text, lang, f, routes, masses)
@@ -191,9 +198,17 @@ def _demonstrative_before(lang: str) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")[\s\u00a0]+\Z", re.I) if words else None
 
 
-def _named_before(text: str, lang: str, generic: Mention, candidates: list[Mention]) -> Mention:
+_GENERIC_AFTER = 4  # characters from the tonnage to the generic word that names its goods ("62 тыс. тонн металла")
+
+
+def _named_before(text: str, lang: str, generic: Mention, candidates: list[Mention], right_after: bool = False,
+                  same_sentence: list[Mention] = ()) -> Mention:
     pattern = _demonstrative_before(lang)
-    if pattern is None or not pattern.search(text[max(0, generic.start_char - 16):generic.start_char]):
+    if right_after:
+        # ("рафинированный цинк: в Корею было отгружено 62 тыс. тонн металла": the generic word right
+        # after the tonnage stands for the specific goods its sentence named before)
+        candidates = [m for m in same_sentence]
+    elif pattern is None or not pattern.search(text[max(0, generic.start_char - 16):generic.start_char]):
         return generic
     kind = _category(generic.entity_id)
     earlier = [m for m in candidates if m.end_char <= generic.start_char and m.entity_id not in _GENERIC
@@ -220,8 +235,13 @@ def _of_noun(lang: str) -> re.Pattern | None:
     words = _role_words(lang, "linker")
     if not words:
         return None
-    return re.compile(r"[ \t\n\u00a0]+(?:" + "|".join(re.escape(w) for w in words) + r")[ \t\n\u00a0]*([^\W\d_]+)",
-                      re.IGNORECASE)
+    # (a word after the linker, not inside it: "contre 300 000 tonnes deux ans plus tôt" has no "de ux";
+    # an elided linker takes its noun at once: "d'uranium")
+    elided = [w for w in words if w.endswith(("'", "’"))]
+    whole = [w for w in words if w not in elided]
+    return re.compile(r"[ \t\n\u00a0]+(?:(?:" + "|".join(re.escape(w) for w in whole) + r")[ \t\n\u00a0]+"
+                      + ("|(?:" + "|".join(re.escape(w) for w in elided) + r")[ \t\n\u00a0]*" if elided else "")
+                      + r")([^\W\d_]+)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -220,3 +220,26 @@ def test_a_list_of_tonnages_gives_each_partner_its_own(text, lang):
     r = extract(text, lang=lang)
     got = [(v.partner_id, v.volume_tonnes) for v in r.export_volumes]
     assert got == [("UZ", 2_800_000), ("AF", 1_600_000), ("IR", 900_000)]
+
+
+def test_a_number_word_after_the_tonnage_is_no_noun_of_it():
+    # "deux" starts with "de" but is no "de" + noun: the tonnage still belongs to the sentence's wheat
+    r = extract("Le Maroc a acheté 500 000 tonnes de blé kazakh, contre 200 000 tonnes deux ans plus tôt.", lang="fr")
+    assert sorted((v.commodity_id, v.volume_tonnes) for v in r.export_volumes) == [
+        ("wheat", 200000.0), ("wheat", 500000.0)]
+
+
+def test_goods_before_a_colon_lead_in_to_the_goods_named_after_the_tonnage():
+    r = extract("Italien kauft aus Kasachstan vor allem Rohöl und Metalle: Rund 2 Millionen Tonnen kasachisches "
+                "Rohöl gingen 2024 nach Triest.", lang="de")
+    assert [(v.commodity_id, v.volume_tonnes) for v in r.export_volumes] == [("crude_oil", 2000000.0)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ru", "Главной статьей экспорта стала медь: в Китай было отгружено 45 тыс. тонн металла.", "copper"),
+    ("en", "Zinc led the list: 45,000 tonnes of metal went to China.", "zinc"),
+    # (grain stays grain: the generic word after wheat is the whole harvest's)
+    ("ru", "Экспорт пшеницы вырос: всего вывезено 2 млн тонн зерна.", "grain"),
+])
+def test_the_generic_metal_right_after_a_tonnage_is_the_metal_named_before(lang, text, expected):
+    assert [v.commodity_id for v in extract(text, lang=lang).export_volumes] == [expected]
