@@ -2538,6 +2538,9 @@ class _Sentence:
         if out and "bypass" in cues:  # "в обход Казахстана", "bypassing Kazakhstan": no Kazakh side of the act
             around = {j for _, j in cues["bypass"]}
             out = [k for k in out if k not in around and k - 1 not in around]
+        if out and "negation" in cues:  # "a project that will not touch Kazakh territory": Kazakhstan said to stay out
+            denied = {j for _, j in cues["negation"]}
+            out = [k for k in out if not any(j <= k <= j + 1 for j in denied)]
         if out and "near" in cues:  # "drills near the Kazakh border": a place beside Kazakhstan, no side of it
             near = [j for _, j in cues["near"]]
             out = [k for k in out if not any(0 <= k - j <= 2 for j in near)]
