@@ -2540,7 +2540,10 @@ class _Sentence:
             out = [k for k in out if k not in around and k - 1 not in around]
         if out and "negation" in cues:  # "a project that will not touch Kazakh territory": Kazakhstan said to stay out
             denied = {j for _, j in cues["negation"]}
-            out = [k for k in out if not any(j <= k <= j + 1 for j in denied)]
+            # (a verb between, not a role word: "dürfen nicht aus Kasachstan nach Russland weiterverkauft werden"
+            # names where the goods must not come from)
+            roles = {i for role in _ROLE_CUES for i, _ in cues.get(role, ())}
+            out = [k for k in out if not any(k == j + 1 and j not in roles for j in denied)]
         if out and "near" in cues:  # "drills near the Kazakh border": a place beside Kazakhstan, no side of it
             near = [j for _, j in cues["near"]]
             out = [k for k in out if not any(0 <= k - j <= 2 for j in near)]
