@@ -154,6 +154,9 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                 j <= k <= j + _LINKED_VIA for k in ways) and not any(h[1] == i for h in hits)]
             if extra:
                 hits = sorted(hits + extra, key=lambda h: h[1])
+        if "river" in roles and hits:  # "Syrdaria płynie przez Kirgistan": a river flows through countries, no goods
+            rivers = [i for role, i, _j in cues if role == "river"]
+            hits = [h for h in hits if not (h[0] in ("move", "transit") and any(r < h[1] for r in rivers))]
         if "tighten" in roles and "control_noun" in roles:
             hits = _tightened(cues, hits)
         if "trade_if_goods" in roles:
