@@ -181,6 +181,7 @@ _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many s
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
+_REACTION_REACH = 4  # "verfolgten das Treffen aufmerksam": the reaction's last word to the act it is about
 _APPOSED_RANK = 3  # "Russia, still the largest supplier": the comma after the partner to the superlative
 _PROHIBIT_REACH = 6  # "dürfen nicht aus Kasachstan nach Russland weiterverkauft werden": the modal's end to the verb
 _BACKDROP_NP = 5  # "на фоне введённых санкций против России": the frame's last word to a partner in its phrase
@@ -1221,6 +1222,8 @@ class _Sentence:
             if i > 1 and len(self.lows[i - 1]) <= 3 and clause[i - 1] == clause[i]:
                 relative_of[i - 1] = clause[i]
         own = {i for i, _ in cues.get("own", ())}
+        # (a partner that welcomes, watches or comments on an act is no side of it; verb last too: "візит не коментувала")
+        reactions = [j - 1 for _i, j in cues.get("reaction", ())]
         # "a summit, which the presidents of Turkey and Uzbekistan will attend": who takes part in the
         # meeting is said in the relative clause that hangs on it
         # ("a summit of Turkic states, which ...": a few words may stand between)
@@ -1455,6 +1458,9 @@ class _Sentence:
                             and not any(j <= h < k for _, h, _ in hits) for k in home):  # ("arrived on a visit to Astana")
                         add(p.entity_id, "trade", i, j, p)  # "Russian producers ship antibiotics to Kazakh pharmacies"
                     continue
+                if reactions and any((mi < r < i and i - r <= _REACTION_REACH or mi < i < r and r - j <= 2)
+                                     and clause[mi] == clause[r] == clause[i] for r in reactions):
+                    continue  # "Frankreich und Italien ... verfolgten das Treffen", "Pékin se sont félicités de l'accord": onlookers
                 if t in ("consult", "agree") and mi in venues:
                     continue  # ("на саммите ШОС в Бишкеке договорился с Ираном": Bishkek hosts, Iran agrees)
                 if t == "cooperate" and p.mention_kind == "capital" and (
