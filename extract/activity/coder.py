@@ -1686,8 +1686,9 @@ class _Sentence:
         ... әріптестікті тереңдетуге дайын")."""
         if clause[c] != clause[k] or not 0 < abs(c - k) <= _ABOUT_THEM_REACH:
             return False
-        if not self.g.coordinators.isdisjoint(self.lows[min(c, k) + 1:max(c, k)]):
-            return False
+        if not self.g.coordinators.isdisjoint(self.lows[min(c, k) + 1:max(c, k)]) and not (
+                agreed and k < c and any(c - 2 <= a < c for a, _ in self._cues.get("topic_about", ()))):
+            return False  # (but "підписали договір ... та ще 11 документів про співпрацю": what more was signed is about)
         # (before talks only in their own words: "– Polska i Kazachstan chcą rozwijać współpracę – mówił
         # podczas wizyty" is a statement of its own)
         return agreed or (c < k and not self._marks_between(c, k, ",–—;:")) or 0 < c - k <= _TOPIC_REACH
