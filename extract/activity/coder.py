@@ -157,6 +157,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if "river" in roles and hits:  # "Syrdaria płynie przez Kirgistan": a river flows through countries, no goods
             rivers = [i for role, i, _j in cues if role == "river"]
             hits = [h for h in hits if not (h[0] in ("move", "transit") and any(r < h[1] for r in rivers))]
+        if "aid" in roles and hits:  # "отправил на Украину 16 гуманитарных конвоев": aid sent is support, no sale
+            hits = [("cooperate", i, j) if t in ("trade", "move") else (t, i, j) for t, i, j in hits]
         if "tighten" in roles and "control_noun" in roles:
             hits = _tightened(cues, hits)
         if "trade_if_goods" in roles:
@@ -1463,10 +1465,10 @@ class _Sentence:
                     continue  # "Frankreich und Italien ... verfolgten das Treffen", "Pékin se sont félicités de l'accord": onlookers
                 if t in ("consult", "agree") and mi in venues:
                     continue  # ("на саммите ШОС в Бишкеке договорился с Ираном": Bishkek hosts, Iran agrees)
-                if t == "cooperate" and p.mention_kind == "capital" and (
+                if t == "cooperate" and p.mention_kind == "capital" and "aid" not in cues and (
                         self._suffix_role.get(head) == "place" or self._after_any(cues, ("place", "destination"), head, 0)):
                     continue  # "wspólną promocję na targach w Berlinie": where a joint act takes place, no side
-                    # (one cooperates "with Berlin", never "in" or "to" it)
+                    # (one cooperates "with Berlin", never "in" or "to" it; aid is sent to Kyiv)
                 if t not in _MOVING and ("near" in cues or "border_with" in cues) and self._after_any(
                         cues, ("near", "border_with"), head, 1):
                     continue  # "terminal w Małaszewiczach przy granicy z Białorusią": a place beside, no party

@@ -20,7 +20,8 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        (a foreign visitor's list of countries visited is a list of separate visits), unload (a ship
                        that docks or unloads goods in a partner's port delivers them there: no way), river (a river that
                        flows through countries moves no goods), reaction (a partner that welcomes, watches or
-                       comments on an act is an onlooker, no side of it), agent_prep
+                       comments on an act is an onlooker, no side of it), aid (humanitarian goods sent are support:
+                       cooperate, not trade), agent_prep
                        ("by", "par le": the doer of a passive supply, no way), than_after ("қарағанда":
                        "than" after the compared phrase, a partner inside it is compared),
                        port:XX / dest_port:XX / hub:XX (a port or rail hub that stands for XX only after "via" or
