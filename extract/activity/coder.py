@@ -157,8 +157,11 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if "river" in roles and hits:  # "Syrdaria płynie przez Kirgistan": a river flows through countries, no goods
             rivers = [i for role, i, _j in cues if role == "river"]
             hits = [h for h in hits if not (h[0] in ("move", "transit") and any(r < h[1] for r in rivers))]
-        if "aid" in roles and hits:  # "отправил на Украину 16 гуманитарных конвоев": aid sent is support, no sale
-            hits = [("cooperate", i, j) if t in ("trade", "move") else (t, i, j) for t, i, j in hits]
+        if "aid" in roles:  # "отправил на Украину 16 гуманитарных конвоев": aid sent is support, no sale
+            # ("a envoyé ... des convois humanitaires": a verb that sends only goods sends the aid)
+            sent = [("cooperate", i, j) for role, i, j in cues if role == "trade_if_goods" and not any(h[1] == i for h in hits)]
+            hits = sorted([("cooperate", i, j) if t in ("trade", "move") else (t, i, j) for t, i, j in hits] + sent,
+                          key=lambda h: h[1])
         if "tighten" in roles and "control_noun" in roles:
             hits = _tightened(cues, hits)
         if "trade_if_goods" in roles:
