@@ -162,6 +162,15 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             sent = [("cooperate", i, j) for role, i, j in cues if role == "trade_if_goods" and not any(h[1] == i for h in hits)]
             hits = sorted([("cooperate", i, j) if t in ("trade", "move") else (t, i, j) for t, i, j in hits] + sent,
                           key=lambda h: h[1])
+        if "topic_about" in roles and len(hits) > 1 and lang != "kk":  # (Kazakh puts "туралы" before the deal it is about)
+            # "is in talks with KazMunayGas on a term deal", "ведут переговоры о контракте": a deal the talks
+            # are about is no deal yet
+            abouts = [i for role, i, _j in cues if role == "topic_about"]
+            talks = [j for t, _i, j in hits if t == "consult"]
+            if talks:
+                # (not a deal already named: "Talks on the deal began on March 19")
+                hits = [h for h in hits if not (h[0] == "agree" and lows[h[1] - 1] not in ("the", "this") and any(
+                    0 < h[1] - a <= _TALKED_DEAL and any(0 <= a - c <= _TALKED_DEAL * 2 for c in talks) for a in abouts))]
         if "tighten" in roles and "control_noun" in roles:
             hits = _tightened(cues, hits)
         if "trade_if_goods" in roles:
@@ -186,6 +195,7 @@ _PAIR_REACH = 2  # "both sides" stands for the partner named at most this many s
 _ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
 
 
+_TALKED_DEAL = 3  # "in talks with KazMunayGas on a term deal": "on" to the deal word (and twice that, talks to "on")
 _REACTION_REACH = 4  # "verfolgten das Treffen aufmerksam": the reaction's last word to the act it is about
 _APPOSED_RANK = 3  # "Russia, still the largest supplier": the comma after the partner to the superlative
 _PROHIBIT_REACH = 6  # "dürfen nicht aus Kasachstan nach Russland weiterverkauft werden": the modal's end to the verb
