@@ -1314,6 +1314,8 @@ class _Sentence:
             and self._third_party(
                 cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
                 kz_sides(t), clause, i, j, t in _MOVING)}
+        if "between" in cues and len(parties) > 1:
+            third_party |= {(i, j) for t, i, j in hits if self._between_others(cues, parties, clause, i)}
         # "Най-големият доставчик на Китай остава Русия", "the largest supplier of China remains Russia":
         # a trade noun whose own partner follows it ("of") and another partner in a clause with no
         # Kazakh side is the two partners' trade
@@ -2594,6 +2596,19 @@ class _Sentence:
 
     def _article_at(self, cues) -> set[int]:
         return {i for i, _ in cues.get("article", ())}
+
+    def _between_others(self, cues, parties, clause: list[int], i: int) -> bool:
+        """"(Kazakh peacekeepers monitor) the ceasefire agreement between Israel and Syria": two partners
+        after "between" in the act's clause, and Kazakhstan not among them, deal with each other."""
+        for _b, e in cues["between"]:
+            listed = [(p.entity_id, self._list_end(head)) for p, mi, me, head, c, via in parties
+                      if e <= head <= e + 1 and c == clause[i]]
+            pair = {x for x, _ in listed}
+            end = max((le for _, le in listed), default=e)
+            if len(pair) > 1 and not any(_one_side(x) & (pair - {x}) for x in pair) and not any(
+                    e <= k < end for k in self._home_at):
+                return True
+        return False
 
     def _third_party(self, cues, parties, kz_clauses: set[int], clause: list[int], i: int, j: int, moving: bool) -> bool:
         """Two partners deal with each other and the clause names no Kazakh side: a partner
