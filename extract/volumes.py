@@ -80,10 +80,11 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             text, m.end_char, f.start_char)]
         commodity = with_it[-1] if with_it else min(own or commodities, key=lambda m: _distance(f, m))
         if commodity.entity_id in _GENERIC:
-            commodity = _named_before(text, lang, commodity, [
-                *by_sentence.get(f.sentence_index - 1, {}).get("commodity", ()), *found.get("commodity", ())],
-                commodity.entity_id == "metals_other" and 0 <= commodity.start_char - f.end_char <= _GENERIC_AFTER,
-                found.get("commodity", ()))  # (grain stays grain: "2 млн тонн зерна" after wheat is all grain)
+            # (a generic metal right after the tonnage looks back in its own sentence only; grain stays
+            # grain: "2 млн тонн зерна" after wheat is all grain)
+            right_after = commodity.entity_id == "metals_other" and 0 <= commodity.start_char - f.end_char <= _GENERIC_AFTER
+            commodity = _named_before(text, lang, commodity, list(found.get("commodity", ())) if right_after else [
+                *by_sentence.get(f.sentence_index - 1, {}).get("commodity", ()), *found.get("commodity", ())], right_after)
         routes = found.get("route", [])
         masses = masses_by_sentence.get(f.sentence_index, [])
         route = _route_for(text, lang, f, routes, masses)
@@ -201,14 +202,11 @@ def _demonstrative_before(lang: str) -> re.Pattern | None:
 _GENERIC_AFTER = 4  # characters from the tonnage to the generic word that names its goods ("62 тыс. тонн металла")
 
 
-def _named_before(text: str, lang: str, generic: Mention, candidates: list[Mention], right_after: bool = False,
-                  same_sentence: list[Mention] = ()) -> Mention:
+def _named_before(text: str, lang: str, generic: Mention, candidates: list[Mention], right_after: bool = False) -> Mention:
+    # (right_after: "рафинированный цинк: в Корею было отгружено 62 тыс. тонн металла", the generic word
+    # right after the tonnage stands for the specific goods named before it, with no demonstrative)
     pattern = _demonstrative_before(lang)
-    if right_after:
-        # ("рафинированный цинк: в Корею было отгружено 62 тыс. тонн металла": the generic word right
-        # after the tonnage stands for the specific goods its sentence named before)
-        candidates = [m for m in same_sentence]
-    elif pattern is None or not pattern.search(text[max(0, generic.start_char - 16):generic.start_char]):
+    if not right_after and (pattern is None or not pattern.search(text[max(0, generic.start_char - 16):generic.start_char])):
         return generic
     kind = _category(generic.entity_id)
     earlier = [m for m in candidates if m.end_char <= generic.start_char and m.entity_id not in _GENERIC

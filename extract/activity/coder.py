@@ -152,16 +152,14 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             ways = [i for role, i, _j in cues if role in ("via", "via_weak")]
             extra = [("transit", i, j) for role, i, j in cues if role == "transit_if_via" and any(
                 j <= k <= j + _LINKED_VIA for k in ways) and not any(h[1] == i for h in hits)]
-            if extra:
-                hits = sorted(hits + extra, key=lambda h: h[1])
+            hits = _with(hits, extra)
         if "river" in roles and hits:  # "Syrdaria płynie przez Kirgistan": a river flows through countries, no goods
             rivers = [i for role, i, _j in cues if role == "river"]
             hits = [h for h in hits if not (h[0] in ("move", "transit") and any(r < h[1] for r in rivers))]
         if "aid" in roles:  # "отправил на Украину 16 гуманитарных конвоев": aid sent is support, no sale
             # ("a envoyé ... des convois humanitaires": a verb that sends only goods sends the aid)
             sent = [("cooperate", i, j) for role, i, j in cues if role == "trade_if_goods" and not any(h[1] == i for h in hits)]
-            hits = sorted([("cooperate", i, j) if t in ("trade", "move") else (t, i, j) for t, i, j in hits] + sent,
-                          key=lambda h: h[1])
+            hits = _with([("cooperate", i, j) if t in ("trade", "move") else (t, i, j) for t, i, j in hits], sent)
         if "topic_about" in roles and len(hits) > 1 and lang != "kk":  # (Kazakh puts "туралы" before the deal it is about)
             # "is in talks with KazMunayGas on a term deal", "ведут переговоры о контракте": a deal the talks
             # are about is no deal yet
@@ -225,12 +223,17 @@ def _built_works(cues: list, hits: list) -> list:
     return _invest_beside(hits, builds, works, _WORKS_AFTER, _WORKS_BEFORE, _WORKS_BEFORE)
 
 
+def _with(hits: list, extra: list) -> list:
+    """The sentence's triggers with the extra ones a cue role made, in word order."""
+    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
+
+
 def _invest_beside(hits: list, verbs: list, anchors: list, after: int, before: int, own: int) -> list:
     """Each verb with an anchor at most `after` words after it or `before` words before it is an invest
     trigger, unless one stands within `own` words of it already."""
     extra = [("invest", i, j) for i, j in verbs if any(j <= a <= j + after or i - before <= a < i for a in anchors)
              and not any(t == "invest" and abs(k - i) <= own for t, k, _ in hits)]
-    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
+    return _with(hits, extra)
 
 
 _STAKE_REACH, _STAKE_BEFORE = 4, 6  # "holds 50% of", "40 пайызы канадалық Cameco компаниясына тиесілі" (verb last)
@@ -328,7 +331,7 @@ def _tightened(cues: list, hits: list) -> list:
     taken = {h[1] for h in hits}
     extra = [("sanction", i, j) for role, i, j in cues if role == "tighten" and i not in taken and any(
         j <= k <= j + _TIGHTENED_AFTER or i - _TIGHTENED_BEFORE <= k < i for k in nouns)]
-    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
+    return _with(hits, extra)
 
 
 def _goods_supplied(cues: list, hits: list, mentions, starts: list[int]) -> list:
@@ -340,7 +343,7 @@ def _goods_supplied(cues: list, hits: list, mentions, starts: list[int]) -> list
     goods = [bisect_right(starts, m.start_char) - 1 for m in mentions if m.entity_type == "commodity"] if verbs else ()
     extra = [("trade", i, j) for i, j in verbs if any(j <= k < j + _GOODS_AFTER or i - _GOODS_BEFORE <= k < i for k in goods)
              and not any(t in ("trade", "invest") and k == i for t, k, _ in hits)]
-    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
+    return _with(hits, extra)
 
 
 _FUNDED_REACH = 8  # "fourniront à elles deux jusqu'à 600 millions de dollars": the verb to the number
