@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from extract.activity.coder import _WORD, _WORD_SPLIT, _words
+from extract.activity.tokens import _WORD, _WORD_SPLIT, _words
 from extract.activity.lexicon import grammar
 from extract.activity.words import EXACT, INSIDE, LEMMA, PREFIX
 

@@ -3,7 +3,12 @@
     code_events(text, lang, sentences, mentions, document_partners) -> list[ActivityEvent]
 
 Modules: words (word patterns: triggers, cues, sector words), lexicon (one language's
-activity grammar from dbt_project/seeds/activity/), coder (the rules).
+activity grammar from dbt_project/seeds/activity/), tokens (a sentence cut into words),
+companies (company names as actors), coder (per sentence: which triggers state an act, and for
+whom), with the parts of its rules in their own modules: cue_roles (sentence-wide rules for one cue
+role each), anaphora ("both sides", "the Georgian side"), clauses, negation, frames (comparisons,
+rivals, reported speech), ways (transit), parties (Kazakhstan's side, lists, third parties),
+trade_sides (a trade word's buyer or seller); roles holds the groups of types and roles they share.
 """
 from __future__ import annotations
 

@@ -17,81 +17,60 @@ the CAMEO/PLOVER coders but with shallow structure instead of a parser:
 * `sector`: the commodity named nearest the trigger, else the nearest sector word;
 * one statement gives its most specific type: `cooperate` is dropped where the same
   clause gives the partner another type.
+
+This module holds the order of the steps (code_events, _Sentence.events); the parts of a sentence
+they ask about are mixins in their own modules (clauses, negation, frames, ways, parties,
+trade_sides), the sentence-wide cue-role rules are in cue_roles, anaphora in anaphora.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
-from itertools import accumulate
 
-from ..cleaning import lowered
 from ..model import ActivityEvent, Mention, Sentence
-from ..partners.matcher import HOME
-from ..reference import load_csv
+from .anaphora import _HYPHENS, _pair_in_sentence, _resolve_anaphors
+from .clauses import Clauses
 from .companies import named_companies
+from .cue_roles import (
+    _STAKE_REACH, _allocated, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _tightened, _with)
+from .frames import Frames
 from .lexicon import ActivityGrammar, grammar, route_crossings
-from .words import _APOS_PAIRS, norm
+from .negation import Negation, _CONTENT_REACH, _NEGATING, _OBJECT_NEGATION_REACH, _QUANTITY_REACH
+from .parties import Parties
+from .roles import _HOSTILE, _MOVING, _ROLE_CUES
+from .tokens import _words
+from .trade_sides import TradeSides, _TRADE_REACH
+from .ways import Ways
 
-# Words; an apostrophe splits ("l’interdiction" -> l, interdiction) but English n't stays on its verb
-# (the same as \w+n't\b|\w+ without backing off through every word to look for an "n't")
-# (the apostrophe is tried before the look-behind: most words have none after them)
-_WORD = re.compile(r"\w+(?:['’](?<=\wn['’])t\b)?")
-_WORD_SPLIT = re.compile(r"(\w+(?:['’](?<=\wn['’])t\b)?)")
-_CLAUSE_MARK = re.compile(r"[;()]")
-_GLOSS_WORDS = 4  # a bracketed aside this short glosses the name before it: "(AFD)", "(Kazakhstan Temir Scholy)"
-_GLOSS = re.compile(r"\((?=[^()\n]{1,60}\))(?:[^\W\d_][\w.&'’-]*(?:\s+|(?=\)))){1,%d}\)" % _GLOSS_WORDS)
-_COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺĄĆĘŁŃŚŹŻ])")
-_DASH = re.compile("[-–—‑]")
-_NEGATION_REACH = 3     # a negation word governs this many following words ("has not yet signed")
-_VERSUS_REACH = 14  # words from "wobec ponad" (against more than) to the partners of its quantity
-_WRAPPED_NEGATION = 6  # words between "ne" and its "pas" ("n'a en revanche importé aucune")
-_APPOSITION_WORDS = 7  # words of an apposition that describes a partner ("gros acheteur de blé russe")
 _RANKED_IN = 3  # words from a ranked trade noun to the market it ranks in ("dostawcą wołowiny do Wietnamu")
-_CONTRAST_REACH = 4  # words from "not through" to its "but" ("nie przez Rosję, lecz przez")
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
-_VERB_FINAL_REACH = 6  # ... and a trigger that ends the clause this far after it
-_CLOSING_REACH = 5  # a negation after the act ("transit through Russia is impossible", "unterzeichnete ... nicht") reaches back this far
-_OBJECT_NEGATION_REACH = 8  # a negated object denies the verb this far before it ("liefert ... seit 2022 kein Zink")
-_COMPARISON_REACH = 1   # a comparison word is right before the partner
-_SPECULATOR_REACH = 3  # Kazakhstan's side right before "could" speaks of its own plan
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
-_COMPARED_REACH = 5  # ... or before the act compared and its partner ("than overland transit through Russia")
-_QUANTITY_REACH = 6      # "received about 260,000 tonnes": the unit this many words after a receiving verb
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
-_RIVAL_REACH = 5        # "Russia, the biggest competitor," : rival word within this many words after
-_VIA_REACH = 3          # "through Azerbaijan and Georgia" : via word this many words before
-_COPULA_SPAN = 5  # words between a copula and the trade noun it says the subject is ("remains Kazakhstan's largest uranium customer")
-_TRADE_REACH = 4        # a buyer or seller stands this close before the trade word ...
-_TRADE_ROLE_REACH = 2   # ... or right after "to" / "from" ("went to Iran", "z Chin")
-_CONTENT_REACH = 6      # "agreed on Tuesday to lift trade": the agreement's subject follows it this close
 _ABOUT_THEM_REACH = 9      # a cooperation word this close to its partner's agreement or talks is what they are about
-_TRADE_ROLE_SPAN = 12   # ... and then at most this many words from the trade word, no partner between
-_THIRD_PARTY_REACH = 6  # the other party of a third-party deal stands this close after the trigger
-_DEMONYM_REACH = 9      # "Turkish steel mills became a key buyer"
-_BRACKET_SPAN = 15      # a verb bracket's partner and the trade word closing it: at most this many words apart
-_MOVING = ("trade", "transit", "move")  # triggers that say goods move (a via word or a route makes them transit)
-# "move" triggers (went, идет, trafia) say that something goes somewhere: trade towards a
-# partner after "to", transit through a partner after "through"
-_LIST_WORDS = {"and", "i", "oraz", "и", "и", "et", "und", "та", "і", "й", "және", "мен", "or", "lub", "или", "ou", "oder", "або"}
 _GENITIVE_OF = {"of", "de", "du", "d", "на", "von"}  # "supplier of China", "fournisseur de", "доставчик на"
-_LIST_FILLERS = ("article", "origin", "destination")  # what may stand before each member of a list
-# words that make the partner after them an object or a place, not the subject ("with", "to", "через")
-_QUOTE_ENDS = "\"»”“«–—"  # what ends a quoted statement before its verb of saying ('," said', "», — дейді", "– ocenia")
-_SPEAKER_REACH = 14  # words after that verb that describe the speaker ("Piotr Lis, były attaché ... ambasady Niemiec")
 _LEGS = frozenset(("onward", "via", "then", "via_weak"))  # cues that say goods go on from a place
-_ROLE_CUES = ("destination", "origin", "between", "via", "via_weak", "arrival_from", "comparison", "bypass")
 _NEEDS_HOME = ("sanction", "conflict")
-_NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object", "speculation", "denial", "failed",
-                        "negation_open"))  # cues _negated reads first
 # acts that a talk can be about ("talks on oil supplies", "will discuss the attack", "обсудили санкции")
 _TOPICS = ("trade", "move", "transit", "invest", "sanction", "conflict")
-_HOSTILE = frozenset(("sanction", "conflict"))
 _OPEN_QUOTES = ("«", "„", "“")
-_CASE_ROLES = ("destination", "origin", "place", "with")
 _CLOSE_QUOTES = {"«": ("»",), "„": ("“", "”"), "“": ("”",)}
 _TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 _ABOUT_REACH = 10  # ... or this many after "about" ("talks with Azerbaijan about laying a cable ... to export")
+_GAPPED_QUANTITY = re.compile(r"[ \t\u00a0]*(?:[—–-][ \t\u00a0]+)?(?:[^\W\d]+[ \t\u00a0]+)?\d")  # " — 55", " about 55"
+_GRADE = re.compile(r"[\s\u00a0]*[Бб]ленд|[\s\u00a0]*[Bb]lend", re.UNICODE)
+_TALKED_DEAL = 3  # "in talks with KazMunayGas on a term deal": "on" to the deal word (and twice that, talks to "on")
+_REACTION_REACH = 4  # "verfolgten das Treffen aufmerksam": the reaction's last word to the act it is about
+_APPOSED_RANK = 3  # "Russia, still the largest supplier": the comma after the partner to the superlative
+_PROHIBIT_REACH = 6  # "dürfen nicht aus Kasachstan nach Russland weiterverkauft werden": the modal's end to the verb
+_BACKDROP_NP = 5  # "на фоне введённых санкций против России": the frame's last word to a partner in its phrase
+_ATTENDEE_TITLE = 3  # "en présence du ministre délégué français": the attendee word to the attendee
+_WORKS_PLACE = 4  # "a terminal in the Georgian port": the works to the place they stand in
+_WORKS_INVESTED = 6  # "invest $60 million in a new grain terminal": the invest word to the works
+_WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global gehandelten ...": the verb to "global"
+_EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
+_HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
+_PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
+_LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
 
 
 def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[Mention],
@@ -184,410 +163,6 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     return out
 
 
-_FIRST_WORD = re.compile(r"\W*(\w+)")
-_GAPPED_QUANTITY = re.compile(r"[ \t\u00a0]*(?:[—–-][ \t\u00a0]+)?(?:[^\W\d]+[ \t\u00a0]+)?\d")  # " — 55", " about 55"
-_GAP_DASH = re.compile(r"\s[—–-]\s")  # a dash that stands for a left-out verb ("а зерно — в Иран")
-_GRADE = re.compile(r"[\s\u00a0]*[Бб]ленд|[\s\u00a0]*[Bb]lend", re.UNICODE)
-_APPOSITION = 4  # characters between "both countries" and the names that spell the pair out (" — ")
-_PAIR_REACH = 2  # "both sides" stands for the partner named at most this many sentences back
-_ANAPHOR_REACH = 5  # the antecedent opens the sentence before: "Вицепремиерът на Грузия пристигна ..."
-
-
-_TALKED_DEAL = 3  # "in talks with KazMunayGas on a term deal": "on" to the deal word (and twice that, talks to "on")
-_REACTION_REACH = 4  # "verfolgten das Treffen aufmerksam": the reaction's last word to the act it is about
-_APPOSED_RANK = 3  # "Russia, still the largest supplier": the comma after the partner to the superlative
-_PROHIBIT_REACH = 6  # "dürfen nicht aus Kasachstan nach Russland weiterverkauft werden": the modal's end to the verb
-_BACKDROP_NP = 5  # "на фоне введённых санкций против России": the frame's last word to a partner in its phrase
-_ATTENDEE_TITLE = 3  # "en présence du ministre délégué français": the attendee word to the attendee
-_WORKS_PLACE = 4  # "a terminal in the Georgian port": the works to the place they stand in
-_WORKS_INVESTED = 6  # "invest $60 million in a new grain terminal": the invest word to the works
-_BRIDGED_BEFORE = 2  # "у переговорах участі не бере": the act before the participation word
-_WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global gehandelten ...": the verb to "global"
-_COMPARED_NP = 5  # "Ресей арқылы өтетін теміржол бағытына қарағанда": the partner to "than" after the phrase
-_EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
-_HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
-_PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
-_WORKS_AFTER, _WORKS_BEFORE = 4, 10  # "build a new assembly plant", "ein Montagewerk ... errichten" (verb last)
-
-
-def _built_works(cues: list, hits: list) -> list:
-    """A plant, factory or mill that a side builds or sets up is an investment ("Volvo will build an
-    assembly plant in Kostanai", "planuje zbudować tłocznię", "ein Werk errichten"), and so is a
-    deposit or field that it develops ("is developing a lithium deposit", "разрабатывает
-    месторождение", "кен орнын игеру"): the building verb is an invest trigger when a works word
-    stands right after it (or before it, verb last)."""
-    builds = [(i, j) for role, i, j in cues if role == "build"]
-    if not builds:
-        return hits
-    works = [i for role, i, _j in cues if role == "works"]
-    return _invest_beside(hits, builds, works, _WORKS_AFTER, _WORKS_BEFORE, _WORKS_BEFORE)
-
-
-def _with(hits: list, extra: list) -> list:
-    """The sentence's triggers with the extra ones a cue role made, in word order."""
-    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
-
-
-def _invest_beside(hits: list, verbs: list, anchors: list, after: int, before: int, own: int) -> list:
-    """Each verb with an anchor at most `after` words after it or `before` words before it is an invest
-    trigger, unless one stands within `own` words of it already."""
-    extra = [("invest", i, j) for i, j in verbs if any(j <= a <= j + after or i - before <= a < i for a in anchors)
-             and not any(t == "invest" and abs(k - i) <= own for t, k, _ in hits)]
-    return _with(hits, extra)
-
-
-_STAKE_REACH, _STAKE_BEFORE = 4, 6  # "holds 50% of", "40 пайызы канадалық Cameco компаниясына тиесілі" (verb last)
-_MARKET_REACH = 6  # "30% of the Kazakh fuel market"
-
-
-def _held_stakes(cues: list, hits: list, text: str, lows: list[str], ends: list[int], percent_words: tuple) -> list:
-    """A share that a side holds in a company or project is its stake, an investment ("Chevron holds
-    50% of Tengizchevroil", "Eni hält 29,25 Prozent am Konsortium", "Кәсіпорынның 40 пайызы Cameco-ға
-    тиесілі"): the holding verb is an invest trigger when a percentage stands within four words of it,
-    unless the share is of a market ("holds 30% of the market" is a rank, no stake)."""
-    holds = [(i, j) for role, i, j in cues if role == "hold"]
-    if not holds:
-        return hits
-    n = len(lows)
-    shares = [k for k in range(n) if lows[k][:1].isdigit() and (
-        text[ends[k]:ends[k] + 2].lstrip(" \u00a0\u202f").startswith("%")
-        or (k + 1 < n and lows[k + 1].startswith(percent_words)))] if percent_words else []
-    if not shares:
-        return hits
-    markets = [i for role, i, _j in cues if role in ("market", "world")]
-    shares = [k for k in shares if not any(k < a <= k + _MARKET_REACH for a in markets)]
-    return _invest_beside(hits, holds, shares, _STAKE_REACH, _STAKE_BEFORE, _STAKE_REACH)
-
-
-@lru_cache(maxsize=None)
-def _one_side(pid: str) -> frozenset[str]:
-    """A partner with its bloc and the bloc's members: "The European Union, whose refiners in Italy ...
-    buy" is one side, no deal between two."""
-    rows = load_csv("bloc_members")
-    blocs = {r["bloc_id"] for r in rows if r["partner_id"] == pid} | {pid}
-    return frozenset({pid, *blocs, *(r["partner_id"] for r in rows if r["bloc_id"] in blocs)})
-
-
-_CURRENCY_SIGNS = frozenset("$€£¥₸₽")
-
-
-def _allocated(cues: list, hits: list, text: str, s: Sentence, lows: list[str], money_words: tuple) -> list:
-    """Allocating is investing only when a sum is allocated ("выделит 300 млн долларов"); a site, land
-    or a berth allocated to the other side is cooperation ("Ісламабад пообіцяв виділити казахстанським
-    компаніям майданчик у порту Гвадар")."""
-    allocating = {i for role, i, _j in cues if role == "allocate"}
-    if not allocating or not any(t == "invest" and i in allocating for t, i, _j in hits):
-        return hits
-    if any(w.startswith(money_words) for w in lows) or not _CURRENCY_SIGNS.isdisjoint(text[s.start_char:s.end_char]):
-        return hits
-    return [("cooperate", i, j) if t == "invest" and i in allocating else (t, i, j) for t, i, j in hits]
-
-
-_BLAMED_REACH = 8  # "возложила ответственность за удар на Украину": the blame word to the one blamed
-
-
-def _blamed(text: str, g, s: Sentence, cues: list, hits: list, starts: list[int], ends: list[int], mentions,
-            before: Sentence | None) -> list[ActivityEvent]:
-    """An attack blamed on a partner is that partner's attack ("Moscow blamed Kyiv for the attack",
-    "Российская сторона возложила ответственность за удар на Украину", "attributed to North Korean
-    hackers", "шабуылды Украинаға жапты"): with an attack word in this sentence or the one before, the
-    partner a blame word points to (the first after it, or in a verb-last sentence the nearest before it)
-    is a party to a conflict; the one who blames is none."""
-    blames = [(i, j) for role, i, j in cues if role == "blame"]
-    if not blames:
-        return []
-    attack = any(t == "conflict" for t, _i, _j in hits)
-    if not attack and before is not None:
-        words, _s, _e = _words(text, before.start_char, before.end_char)
-        attack = any(kind == "trigger" and label == "conflict" for (kind, label), _i, _j in g.words.find(words))
-    if not attack:
-        return []
-    partners = sorted((bisect_right(starts, m.start_char) - 1, m) for m in mentions if m.entity_type == "partner")
-    out = []
-    for i, j in blames:
-        after = [(k, m) for k, m in partners if j <= k < j + _BLAMED_REACH]
-        blamed = after[:1] or [(k, m) for k, m in partners if i - _BLAMED_REACH <= k < i][-1:]
-        for _k, m in blamed:
-            if not any(e.partner_id == m.entity_id for e in out):
-                a, b = starts[i], ends[j - 1]
-                out.append(ActivityEvent(m.entity_id, "conflict", None, False, s.index, a, b, text[a:b],
-                                         m.start_char, m.end_char))
-    return out
-
-
-_LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
-_GOODS_AFTER, _GOODS_BEFORE = 6, 6  # "acquired 2 million tonnes of Kazakh grain", "астық жіберді" (verb last)
-
-
-_TIGHTENED_AFTER, _TIGHTENED_BEFORE = 4, 8  # "tightened the rules for", "die Regeln für ... verschärft" (verb last)
-
-
-def _tightened(cues: list, hits: list) -> list:
-    """Rules, controls or checks that a side tightens are a restriction ("Moscow tightened the rules
-    for importing cars from Kazakhstan", "посилила фітосанітарний контроль", "verschärfte die
-    Exportkontrollen"): the tightening word is a sanction trigger when a control word stands near it;
-    "tightened cooperation" or "ужесточила позицию" restrict nothing."""
-    nouns = [i for role, i, _j in cues if role == "control_noun"]
-    taken = {h[1] for h in hits}
-    extra = [("sanction", i, j) for role, i, j in cues if role == "tighten" and i not in taken and any(
-        j <= k <= j + _TIGHTENED_AFTER or i - _TIGHTENED_BEFORE <= k < i for k in nouns)]
-    return _with(hits, extra)
-
-
-def _goods_supplied(cues: list, hits: list, mentions, starts: list[int]) -> list:
-    """A verb that moves goods only when goods are its object ("acquired 2 million tonnes of grain", "provides
-    China with uranium", "a envoyé du blé", "астық жіберді"; not "acquired a stake", "provided assistance",
-    "l'envoyé spécial"): a cue "trade_if_goods" is a trade trigger when a commodity is named at most six
-    words after it (or before it, verb last)."""
-    verbs = [(i, j) for role, i, j in cues if role == "trade_if_goods"]
-    goods = [bisect_right(starts, m.start_char) - 1 for m in mentions if m.entity_type == "commodity"] if verbs else ()
-    extra = [("trade", i, j) for i, j in verbs if any(j <= k < j + _GOODS_AFTER or i - _GOODS_BEFORE <= k < i for k in goods)
-             and not any(t in ("trade", "invest") and k == i for t, k, _ in hits)]
-    return _with(hits, extra)
-
-
-_FUNDED_REACH = 8  # "fourniront à elles deux jusqu'à 600 millions de dollars": the verb to the number
-
-
-def _funded(cues: list, hits: list, text: str, starts: list[int], lows: list[str], money_words: tuple) -> list:
-    """A sum supplied is finance, not a sale ("la BERD et l'AFD fourniront jusqu'à 600 millions de
-    dollars"), and a sum poured or injected is an investment ("will pour $1 billion into"): a supply
-    word (cue "fund_if_money") with a number at most eight words after it, and a currency word or sign
-    right after the number, states an investment."""
-    supplying = {i: j for role, i, j in cues if role == "fund_if_money"}
-    if not supplying:
-        return hits
-    n = len(lows)
-
-    def sum_after(i: int) -> bool:
-        for k in range(i + 1, min(i + 1 + _FUNDED_REACH, n)):
-            if lows[k][:1].isdigit():
-                # (the currency within three words: "600 millions de dollars", "$600 million")
-                if not _CURRENCY_SIGNS.isdisjoint(text[max(0, starts[k] - 2):starts[k]]) or any(
-                        lows[m].startswith(money_words) or lows[m][:1] in _CURRENCY_SIGNS for m in range(k + 1, min(k + 4, n))):
-                    return True
-        return False
-    # (a word that states no act of its own, "pour", "injectera", "ulokuje", is one with a sum after it)
-    at = {i for _t, i, _j in hits}
-    extra = [("invest", i, j) for i, j in supplying.items() if i not in at and sum_after(i)]
-    return sorted([("invest", i, j) if t in ("trade", "move") and i in supplying and sum_after(i) else (t, i, j)
-                   for t, i, j in hits] + extra, key=lambda h: h[1])
-
-
-def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | None:
-    """The partner the text so far is about: named at least three times, twice as often as any other."""
-    counts: dict[str, int] = {}
-    for k, ms in by_sentence.items():
-        if k < before:
-            for m in ms:
-                if m.entity_type == "partner" and m.mention_kind != "anaphor":
-                    counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
-        return None
-    return max(counts, key=counts.get)
-
-
-def _pair(pid: str, k: int, m: re.Match) -> list[Mention]:
-    """"Both countries": the partner and Kazakhstan, in the same words (the sentence is no third-party deal)."""
-    return [Mention("partner", pid, "anaphor", k, m.start(), m.end(), m.group()),
-            Mention("home", HOME, "anaphor", k, m.start(), m.end(), m.group())]
-
-
-def _partner_ids(mentions: list[Mention]) -> set[str]:
-    return {q.entity_id for q in mentions if q.entity_type == "partner"}
-
-
-def _each_with_home(by_sentence: dict[int, list[Mention]], last: int, k: int, m: re.Match) -> bool:
-    """Each partner that sentence `last` names beside Kazakhstan is paired with it in sentence k (at a
-    meeting Kazakhstan held with several partners, what was agreed there is each one's); False when
-    that sentence names fewer than two partners or no Kazakh side."""
-    ids = _partner_ids(by_sentence[last])
-    if len(ids) < 2 or not any(q.entity_type == "home" for q in by_sentence[last]):
-        return False
-    for pid in sorted(ids):
-        by_sentence.setdefault(k, []).extend(_pair(pid, k, m))
-    return True
-
-
-def _pair_ids(by_sentence: dict[int, list[Mention]], last: int, k: int) -> set[str]:
-    """Whom "both sides" in sentence k pairs with Kazakhstan: the partners of the last sentence that
-    names one, or, in an article about one partner, that partner."""
-    main = _main_partner(by_sentence, k)
-    if main:
-        return {main}
-    # "Сторони обговорили підготовку до саміту ... в азербайджанській Габалі. ... лідери домовилися ...
-    # між двома країнами": a pair goes on being the pair the sentence before stood for
-    ms = by_sentence[last]
-    paired = {q.entity_id for q in ms if q.entity_type == "partner" and q.mention_kind == "anaphor" and any(
-        h.entity_type == "home" and h.start_char == q.start_char for h in ms)}
-    return paired or _partner_ids(ms)
-
-
-def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
-    """A sentence that names no partner and opens with a personal pronoun ("He also promised to
-    finance", "Той подписа") or says "his country", right after a sentence whose subject is the
-    only partner it names ("Turkish Transport Minister ... stayed in Astana"): the pronoun stands
-    for that partner."""
-    named = {m.sentence_index for ms in by_sentence.values() for m in ms if m.entity_type == "partner"}
-    pairs, openers, talks = g.pair_anaphors, g.pair_openers, g.talk_openers
-    last = None  # the last sentence that names a partner (or stands for one)
-    attendees = g.attendee_openers
-    summits = g.summit_words
-    for k, s in enumerate(sentences):
-        if s.index in named:
-            first = _first_letter(text, s)
-            if attendees and s.index - 1 in by_sentence and any(
-                    q.entity_type == "home" for q in by_sentence[s.index - 1]):
-                a = attendees.match(text, first, s.end_char)
-                if a:  # "Серед учасників були віцепрем'єри Туреччини": Kazakhstan's forum, just told
-                    by_sentence[s.index].append(Mention("home", HOME, "anaphor", s.index, a.start(), a.end(), a.group()))
-            # "... arrived in Astana for the OTS summit. Hungary and Turkmenistan are represented at the
-            # summit as observers": the summit just told of, Kazakhstan's meeting
-            # (not a summit elsewhere: "... held their own summit in Budapest")
-            if summits and k and s.index - 1 in by_sentence and not any(
-                    q.entity_type == "home" or q.mention_kind == "capital" for q in by_sentence[s.index]) and any(
-                    q.entity_type == "home" for q in by_sentence[s.index - 1]):
-                prev = sentences[k - 1]
-                a = summits.search(text, s.start_char, s.end_char)
-                if a and prev.index == s.index - 1 and summits.search(text, prev.start_char, prev.end_char):
-                    by_sentence[s.index].append(Mention("home", HOME, "anaphor", s.index, a.start(), a.end(), a.group()))
-            # "Oba kraje rozmawiają także o tranzycie ... przez polskie porty", "Көшбасшылар ... растады":
-            # a sentence that opens with the pair is about the pair, whatever partner it names further on
-            m = g.pair_starts.match(text, first, s.end_char) if g.pair_starts and last is not None and (
-                s.index - last <= _PAIR_REACH) else None
-            if m and _named_right_there(m, by_sentence[s.index]):
-                m = None  # "Дві країни — Казахстан і Азербайджан — домовилися": the pair is named right there
-            ids = _pair_ids(by_sentence, last, s.index) if m else ()
-            if ids and len(ids) == 1:  # "Тараптар ... қазақ-түрік тауар айналымын": the pair its own words spell
-                own = _hyphen_pair(text, by_sentence[s.index])
-                ids = {own} if own else ids
-            if m is None and pairs and text.find(";", s.start_char, s.end_char) >= 0:  # "...met Prime Minister Bektenov; both sides said ...": the pair
-                # after a semicolon is Kazakhstan and the one partner named before it in the sentence
-                m = next((x for x in pairs.finditer(text, s.start_char, s.end_char)
-                          if text[s.start_char:x.start()].rstrip().endswith(";")), None)
-                ids = {q.entity_id for q in by_sentence[s.index] if q.entity_type == "partner"
-                       and q.start_char < m.start()} if m else ()
-            if len(ids) == 1:
-                by_sentence[s.index] += _pair(next(iter(ids)), s.index, m)
-            last = s.index
-            continue
-        if (pairs or openers or talks) and last is not None and s.index - last <= _PAIR_REACH:
-            # "Both sides also pledged to deepen cooperation" after "Kazakhstan and Azerbaijan signed ...":
-            # the pair is Kazakhstan and the one partner named last
-            m = (pairs.search(text, s.start_char, s.end_char) if pairs else None) or (
-                openers.match(text, s.start_char, s.end_char) if openers else None)
-            ids = _pair_ids(by_sentence, last, s.index) if m else ()
-            if m is None and g.group_anaphors and s.index - last == 1:
-                # "Ministers of Kazakhstan, Azerbaijan and Georgia met in Baku. The three countries agreed"
-                m = g.group_anaphors.search(text, s.start_char, s.end_char)
-                if m and _each_with_home(by_sentence, last, s.index, m):
-                    named.add(s.index)
-                    last = s.index
-                    continue
-                m = None
-            if m is None and talks and s.index - last == 1:
-                m = talks.match(text, s.start_char, s.end_char)
-                # "Қазақстан, Өзбекстан және Қырғызстан ... кездесу өткізді. Онда ... уағдаласылды"
-                if m and _each_with_home(by_sentence, last, s.index, m):
-                    named.add(s.index)
-                    last = s.index
-                    continue
-                ids = _partner_ids(by_sentence[last]) if m else ()
-            if len(ids) == 1:
-                by_sentence.setdefault(s.index, []).extend(_pair(next(iter(ids)), s.index, m))
-                named.add(s.index)
-                last = s.index
-                continue
-        if not g.anaphors or s.index - 1 not in named:
-            continue
-        m = _FIRST_WORD.match(text, s.start_char, s.end_char) if text.startswith(
-            g.anaphor_starts, s.start_char) or not text[s.start_char:s.start_char + 1].isalpha() else None
-        span = m.span(1) if m and m.group(1).lower() in g.anaphors else None
-        if span is None and g.anaphor_phrases:
-            span = _anaphor_phrase(text, s, g.anaphor_phrases)
-        pid = _antecedent(text, sentences, by_sentence, s.index - 1, [
-            m for m in by_sentence[s.index - 1] if m.entity_type == "partner"]) if span else None
-        if pid:
-            by_sentence.setdefault(s.index, []).append(Mention(
-                "partner", pid, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
-            named.add(s.index)
-            last = s.index
-
-
-def _pair_in_sentence(text: str, g, s: Sentence, by_sentence: dict[int, list[Mention]]) -> None:
-    """"Детали обсудят министры ... двух стран 18 ноября в Бишкеке": the pair of a sentence that
-    names one partner (and no pair yet) is that partner and Kazakhstan."""
-    mentions = by_sentence[s.index]
-    ids = _partner_ids(mentions)
-    if len(ids) != 1 or any(q.mention_kind == "anaphor" and q.entity_type == "home" for q in mentions):
-        return
-    m = g.pair_anaphors.search(text, s.start_char, s.end_char)
-    if m is None or _named_right_there(m, mentions):
-        return
-    mentions += _pair(next(iter(ids)), s.index, m)
-
-
-def _hyphen_pair(text: str, mentions: list[Mention]) -> str | None:
-    """The partner joined to Kazakhstan by a hyphen in the sentence ("қазақ-түрік", "Kazakh-Turkish",
-    "казахстанско-турецкий"), when there is one."""
-    homes = [m for m in mentions if m.entity_type == "home"]
-    found = {p.entity_id for p in mentions if p.entity_type == "partner" and p.mention_kind != "anaphor" and any(
-        text[h.end_char:p.start_char] in _HYPHENS or text[p.end_char:h.start_char] in _HYPHENS for h in homes)}
-    return next(iter(found)) if len(found) == 1 else None
-
-
-_HYPHENS = ("-", "‐", "–", "—")
-
-
-def _named_right_there(m: re.Match, mentions: list[Mention]) -> bool:
-    """"Дві країни — Казахстан і Азербайджан —": the pair is spelled out right after its words."""
-    return any(0 <= q.start_char - m.end() <= _APPOSITION for q in mentions)
-
-
-def _first_letter(text: str, s: Sentence) -> int:
-    """Where the sentence's words begin: after an opening quote or dash ("« Nos pays coopèrent")."""
-    k = s.start_char
-    while k < s.end_char and not text[k].isalnum():
-        k += 1
-    return k
-
-
-def _anaphor_phrase(text: str, s: Sentence, phrases: list[str]) -> tuple[int, int] | None:
-    """Where the sentence says "his country", "the company", "Das Unternehmen", "l'entreprise"."""
-    a, b = s.start_char, s.end_char
-    low = lowered(text)  # (the article's lowercase, made once for the figure readers)
-    if len(low) == len(text) and low.find("'", a, b) < 0 and low.find("’", a, b) < 0:
-        for phrase in phrases:
-            k = low.find(phrase, a, b)
-            if k >= 0:
-                return k + 1, k + len(phrase) - 1
-            if (a > 0 and low.startswith(phrase, a - 1)) or low.startswith(phrase[1:], a):
-                return a, a + len(phrase) - 2
-        return None
-    low = " " + text[s.start_char:s.end_char].lower().replace("'", " ").replace("’", " ")
-    if len(low) != s.end_char - s.start_char + 1:
-        return None  # (a letter whose lowercase is longer: offsets would shift)
-    for phrase in phrases:
-        k = low.find(phrase)
-        if k >= 0:  # (low[k] is the space before the phrase: text[s.start_char + k] is its first letter)
-            return s.start_char + k, s.start_char + k + len(phrase) - 2
-    return None
-
-
-def _antecedent(text: str, sentences: list[Sentence], by_sentence: dict[int, list[Mention]], k: int,
-                partners: list[Mention]) -> str | None:
-    """The partner that sentence k opens with as its subject, when it names only that one."""
-    if len({m.entity_id for m in partners}) != 1:
-        return None
-    first = min(partners, key=lambda m: m.start_char)
-    start = next((s.start_char for s in sentences if s.index == k), None)
-    if start is None or len(_WORD.findall(text, start, first.start_char)) > _ANAPHOR_REACH or any(
-            m.entity_type == "home" and m.start_char < first.start_char for m in by_sentence.get(k, ())):
-        return None
-    return first.entity_id
-
-
 def _has_party(mentions: list[Mention], crossings: dict[str, tuple[str, ...]]) -> bool:
     """A partner, or a route that crosses one."""
     for m in mentions:
@@ -596,24 +171,7 @@ def _has_party(mentions: list[Mention], crossings: dict[str, tuple[str, ...]]) -
     return False
 
 
-def _words(text: str, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
-    """The lowercased words of text[a:b] with their start and end offsets, cut in C (str.lower,
-    re.split, accumulate): per-word Python calls would cost more than the coding itself."""
-    sentence = text[a:b]
-    lowered = sentence.lower()
-    if len(lowered) != len(sentence):  # a letter whose lowercase is longer ("İ"): word by word
-        spans = [m.span() for m in _WORD.finditer(text, a, b)]
-        return [norm(text[x:y]) for x, y in spans], [x for x, _ in spans], [y for _, y in spans]
-    for x, y in _APOS_PAIRS:
-        if x in lowered:
-            lowered = lowered.replace(x, y)
-    parts = _WORD_SPLIT.split(lowered)  # separator, word, separator, ..., word, separator
-    offsets = list(accumulate(map(len, parts), initial=a))
-    n = len(parts) - 1
-    return parts[1::2], offsets[1:n:2], offsets[2:n + 1:2]
-
-
-class _Sentence:
+class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
     """One sentence's words (indices local to it), its trigger and cue hits, and its mentions."""
 
     doc_mentions: list[Mention] = []  # every mention of the document (whose a person named before is)
@@ -645,15 +203,6 @@ class _Sentence:
                 return relative_of[k] if between.rstrip().endswith(",") and all(w[:1].isupper() for w in words) else None
         return None
 
-    def _from_home_port(self, cues, clause, mi: int) -> bool:
-        """Kazakhstan's side before token mi in its clause as where the goods leave from: after "from", with
-        an origin ending ("Ақтаудан"), or before "via" after it ("Ақтау порты арқылы")."""
-        via_after = [a for a, _ in cues.get("via_after", ())]
-        for k in self._home_at:
-            if k < mi and clause[k] == clause[mi] and (self._after_cue(cues, "origin", k, 0) or (
-                    self.g.origin_endings and self.lows[k].endswith(self.g.origin_endings)) or any(k < a <= k + 2 for a in via_after)):
-                return True
-        return False
 
     def _relatives_after(self, cues, me: int) -> list[int]:
         """The relative pronoun right after a partner, past its company's capitalised name and a comma
@@ -701,9 +250,13 @@ class _Sentence:
         k = bisect_right(self.starts, char) - 1
         return k if k > 0 else 0
 
-    def events(self, crossings: dict[str, tuple[str, ...]], document_partners: set[str]) -> list[ActivityEvent]:
+    def _stated(self) -> tuple[list, dict] | None:
+        """The triggers that state an act, and the cue words by role (None: no act is stated). No act
+        in a question, a title ("trade minister"), a fixed phrase, the frame of a backdrop, a name
+        ("China Railway", "«Актауский морской торговый порт»", "Freedom Finance"), what an owner holds,
+        a company's description, or people who travel."""
         if not self.starts or self.text[self.s.start_char:self.s.end_char].rstrip().endswith("?"):
-            return []
+            return None
         hits = self.hits
         # '"Could India sign something similar?" asked an analyst': what stands before a question mark
         # is asked, not stated (the words after it, who asks, are no act either way)
@@ -712,7 +265,7 @@ class _Sentence:
             hits = [h for h in hits if self.starts[h[1]] > asked]
             self.partners = [p for p in self.partners if p.start_char > asked]  # (nor who is asked about)
             if not hits:
-                return []
+                return None
         cues: dict[str, list[tuple[int, int]]] = {}
         for role, i, j in self.cue_hits:  # (no setdefault: it would make a list per cue word)
             if role in cues:
@@ -725,7 +278,7 @@ class _Sentence:
             if role in cues:
                 hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues[role])]
                 if not hits:
-                    return []
+                    return None
         # "на фоне санкций против России", "amid sanctions on Russia": the acts inside the frame's phrase, up to
         # the partner it names, are the backdrop's
         if "backdrop_np" in cues:
@@ -735,7 +288,7 @@ class _Sentence:
             if frames:
                 hits = [h for h in hits if not any(j <= h[1] <= k for j, k in frames)]
                 if not hits:
-                    return []
+                    return None
         # "Freedom Finance", "the Eurasian Development Bank": a capitalised trigger right after a capitalised
         # word is a word of a name (not where nouns are capitalised, nor in a headline in title case; a
         # way's name, "the Middle Corridor", is still the way)
@@ -745,12 +298,12 @@ class _Sentence:
             if named_at and sum(self.text[k].isupper() for k in self.starts) * 2 < len(self.starts):
                 hits = [h for h in hits if h not in named_at]
                 if not hits:
-                    return []
+                    return None
         # "«Актауский морской торговый порт»", "„Търговска банка“": a word of a quoted name is no act
         if any(self.text.find(q, self.s.start_char, self.s.end_char) >= 0 for q in _OPEN_QUOTES):
             hits = [h for h in hits if not self._in_quoted_name(h[1])]
             if not hits:
-                return []
+                return None
         # "Turkey's STAR refinery, owned by Azerbaijan's SOCAR": ownership is an investment only of what
         # Kazakhstan's side names just before it ("Tengizchevroil, which is 50% owned by US major Chevron")
         if "owned_by" in cues:
@@ -761,19 +314,19 @@ class _Sentence:
             if owned:
                 hits = [h for h in hits if not (h[0] == "invest" and h[1] in owned)]
                 if not hits:
-                    return []
+                    return None
         # "Swiss trader Glencore", "трейдер Vitol": a company's description before its name is no act
         if not self.g.company_words.isdisjoint(self.lows):
             hits = [h for h in hits if not (self.lows[h[1]] in self.g.company_words and h[2] < len(self.lows)
                                             and self.text[self.starts[h[2]]].isupper() and not self._gap(h[2]).strip())]
             if not hits:
-                return []
+                return None
         # "куди прибули Володимир Путін та лідери", "arrived ministers of ...": people who travel are no goods
         if self.g.officials and any(t == "move" for t, _, _ in hits):
             hits = [h for h in hits if not (h[0] == "move" and h[2] < len(self.lows) and not self.commodities and (
                 self.lows[h[2]].startswith(self.g.officials) or self._person_at(h[2])))]
             if not hits:
-                return []
+                return None
             # "President Tokayev travels to Paris", "the delegation went on to Rome": a person who goes
             # somewhere visits it
             if not self.commodities:
@@ -785,7 +338,7 @@ class _Sentence:
         if named:
             hits = [h for h in hits if not any(a <= self.starts[h[1]] < b for a, b in named)]
             if not hits:
-                return []
+                return None
         # "Abu Dhabi Ports", "Russian Railways": a capitalised word of the way right after a partner's
         # name is a company's name (a verb such as "China Imports" in a headline still acts)
         if any(t == "transit" for t, _, _ in hits):
@@ -794,8 +347,13 @@ class _Sentence:
             hits = [h for h in hits if not (h[0] == "transit" and self.text[self.starts[h[1]]].isupper()
                                             and self.starts[h[1]] - 1 in ends and self.text[self.starts[h[1]] - 1] == " ")]
             if not hits:
-                return []
-        self._cues = cues
+                return None
+        return hits, cues
+
+    def _roles_checked(self, hits: list, cues: dict) -> tuple[list, set | tuple]:
+        """The triggers left when the words around them are read: "trade restrictions" is a sanction's
+        object, a count raised is no move, receiving needs a quantity, a ranking of others' trade and a
+        rank in an apposition state no act. Also the receiving verbs (for the verb left out later)."""
         # "trade restrictions", "торговые ограничения", "restrictions commerciales", "сауда шектеулері": the word
         # "trade" that says what a sanction restricts is no act of trade
         if "trade_modifier" in cues:
@@ -805,7 +363,7 @@ class _Sentence:
                 hits = [h for h in hits if not (h[0] == "trade" and h[1] in modifiers and any(
                     i == h[2] or j == h[1] for i, j in hostile))]
                 if not hits:
-                    return []
+                    return [], ()
         # "рейстерінің санын аптасына 7-ге жеткізу" (to bring the sailings up to seven): a move verb right after a
         # number in the destination case raises a count, it carries no goods
         if self.g.destination_endings and any(t in ("move", "trade") for t, _, _ in hits):
@@ -813,7 +371,7 @@ class _Sentence:
             hits = [h for h in hits if not (h[0] in ("move", "trade") and h[1] >= 2 and lows[h[1] - 1] in self.g.destination_endings
                                             and lows[h[1] - 2][:1].isdigit())]
             if not hits:
-                return []
+                return [], ()
         # "China received about 260,000 tonnes", "Китай отримав 260 тис. тонн": receiving is trade only
         # with a quantity of goods right after it (not "received the ambassador", "received a loan")
         received = {i for i, _ in cues["receive"]} if "receive" in cues else ()
@@ -824,7 +382,7 @@ class _Sentence:
                                                     for m in (", ", ";", ":"))
                 and self._quantity_after(cues, h[1] - _QUANTITY_REACH))]
             if not hits:
-                return []
+                return [], ()
         # "Największym dostawcą wołowiny do Wietnamu pozostaje Australia", "The largest supplier of beef to
         # Vietnam remains Australia, whose ships ...": a ranking of others' trade, no Kazakh side in the sentence
         # (not one list of buyers: "Основными покупателями ... остаются заводы Италии и Нидерландов")
@@ -838,7 +396,7 @@ class _Sentence:
             # Россия: ..., в Киргизию — 2,3 млн тонн", whose other partners are buyers of the same goods)
             hits = [h for h in hits if h[0] not in _MOVING]
             if not hits:
-                return []
+                return [], ()
         # "Russia, still the largest arms supplier in Central Asia, did not comment": a rank in an apposition
         # describes the partner, it states no act of its own (unless it names Kazakhstan or its goods:
         # "L'Allemagne, premier fournisseur européen du Kazakhstan,", "principal débouché du brut CPC")
@@ -853,7 +411,18 @@ class _Sentence:
             if ranked and all(i in ranked for _t, i, _j in hits if _t in _MOVING):
                 hits = [h for h in hits if h[1] not in ranked]
                 if not hits:
-                    return []
+                    return [], ()
+        return hits, received
+
+    def events(self, crossings: dict[str, tuple[str, ...]], document_partners: set[str]) -> list[ActivityEvent]:
+        first = self._stated()
+        if first is None:
+            return []
+        hits, cues = first
+        self._cues = cues
+        hits, received = self._roles_checked(hits, cues)
+        if not hits:
+            return []
         coordinated = self._coordinated(cues, hits) if len(hits) > 1 and self.partners and (
             hits[-1][1] - hits[0][1] > 2) and not self.g.coordinators.isdisjoint(self.lows) else ()
         stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")
@@ -1669,18 +1238,6 @@ class _Sentence:
                     out.setdefault(mi, i)
         return out
 
-    def _transit_from(self, cues, clause, i: int, head: int) -> bool:
-        """"транзитные контейнеры из Китая в Европу", "Қытайдан Еуропаға транзитпен өтті": the word
-        "transit" itself and its goods' origin, the partner, with a destination after it in the clause and
-        no country named on the way: its goods cross Kazakhstan."""
-        if not any(a == i for a, _ in cues.get("transit_act", ())) or "via" in cues:
-            return False
-        if not (self._suffix_role.get(head) == "origin" or self._after_role(cues, ("origin",), head)):
-            return False
-        end = self._list_end(head)
-        return any(end <= a <= end + 1 and clause[a] == clause[i] for a, _ in cues.get("destination", ())) or (
-            end < len(self.lows) and any(self.lows[end].endswith(suf) for suf, role in self.g.case_endings
-                                         if role == "destination"))
 
     def _traveller_before(self, cues, i: int) -> bool:
         """An official, a delegation or a named leader right before the verb at i ("President Tokayev",
@@ -1713,15 +1270,6 @@ class _Sentence:
         # podczas wizyty" is a statement of its own)
         return agreed or (c < k and not self._marks_between(c, k, ",–—;:")) or 0 < c - k <= _TOPIC_REACH
 
-    def _home_bypassed(self, cues) -> bool:
-        """Kazakhstan right after a bypass word, or right before one that ends its clause (verb-final)."""
-        for m in self.home:
-            k, e = self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1
-            if any(j == k or (j == k - 1 and k - 1 in self._article_at(cues)) for _, j in cues["bypass"]):
-                return True
-            if any(i == e and self._closes_before(j, ".,;:") for i, j in cues["bypass"]):
-                return True
-        return False
 
     def _foreign_person_opens(self) -> bool:
         """The sentence opens with a surname that the text gave before as a full name ("Ilham
@@ -1766,363 +1314,6 @@ class _Sentence:
         # "Ilham Aliyev"), not "Trade Minister Arman Shakkaliyev" after "Kazakhstan has asked ..."
         return any(q.entity_type == "company" and name_at <= q.start_char <= name_at + 30 for q in self.doc_mentions)
 
-    # -- structure -------------------------------------------------------------------------
-    def _coordinated(self, cues, hits) -> set[int]:
-        """Coordination words that join a second predicate ("shipped wheat to Iran and signed a
-        memorandum with Turkmenistan"): "and" right before a trigger (at most two other words
-        between, none of them a name), after a first conjunct that has a trigger and a partner."""
-        coordinators = self.g.coordinators
-        lows = self.lows
-        at = {i for _, i, _ in hits}
-        joins = {}  # coordination word -> the first trigger after it
-        inside = [(a, b) for a, b in cues.get("negation", ()) if b - a > 1]  # "так и не" (never) joins nothing
-        for k in [k for k in range(1, len(lows)) if lows[k] in coordinators]:
-            if inside and any(a <= k < b for a, b in inside):
-                continue
-            nxt = k + 1 if k + 1 in at else k + 2 if k + 2 in at else k + 3 if k + 3 in at else None
-            if nxt is not None:
-                joins[k] = nxt
-        if not joins:
-            return set()
-        out = set()
-        firsts = [self.token_of(p.start_char) for p in self.partners]
-        if not firsts:
-            return out
-        for k, nxt in joins.items():
-            if nxt > k + 1:  # (a name or a preposition between: "намира израз и в реални инвестиции", "and" as "also")
-                a, b = self.starts[k + 1], self.ends[nxt - 1]
-                if any(m.start_char < b and a < m.end_char for m in self.partners + self.home + self.commodities) or any(
-                        k < i < nxt for role in ("destination", "origin", "between", "via") for i, _ in cues.get(role, ())):
-                    continue
-            prev = max((i for i, _ in cues.get("clause", ()) if i < k), default=0)  # (not "but" itself)
-            # (a first conjunct without a trigger of its own may still send goods "to Japan")
-            if any(prev <= f < k and (any(prev <= i < k for i in at) or self._after_cue(cues, "destination", f, 1))
-                   for f in firsts):
-                out.add(k)
-        return out
-
-    def _asyndetic_breaks(self) -> set[int]:
-        """"Россия ограничила ввоз казахстанской говядины, Китай открыл рынок": a comma, then a new
-        subject that goes on with its own words, after a clause that has a side and an act. Not a
-        list ("to Italy, France and Spain": a name before the comma, or "and" or a comma after it)."""
-        out = set()
-        text = self.text
-        if not any(text.startswith(", ", m.start_char - 2) for m in self.partners + self.home):
-            return out  # (no name right after a comma: most sentences)
-        named = [(self.token_of(m.start_char), self.token_of(m.end_char - 1)) for m in self.partners + self.home]
-        inside = {k for a, b in named for k in range(a, b + 1)}
-        first_act = min(i for _, i, _ in self.hits)
-        # (with one act, only Kazakhstan's side as the new subject: "Қытай бидайды Канададан сатып алады,
-        # Қазақстанның үлесі 5 пайыздан аз" leaves China's purchase to China and Canada)
-        new_subjects = named if len(self.hits) > 1 else [
-            (self.token_of(m.start_char), self.token_of(m.end_char - 1)) for m in self.home]
-        for a, b in new_subjects:
-            nxt = b + 1
-            if nxt < len(self.lows) and any(ch in self._gap(nxt) for ch in "—–"):
-                continue  # ", Казахстан — 1 млн т": a verb left out, the same act
-            # (a name before the comma too when an act follows the new one: "экспорт в Китай, Россия ограничила")
-            if (a > 1 and "," in self._gap(a) and (a - 1 not in inside or any(i == nxt for _, i, _ in self.hits))
-                    and first_act < a and
-                    any(x < a for x, _ in named) and nxt < len(self.lows) and "," not in self._gap(nxt)
-                    and self.lows[nxt] not in self.g.coordinators):
-                out.add(a)
-        return out
-
-    def _clauses(self, cues, coordinated=()) -> list[int]:
-        n = len(self.starts)
-        breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
-        if "clause_post" in cues:  # "however", "обаче": a new clause after a comma, not inside one
-            # ("Дългосрочен договор с Бразилия ... обаче все още не е подписан" is one statement)
-            # (but ", however," between commas is a parenthesis: "China, however, suspended imports")
-            breaks.update(i for i, j in cues["clause_post"] if i > 0 and any(ch in self._gap(i) for ch in ",;—–")
-                          and not (j < n and "," in self._gap(i) and "," in self._gap(j)))
-        if "clause_comma" in cues:  # ", а доля ...", ", а Грузия пообещала ...": a new clause after a comma,
-            # unless it goes on with the way (", а след това по железопътна линия през Грузия") or leaves
-            # out its verb (", а зерно — в Иран"): then it is the same clause
-            # (nor when only the Kazakh side acts in it: ", a kazachska strona zadeklarowała, że sfinansuje
-            # projekt" is the other half of the deal before; nor for ", a część przez uzbecki Termez")
-            for i, _ in cues["clause_comma"]:
-                if i > 0 and "," in self._gap(i):
-                    after = [t for t, k, _ in self.hits if k > i]
-                    kazakh_only = any(self.token_of(m.start_char) > i for m in self.home) and not any(
-                        self.token_of(m.start_char) > i for m in self.partners)
-                    # (a transit word after it goes on with a way only where goods moved before it: ", а тариф на
-                    # транзит по казахстанской территории" after talks is a clause of its own)
-                    if any(t != "transit" for t in after) and not kazakh_only or not after and not any(
-                            k > i for k, _ in cues.get("via", ())) and not (
-                            _GAP_DASH.search(self.text, self.starts[i], self.s.end_char)) or after and not any(
-                            t in _MOVING for t, k, _ in self.hits if k < i):
-                        breaks.add(i)
-                        self._comma_opens.add(i)
-        if len(self.partners) + len(self.home) > 1 and (len(self.hits) > 1 or self.home):
-            breaks.update(self._asyndetic_breaks())
-        if "conditional" in cues:  # ", if they serve deals with Russian counterparties": the condition is a clause
-            # (an "if" that can mean nothing else opens one without a comma too)
-            opens = {i for i, _ in cues.get("condition_opens", ())}
-            granted = self._concessive(cues)
-            breaks.update(i for i, _ in cues["conditional"] if i > 0 and ("," in self._gap(i) or i in opens)
-                          and i not in granted)
-        if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
-            breaks.difference_update(i for i, _ in cues["not_clause"])
-        if "bypass" in cues and "contrast" in cues:
-            breaks.difference_update(self._instead(cues))
-        if coordinated:
-            breaks.update(coordinated)
-        if "comparison" in cues:  # "re-exports after U.S. blacklists two firms": two clauses
-            for p in self.partners:
-                k = self._opens_clause_after(cues, self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1)
-                if k:
-                    breaks.add(k)
-                    self._time_opens.add(k)
-        if self.home and self.partners:  # ", and Kazakhstan continued ...": a new subject, a new clause
-            for m in self.home:
-                k = self.token_of(m.start_char) - 1
-                if k > 0 and self.lows[k] in self.g.coordinators and "," in self._gap(k):
-                    breaks.add(k)
-        if len(self.partners) > 1 and self.g.coordinators:  # "... did not produce a deal, and Japan's ANA has
-            # discussed": a partner as a new subject, not the end of a list ("Italy, France, and Spain")
-            named = {self.token_of(m.start_char) for m in self.partners + self.home}
-            ends = {self.token_of(m.end_char - 1) for m in self.partners + self.home}
-            for k in named:
-                c = k - 1
-                if c > 1 and self.lows[c] in self.g.coordinators and "," in self._gap(c) and c - 1 not in ends:
-                    breaks.add(c)
-        a, b = self.s.start_char, self.s.end_char
-        if self.text.find(":", a, b) >= 0:  # "zeigt Interesse: Eine Delegation aus Riad wird ... erwartet": a
-            # colon before a capitalised word that names no partner opens a clause (not "three buyers: China, ...")
-            # (after Kazakhstan's side the colon goes on with its statement: "setzt Kasachstan auf den
-            # Mittleren Korridor: Ab 2026 sollen ... Züge über Aserbaidschan ... fahren")
-            starts = {m.start_char for m in self.partners + self.home + self.routes}
-            for m in _COLON_CLAUSE.finditer(self.text, a, b):
-                k = bisect_right(self.starts, m.start())
-                if 0 < k < n and self.starts[k] not in starts and not any(h.start_char < m.start() for h in self.home):
-                    breaks.add(k)
-        if _CLAUSE_MARK.search(self.text, a, b):  # ";" and brackets cut too: at the first word after each
-            # (not a short aside that glosses a name, "(AFD)", "(Kazakhstan Temir Scholy)": it names no
-            # side and states no act, so the words before it go on after it)
-            kept = set()
-            for m in _GLOSS.finditer(self.text, a, b):
-                k0, k1 = bisect_right(self.starts, m.start()), bisect_right(self.starts, m.end() - 1)
-                if not any(k0 <= self.token_of(q.start_char) < k1 for q in self.partners + self.home + self.routes) and not any(
-                        k0 <= i < k1 for _, i, _ in self.hits):
-                    kept.update((k0, k1))
-            breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
-                                      _CLAUSE_MARK.finditer(self.text, a, b)) if 0 < k < n and k not in kept)
-        if not breaks and "relative" not in cues and "world" not in cues and (len(self.partners) < 2 or not any(
-                self.text.startswith(",", p.end_char) for p in self.partners)):  # (no apposition after a partner)
-            return [0] * n  # one clause: most sentences
-        out: list[int] = []
-        prev = 0
-        for c, k in enumerate(sorted(breaks)):
-            out += [c] * (k - prev)
-            prev = k
-        out += [len(breaks)] * (n - prev)
-        # a relative clause runs from its pronoun after a comma to the next comma ("Kazakhstan,
-        # which stays out of Moscow's war in Ukraine, depends on Russia"): a clause of its own,
-        # and the clause around it goes on after it
-        for k, (i, _) in enumerate(cues.get("relative", ())):
-            if i > 1 and len(self.lows[i - 1]) <= 3 and "," in self._gap(i - 1):
-                i -= 1  # ", в котором Казахстан не участвует", ", dans lequel": a preposition before the pronoun
-            elif i == 0 or "," not in self._gap(i):
-                continue
-            end = next((e for e in range(i + 1, n) if "," in self._gap(e)
-                        or out[e] != out[i]), n)
-            for e in range(i, end):
-                out[e] = -1 - k
-        if "world" in cues or len(self.partners) > 1:
-            self._world_appositions(cues, out)
-        return out
-
-    def _world_appositions(self, cues, out: list[int]) -> None:
-        """"Russia, the world's largest wheat exporter, did not take part": an apposition after a
-        partner that places it on the world market (and names no Kazakh side) describes it, a
-        clause of its own whose trade words code nobody."""
-        n = len(out)
-        self._appositive = {}
-        home = [self.token_of(m.start_char) for m in self.home]
-        for k, p in enumerate(self.partners):
-            me = own = self.token_of(p.end_char - 1) + 1
-            # (the partner's company before the comma: "Morocco's OCP, the world's biggest phosphate producer,")
-            if me < n and self.lows[me] == "s" and self._gap(me) in ("'", "’"):
-                me = next((e for e in range(me + 1, min(me + 4, n)) if "," in self._gap(e) and all(
-                    self.text[self.starts[x]].isupper() for x in range(own + 1, e))), me)
-            if me >= n or "," not in self._gap(me):
-                continue
-            end = next((e for e in range(me + 1, n) if "," in self._gap(e)), n)
-            # (or as a buyer or seller of another partner's goods: "La Turquie, gros acheteur de blé russe,")
-            if (any(me <= i < end for i, _ in cues.get("world", ())) or (end - me <= _APPOSITION_WORDS and any(
-                    q.mention_kind == "demonym" and q.entity_id != p.entity_id and me <= self.token_of(q.start_char) < end
-                    for q in self.partners) and any(me <= i < end for _t, i, _j in self.hits))) and not any(
-                    me <= h < end for h in home) and not any(
-                    me <= i < end for i, _ in cues.get("kazakh_side", ())):
-                for e in range(me, end):
-                    out[e] = -1000 - k
-                self._appositive[own] = end  # (the partner's own predicate follows the apposition)
-
-    def _negated(self, cues, clause, hits) -> set[int]:
-        """Trigger tokens a negation governs: the words right after "not" ("has not restricted"),
-        a trigger right before a closing negation ("қол қойған жоқ", "unterzeichnete nicht"),
-        and every trigger of the same type in that clause ("did not sign the agreement")."""
-        # a negative verb ending on the trigger's last word ("экспорттамайды", "қол қоймады") or on
-        # the auxiliary right after it ("сатып алмаған")
-        neg = self.g.negative_endings
-        out = {i for t, i, j in hits if self.lows[j - 1].endswith(neg) or (
-            j < len(self.lows) and len(self.lows[j]) > 5 and self.lows[j].endswith(neg))} if neg else set()
-        if _NEGATING.isdisjoint(cues) and not out:  # (events() skips the call on the same test)
-            return set()
-        cancelled = {k for i, j in cues.get("not_negation", ()) for k in range(i, j)}  # (its words: "арқылы емес")
-        for i, j in [*cues.get("negation", ()), *cues.get("hedge", ())]:
-            if i in cancelled:
-                continue
-            # articles do not count ("n'est pas visé par des sanctions")
-            stop = j + _NEGATION_REACH + self._articles_in(cues, j, j + _NEGATION_REACH + 2)
-            if "negation_bridge" in cues:  # "did not take part in the talks", "nie wzięła udziału w rozmowach"
-                stop += sum(_NEGATION_REACH + self._articles_in(cues, b, b + _NEGATION_REACH + 2)
-                            for a, b in cues["negation_bridge"] if j <= a < stop)
-            stop = min(stop, len(clause))
-            for k in range(j, stop):
-                if clause[k] == clause[i]:
-                    out.add(k)
-            # a verb that ends its clause a few words on: "hat nicht in kasachische Minen investiert",
-            # "has not restricted uranium transit."
-            n = len(self.lows)
-            for _t, k, e in hits:
-                if stop <= k < j + _VERB_FINAL_REACH and clause[k] == clause[i] and (
-                        e == n or clause[e] != clause[k] or any(ch in self._gap(e) for ch in ",.;:")):
-                    out.add(k)
-        # "No Kazakh sulphur has been sold to India", "Žádná dohoda": a negation that opens its clause
-        # denies the clause's first act, however far on
-        for i, j in cues.get("negation", ()):
-            if i not in cancelled and i == clause.index(clause[i]):
-                first = min((k for _t, k, _e in hits if k >= j and clause[k] == clause[i]), default=None)
-                if first is not None:
-                    out.add(first)
-        # German puts the finite verb second and its negated object far after it: "Nach Russland liefert
-        # Kazzinc seit 2022 kein Zink mehr" denies the delivery
-        # (only when no act follows it: "bei Verhandlungen ... keine Einigung" denies the agreement, not the talks)
-        for i, j in cues.get("negation_object", ()):
-            if i not in cancelled and not any(j <= k < j + _NEGATION_REACH for _t, k, _e in hits):
-                before = [k for _t, k, _e in hits if i - _OBJECT_NEGATION_REACH <= k < i and clause[k] == clause[i]]
-                if before:
-                    out.add(max(before))
-        closing = [i for i, _ in cues.get("negation_after", ()) if i not in cancelled]
-        if "negation_bridge" in cues:  # "к соглашению ... не присоединился": "not" + join closes the act
-            closing += [i for i, j in cues.get("negation", ()) if i not in cancelled and any(
-                j <= a <= j + 1 for a, _b in cues["negation_bridge"])]
-        ends = {i: j for i, j in cues.get("negation_after", ())}
-        for i in closing:
-            span = [k for k in range(max(i - _CLOSING_REACH, 0), i) if clause[k] == clause[i]]
-            # ("Les pourparlers avec l'Ouzbékistan ont été annulés": the act that opens the clause)
-            first = clause.index(clause[i])
-            span += [k for _t, k, _e in hits if k < i and clause[k] == clause[i] and (
-                k == first or (k == first + 1 and self._articles_in(cues, first, k)))]
-            out.update(span)
-            j = ends.get(i)
-            if j is not None and (j == len(self.lows) or any(ch in self._gap(j) for ch in ",.;:")):
-                self._denied_at.update(span)  # (it ends its clause: not "nicht über Russland", whose way it is)
-        # "Talks with Iran ... have not resumed", "Переговори з Китаєм ... не проводилися", "Gespräche
-        # mit Polen ... sind nicht geplant": a clause that opens with the act itself (its subject)
-        # and denies it further on states none of its acts; when an act follows the "not", that is
-        # what it denies ("Rozmowy z Turkmenistanem nie przyniosły na razie porozumienia": talks, no deal)
-        for i, j in cues.get("negation", ()):
-            if i in cancelled:
-                continue
-            c = clause[i]
-            first = clause.index(c)
-            if first in self._opens_with_conjunction(cues):  # ", однако переговоров ... не было"
-                first += 1
-            # (after an article or an adjective: "Дългосрочен договор с Бразилия ... не е подписан")
-            # (or after a partner's adjective: "South Korean buyers did not bid", "Chinese investments
-            # were not discussed"; not after a partner's name, the subject of a verb: "Россия закупила")
-            after_adjective = {self.token_of(m.end_char - 1) + 1 for m in self.partners
-                               if m.mention_kind == "demonym" and self.token_of(m.start_char) == first}
-            if any(k < i and clause[k] == c and (k == first or k in after_adjective or (k == first + 1 and (
-                    self._articles_in(cues, first, k) or not any(
-                        self.token_of(m.start_char) == first for m in self.partners + self.home))))
-                   for _t, k, _j in hits):
-                denied = [k for _t, k, _j in hits if clause[k] == c and k >= j]
-                out.update(denied or (k for _t, k, _j in hits if clause[k] == c))
-                # (talks that did not take place leave their topic unstated: "Інвестиції грецьких мереж
-                # у Казахстані поки не обговорювалися", "Greek investments were not discussed")
-                if any(t == "consult" and k in denied for t, k, _j in hits):
-                    out.update(k for _t, k, _j in hits if clause[k] == c and k < i)
-        # a participation word before its act and a closing "not" after it ("участі в переговорах
-        # не брав", "udziału w rozmowach nie wziął"): the act between them is denied
-        for a, b in cues.get("negation_bridge", ()):
-            for i, _j in cues.get("negation", ()):
-                if b <= i <= b + _NEGATION_REACH and i not in cancelled:
-                    # (or the act just before the participation word, or that word itself: "у переговорах
-                    # участі не бере", "участвовать в проекте не захотела")
-                    out.update(k for _t, k, _e in hits if a - _BRIDGED_BEFORE <= k < i and clause[k] == clause[a])
-        # "n'a en revanche importé aucune cargaison": French wraps the verb in "ne ... pas/aucun/jamais", however
-        # many words stand between
-        for i, j in cues.get("negation_open", ()):
-            close = min((a for a, _ in cues.get("negation_close", ()) if j <= a <= j + _WRAPPED_NEGATION
-                         and clause[a] == clause[i]), default=None)
-            if close is not None and i not in cancelled:
-                out.update(k for _t, k, _e in hits if j <= k < close)
-        # "Nie udało się uzgodnić dostaw przez Azerbejdżan", "failed to agree on supplies through ...": a failed
-        # attempt denies every act after it in its clause
-        for i, j in cues.get("failed", ()):
-            if i not in cancelled:
-                out.update(k for _t, k, _e in hits if k >= j and clause[k] == clause[i])
-        negated_types = {(t, clause[i]) for t, i, j in hits if i in out}
-        out.update(i for t, i, j in hits if (t, clause[i]) in negated_types)
-        # what an unsigned agreement is about is not stated either ("nie podpisały umowy o współpracy")
-        unsigned = [i for t, i, j in hits if t == "agree" and i in out]
-        if unsigned:
-            # (or before it, bound by "about": "турбиналар жеткізу туралы келісімшартқа ... қол қоймаған")
-            about = {i for i, _ in cues.get("about", ())}
-            out.update(k for t, k, _ in hits if t in ("cooperate", "trade", "invest") and any(
-                (0 < k - i <= _CONTENT_REACH or (0 < i - k <= _CONTENT_REACH and any(k < a < i for a in about)))
-                and clause[k] == clause[i] for i in unsigned))
-        # "отрече информацията, че КазМунайГаз ще купи дял", "denied reports that ...": what is denied
-        # is not stated, up to the next clause word ("but") or the sentence's end
-        for i, j in cues.get("denial", ()):
-            ends = [a for a, _ in (*cues.get("clause", ()), *cues.get("clause_comma", ()), *cues.get("clause_post", ()))
-                    if a >= j]
-            out.update(range(j, min(ends, default=len(clause))))
-        # "China might consider", "Индия могла бы", "Paris pourrait": speculation about a partner
-        # states no act, up to the clause's end; what Kazakhstan's side says it could do is its
-        # plan ("son pays pourrait augmenter les exportations"); a capitalised "May" is the month
-        for i, j in cues.get("speculation", ()):
-            # (the side right before the word: "son pays pourrait", not "Kazakhstan ..., adding that
-            # part of the output could later go to Mongolia")
-            if (not self.text[self.starts[i]].isupper() or (i == 0 and j - i > 1)) and self._actor_before(
-                    clause, i, None if self._own_country_before(i) else _SPECULATOR_REACH) != "home":
-                out.update(k for k in range(j, len(clause)) if clause[k] == clause[j - 1])  # (the clause of its last word: "Невідомо, чи")
-        return out
-
-    def _quantity_after(self, cues, j: int) -> bool:
-        """A number and a unit of goods, or a share, within a few words after token j ("about 260,000
-        tonnes", "близько 260 тис. тонн", "more than half")."""
-        end = min(j + _QUANTITY_REACH, len(self.lows))
-        if any(j <= k < end for k, _ in cues.get("portion", ())):
-            return True
-        # (not a share: "Абу-Даби получит 51% в СП" is a stake)
-        goods = [u for u, _ in cues.get("goods_unit", ())] + [self.token_of(m.start_char) for m in self.commodities]
-        n = len(self.lows)
-        for k in range(j, end):
-            if not self.lows[k][:1].isdigit():
-                continue
-            if any(k < u <= end for u in goods):
-                return True
-            # or a count of things ("отримали 80 цистерн", "received 12 locomotives"): a noun after the
-            # number that is no money, share or time ("300 млн долларов", "51%", "3 years")
-            if any(ch in self._gap(k) for ch in "$€£¥₸"):
-                return False
-            c = k + 1
-            while c < n and (self.lows[c][:1].isdigit() or self.lows[c].rstrip(".") in self.g.magnitudes) and not any(
-                    ch in self._gap(c) for ch in "%"):
-                c += 1
-            return c < n and "%" not in self._gap(c) and self.lows[c].isalpha() and not self.lows[c].startswith(
-                self.g.not_goods)
-        return False
-
-    def _opens_with_conjunction(self, cues) -> set[int]:
-        """Tokens where a clause cue of one word starts a clause ("однако", "however", ", а")."""
-        return ({i for i, j in (*cues.get("clause", ()), *cues.get("clause_post", ())) if j == i + 1}
-                | self._comma_opens) - {i for i, _ in cues.get("not_clause", ())} - self._instead(cues)
 
     def _ends_in_case(self, p: Mention) -> bool:
         """The partner's word carries a case ending ("Еуропаға"; not "Өзбекстан", whose "-тан" is its name's).
@@ -2130,16 +1321,6 @@ class _Sentence:
         w = self.lows[self.token_of(p.end_char - 1)]
         return w not in self.g.bare_names and w.endswith(self.g.role_endings)
 
-    def _concessive(self, cues) -> set[int]:
-        """Tokens of "even if" ("nawet jeśli pochodzą one z Kazachstanu"): what it grants is so, no condition."""
-        return {k for i, j in cues.get("concessive", ()) for k in range(i, j)}
-
-    def _instead(self, cues) -> set[int]:
-        """"not through Russia but across Azerbaijan", "nie przez Rosję, lecz przez Gruzję": the "but" that
-        gives the way taken instead goes on with the same verb, no new clause."""
-        if "bypass" not in cues or "contrast" not in cues:
-            return set()
-        return {i for i, _ in cues["contrast"] if any(b < i <= b + _CONTRAST_REACH for _, b in cues["bypass"])}
 
     def _region_after(self, cues, p: Mention) -> bool:
         """A region word right after the demonym ("russischen Region", "Russian region of")."""
@@ -2173,641 +1354,6 @@ class _Sentence:
         found = cues.get("article")
         return sum(1 for i, _ in found if a <= i < b) if found else 0
 
-    def _background(self, cues, clause, mi: int, me: int) -> bool:
-        # "unlike the United States", "contrairement à la Russie": the article stands between
-        if "comparison" in cues and self._after_cue(
-                cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1) and \
-                self._opens_clause_after(cues, mi, me) is None:
-            return True
-        if "than" in cues and self._compared_act(cues, clause, mi):
-            return True
-        # "wobec ponad 40 proc. dostaw z Arabii Saudyjskiej": "against" a quantity, the partners of that
-        # quantity are the comparison's
-        # (and the list's next member: "... i mniej więcej jednej piątej z Norwegii")
-        if "versus" in cues and any(0 <= mi - j <= _VERSUS_REACH and clause[mi] - clause[j] in (0, 1)
-                                    for _, j in cues["versus"]):
-            return True
-        if "source" in cues and self._said_by(cues, mi):
-            return True  # "Според Брюксел", "according to Washington": who says it, no party to the act
-        if ("speech" in cues or "quote_verb" in cues) and self._quoted_by(cues, mi):
-            return True  # "– ocenia Piotr Lis, były attaché handlowy ambasady Niemiec": the speaker's office
-        if "speech" in cues and self._reports_home(cues, me):
-            return True  # "Washington says Kazakh re-exports to Russia reached $1.2 billion"
-        if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
-            return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
-        if "than_after" in cues and any(me < i <= me + _COMPARED_NP and not self._marks_between(me, i, ",;:") and not any(
-                me <= self.token_of(q.start_char) < i for q in self.partners + self.home) for i, _ in cues["than_after"]):
-            return True  # "Ресей арқылы өтетін теміржол бағытына қарағанда": inside what is compared (head last)
-        if "rank" in cues and self._after_cue(cues, "rank_after", mi - self._articles_in(cues, mi - 2, mi), 0):
-            # "nach Norwegen und den USA der drittgrößte Öllieferant": "nach" is "after" before a rank
-            end = self._list_end(mi)
-            if any(end <= i <= end + 3 and "," not in self.text[self.ends[end - 1]:self.starts[i]]
-                   for i, _ in cues["rank"]):  # (not "nach Deutschland, dem zweitgrößten Abnehmer")
-                return True
-        for i, j in cues.get("dependence", ()):
-            if mi - 2 <= j <= mi and self._actor_before(clause, i) != "home":
-                return True  # "the EU depends on China", "Washington cuts its reliance on China"
-        # (not from inside a relative clause: "Egypt, which sells ammonia to Germany, remains the
-        # closest competitor" makes Egypt the rival, not Germany)
-        if "rival" not in cues:
-            return False
-        inside = clause[mi] in {clause[k] for k, _ in cues["relative"]} if "relative" in cues else False
-        return any((me <= i <= me + _RIVAL_REACH and not (inside and clause[i] != clause[mi])) or mi - 2 <= j <= mi
-                   for i, j in cues["rival"])
-
-    def _quoted_by(self, cues, mi: int) -> bool:
-        """The partner describes who is quoted: after a closing quote or a dash, a verb of saying, then
-        the speaker ("»Italien ist interessiert«, sagte der frühere deutsche Botschafter", "», — дейді
-        Германияның бұрынғы елшісі")."""
-        for role in ("speech", "quote_verb"):
-            for i, _ in cues.get(role, ()):
-                if i < mi <= i + _SPEAKER_REACH and i > 0 and any(ch in self._gap(i) for ch in _QUOTE_ENDS):
-                    return True
-        return False
-
-    def _said_by(self, cues, mi: int) -> bool:
-        """The partner right after a source word, or after one word that names its office ("по
-        заявлению Минобороны России", "selon le ministère russe"), not a trigger ("according to the
-        deal with China")."""
-        articles = self._articles_in(cues, mi - 2, mi)
-        if self._after_cue(cues, "source", mi - articles, 0):
-            return True
-        # (a word, no "a": "according to a State Department spokesperson" names the U.S. as a party)
-        return not articles and len(self.lows[mi - 1]) > 3 and self._after_cue(cues, "source", mi - 1, 0) and not any(
-            i == mi - 1 for _, i, _ in self.hits) and not self._gap(mi).strip()
-
-    def _reports_home(self, cues, me: int) -> bool:
-        """The partner says what Kazakhstan's side does: a speech verb right after it and Kazakhstan's
-        side right after that ("Washington says Kazakh re-exports ...", "Москва заявляет, что
-        казахстанский экспорт ..."); not a threat or a sanction it speaks of ("says it will impose")."""
-        if any(t in _HOSTILE for t, _, _ in self.hits):
-            return False
-        for i, j in cues["speech"]:
-            if i == me:
-                k = j + (1 if j < len(self.lows) and self.lows[j] in self.g.that_words else 0)
-                return any(self.token_of(h.start_char) == k for h in self.home)
-        return False
-
-    def _opens_clause_after(self, cues, mi: int, me: int) -> int | None:
-        """"after U.S. blacklists two firms": the comparison word (returned) right before a partner
-        that an act follows opens a clause whose subject acts, no comparison; not after a rank
-        ("drugim po Norwegii dostawcą": the second supplier after Norway)."""
-        # (or one word on, after the partner's adjective: "after Ukrainian drones damaged a station")
-        # (an act that ends the sentence is the noun of a comparison: "second after Russian exporters.")
-        n = len(self.lows)
-        if me >= n or self._gap(me).strip() not in ("", ".") or not any(
-                (i == me or (i == me + 1 and not self._gap(i).strip())) and j < n and not self._gap(j).strip()
-                for _, i, j in self.hits):
-            return None
-        word = next((i for i, j in cues["comparison"] if j == mi), None)
-        if word is None or any(j == word for _, j in cues.get("ordinal", ())):
-            return None
-        return word
-
-    def _compared_act(self, cues, clause, mi: int) -> bool:
-        """"more expensive than overland transit through Russia", "дороже, чем поставки в Китай": the
-        act after "than" (not "after": a time as often as a rank) is the one measured against, and its
-        partner no party; the act must open what follows the word ("more than half of exports to
-        China" compares a share)."""
-        # (a partner's adjective right after "than" and the act right after it: "по-малък от румънското
-        # пристанище", "cheaper than the Russian route")
-        if any(j == mi for _, j in cues["than"]) and any(i == mi + 1 for _, i, _ in self.hits) and any(
-                self.token_of(p.start_char) == mi and p.mention_kind == "demonym" for p in self.partners):
-            return True
-        lead = mi - self._articles_in(cues, mi - 2, mi)
-        if not self._after_any(cues, _ROLE_CUES[:5], lead, 0):
-            return False
-        for _, j in cues["than"]:
-            if not (0 < mi - j <= _COMPARED_REACH and clause[j] == clause[mi]):
-                continue
-            first = j + self._articles_in(cues, j, j + 2)
-            act = next((i for _, i, _ in self.hits if first <= i <= first + 1 and i < mi), None)
-            # (not "второй после России поставщик нефти в Германию": what is compared is Russia; but a partner's
-            # adjective before the act is the act's: "по-малък от румънското пристанище Констанца")
-            if act is not None and clause[act] == clause[mi] and not any(
-                    j <= self.token_of(p.start_char) < act and not (
-                        p.mention_kind == "demonym" and self.token_of(p.end_char - 1) + 1 == act)
-                    for p in self.partners + self.home):
-                return True
-        return False
-
-    def _own_country_before(self, i: int) -> bool:
-        """"son pays", "his country" right before token i (whose country: the side named before)."""
-        return i >= 2 and f" {self.lows[i - 2]} {self.lows[i - 1]} " in self.g.anaphor_phrases
-
-    def _actor_before(self, clause, i: int, reach: int | None = None) -> str | None:
-        """Entity type of the nearest partner or Kazakh mention before token i in its clause
-        (at most `reach` tokens before it, when given)."""
-        best, kind = -1 if reach is None else i - reach - 1, None
-        for m in self.partners + self.home:
-            k = self.token_of(m.start_char)
-            if best < k < i and clause[k] == clause[i]:
-                best, kind = k, m.entity_type
-        return kind
-
-    def _on_the_way(self, cues, clause, mi: int, me: int, ways: list[int] = (), moved_to: list[int] = ()) -> bool | None:
-        """True: the partner is on the way; False: it is bypassed; None: neither is said.
-        ways: where transit words stand ("the port of Ceyhan in Turkey", "Russian ports")."""
-        if self._after_cue(cues, "bypass", mi, 1) or "bypass_after" in cues and any(
-                me <= i <= me + 1 for i, _ in cues["bypass_after"]):
-            return False
-        # "the port of Ceyhan in Turkey", "Russian ports": a transit word near the partner, the
-        # partner after a place preposition or right before the word
-        if ways and "via_weak" in cues:  # "by rail to China", "par bateau", "koleją": the means, not a place on the way
-            ways = [w for w in ways if not any(b == w or a <= w < b for a, b in cues["via_weak"])]
-        # ("a accosté au port autonome de Dakar", "в пристанище Бургас са разтоварени", "До порту Південний
-        # прибув танкер": a port where the goods are unloaded is where they go, no way)
-        if ways and "unload" in cues and any(0 <= w - b <= 4 or 0 < a - w <= 4 for w in ways for a, b in cues["unload"]) \
-                and not any(me <= i for i, _ in cues.get("onward", ())):
-            return None
-        if ways:
-            located = self._after_cue(cues, "destination", mi, 0) or self._after_cue(cues, "origin", mi, 0)
-            # a demonym names the country of the transit word it qualifies, after "to" too ("до
-            # турецького порту Джейхан", "to Turkish ports")
-            adjective = located and any(p.mention_kind == "demonym" and self.token_of(p.start_char) == mi
-                                        for p in self.partners)
-            with_it = self._suffix_role.get(mi) == "with"  # "Иранмен теміржол тарифтері": a counterpart, not a place
-            # ("тариф на транзит муки в Афганистан": after the word "transit" itself, "to" names the end)
-            acts = {i for i, _ in cues.get("transit_act", ())}
-            # "to China's Lianyungang port and then by sea to Busan": the partner's own port, a name
-            # between, where the goods go on from (at the end of the way it is also the buyer's)
-            if me + 1 < len(self.lows) and self.lows[me] == "s" and self._gap(me) in ("'", "’") and any(
-                    me + 1 <= w <= me + 2 and clause[w] == clause[mi] and w not in acts and any(
-                        d > w for d, _ in cues.get("destination", ())) for w in ways):
-                return True
-            # (a way another partner's adjective owns is that partner's: "über georgische Häfen nach
-            # Italien" goes to Italy)
-            owned = {self.token_of(q.end_char - 1) + 1 for q in self.partners if q.mention_kind == "demonym"
-                     and self.token_of(q.start_char) != mi} if located else ()
-            # (a line leads to a place after "to": "über die Druschba-Pipeline nach Deutschland liefern" sells
-            # to Germany; a port is in one: "to the port of Ceyhan in Turkey")
-            if located and "line" in cues and "toward" in cues:
-                lines = {i for i, _ in cues["line"]}
-                dest = [i for i, _ in cues["toward"]]  # ("nach", "to": never "in", a place as well)
-                owned = {*owned, *(w for w in ways if w in lines and any(w < d < mi for d in dest))}
-            # "Ресейдің Новороссийск портына": to the partner's port, in the partner's genitive (a case ending)
-            if self._suffix_role.get(mi) == "of" and any(
-                    me <= w <= me + 2 and self.lows[w].endswith(self.g.destination_endings) for w in ways):
-                return True
-            # ("в иранский порт Энзели": a port the goods are unloaded in for the partner, dest_port, ends the way)
-            ends = {a for role in cues if role.startswith("dest_port:") and any(
-                p.entity_id == role[10:] and p.mention_kind == "demonym" and self.token_of(p.start_char) == mi
-                for p in self.partners) for a, _ in cues[role]}
-            # (not at the end of a way through others: "przez Azerbejdżan i Gruzję, a dalej promem do rumuńskiego
-            # portu Konstanca", "über ... den rumänischen Schwarzmeerhafen Constanța nach Linz")
-            if ends and any(w == me and any(w < a <= w + 2 for a in ends) for w in ways) and not any(
-                    me <= i for i, _ in cues.get("onward", ())) and not any(
-                    i < mi for role in ("via", "via_after") for i, _ in cues.get(role, ())) and not any(
-                    d > me for d, _ in cues.get("destination", ())):
-                return None
-            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts and w not in owned) or (
-                    w == me and (not located or adjective) and not with_it) or (
-                    w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"
-                   for w in ways):
-                return True
-        # "Россия, через которую идет основной поток транзита", "Georgia, through which": the way is the
-        # antecedent of the relative pronoun after "through"
-        # (not the partner of an act before it: "po rozmowach z ... Gruzją, przez których terytorium
-        # biegnie rurociąg" talks with Georgia, whose territory the pipeline also crosses)
-        if "via" in cues and "relative" in cues and any(
-                i == me and self._gap(i).strip() == "," and any(r == j for r, _ in cues["relative"])
-                for i, j in cues["via"]) and not any(h < mi for _t, h, _e in self.hits):
-            return True
-        # "through Georgia to Turkey": the country after "to" is where the goods go (but "przez Morze
-        # Kaspijskie do Baku, a stamtąd rurą", "до Азербайджан, а след това ... през Грузия": a port
-        # city, or a place the goods go on from, stays one)
-        to_here = "via" in cues and "destination" in cues and self._after_cue(cues, "destination", mi, 0) and all(
-            p.mention_kind != "capital" for p in self.partners if self.token_of(p.start_char) == mi) and not any(
-            i > me for i, _ in cues.get("via", ()))
-        if "via" in cues and not to_here and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and not any(
-                j <= k < mi for k in self._home_at) and not self._time_span(cues, j)
-                for i, j in cues["via"]):  # ("через территорию Казахстана в Китай")
-            return True
-        # (one word between only if it is "territory": "Ресей аумағы арқылы", not "Еуроодақ КТК арқылы")
-        if "via_after" in cues and any(i == e or (i == e + 1 and e in self._territory_at(cues))
-                                       for i, _ in cues["via_after"] for e in [me] + [
-                self.token_of(q.end_char - 1) + 1 for q in self.partners
-                if self._list_head(self.token_of(q.start_char)) == mi]):
-            return True  # "Әзербайжан мен Грузия арқылы": the list before the postposition
-        # ("by": "supplied by China's Goldwind"; "par le": "fournies par le chinois Goldwind")
-        agents = dict(cues.get("agent_prep", ()))
-        if moved_to and "via_weak" in cues and not self._after_cue(cues, "destination", mi, 0) and any(
-                mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and any(0 <= i - b <= 2 for b in moved_to)
-                and not (agents.get(i) == mi and any(t == "trade" and 0 <= i - b <= 2 for t, _a, b in self.hits)
-                         and not any(d > mi and clause[d] == clause[mi] for d, _ in cues.get("destination", ())))
-                for i, j in cues["via_weak"]):  # ("shipped by rail to China": the buyer, not the way)
-            # (nor the doer of a passive: "will be supplied by China's Goldwind"; after a word that
-            # sells or supplies only, and with no destination after it: "transite toutefois par la Russie",
-            # "livré par l'Ouzbékistan vers l'Afghanistan" name the way)
-            return True  # "par" / "by" says the way only right after a word that moves something
-        return None
-
-    def _goes_on(self, cues, me: int) -> bool:
-        """The goods go on from the place that ends at token me: "to Baku, and from there", "jusqu'à
-        Bakou, puis rejoignent par rail", "до Баку и прекосяват Грузия" (a way right after it, or an
-        onward word followed by a way, a means or a destination: "then signed a deal" is no leg)."""
-        if any(me <= i <= me + 3 for i, _ in cues.get("onward", ())):
-            return True
-        # (a way after "and": a second leg, "и прекосяват Грузия"; not "to Afghanistan through Uzbekistan")
-        if any(me < i <= me + 3 and not self.g.coordinators.isdisjoint(self.lows[me:i]) for i, _ in cues.get("via", ())):
-            return True
-        # ("then", "puis", "потім"; "i koleją do Polski": a means and a destination after it)
-        legs = {i for role in ("destination", "via", "via_weak", "origin") for i, _ in cues.get(role, ())}
-        dest = {i for i, _ in cues.get("destination", ())}
-        acts = {i for t, i, _ in self.hits if t != "move"}  # ("then buys fruit from": a new act, no leg)
-        return any(me <= i <= me + 3 and any(k in legs and acts.isdisjoint(range(j, k)) for k in range(j, j + 5))
-                   for i, j in cues.get("then", ())) or any(
-            me <= i <= me + 2 and any(k in dest for k in range(j, j + 3)) for i, j in cues.get("via_weak", ()))
-
-    def _time_span(self, cues, j: int) -> bool:
-        """A via word before a period is time, not a way: "през следващите три години", "через два
-        года", "przez trzy lata", "über drei Jahre"."""
-        if j < len(self.lows) and len(self.lows[j]) == 4 and self.lows[j].isdigit() and self.lows[j][:2] in ("19", "20"):
-            return True  # "През 2024 г. български фирми ...": a year
-        return "period" in cues and any(j <= k <= j + 3 for k, _ in cues["period"])
-
-    def _trades(self, cues, p: Mention, mi: int, me: int, head: int, i: int, j: int, with_home: bool) -> bool:
-        """Is the partner buyer, seller, origin or destination of this trade word? Without a
-        parser: it stands next to it, or right after "to"/"from" (itself or the list it
-        heads), or is a demonym near it."""
-        if 0 <= head - j <= 3 or ((0 <= i - me <= _TRADE_REACH or (
-                head == mi and len(self.partners) > 1 and 0 <= i - self._list_end(mi) <= _TRADE_REACH))  # "Italy and the Netherlands ... buyers"
-                and not self._hostile_target(cues, head)):
-            return True  # "China buys", "Chinese buyers"; "purchases by China"
-        # ("exports from Russia" with no Kazakh side: Russia's own exports)
-        role = self._after_role(cues, ("destination", "between"), head) or (
-            with_home and self._after_role(cues, ("origin",), head))
-        if role and self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
-                min(i, head) < self.token_of(q.start_char) < max(i, head) and not (self._same_role_word(
-                    cues, self.token_of(q.start_char), head) and not self._after_any(cues, ("comparison", "than"), head, 2))
-                for q in self.partners) and not any(
-                min(i, head) < k < max(i, head) for k in self._trade_words):
-            return True  # ("to Italy and wheat to Iran": a partner after the same role word does not stand between)
-        if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
-            return True
-        # "Иранға астық Түрікменстан арқылы темір жолмен жеткізіледі": where goods go, in its case, before the
-        # verb that closes the clause; a country on the way ("арқылы") may stand between
-        if self.g.case_endings and mi < i and self._suffix_role.get(mi) == "destination" and i - me <= _TRADE_ROLE_SPAN \
-                and not self._marks_between(me, i, ",;:") and all(
-                    any(b == qe or b == qe + 1 for b, _ in cues.get("via_after", ()))
-                    for q in self.partners if me <= (qe := self.token_of(q.end_char - 1) + 1) - 1 < i) and \
-                self._verb_closes(j):
-            return True
-        # "China remains Kazakhstan's largest uranium customer", "Китай является крупнейшим покупателем":
-        # the subject of a copula whose predicate is the trade noun
-        if with_home and "copula" in cues and any(a == me and me < b <= i <= b + _COPULA_SPAN for a, b in cues["copula"]) and not any(
-                me < self.token_of(q.start_char) < i for q in self.partners) and not any(
-                me < k < i for k in self._trade_words):
-            return True
-        # "The main buyers of Kazakh oil remain Italy and Spain", "Основными покупателями ... остаются страны
-        # ЕС": the trade noun is the subject and the partner the predicate, right after the copula
-        # (the goods named between say whose they are: "Основным покупателем экибастузского угля остается Россия")
-        # (but not a rank in a market that is no partner: "dostawcą żelazochromu do Europy", "на мировом рынке")
-        if "copula" in cues and any(j <= a <= j + _COPULA_SPAN and 0 <= head - b <= 2 and (with_home or any(
-                j <= self.token_of(c.start_char) < a for c in self.commodities) and not any(
-                j <= k < a for role in ("destination", "world", "market") for k, _ in cues.get(role, ())))
-                for a, b in cues["copula"]) and not any(
-                i < self.token_of(q.start_char) < head for q in self.partners) and not any(
-                j <= k < head for k in self._trade_words):
-            return True
-        if self.g.case_endings and self._final_verb_subject(mi, i, j):
-            return True
-        # (not the demonym of a sanction or an attack: "les sanctions américaines ... les exportations")
-        return p.mention_kind == "demonym" and 0 < i - mi <= _DEMONYM_REACH and not any(
-            t in _HOSTILE and (e == mi or s == me) for t, s, e in self.hits)
-
-    def _role_word(self, cues, k: int) -> str | None:
-        """The "to"/"from" word right before token k (an article may stand between), lowercased."""
-        words = self.__dict__.get("_role_words")
-        if words is None:  # (built once per sentence)
-            words = self._role_words = {y: self.lows[x] for role in ("origin", "destination") for x, y in cues.get(role, ())}
-        return words.get(k) or (words.get(k - 1) if k - 1 in self._article_at(cues) else None)
-
-    def _same_role_word(self, cues, a: int, b: int) -> bool:
-        """Partners at tokens a and b each right after the same role word ("to Italy ... to Iran")."""
-        wa = self._role_word(cues, a)
-        return wa is not None and wa == self._role_word(cues, b)
-
-    def _hostile_target(self, cues, head: int) -> bool:
-        """"sanctions on Russia have disrupted Kazakh oil exports", "les sanctions américaines contre la
-        Russie": the target of a sanction or an attack just before it is no buyer or seller of a trade
-        word after it."""
-        return "target" in cues and any(
-            (b == head or (b == head - 1 and b in self._article_at(cues))) and any(
-                t in _HOSTILE and 0 <= a - e <= 2 for t, _s, e in self.hits) for a, b in cues["target"])
-
-    def _final_verb_subject(self, mi: int, i: int, j: int) -> bool:
-        """A language that marks roles by case endings and puts the verb last ("Қытай Қазақстаннан
-        1,5 мың тонна уран сатып алды"): a partner without a case ending among the first words of the
-        sentence, no partner before it, is the subject of the trade verb that ends the sentence (a
-        compound verb may follow it: "сатып алды", "жеткізіп отыр")."""
-        # ("Францияның Orano компаниясы ... сатып алады": the partner's company, in the partner's genitive)
-        owner = self._suffix_role.get(mi) == "of" and any(
-            w in self.g.company_words for w in self.lows[mi + 1:mi + 4])
-        # (or of a clause that ", ал" opens after one with Kazakhstan's side: "Қазақстан уранының жартысы
-        # Қытайға жөнелтіледі, ал Францияның Orano компаниясы ... сатып алады")
-        start = max((k + 1 for k in self._comma_opens if k < mi), default=0)
-        if start and not any(h < start for h in self._home_at):
-            return False
-        if mi - start > 2 or (mi in self._suffix_role and not owner) or not mi < i <= mi + _BRACKET_SPAN or any(
-                start <= self.token_of(q.start_char) < mi for q in self.partners) or self._marks_between(
-                mi + 1, i, ":;"):  # ("Ресей ... бақылайды: ...")
-            return False
-        return self._verb_closes(j)
-
-    def _verb_closes(self, j: int) -> bool:
-        """The verb that ends at token j (or a compound verb's second word after it) closes its clause:
-        a full stop, a colon or a comma follows ("... бидай сатып алды, оның үштен бірі ... тасымалданды")."""
-        return any(self._closes_before(end, ".;:!?,") for end in range(j, min(j + 2, len(self.lows)) + 1))
-
-    def _bracket_subject(self, cues, mi: int, me: int, i: int, j: int) -> bool:
-        """A verb bracket ("Deutschland hat im vergangenen Jahr Öl aus Kasachstan importiert",
-        "Im Januar hat Italien ... gekauft"): the partner right before or after the finite auxiliary
-        is the subject of the participle or infinitive that closes the clause, however far it stands;
-        so is the partner right after a subordinator ("..., dass Italien ... gekauft hat")."""
-        # (an article may stand between: "hat die Türkei", "dass die Türkei")
-        if not mi < i <= mi + _BRACKET_SPAN or not (any(a == me or mi - 1 <= b <= mi for a, b in cues["bracket"]) or any(
-                mi - 1 <= b <= mi for _, b in cues.get("bracket_open", ()))):
-            return False
-        if any(mi < a < i for a, _ in cues.get("negation", ())):
-            return False  # "Deutschland hat ... kein Öl aus Kasachstan importiert"
-        n = len(self.lows)
-        if j < n and any(a == j for a, _ in cues["bracket"]):
-            j += 1  # "..., dass Deutschland ... importiert hat"
-        # the clause ends there, or only a comparison follows ("... eingeführt als im Vorjahr")
-        return self._closes_before(j, ".,;:!?") or any(a == j for a, _ in cues.get("than", ()))
-
-    def _words_between(self, a: int, b: int) -> int:
-        """Words between two tokens, figures not counted ("supply up to 1.2 million tonnes ... to")."""
-        a, b = min(a, b), max(a, b)
-        return sum(1 for k in range(a + 1, b) if not self.lows[k].isdigit())
-
-    def _after_role(self, cues, roles: tuple[str, ...], mi: int) -> bool:
-        """Is the nearest role word before mi ("to", "from", "between"; at most one word between) one of roles?
-        A case ending on the partner's own word ("Түркияға") says it first."""
-        if mi in self._suffix_role:
-            return self._suffix_role[mi] in roles
-        role_at = self.__dict__.get("_role_at")
-        if role_at is None:  # where each role word ends (of two on one word, the greatest name, as before)
-            role_at = self._role_at = {}
-            for role in ("between", "destination", "origin"):
-                for _, b in cues.get(role, ()):
-                    role_at[b] = role
-        opens = self._opens_with_conjunction(self._cues) if "clause" in self._cues or self._comma_opens else ()
-        for b in range(mi, mi - _TRADE_ROLE_REACH - 1, -1):
-            if b < mi and b in opens:
-                break  # "на Каспии, а Грузия": the role word belongs to the clause before
-            if b in role_at:
-                return role_at[b] in roles
-        return False
-
-    def _home(self, cues) -> list[int]:
-        """Token indices where the Kazakh side is named (the country, its capital, its
-        demonym, its companies, ports and fields)."""
-        out = [self.token_of(m.start_char) for m in self.home] + [i for i, _ in cues.get("kazakh_side", ())]
-        if out and "bypass" in cues:  # "в обход Казахстана", "bypassing Kazakhstan": no Kazakh side of the act
-            around = {j for _, j in cues["bypass"]}
-            out = [k for k in out if k not in around and k - 1 not in around]
-        if out and "negation" in cues:  # "a project that will not touch Kazakh territory": Kazakhstan said to stay out
-            denied = {j for _, j in cues["negation"]}
-            # (a verb between, not a role word: "dürfen nicht aus Kasachstan nach Russland weiterverkauft werden"
-            # names where the goods must not come from)
-            roles = {i for role in _ROLE_CUES for i, _ in cues.get(role, ())}
-            out = [k for k in out if not any(k == j + 1 and j not in roles for j in denied)]
-        if out and "near" in cues:  # "drills near the Kazakh border": a place beside Kazakhstan, no side of it
-            near = [j for _, j in cues["near"]]
-            out = [k for k in out if not any(0 <= k - j <= 2 for j in near)]
-        if out and "comparison" in cues:
-            # "the largest supplier to Uzbekistan after Kazakhstan.", "unlike Kazakhstan, ...": the compared
-            # term, ending its phrase (not "after Kazakhstan banned exports": a clause of its own)
-            compared = {j for _, j in cues["comparison"]}
-            articles = self._article_at(cues)
-            for m in self.home:
-                k, e = self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1
-                if (k in compared or (k - 1 in compared and k - 1 in articles)) and (
-                        e == len(self.lows) or any(ch in self._gap(e) for ch in ",.;:)")):
-                    out = [x for x in out if x != k]
-        if out and ("than" in cues or "than_after" in cues):
-            # "more oil to India than Kazakhstan", "Қазақстаннан гөрі": the compared term is no party
-            than = {j for _, j in cues.get("than", ())}
-            after = {i for i, _ in cues.get("than_after", ())}
-            out = [k for k in out if not (k in than or k - 1 in than and k - 1 in self._article_at(cues)) and k + 1 not in after]
-        return out
-
-    def _territory_at(self, cues) -> set[int]:
-        return {i for i, _ in cues.get("territory", ())}
-
-    def _article_at(self, cues) -> set[int]:
-        return {i for i, _ in cues.get("article", ())}
-
-    def _between_others(self, cues, parties, clause: list[int], i: int) -> bool:
-        """"(Kazakh peacekeepers monitor) the ceasefire agreement between Israel and Syria": two partners
-        after "between" in the act's clause, and Kazakhstan not among them, deal with each other."""
-        for _b, e in cues["between"]:
-            listed = [(p.entity_id, self._list_end(head)) for p, mi, me, head, c, via in parties
-                      if e <= head <= e + 1 and c == clause[i]]
-            pair = {x for x, _ in listed}
-            end = max((le for _, le in listed), default=e)
-            if len(pair) > 1 and not any(_one_side(x) & (pair - {x}) for x in pair) and not any(
-                    e <= k < end for k in self._home_at):
-                return True
-        return False
-
-    def _third_party(self, cues, parties, kz_clauses: set[int], clause: list[int], i: int, j: int, moving: bool) -> bool:
-        """Two partners deal with each other and the clause names no Kazakh side: a partner
-        before the trigger and another right after it ("Germany buys gas from Norway",
-        "Washington banned imports of Russian fuel"), or, for goods that move, a partner
-        with no role beside one that is the origin or destination of this very trigger
-        ("Германия Норвегиядан газ сатып алды"). A partner far after the trigger belongs to
-        another predicate ("Azerbaijani millers took 310,000 t, mostly for re-export to Georgia")."""
-        if clause[i] in kz_clauses:
-            return False
-        # (the antecedent of "which" is the subject of its relative clause: "Turkmenistan, which sells
-        # most of its gas to China,")
-        relative = {k for k, _ in cues.get("relative", ()) if clause[k] == clause[i]} if "relative" in cues else ()
-        mine = [(p, head, mi, me) for p, mi, me, head, c, via in parties
-                if (c == clause[i] or me in relative) and (via is None or not moving)]
-        # (a destination before the trigger is no actor: "to Japan and signed with Korea")
-        dest = {j for _, j in cues.get("destination", ())}
-        # ("to France's Orano": a company after a destination and its country's genitive is one too)
-        before = {p.entity_id for p, head, mi, _ in mine if head < i and head not in dest and head - 1 not in dest
-                  and not (p.mention_kind == "organisation" and any(0 < mi - d <= 3 for d in dest))}
-        # (a talk or a deal: the other side anywhere after it in the clause, "discussed the corridor in
-        # Baku last week with his Georgian counterpart")
-        reach = _THIRD_PARTY_REACH if moving else len(self.lows)
-        if before and any(j <= mi <= j + reach and before - _one_side(p.entity_id) for p, _, mi, _ in mine):
-            return True  # (two partners: "the EU ... the European Union will lend" is one)
-        # "Russia and China signed a gas deal": two partners joined as the subject (no preposition
-        # before the list: "talks with Azerbaijan and Georgia" are objects), no Kazakh side
-        subjects: dict[int, set[str]] = {}
-        # (a Kazakh list takes its case on its last member: "Түркия мен Италияға" are both where goods go)
-        cased = {head for p, head, mi, _ in mine if self._suffix_role.get(mi) in _CASE_ROLES} if self._suffix_role else ()
-        for p, head, mi, _ in mine:
-            if head in cased or self._suffix_role.get(mi) == "of":
-                continue  # (nor a name in the genitive: "Әмірліктері мен Катардың министрлерімен" owns the noun after it)
-            # (nor a list after "with": "Gespräche laufen mit französischen und niederländischen Käufern")
-            if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._after_cue(cues, "with", head, 0) \
-                    and not self._noun_case_after(head):
-                subjects.setdefault(head, set()).add(p.entity_id)
-        if any(len(ids) > 1 for ids in subjects.values()):
-            return True
-        # "Туркменистан предлагал Узбекистану увеличить поставки": two partners apart before a moving act,
-        # subject and object, no Kazakh side
-        if moving and len(subjects) > 1 and len(set().union(*subjects.values())) > 1:
-            return True
-        # "Сауд компаниялары Өзбекстанның энергетикасына инвестиция салды": a subject and another partner in
-        # the genitive whose noun takes the act's case (to, with, from) before a final verb: that partner's
-        # thing is the other side
-        if subjects and self._suffix_role:
-            owners = {p.entity_id for p, head, mi, me in mine if mi < i and self._suffix_role.get(mi) == "of" and any(
-                self.lows[k].endswith(suf) and len(self.lows[k]) > len(suf) + 2 for k in range(me, min(me + 3, i))
-                for suf, role in self.g.case_endings if role in ("destination", "with", "origin"))}
-            if owners and any(ids - owners for ids in subjects.values()):
-                return True
-        # ("Сауд қоры Өзбекстан мен Тәжікстандағы су жобаларын қаржыландырады": a subject and partners
-        # whose case gives them a role in the act, where, to or from, before a final verb)
-        if subjects and cased:
-            placed = {p.entity_id for p, head, mi, _ in mine if head in cased and mi < i}
-            if placed and any(ids - placed for ids in subjects.values()):
-                return True
-        # "Uzbekistan has been courting Chinese investment": a subject and another partner's demonym on the act
-        on_act = {p.entity_id for p, head, mi, me in mine if p.mention_kind == "demonym" and 0 <= i - me <= 1}
-        if on_act and any(ids - on_act for h, ids in subjects.items() if not any(
-                p.entity_id in on_act and head == h for p, head, _mi, _me in mine)):
-            return True
-        # "Frankreich hat mit Usbekistan einen Vertrag geschlossen", "Қытай Түркиямен сауда
-        # байланысын дамытып жатыр": the subject and the partner "with" it both before a final verb
-        if subjects and ("with" in cues or self._suffix_role):
-            partners_with = {p.entity_id for p, head, mi, _ in mine if mi < i and (
-                self._suffix_role.get(head) == "with" or self._after_cue(
-                    cues, "with", head - self._articles_in(cues, head - 2, head), 0))}
-            if partners_with and any(ids - partners_with for ids in subjects.values()):
-                return True
-        if not moving:
-            return False
-        # (or right after the trade word that ends in its role: "utilities in the EU", "buyers in Canada")
-        bound = {p.entity_id for p, head, mi, me in mine
-                 if (self._after_role(cues, ("destination", "origin"), head) or (j - i > 1 and 0 <= head - j <= 1))
-                 and not any(min(i, head) < k < max(i, head) for k in self._trade_words)}
-        # ("Drugim rynkiem są Niemcy, trzecim – Gruzja": a partner after the next rank is the next market)
-        ranked = {j for _, j in cues.get("ordinal", ())} if "ordinal" in cues else ()
-        return bool(bound) and any(p.entity_id not in bound and not self._after_role(cues, ("destination", "origin"), head)
-                                   and head not in ranked and head - 1 not in ranked for p, head, mi, me in mine)
-
-    def _listed_with_home(self, cues, parties) -> dict[int, set[int]]:
-        """Partners (by first token) in one list with a mention of Kazakhstan's side ("from Niger and
-        Kazakhstan", "Kazakh and Russian grain"), each with the first tokens of its list's partners;
-        not a list after "between" (their trade with each other)."""
-        homes = [(self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1, True) for m in self.home]
-        if not any(0 <= hi - me <= 3 or 0 <= mi - he <= 3 for _p, mi, me, *_ in parties for hi, he, _ in homes) and (
-                "origin" not in cues and "destination" not in cues):
-            return {}  # (no partner beside Kazakhstan, no role word: most sentences)
-        members = sorted([(mi, me, False) for _p, mi, me, *_ in parties] + homes)
-        between = {j for _, j in cues.get("between", ())}
-        articles = self._article_at(cues)
-        groups, group = [], [members[0]] if members else []
-        for prev, cur in zip(members, members[1:]):
-            words = [k for k in range(prev[1], cur[0]) if k not in articles and not (
-                k == cur[0] - 1 and prev[0] > 0 and self.lows[k] == self.lows[prev[0] - 1])]  # (the repeated "au")
-            gap = self.text[self.ends[prev[1] - 1]:self.starts[cur[0]]] if cur[0] >= prev[1] else "."
-            # (a list word or a comma between: "Қазақстан мен Ресей Иранға" lists two, not three)
-            joined = (len(words) == 1 and self.lows[words[0]] in _LIST_WORDS or not words and "," in gap) and not any(
-                ch in gap for ch in ".;:()")
-            if joined:
-                group.append(cur)
-            else:
-                groups.append(group)
-                group = [cur]
-        groups.append(group)
-        out: dict[int, set[int]] = {}
-        for g in groups:
-            if any(is_home for *_, is_home in g) and g[0][0] not in between and g[0][0] - 1 not in between:
-                mates = {mi for mi, _, is_home in g if not is_home}
-                for mi in mates:
-                    out[mi] = mates
-        # ... or after the same role word as Kazakhstan: "kauft Gas in Norwegen, seit diesem Jahr auch Öl
-        # in Kasachstan" (a second object with its verb left out)
-        if "origin" in cues or "destination" in cues:
-            home_words = {self._role_word(cues, hi) for hi, _he, _ in homes} - {None}
-            mates = {mi for _p, mi, *_ in parties if mi not in out and self._role_word(cues, mi) in home_words}
-            for mi in mates:
-                out[mi] = mates
-        return out
-
-    def _list_head(self, mi: int) -> int:
-        """The first member of the list of partners that mi belongs to ("Turkey, Italy and
-        Russia"): a cue before the list applies to each member."""
-        if len(self.partners) < 2:
-            return mi
-        heads = self.__dict__.get("_heads")
-        if heads is None:
-            heads = self._heads = {}
-            prev = None  # (end token, head) of the partner before
-            # articles and the list's repeated preposition stand before each member ("vers l'Iran,
-            # l'Afghanistan et la Chine", "de Russie, d'Inde et d'Allemagne")
-            # (the same preposition: "through Azerbaijan and Georgia to Turkey" is no list of three)
-            fillers = None
-            for p in sorted(self.partners, key=lambda p: p.start_char):
-                pi, pe = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
-                head = pi
-                if prev is not None and prev[0] <= pi <= prev[0] + 3:  # (a list: at most a word and fillers apart)
-                    between = self.lows[prev[0]:pi]
-                    if len(between) > 1 or (between and between[0] not in _LIST_WORDS):  # (most lists: ", " or "and")
-                        if fillers is None:
-                            fillers = {role: {i for i, _ in self._cues.get(role, ())} for role in _LIST_FILLERS}
-                        small = fillers["article"] | {i for role in _LIST_FILLERS[1:] for i in fillers[role] if any(
-                            prev[1] - 2 <= k < prev[1] for k in fillers[role])}
-                        between = [w for k, w in enumerate(between, prev[0]) if k not in small]
-                    gap = self.text[prev[2]:self.starts[pi]]
-                    # (not a city, a comma, then a country: "un expert de Bakou, l'Azerbaïdjan et l'Iran")
-                    # (two names with only a space between are subject and object in a verb-final language:
-                    # "Ресей Түркияға бидай сатты")
-                    if ((not between and (gap.strip() or not self.g.case_endings)) or (
-                            len(between) == 1 and between[0] in _LIST_WORDS)) and not any(
-                            ch in gap for ch in ".;:()") and not (
-                            prev[3] == "capital" and p.mention_kind != "capital" and not between and "," in gap):
-                        head = prev[1]
-                heads.setdefault(pi, head)
-                prev = (pe, heads[pi], p.end_char, p.mention_kind)
-        return heads.get(mi, mi)
-
-    def _noun_case_after(self, head: int) -> bool:
-        """"Ресей және Әзербайжан делегацияларымен": the names before a noun whose case ending gives
-        it a role (with, to, from) are that noun's, no subject."""
-        if not self.g.case_endings:
-            return False
-        k = self._list_end(head)
-        if any(self.token_of(q.start_char) == k for q in self.partners):
-            return False  # ("Ресей Түркияға бидай сатты": the next name is another partner, no noun of theirs)
-        return k < len(self.lows) and any(
-            self.lows[k].endswith(suf) and len(self.lows[k]) > len(suf) + 2
-            for suf, role in self.g.case_endings if role in ("with", "destination", "origin"))
-
-    def _list_end(self, head: int) -> int:
-        """The end token of the last member of the list that starts at head."""
-        end = head + 1
-        for q in self.partners:
-            qi = self.token_of(q.start_char)
-            if qi > head and self._list_head(qi) == head:
-                end = max(end, self.token_of(q.end_char - 1) + 1)
-        return end
-
-    def _in_compound(self, p: Mention) -> bool:
-        """A place joined by dashes to other places: "Baku–Tbilisi–Kars" (no spaces), or, with spaced
-        dashes, only to another country or Kazakhstan ("Казахстан — Туркменістан — Іран"; not the
-        parenthetical "nach Aserbaidschan – ein Fünftel mehr")."""
-        before = self.text[max(self.s.start_char, p.start_char - 2):p.start_char]
-        after = self.text[p.end_char:p.end_char + 2]
-        if not _DASH.search(before + after):
-            return False
-        ends = {m.end_char for m in self.partners + self.home + self.routes}
-        starts = {m.start_char for m in self.partners + self.home + self.routes}
-        if _DASH.search(before[-1:] + after[:1]):  # "Baku–Tbilisi", not "EU-Maßnahmen", "Russland-Sanktionen"
-            # (the dash on that side: "Қазақстан АҚШ-қа" is no "Kazakhstan–USA")
-            return (_DASH.search(before[-1:]) is not None and p.start_char - 1 in ends) or (
-                _DASH.search(after[:1]) is not None and p.end_char + 1 in starts)
-        return (_GAP_DASH.match(self.text, p.start_char - 3) is not None and p.start_char - 3 in ends) or (
-            _GAP_DASH.match(self.text, p.end_char) is not None and p.end_char + 3 in starts)
 
     def _planned(self, cues, clause, i: int) -> bool:
         if self.g.future_endings and any(self.lows[k].endswith(self.g.future_endings)

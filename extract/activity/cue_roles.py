@@ -1,0 +1,162 @@
+"""Sentence-wide rules that each look for one cue role (works built, stakes held, sums allocated,
+blame, tightened controls, goods supplied, funding) and add or drop triggers; code_events runs each
+only where the sentence has its role."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..model import ActivityEvent, Sentence
+from .tokens import _words
+
+
+_WORKS_AFTER, _WORKS_BEFORE = 4, 10  # "build a new assembly plant", "ein Montagewerk ... errichten" (verb last)
+_STAKE_REACH, _STAKE_BEFORE = 4, 6  # "holds 50% of", "40 пайызы канадалық Cameco компаниясына тиесілі" (verb last)
+_GOODS_AFTER, _GOODS_BEFORE = 6, 6  # "acquired 2 million tonnes of Kazakh grain", "астық жіберді" (verb last)
+_TIGHTENED_AFTER, _TIGHTENED_BEFORE = 4, 8  # "tightened the rules for", "die Regeln für ... verschärft" (verb last)
+
+
+def _with(hits: list, extra: list) -> list:
+    """The sentence's triggers with the extra ones a cue role made, in word order."""
+    return sorted(hits + extra, key=lambda h: h[1]) if extra else hits
+
+
+def _invest_beside(hits: list, verbs: list, anchors: list, after: int, before: int, own: int) -> list:
+    """Each verb with an anchor at most `after` words after it or `before` words before it is an invest
+    trigger, unless one stands within `own` words of it already."""
+    extra = [("invest", i, j) for i, j in verbs if any(j <= a <= j + after or i - before <= a < i for a in anchors)
+             and not any(t == "invest" and abs(k - i) <= own for t, k, _ in hits)]
+    return _with(hits, extra)
+
+
+def _built_works(cues: list, hits: list) -> list:
+    """A plant, factory or mill that a side builds or sets up is an investment ("Volvo will build an
+    assembly plant in Kostanai", "planuje zbudować tłocznię", "ein Werk errichten"), and so is a
+    deposit or field that it develops ("is developing a lithium deposit", "разрабатывает
+    месторождение", "кен орнын игеру"): the building verb is an invest trigger when a works word
+    stands right after it (or before it, verb last)."""
+    builds = [(i, j) for role, i, j in cues if role == "build"]
+    if not builds:
+        return hits
+    works = [i for role, i, _j in cues if role == "works"]
+    return _invest_beside(hits, builds, works, _WORKS_AFTER, _WORKS_BEFORE, _WORKS_BEFORE)
+
+
+_MARKET_REACH = 6  # "30% of the Kazakh fuel market"
+
+
+def _held_stakes(cues: list, hits: list, text: str, lows: list[str], ends: list[int], percent_words: tuple) -> list:
+    """A share that a side holds in a company or project is its stake, an investment ("Chevron holds
+    50% of Tengizchevroil", "Eni hält 29,25 Prozent am Konsortium", "Кәсіпорынның 40 пайызы Cameco-ға
+    тиесілі"): the holding verb is an invest trigger when a percentage stands within four words of it,
+    unless the share is of a market ("holds 30% of the market" is a rank, no stake)."""
+    holds = [(i, j) for role, i, j in cues if role == "hold"]
+    if not holds:
+        return hits
+    n = len(lows)
+    shares = [k for k in range(n) if lows[k][:1].isdigit() and (
+        text[ends[k]:ends[k] + 2].lstrip(" \u00a0\u202f").startswith("%")
+        or (k + 1 < n and lows[k + 1].startswith(percent_words)))] if percent_words else []
+    if not shares:
+        return hits
+    markets = [i for role, i, _j in cues if role in ("market", "world")]
+    shares = [k for k in shares if not any(k < a <= k + _MARKET_REACH for a in markets)]
+    return _invest_beside(hits, holds, shares, _STAKE_REACH, _STAKE_BEFORE, _STAKE_REACH)
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥₸₽")
+
+
+def _allocated(cues: list, hits: list, text: str, s: Sentence, lows: list[str], money_words: tuple) -> list:
+    """Allocating is investing only when a sum is allocated ("выделит 300 млн долларов"); a site, land
+    or a berth allocated to the other side is cooperation ("Ісламабад пообіцяв виділити казахстанським
+    компаніям майданчик у порту Гвадар")."""
+    allocating = {i for role, i, _j in cues if role == "allocate"}
+    if not allocating or not any(t == "invest" and i in allocating for t, i, _j in hits):
+        return hits
+    if any(w.startswith(money_words) for w in lows) or not _CURRENCY_SIGNS.isdisjoint(text[s.start_char:s.end_char]):
+        return hits
+    return [("cooperate", i, j) if t == "invest" and i in allocating else (t, i, j) for t, i, j in hits]
+
+
+_BLAMED_REACH = 8  # "возложила ответственность за удар на Украину": the blame word to the one blamed
+
+
+def _blamed(text: str, g, s: Sentence, cues: list, hits: list, starts: list[int], ends: list[int], mentions,
+            before: Sentence | None) -> list[ActivityEvent]:
+    """An attack blamed on a partner is that partner's attack ("Moscow blamed Kyiv for the attack",
+    "Российская сторона возложила ответственность за удар на Украину", "attributed to North Korean
+    hackers", "шабуылды Украинаға жапты"): with an attack word in this sentence or the one before, the
+    partner a blame word points to (the first after it, or in a verb-last sentence the nearest before it)
+    is a party to a conflict; the one who blames is none."""
+    blames = [(i, j) for role, i, j in cues if role == "blame"]
+    if not blames:
+        return []
+    attack = any(t == "conflict" for t, _i, _j in hits)
+    if not attack and before is not None:
+        words, _s, _e = _words(text, before.start_char, before.end_char)
+        attack = any(kind == "trigger" and label == "conflict" for (kind, label), _i, _j in g.words.find(words))
+    if not attack:
+        return []
+    partners = sorted((bisect_right(starts, m.start_char) - 1, m) for m in mentions if m.entity_type == "partner")
+    out = []
+    for i, j in blames:
+        after = [(k, m) for k, m in partners if j <= k < j + _BLAMED_REACH]
+        blamed = after[:1] or [(k, m) for k, m in partners if i - _BLAMED_REACH <= k < i][-1:]
+        for _k, m in blamed:
+            if not any(e.partner_id == m.entity_id for e in out):
+                a, b = starts[i], ends[j - 1]
+                out.append(ActivityEvent(m.entity_id, "conflict", None, False, s.index, a, b, text[a:b],
+                                         m.start_char, m.end_char))
+    return out
+
+
+def _tightened(cues: list, hits: list) -> list:
+    """Rules, controls or checks that a side tightens are a restriction ("Moscow tightened the rules
+    for importing cars from Kazakhstan", "посилила фітосанітарний контроль", "verschärfte die
+    Exportkontrollen"): the tightening word is a sanction trigger when a control word stands near it;
+    "tightened cooperation" or "ужесточила позицию" restrict nothing."""
+    nouns = [i for role, i, _j in cues if role == "control_noun"]
+    taken = {h[1] for h in hits}
+    extra = [("sanction", i, j) for role, i, j in cues if role == "tighten" and i not in taken and any(
+        j <= k <= j + _TIGHTENED_AFTER or i - _TIGHTENED_BEFORE <= k < i for k in nouns)]
+    return _with(hits, extra)
+
+
+def _goods_supplied(cues: list, hits: list, mentions, starts: list[int]) -> list:
+    """A verb that moves goods only when goods are its object ("acquired 2 million tonnes of grain", "provides
+    China with uranium", "a envoyé du blé", "астық жіберді"; not "acquired a stake", "provided assistance",
+    "l'envoyé spécial"): a cue "trade_if_goods" is a trade trigger when a commodity is named at most six
+    words after it (or before it, verb last)."""
+    verbs = [(i, j) for role, i, j in cues if role == "trade_if_goods"]
+    goods = [bisect_right(starts, m.start_char) - 1 for m in mentions if m.entity_type == "commodity"] if verbs else ()
+    extra = [("trade", i, j) for i, j in verbs if any(j <= k < j + _GOODS_AFTER or i - _GOODS_BEFORE <= k < i for k in goods)
+             and not any(t in ("trade", "invest") and k == i for t, k, _ in hits)]
+    return _with(hits, extra)
+
+
+_FUNDED_REACH = 8  # "fourniront à elles deux jusqu'à 600 millions de dollars": the verb to the number
+
+
+def _funded(cues: list, hits: list, text: str, starts: list[int], lows: list[str], money_words: tuple) -> list:
+    """A sum supplied is finance, not a sale ("la BERD et l'AFD fourniront jusqu'à 600 millions de
+    dollars"), and a sum poured or injected is an investment ("will pour $1 billion into"): a supply
+    word (cue "fund_if_money") with a number at most eight words after it, and a currency word or sign
+    right after the number, states an investment."""
+    supplying = {i: j for role, i, j in cues if role == "fund_if_money"}
+    if not supplying:
+        return hits
+    n = len(lows)
+
+    def sum_after(i: int) -> bool:
+        for k in range(i + 1, min(i + 1 + _FUNDED_REACH, n)):
+            if lows[k][:1].isdigit():
+                # (the currency within three words: "600 millions de dollars", "$600 million")
+                if not _CURRENCY_SIGNS.isdisjoint(text[max(0, starts[k] - 2):starts[k]]) or any(
+                        lows[m].startswith(money_words) or lows[m][:1] in _CURRENCY_SIGNS for m in range(k + 1, min(k + 4, n))):
+                    return True
+        return False
+    # (a word that states no act of its own, "pour", "injectera", "ulokuje", is one with a sum after it)
+    at = {i for _t, i, _j in hits}
+    extra = [("invest", i, j) for i, j in supplying.items() if i not in at and sum_after(i)]
+    return sorted([("invest", i, j) if t in ("trade", "move") and i in supplying and sum_after(i) else (t, i, j)
+                   for t, i, j in hits] + extra, key=lambda h: h[1])
