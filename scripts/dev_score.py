@@ -53,7 +53,6 @@ def main() -> int:
 
     score.load = fake_load
     sys.argv = ["score.py", "--gold", a.gold, "--warehouse", "-"] + (["--misses"] if a.misses else [])
-    gold_path = a.gold
     if a.lang:  # score only the chosen language
         tmp = Path("/tmp") / f"gold_{a.lang}.json"
         tmp.write_text(json.dumps(gold, ensure_ascii=False))

@@ -30,9 +30,9 @@ def build(source: Path, env_paths: dict[str, Path], dagster_home: Path, extra_en
 def test_odd_characters_in_every_path_build_and_publish(tmp_path):
     root = tmp_path / ODD
     src = root / f"source {ODD}"
-    (src / f"sub-dir 'Ä'").mkdir(parents=True)
+    (src / "sub-dir 'Ä'").mkdir(parents=True)
     seeds = sorted(SEEDS.glob("*.txt"))[:3]
-    names = [f"-{ODD} one.txt", f"sub-dir 'Ä'/два \"quoted\" it's.txt", "plain.txt"]
+    names = [f"-{ODD} one.txt", "sub-dir 'Ä'/два \"quoted\" it's.txt", "plain.txt"]
     for seed, name in zip(seeds, names):
         shutil.copy(seed, src / name)
     paths = {

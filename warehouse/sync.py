@@ -9,7 +9,6 @@ on the same folder changes nothing.
 """
 from __future__ import annotations
 
-import os
 import time
 import zlib
 from collections import Counter

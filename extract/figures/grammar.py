@@ -382,7 +382,6 @@ def grammar(lang: str) -> Grammar:
     number_word_alt = alternation(words.surfaces() + mag_words + frac_surfaces)
     half_prefixes = [w for w, (role, _v) in list(words.exact.items()) if role == "half_glued"]
     glued_half = "|".join(re.escape(w) for w in half_prefixes) or r"(?!x)x"
-    digit = r"(?<![^\W_])[-−]?\d|(?<=[^\W\d_])\d"   # digits; glued ones are rejected later with a reason
     prefix_alt = alternation(prefix_surfaces, bounded=False)
     # one word-start test for the three word alternatives, not one each: sre tries the pattern
     # at every character of the text, so what fails inside words must fail at the first step
