@@ -407,8 +407,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 0 <= i - b <= 1 and not any(b <= k < i for _u, k, _v in hits) and any(
                     0 <= a - k <= _APPOSED_RANK for k in opened) for a, b in cues["superlative"])
                 and not any(i < k <= i + _APPOSED_RANK + 3 and not self._marks_between(i + 1, k, ",;") for k in ours)}
-            # (the only trade word: "Saudi Arabia, the region's biggest importer, bought 12,000 tonnes" buys)
-            if ranked and all(i in ranked for _t, i, _j in hits if _t in _MOVING):
+            # (another trade word still states its act: "Saudi Arabia, the region's biggest importer, bought
+            # 12,000 tonnes" buys; "Białoruś, największy eksporter nabiału w EAEU, sprzedaje ... do Rosji" sells
+            # to Russia, a third party's trade)
+            if ranked:
                 hits = [h for h in hits if h[1] not in ranked]
                 if not hits:
                     return [], ()
