@@ -11,7 +11,7 @@ _VERB_FINAL_REACH = 6  # a negated verb that ends its clause at most this far af
 _CONTENT_REACH = 6      # "agreed on Tuesday to lift trade": the agreement's subject follows it this close
 _BRIDGED_BEFORE = 2  # "у переговорах участі не бере": the act before the participation word
 _NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object", "speculation", "denial", "failed",
-                        "negation_open"))  # cues _negated reads first
+                        "negation_open", "never_done"))  # cues _negated reads first
 
 
 _QUANTITY_REACH = 6      # "received about 260,000 tonnes": the unit this many words after a receiving verb
@@ -127,6 +127,13 @@ class Negation:
         for i, j in cues.get("failed", ()):
             if i not in cancelled:
                 out.update(k for _t, k, _e in hits if k >= j and clause[k] == clause[i])
+        # "L'usine qu'un investisseur turc devait construire ..., n'a finalement pas vu le jour", "the plant
+        # ... never materialised", "сделка ... не состоялась": what never came about is no act, however far
+        # back in its clause it is named
+        # (not across a relative pronoun: "signed a memorandum on a plant that never materialised" signed)
+        for i, _j in cues.get("never_done", ()):
+            out.update(k for _t, k, _e in hits if k < i and clause[k] == clause[i] and not any(
+                k < r < i for r, _ in cues.get("relative", ())) and self.g.that_words.isdisjoint(self.lows[k + 1:i]))
         negated_types = {(t, clause[i]) for t, i, j in hits if i in out}
         out.update(i for t, i, j in hits if (t, clause[i]) in negated_types)
         # what an unsigned agreement is about is not stated either ("nie podpisały umowy o współpracy")
