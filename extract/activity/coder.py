@@ -32,7 +32,7 @@ from .anaphora import _HYPHENS, _pair_in_sentence, _resolve_anaphors
 from .clauses import Clauses
 from .companies import named_companies
 from .cue_roles import (
-    _STAKE_REACH, _allocated, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _tightened, _with)
+    _STAKE_REACH, _allocated, _assets_bought, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _tightened, _with)
 from .frames import Frames
 from .lexicon import ActivityGrammar, grammar, route_crossings
 from .negation import Negation, _CONTENT_REACH, _NEGATING, _OBJECT_NEGATION_REACH, _QUANTITY_REACH
@@ -150,6 +150,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                     0 < h[1] - a <= _TALKED_DEAL and any(0 <= a - c <= _TALKED_DEAL * 2 for c in talks) for a in abouts))]
         if "tighten" in roles and "control_noun" in roles:
             hits = _tightened(cues, hits)
+        if "asset" in roles:
+            hits = _assets_bought(cues, hits)
         if "trade_if_goods" in roles:
             hits = _goods_supplied(cues, hits, by_sentence[s.index] if s.index in by_sentence else (), starts)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):

@@ -160,3 +160,24 @@ def _funded(cues: list, hits: list, text: str, starts: list[int], lows: list[str
     extra = [("invest", i, j) for i, j in supplying.items() if i not in at and sum_after(i)]
     return sorted([("invest", i, j) if t in ("trade", "move") and i in supplying and sum_after(i) else (t, i, j)
                    for t, i, j in hits] + extra, key=lambda h: h[1])
+
+
+_ASSET_AFTER = 3     # "bought the Almaty airport", "kupiły obligacje": the trade word to the asset it buys
+_ASSET_RELATIVE = 6  # "The airport, which Turkey's TAV Airports bought": the relative pronoun to the trade word
+
+
+def _assets_bought(cues: list, hits: list) -> list:
+    """"Turkey's TAV Airports bought the Almaty airport", "chińskie fundusze kupiły obligacje", "купила долю":
+    a trade word whose object is an asset (a stake, securities, an airport) states an investment,
+    right after it (no origin or destination between: "bought wheat from the mill") or as the antecedent
+    of its relative clause."""
+    assets = [i for role, i, _j in cues if role == "asset"]
+    relatives = [i for role, i, _j in cues if role == "relative"]
+    roles_at = [i for role, i, _j in cues if role in ("origin", "destination")]
+    out = []
+    for t, i, j in hits:
+        if t == "trade" and (any(j <= a < j + _ASSET_AFTER and not any(j <= b <= a for b in roles_at) for a in assets)
+                             or any(0 < r - a <= 2 and r < i <= r + _ASSET_RELATIVE for a in assets for r in relatives)):
+            t = "invest"
+        out.append((t, i, j))
+    return out
