@@ -99,8 +99,10 @@ class Frames:
         # (or one word on, after the partner's adjective: "after Ukrainian drones damaged a station")
         # (an act that ends the sentence is the noun of a comparison: "second after Russian exporters.")
         n = len(self.lows)
+        # (a cue word there is no adjective: "далеч зад Индия и Германия по износ")
         if me >= n or self._gap(me).strip() not in ("", ".") or not any(
-                (i == me or (i == me + 1 and not self._gap(i).strip())) and j < n and not self._gap(j).strip()
+                (i == me or (i == me + 1 and not self._gap(i).strip() and not any(
+                    a == me for spans in cues.values() for a, _ in spans))) and j < n and not self._gap(j).strip()
                 for _, i, j in self.hits):
             return None
         word = next((i for i, j in cues["comparison"] if j == mi), None)
