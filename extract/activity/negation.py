@@ -14,6 +14,7 @@ _NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object",
                         "negation_open", "never_done"))  # cues _negated reads first
 
 
+_UNSENT_WAY = 6  # a negated move verb to the way it would have taken ("не изпраща стоки по ... маршрут")
 _QUANTITY_REACH = 6      # "received about 260,000 tonnes": the unit this many words after a receiving verb
 
 
@@ -134,6 +135,12 @@ class Negation:
         for i, _j in cues.get("never_done", ()):
             out.update(k for _t, k, _e in hits if k < i and clause[k] == clause[i] and not any(
                 k < r < i for r, _ in cues.get("relative", ())) and self.g.that_words.isdisjoint(self.lows[k + 1:i]))
+        # "вече не изпраща стоки по сухопътния маршрут през Русия", "no longer ships goods along the route
+        # through Russia": the way of goods that do not move is not taken either
+        unsent = [i for t, i, j in hits if t == "move" and i in out]
+        if unsent:
+            out.update(k for t, k, _ in hits if t == "transit" and any(
+                0 < k - i <= _UNSENT_WAY and clause[k] == clause[i] for i in unsent))
         negated_types = {(t, clause[i]) for t, i, j in hits if i in out}
         out.update(i for t, i, j in hits if (t, clause[i]) in negated_types)
         # what an unsigned agreement is about is not stated either ("nie podpisały umowy o współpracy")
