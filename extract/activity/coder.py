@@ -70,6 +70,7 @@ _WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global geha
 _EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
+_MET_WITH = 3  # "Treffen mit den Umweltministern Kasachstans": the meeting's "with" to the list of those met
 _LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
 
 
@@ -949,6 +950,15 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         attendees = {head for p, mi, me, head, c, via in parties if self._after_cue(cues, "attendees", head, _ATTENDEE_TITLE)
                      or any(me <= a <= me + 1 for a, _ in cues.get("attendees_after", ()))} \
             if "attendees" in cues or "attendees_after" in cues else ()
+        # "bei einem Treffen mit den Umweltministern Kasachstans, Kirgistans ... 45 Millionen Euro zugesagt", "at a
+        # meeting with the ministers of ...": those met, Kazakhstan among them, meet; the pledge is the host's
+        if "with" in cues and "consult" in types and len(types) > 1 and home:
+            met = [w for v, w in cues["with"] if any(0 <= v - e <= 1 for t, _s, e in hits if t == "consult")]
+            acts_at = [i for _t, i, _j in hits]
+            near = lambda k, w: 0 <= k - w <= _MET_WITH and not any(w <= i < k for i in acts_at)  # noqa: E731
+            met = [w for w in met if any(near(k, w) for k in home)]  # (Kazakhstan among those met)
+            if met:
+                attendees = {*attendees, *(head for p, mi, me, head, c, via in parties if any(near(head, w) for w in met))}
         # "meant to carry Turkmen gas through Afghanistan and Pakistan to India": goods a partner's
         # adjective owns, in a clause with no Kazakh side, move between others (the owner's transit
         # across Kazakhstan is the one act: "Russian wheat ... moves across Kazakhstan")
