@@ -203,7 +203,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             if k in relative_of:
                 between = self.text[self.ends[me - 1]:self.starts[k]]
                 words = between.replace("’s", " ").replace("'s", " ").replace(",", " ").split()
-                return relative_of[k] if between.rstrip().endswith(",") and all(w[:1].isupper() for w in words) else None
+                # (a quoted name too: "българската „Телелинк Бизнес Сървисис“, която подписа")
+                return relative_of[k] if between.rstrip().endswith(",") and all(
+                    w.lstrip("\"«„“”'")[:1].isupper() for w in words) else None
         return None
 
 
