@@ -203,9 +203,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             if k in relative_of:
                 between = self.text[self.ends[me - 1]:self.starts[k]]
                 words = between.replace("’s", " ").replace("'s", " ").replace(",", " ").split()
-                # (a quoted name too: "българската „Телелинк Бизнес Сървисис“, която подписа")
-                return relative_of[k] if between.rstrip().endswith(",") and all(
-                    w.lstrip("\"«„“”'")[:1].isupper() for w in words) else None
+                # (a quoted name too: "българската „Телелинк Бизнес Сървисис“, която подписа"; or an official's
+                # title: "Polski wiceminister rolnictwa, który rozmawiał")
+                official = 0 < len(words) <= 3 and any(w.lower().startswith(self.g.officials) for w in words)
+                return relative_of[k] if between.rstrip().endswith(",") and (official or all(
+                    w.lstrip("\"«„“”'")[:1].isupper() for w in words)) else None
         return None
 
 
