@@ -70,6 +70,7 @@ _WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global geha
 _EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
+_PEOPLE_REACH = 6  # "2000 Pflegekräfte pro Jahr nach Deutschland gehen": the people to the verb that moves them
 _MET_WITH = 3  # "Treffen mit den Umweltministern Kasachstans": the meeting's "with" to the list of those met
 _LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
 
@@ -339,6 +340,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             if not self.commodities:
                 hits = [("consult", i, j) if t == "move" and self._traveller_before(cues, i) else (t, i, j)
                         for t, i, j in hits]
+        # "bis zu 2000 Pflegekräfte pro Jahr nach Deutschland gehen", "students will go to Poland": people who
+        # go somewhere carry no goods
+        if "people" in cues and not self.commodities and any(t == "move" for t, _, _ in hits):
+            people = [a for a, _ in cues["people"]]
+            hits = [h for h in hits if not (h[0] == "move" and any(abs(a - h[1]) <= _PEOPLE_REACH for a in people))]
+            if not hits:
+                return None
         # "China Railway", "Russian Railways": a word of a partner's name is no act
         named = [(p.start_char, p.end_char) for p in self.partners
                  if p.mention_kind != "anaphor" and " " in self.text[p.start_char:p.end_char]]
