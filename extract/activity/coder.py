@@ -429,6 +429,14 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 hits = [h for h in hits if h[1] not in ranked]
                 if not hits:
                     return [], ()
+        # "шабуылдары туралы ақпаратты Астанаға берген", "information about the attacks": an attack or a sanction
+        # that information is about is its topic, no act
+        if "about" in cues and not _HOSTILE.isdisjoint(t for t, _, _ in hits):
+            abouts = cues["about"]
+            hits = [h for h in hits if not (h[0] in _HOSTILE and any(
+                0 <= a - h[2] <= 0 or 0 <= h[1] - b <= 1 for a, b in abouts))]
+            if not hits:
+                return [], ()
         return hits, received
 
     def events(self, crossings: dict[str, tuple[str, ...]], document_partners: set[str]) -> list[ActivityEvent]:
