@@ -905,9 +905,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         def kz_sides(t: str) -> set[int]:  # the clauses where Kazakhstan's side of a t-act stands
             return kz_clauses if t in _MOVING else kz_talkers if t == "consult" else kz_actors
 
+        # ("Des représentants ouzbeks et tadjiks, présents en qualité d'observateurs, ont pris part aux
+        # consultations": observers take part in the meeting, they do not talk to each other)
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
-            if clause[i] not in (tied if t in _NEEDS_HOME else kz_sides(t))
+            if not (t == "consult" and "observer" in cues)
+            and clause[i] not in (tied if t in _NEEDS_HOME else kz_sides(t))
             and self._third_party(
                 cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
                 kz_sides(t), clause, i, j, t in _MOVING)}
