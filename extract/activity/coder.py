@@ -434,7 +434,7 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         if "about" in cues and not _HOSTILE.isdisjoint(t for t, _, _ in hits):
             abouts = cues["about"]
             hits = [h for h in hits if not (h[0] in _HOSTILE and any(
-                0 <= a - h[2] <= 0 or 0 <= h[1] - b <= 1 for a, b in abouts))]
+                a == h[2] or 0 <= h[1] - b <= 1 for a, b in abouts))]
             if not hits:
                 return [], ()
         return hits, received

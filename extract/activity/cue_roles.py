@@ -128,9 +128,11 @@ def _goods_supplied(cues: list, hits: list, mentions, starts: list[int]) -> list
     "l'envoyé spécial"): a cue "trade_if_goods" is a trade trigger when a commodity is named at most six
     words after it (or before it, verb last), or "the rest" (of the goods told before)."""
     verbs = [(i, j) for role, i, j in cues if role == "trade_if_goods"]
-    goods = [bisect_right(starts, m.start_char) - 1 for m in mentions if m.entity_type == "commodity"] if verbs else []
+    if not verbs:
+        return hits
+    goods = [bisect_right(starts, m.start_char) - 1 for m in mentions if m.entity_type == "commodity"]
     # (or the rest of the goods just named: "a решту придбали Китай і Узбекистан")
-    goods += [i for role, i, _j in cues if role == "goods_rest"] if verbs else ()
+    goods += [i for role, i, _j in cues if role == "goods_rest"]
     extra = [("trade", i, j) for i, j in verbs if any(j <= k < j + _GOODS_AFTER or i - _GOODS_BEFORE <= k < i for k in goods)
              and not any(t in ("trade", "invest") and k == i for t, k, _ in hits)]
     return _with(hits, extra)

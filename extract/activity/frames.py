@@ -100,10 +100,10 @@ class Frames:
         # (an act that ends the sentence is the noun of a comparison: "second after Russian exporters.")
         n = len(self.lows)
         # (a cue word there is no adjective: "далеч зад Индия и Германия по износ")
+        cue_at_me = any(a == me for spans in cues.values() for a, _ in spans)
         if me >= n or self._gap(me).strip() not in ("", ".") or not any(
-                (i == me or (i == me + 1 and not self._gap(i).strip() and not any(
-                    a == me for spans in cues.values() for a, _ in spans))) and j < n and not self._gap(j).strip()
-                for _, i, j in self.hits):
+                (i == me or (i == me + 1 and not self._gap(i).strip() and not cue_at_me))
+                and j < n and not self._gap(j).strip() for _, i, j in self.hits):
             return None
         word = next((i for i, j in cues["comparison"] if j == mi), None)
         if word is None or any(j == word for _, j in cues.get("ordinal", ())):

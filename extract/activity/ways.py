@@ -98,7 +98,9 @@ class Ways:
         agents = dict(cues.get("agent_prep", ()))
         if moved_to and "via_weak" in cues and not self._after_cue(cues, "destination", mi, 0) and any(
                 mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and any(0 <= i - b <= 2 for b in moved_to)
-                and not (i in agents and (agents[i] == mi or (0 < mi - agents[i] <= 2 and self.lows[agents[i]] in self.g.company_words)) and any(t == "trade" and 0 <= i - b <= 2 for t, _a, b in self.hits)
+                and not (i in agents and (agents[i] == mi or (
+                    0 < mi - agents[i] <= 2 and self.lows[agents[i]] in self.g.company_words))
+                         and any(t == "trade" and 0 <= i - b <= 2 for t, _a, b in self.hits)
                          and not any(d > mi and clause[d] == clause[mi] for d, _ in cues.get("destination", ())))
                 for i, j in cues["via_weak"]):  # ("shipped by rail to China": the buyer, not the way)
             # (nor the doer of a passive: "will be supplied by China's Goldwind"; after a word that
