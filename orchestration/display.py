@@ -41,6 +41,7 @@ class Display:
         self.dbt_last: dict | None = None
         self.errors: list[str] = []
         self.notes: list[str] = []
+        self.published: dict | None = None  # the publication's counts, for the summary at the end
 
     # output primitives
     def line(self, text: str) -> None:
@@ -157,5 +158,6 @@ class Display:
 
     def _on_published(self, e: dict) -> None:
         self._flush_dbt()
+        self.published = e
         partial = " (only the changed documents' rows written)" if e.get("partial") else ""
         self.line(f"publish   {e['tables']} tables to the BI copy and Parquet{partial}")

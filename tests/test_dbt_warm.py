@@ -124,3 +124,88 @@ def test_the_warm_process_waits_at_a_lower_priority(warm):
     while _niceness(warm.pid) == os.nice(0) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _niceness(warm.pid) == os.nice(0) + dbt_warm._IMPORT_NICENESS
+
+
+# ----------------------------------------------------------------------------- the parse ahead
+
+
+def _request(project, argv, parsed_env, **env):
+    """What dagster-dbt sends: the environment of the parse (this process's, as the dbt step's is the
+    process's that started the warm one) plus its own per-invocation variables."""
+    base = dict(parsed_env)
+    base.update({"DBT_PROFILES_DIR": str(project), "DBT_TARGET_PATH": str(project / "target" / "run-1"),
+                 "DBT_LOG_FORMAT": "json", "DAGSTER_DBT_CLI": "true"}, **env)
+    return {"argv": argv, "cwd": str(project), "env": base}
+
+
+@pytest.fixture()
+def parsed(tmp_path, monkeypatch):
+    monkeypatch.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    project = _project(tmp_path, "select 42 as answer")
+    folder = tmp_path / "warm"
+    folder.mkdir()
+    p = dbt_warm._preparse(str(folder), project)
+    assert p is not None, "the project parses"
+    return project, p
+
+
+def test_the_parse_ahead_serves_only_the_same_incremental_build_of_an_unchanged_project(parsed):
+    project, p = parsed
+    assert "model.p.m" in p.manifest.nodes
+    build = ["build", "--threads", "2", "--no-write-json", "--select", "fqn:*"]
+    assert p.fits(_request(project, build, p.env))
+    assert not p.fits(_request(project, ["build", "--select", "fqn:*"], p.env))  # a full build writes manifest.json
+    assert not p.fits(_request(project, [*build, "--vars", "{x: 1}"], p.env))   # vars change what a parse makes
+    assert not p.fits(_request(project, [*build, "--target=other"], p.env))
+    assert not p.fits(_request(project, build, p.env, WAREHOUSE_PATH="/elsewhere.duckdb"))  # other settings
+    other = dict(_request(project, build, p.env), cwd=str(project.parent))
+    assert not p.fits(other)
+    (project / "models" / "m.sql").write_text("{{ config(materialized='table') }} select 43 as answer")
+    assert not p.fits(_request(project, build, p.env))  # edited since the parse
+
+
+def test_a_build_on_the_parse_ahead_builds_as_dbt_would_and_hands_on_its_parse_state(parsed, tmp_path):
+    project, p = parsed
+    target = project / "target" / "run-1"
+    code = subprocess.run(
+        [sys.executable, "-c", "\n".join([
+            "import os, sys, pickle",
+            "from pathlib import Path",
+            "from orchestration import dbt_warm",
+            f"p = dbt_warm._preparse({str(tmp_path / 'warm2')!r}, Path({str(project)!r}))",
+            f"req = {{'argv': ['build', '--no-write-json'], 'cwd': {str(project)!r}, 'env': dict(os.environ)}}",
+            "assert p is not None and p.fits(req), 'fits'",
+            f"os.chdir({str(project)!r})",
+            "sys.argv = ['dbt', 'build', '--no-write-json']",
+            "code = dbt_warm.run_cli(p.manifest)",
+            "p.hand_on_parse_state(req['env'])",
+            "sys.exit(code)"])],
+        env={**os.environ, "PYTHONPATH": str(REPO), "DBT_PROFILES_DIR": str(project), "DBT_TARGET_PATH": str(target),
+             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
+        capture_output=True, text=True, timeout=300)
+    (tmp_path / "warm2").mkdir(exist_ok=True)
+    assert code.returncode == 0, code.stdout[-2000:] + code.stderr[-2000:]
+    assert duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True).execute(
+        "select answer from m").fetchall() == [(42,)]
+    assert (target / "partial_parse.msgpack").exists()  # for keep_parse_state, as a build's own parse
+
+
+def test_a_failing_model_on_the_parse_ahead_gives_dbts_exit_code(tmp_path, monkeypatch):
+    monkeypatch.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    project = _project(tmp_path, "select * from no_such_table")
+    folder = tmp_path / "warm"
+    folder.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", "\n".join([
+            "import os, sys",
+            "from pathlib import Path",
+            "from orchestration import dbt_warm",
+            f"p = dbt_warm._preparse({str(folder)!r}, Path({str(project)!r}))",
+            f"os.chdir({str(project)!r})",
+            "sys.argv = ['dbt', 'build', '--no-write-json']",
+            "sys.exit(dbt_warm.run_cli(p.manifest))"])],
+        env={**os.environ, "PYTHONPATH": str(REPO), "DBT_PROFILES_DIR": str(project),
+             "DBT_TARGET_PATH": str(project / "target" / "r"), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
+        capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "no_such_table" in done.stdout

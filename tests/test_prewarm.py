@@ -30,9 +30,14 @@ def _rows(results) -> dict[str, int]:
 def test_a_few_files_go_to_the_one_warm_worker_only(folder):
     rels = sorted(p.name for p in folder.glob("*.txt"))
     prewarm.start(2)
-    results = list(sync.process_files(folder, rels, 10_000_000, 2))
+    stream = sync.process_files(folder, rels, 10_000_000, 2)
+    results = [next(stream)]
     pool = prewarm.pool(2)
     assert pool is not None and len(pool._processes) == 1  # no second worker warming up beside dbt
+    workers = list(pool._processes.values())
+    results += list(stream)
+    # its files done, the worker stops: the languages it has not loaded would take CPU from the load and dbt
+    assert prewarm.pool(2) is None and not any(w.is_alive() for w in workers)
     assert [r.source_file for r in results] == rels
     assert all(r.rows.get("mentions") for r in results)  # really extracted, in the worker
     # the same as extraction in this process
@@ -58,23 +63,19 @@ def _languages_loaded() -> int:
 
 def test_a_file_waits_for_one_language_of_the_warm_up_not_all(folder):
     """The worker loads the languages one at a time, each a task of its own: a file handed to it
-    while it warms up is extracted after the language being loaded (and its own), then the warm-up
-    goes on to the end."""
-    import time
-
+    while it warms up is extracted after the language being loaded (and its own); once the run's
+    files are done, the worker stops instead of loading the languages no file needed."""
     from extract.language import detect_language, supported_languages
 
     english = [p.name for p in sorted(folder.glob("*.txt"))
                if detect_language(p.read_text(encoding="utf-8"))[0] == "en"][:1]
     assert english and supported_languages()[0] != "en"
     prewarm.start(2)
-    results = list(sync.process_files(folder, english, 10_000_000, 2))
-    assert results[0].rows.get("mentions")
+    stream = sync.process_files(folder, english, 10_000_000, 2)
+    first = next(stream)
+    assert first.rows.get("mentions")
     pool = prewarm.pool(2)
     n = len(supported_languages())
     # the first language, the file's own (English) and at most the next one queued beside the file
     assert 2 <= pool.submit(_languages_loaded).result() <= 3 < n
-    deadline = time.monotonic() + 120
-    while pool.submit(_languages_loaded).result() < n:
-        assert time.monotonic() < deadline, "the warm-up stopped before the last language"
-        time.sleep(0.2)
+    assert list(stream) == [] and prewarm.pool(2) is None

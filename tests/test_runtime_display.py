@@ -111,6 +111,45 @@ def test_make_run_prints_stages_and_the_log_path_and_no_dagster_lines(tmp_path):
     text = log.read_text()
     assert "RUN_START" in text and "dbt build" in text  # Dagster's and dbt's lines went there
     assert "warehouse built" in out and str(tmp_path / "wh" / "w_bi.duckdb") in out
+    # the summary's counts come from the publication step (not from opening the copy again): they are the copy's
+    import duckdb
+    con = duckdb.connect(str(tmp_path / "wh" / "w_bi.duckdb"), read_only=True)
+    try:
+        docs = con.execute("SELECT status, count(*) FROM marts.dim_document GROUP BY 1 ORDER BY 1").fetchall()
+        counts = {t: con.execute(f"SELECT count(*) FROM marts.{t}").fetchone()[0]
+                  for t in ("fct_partner_mention", "fct_activity_event", "fct_figure")}
+    finally:
+        con.close()
+    assert "  documents: " + ", ".join(f"{n} {st}" for st, n in docs) in out
+    for t, n in counts.items():
+        assert f"{t} {n}" in out, (t, n, out[-600:])
+
+
+def test_the_summary_without_the_publications_counts_reads_the_copy(tmp_path, capsys):
+    """An older build process reports no counts: the summary opens the BI copy instead; with them it
+    never opens it (here it does not even exist)."""
+    from types import SimpleNamespace
+
+    import duckdb
+
+    from orchestration.run import _SUMMARY_TABLES, _summary
+
+    s = SimpleNamespace(warehouse_path=tmp_path / "w.duckdb", bi_path=tmp_path / "missing_bi.duckdb",
+                        exports_dir=tmp_path / "exports")
+    published = {"rows": {f"marts.{t}": i for i, t in enumerate(_SUMMARY_TABLES)}, "statuses": {"ok": 7, "binary": 1}}
+    _summary(s, published)
+    out = capsys.readouterr().out
+    assert "documents: 1 binary, 7 ok" in out and "fct_activity_event 1" in out
+    bi = tmp_path / "bi.duckdb"
+    con = duckdb.connect(str(bi))
+    con.execute("CREATE SCHEMA marts")
+    con.execute("CREATE TABLE marts.dim_document AS SELECT 'ok' AS status FROM range(3)")
+    for t in _SUMMARY_TABLES:
+        con.execute(f"CREATE TABLE marts.{t} AS SELECT 1 AS x FROM range(2)")
+    con.close()
+    _summary(SimpleNamespace(**{**vars(s), "bi_path": bi}), {"tables": 12})
+    out = capsys.readouterr().out
+    assert "documents: 3 ok" in out and "fct_figure 2" in out
 
 
 def test_a_build_that_dies_before_any_step_shows_the_end_of_its_log(tmp_path):

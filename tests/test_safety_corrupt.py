@@ -13,7 +13,8 @@ import pytest
 
 from tests.conftest import SEEDS
 from warehouse.config import settings
-from warehouse.preflight import PreflightError, check_warehouse_file, file_stamp, preflight
+from warehouse.preflight import (PreflightError, check_warehouse_file, file_stamp, known_sound, preflight,
+                                 remember_sound, sound_stamp_path)
 from warehouse.sync import sync_raw
 
 QUIET = dict(log=lambda *_: None)
@@ -180,3 +181,29 @@ def test_the_build_trusts_only_the_file_state_make_run_checked(env):
     # the skip is real: the stamp of this (damaged) state lets it pass, which is why only `make run`
     # may give one, right after its own check and under the lock the build inherits
     preflight(s, checked=file_stamp(s.warehouse_path))
+
+
+def test_a_file_left_as_the_last_successful_build_left_it_is_not_opened_again_any_change_is(env):
+    """`make run` remembers the stamp of the file its successful build left (warehouse/preflight.py);
+    the next run skips the check for that very state only: any later write, a cut, a replacement or a
+    write-ahead log beside it makes the run check the file again."""
+    s, _ = env
+    good = sound_warehouse(s)
+    assert known_sound(s.warehouse_path) is None  # nothing remembered yet
+    remember_sound(s.warehouse_path)
+    assert sound_stamp_path(s.warehouse_path).exists()
+    assert known_sound(s.warehouse_path) == file_stamp(s.warehouse_path)
+    preflight(s, checked=known_sound(s.warehouse_path))
+    wal = s.warehouse_path.with_name(s.warehouse_path.name + ".wal")
+    wal.write_bytes(b"x")
+    assert known_sound(s.warehouse_path) is None  # someone wrote to it since
+    wal.unlink()
+    s.warehouse_path.write_bytes(good[:-4096])  # cut short, as a copy or a full disk does
+    assert known_sound(s.warehouse_path) is None
+    with pytest.raises(PreflightError, match="truncated"):
+        preflight(s, checked=known_sound(s.warehouse_path))
+    s.warehouse_path.write_bytes(good)  # the same bytes again: a new mtime, checked (and sound)
+    assert known_sound(s.warehouse_path) is None
+    preflight(s, checked=known_sound(s.warehouse_path))
+    sound_stamp_path(s.warehouse_path).write_text("garbage")
+    assert known_sound(s.warehouse_path) is None

@@ -39,8 +39,43 @@ def file_stamp(path: Path) -> str:
     return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
 
 
+def sound_stamp_path(warehouse: Path) -> Path:
+    """Where `make run` keeps the file_stamp of the warehouse file as its last successful build left it."""
+    warehouse = Path(warehouse)
+    return warehouse.with_name(warehouse.name + ".sound")
+
+
+def remember_sound(warehouse: Path) -> None:
+    """After a successful build, under its lock: the file as it is now was written and tested by that build.
+    A later run that finds the same stamp (device, inode, size, mtime in ns) skips opening the file
+    to check it (0.25 s at 100,000 articles); any write, truncation or replacement changes the stamp."""
+    stamp, path = file_stamp(warehouse), sound_stamp_path(warehouse)
+    try:
+        if stamp:
+            tmp = path.with_name(f".{path.name}.tmp")  # one writer: the run holding the lock
+            tmp.write_text(stamp + "\n", encoding="utf-8")
+            os.replace(tmp, path)
+        else:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder only costs the next run its check
+
+
+def known_sound(warehouse: Path) -> str | None:
+    """The stamp remembered by the last successful build, when the file still has it (and no
+    write-ahead log has appeared beside it since: someone else wrote to it)."""
+    if Path(str(warehouse) + ".wal").exists():
+        return None
+    try:
+        remembered = sound_stamp_path(warehouse).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return remembered if remembered and remembered == file_stamp(warehouse) else None
+
+
 def preflight(s: Settings, checked: str | None = None) -> None:
-    """checked: the file_stamp of a warehouse file already checked under the lock this run holds."""
+    """checked: the file_stamp of a warehouse file already checked under the lock this run holds, or
+    left so by the last successful build (known_sound)."""
     check_source_dir(s.source_dir)
     if not (checked and checked == file_stamp(s.warehouse_path)):
         check_warehouse_file(s.warehouse_path)

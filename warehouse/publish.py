@@ -71,6 +71,7 @@ class PublishReport:
     exports_mode: str = "full"
     changed_documents: int | None = None  # in the partial BI update
     notes: list[str] = field(default_factory=list)  # why a publication was full
+    documents_by_status: dict[str, int] = field(default_factory=dict)  # of the published dim_document
 
 
 class PublishRefused(RuntimeError):
@@ -128,7 +129,7 @@ def publish(warehouse_path: Path, bi_path: Path, exports_dir: Path,
             "ORDER BY 1, 2", [src]).fetchall()
         counts = {f"{schema}.{name}": con.execute(f"SELECT count(*) FROM {qualified(src, schema, name)}")
                   .fetchall()[0][0] for schema, name in tables}
-        report = PublishReport(bi_path, exports_dir, counts)
+        report = PublishReport(bi_path, exports_dir, counts, documents_by_status=_statuses(con, src))
         fp = fingerprint()
         _write_bi_copy(con, src, tables, counts, bi_path, tmp, fp, report, full)
         _write_exports(con, src, tables, counts, exports_dir, tmp_exports, fp, report, full)
@@ -435,6 +436,14 @@ def _link_or_copy(a: Path, b: Path) -> None:
         os.link(a, b)
     except OSError:
         shutil.copy2(a, b)
+
+
+def _statuses(con: duckdb.DuckDBPyConnection, catalog: str) -> dict[str, int]:
+    """Documents per status in the marts being published (what `make run` prints at the end)."""
+    if not _documents(con, catalog):
+        return {}
+    return dict(con.execute(f"SELECT status, count(*) FROM {qualified(catalog, 'marts', 'dim_document')} "
+                            "GROUP BY 1 ORDER BY 1").fetchall())
 
 
 def _documents(con: duckdb.DuckDBPyConnection, catalog: str) -> int:

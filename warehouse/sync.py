@@ -225,6 +225,10 @@ def process_files(source_dir: Path, rels, max_bytes: int, workers: int, batch_id
     chunk = 1 if len(rels) < 64 else 8
     for i in range(0, len(args), _WINDOW):  # a window at a time: Executor.map submits all it is given
         yield from started.map(_process_star, args[i:i + _WINDOW], chunksize=chunk)
+    # the worker has done this run's files: the languages it has not loaded yet would only take CPU
+    # from the load and the dbt step that come next (alternating +10 runs on 100,000: 10.3-10.4 s
+    # against 10.6-12.8 s going on)
+    prewarm.stop()
 
 
 _WINDOW = 1024

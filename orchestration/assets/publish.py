@@ -43,7 +43,8 @@ def bi_warehouse(context: dg.AssetExecutionContext, config: PublishConfig, duckd
     context.log.info(f"published {len(report.tables)} tables to {report.bi_path} ({report.bi_mode}{changed}) and "
                      f"{report.exports_dir} ({report.exports_mode})")
     progress.emit("published", tables=len(report.tables), bi=str(report.bi_path), exports=str(report.exports_dir),
-                  partial=report.bi_mode == "partial" and report.exports_mode == "partial")
+                  partial=report.bi_mode == "partial" and report.exports_mode == "partial",
+                  rows=report.tables, statuses=report.documents_by_status)
     return dg.MaterializeResult(metadata={
         "bi_path": dg.MetadataValue.path(str(report.bi_path)),
         "exports_dir": dg.MetadataValue.path(str(report.exports_dir)),
