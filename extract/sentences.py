@@ -92,6 +92,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         # a capital or a digit right after the break is the common case (neither is an opener)
         if not (c.isupper() or c.isdigit() or _opens_sentence(text, nxt, le)):
             continue
+        if text[dot - 1].isdigit() and _ordinal_dot(text, cur, dot, nxt):
+            continue
         # the word test, where group 1 says it may refuse the break, and for a sentence that starts
         # at start (the word there may be cut short by start, which the look-behinds do not see)
         if (m.lastindex or cur == start) and text[dot] == ".":
@@ -160,6 +162,26 @@ def _opens_sentence(text: str, i: int, end: int) -> bool:
 # tonne, where "т." is otherwise "т. е."/"т. н."), "3,5 т. В сентябре"
 _UNITS_AFTER_NUMBER = {"т", "t"}
 _NUMBER_BEFORE = re.compile(r"(?:\d|(?<!\w)(?:млн|млрд|тыс|mln|mn|bn))[.]?[ \t\u00a0\u202f]*\Z", re.IGNORECASE)
+
+
+# German writes ordinals with a dot: "am 14. Juni", "ihr 14. Sanktionspaket", "zum 3. Mal"
+_ORDINAL_AFTER_WORD = re.compile(
+    r"(?<!\w)(?:am|im|vom|zum|zur|bis|ab|seit|beim|dem|den|der|die|das|des|ihr|ihre|ihrem|ihren|ihres|sein|"
+    r"seine|seinem|seinen|seines|jeder|jedem|jeden|und)\s+\d{1,3}\Z", re.I)
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}\Z")
+_GERMAN_MONTH = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                           r"Dezember)\b")
+
+
+def _ordinal_dot(text: str, cur: int, dot: int, nxt: int) -> bool:
+    """A dot after a number that ends no sentence: a day before a German month name, or a number after an
+    article or a preposition (an ordinal: no sentence ends on "ihr 14.")."""
+    if text[dot] != ".":
+        return False
+    head = text[max(cur, dot - 16):dot]
+    if _GERMAN_MONTH.match(text, nxt) and _DAY_NUMBER.search(head):
+        return True
+    return _ORDINAL_AFTER_WORD.search(head) is not None
 
 
 def _unit_after_number(text: str, cur: int, pos: int, word: str) -> bool:

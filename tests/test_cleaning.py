@@ -132,3 +132,14 @@ def test_dotted_initials_of_a_name_are_no_sentence_end():
                    "Then it fell."]
     de = "Kasachstan: Tau-Ken Samruk hat einen Vertrag mit der deutschen H.C. Starck unterzeichnet."
     assert ("DE", "agree") in {(e.partner_id, e.activity_type) for e in extract(de, "de").events}
+
+
+def test_german_ordinals_are_no_sentence_end_and_a_number_at_the_end_still_is():
+    text = ("Am 14. Juni unterzeichneten beide Seiten das Abkommen. Seit die EU ihr 14. Sanktionspaket "
+            "beschlossen hat, prüfen Banken jede Zahlung. Zum 3. Mal tagte die Kommission. "
+            "Die Zahl der Anträge stieg auf 14. Danach sank sie.")
+    got = [text[s.start_char:s.end_char] for s in split_sentences(text)]
+    assert got == ["Am 14. Juni unterzeichneten beide Seiten das Abkommen.",
+                   "Seit die EU ihr 14. Sanktionspaket beschlossen hat, prüfen Banken jede Zahlung.",
+                   "Zum 3. Mal tagte die Kommission.",
+                   "Die Zahl der Anträge stieg auf 14.", "Danach sank sie."]

@@ -10,7 +10,7 @@ import pytest
 
 from extract.boilerplate import TAIL_KINDS, _marker_pattern, find_boilerplate_start
 from extract.model import Sentence
-from extract.sentences import _NON_FINAL, _is_initial, _join_country_titles, split_sentences
+from extract.sentences import _NON_FINAL, _is_initial, _join_country_titles, _ordinal_dot, split_sentences
 
 from conftest import DEV_CORPUS, EXAMPLES, SEEDS
 
@@ -34,6 +34,9 @@ def plain_split(text: str, start: int = 0, end: int | None = None) -> list[Sente
             while nxt < le and text[nxt] in _PLAIN_OPENERS:
                 nxt += 1
             if nxt >= le or not (text[nxt].isupper() or text[nxt].isdigit()):
+                continue
+            if text[m.start() - 1:m.start()] == "." and text[m.start() - 2:m.start() - 1].isdigit() and _ordinal_dot(
+                    text, cur, m.start() - 1, nxt):
                 continue
             head = text[max(cur, m.start() - 40):m.start()].rstrip()
             w = _PLAIN_LAST_WORD_REVERSED.match(head[::-1])
