@@ -341,10 +341,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 hits = [("consult", i, j) if t == "move" and self._traveller_before(cues, i) else (t, i, j)
                         for t, i, j in hits]
         # "bis zu 2000 Pflegekräfte pro Jahr nach Deutschland gehen", "students will go to Poland": people who
-        # go somewhere carry no goods
-        if "people" in cues and not self.commodities and any(t == "move" for t, _, _ in hits):
+        # go somewhere carry no goods; and tourists or students who visit a city or travel there hold no talks
+        # ("Touristen aus China reisen nach Almaty", "Chinese tourists visited Almaty")
+        if "people" in cues and (not self.commodities and any(t == "move" for t, _, _ in hits) or "visit" in cues):
             people = [a for a, _ in cues["people"]]
-            hits = [h for h in hits if not (h[0] == "move" and any(abs(a - h[1]) <= _PEOPLE_REACH for a in people))]
+            visits = {a for a, _ in cues.get("visit", ())}
+            hits = [h for h in hits if not ((h[0] == "move" and not self.commodities or h[0] == "consult" and h[1] in visits)
+                                            and any(abs(a - h[1]) <= _PEOPLE_REACH for a in people))]
             if not hits:
                 return None
         # "China Railway", "Russian Railways": a word of a partner's name is no act
