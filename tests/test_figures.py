@@ -362,3 +362,13 @@ def test_a_count_right_after_a_route_name_is_no_model_number(lang, text, count):
 
 def test_a_model_number_after_a_capitalised_name_is_still_no_count():
     assert not [f for f in extract("Air Astana ordered Boeing 737 jets.", lang="en").figures if f.kind == "count"]
+
+
+def test_vague_plural_numbers_are_no_figures_and_counted_hundreds_still_are():
+    """"Hundreds of trucks", "тысячи мигрантов": no number is stated; "two hundred trucks" states one."""
+    from extract import extract
+    for lang, text in [("en", "Hundreds of trucks queue at Khorgos."), ("en", "Thousands of workers left for Russia."),
+                       ("ru", "Сотни грузовиков стоят в очереди."), ("fr", "Des centaines de camions attendent.")]:
+        assert extract(text, lang=lang).figures == [], text
+    [two] = extract("Two hundred trucks queue at Khorgos.", lang="en").figures
+    assert (two.kind, two.value) == ("count", 200)
