@@ -243,3 +243,14 @@ def test_goods_before_a_colon_lead_in_to_the_goods_named_after_the_tonnage():
 ])
 def test_the_generic_metal_right_after_a_tonnage_is_the_metal_named_before(lang, text, expected):
     assert [v.commodity_id for v in extract(text, lang=lang).export_volumes] == [expected]
+
+
+def test_a_month_name_is_no_commodity_the_grain_of_the_same_key_still_is():
+    """German "Mai" (May) and "Mais" (maize) share a lemma key: the month names no commodity, so a
+    cotton tonnage "von Januar bis Mai" is no grain export; "Tonnen Mais" still is."""
+    from extract import extract
+    r = extract("Von Januar bis Mai gingen 41.000 Tonnen Baumwollfaser nach China.", lang="de")
+    assert not any(m.entity_type == "commodity" for m in r.mentions) and r.export_volumes == []
+    r = extract("Kasachstan exportierte im Mai 120.000 Tonnen Mais nach China.", lang="de")
+    assert [m.surface_text for m in r.mentions if m.entity_type == "commodity"] == ["Mais"]
+    assert [v.commodity_id for v in r.export_volumes] == ["grain"]

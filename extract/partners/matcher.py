@@ -85,6 +85,7 @@ class LanguageMatcher:
             self.orth_matcher.add(label, docs)
         self.keys, self.whole_keys = keep, whole
         self._alias_low = {e.alias: e.alias.lower() for e in self.labels.values()}
+        self._months = _month_names(lang)
         # match id -> (type order, entry): one lookup per match instead of two
         self._ranked = {i: (_TYPE_ORDER[e.entity_type], e) for i, e in self.labels.items()}
 
@@ -159,6 +160,8 @@ class LanguageMatcher:
             surf = body[start:stop]
             if entry.capitalised and not surf[:1].isupper():
                 continue
+            if order == 1 and e - s == 1 and surf in self._months:
+                continue  # German "Mai" (May) reads as "Mais" (maize): a month name names no commodity
             if order == 0 and (  # partners
                     (datelines and any(a < stop and start < b for a, b in datelines))
                     or (e - s == 1 and entry.kind in ("name", "capital") and person_at(s, e))):
@@ -221,6 +224,13 @@ _NONZERO_DIGIT = re.compile("[1-9]")  # re.sub is ten times faster than str.tran
 # Other readers of the shared lemma table (the activity grammar, extract/activity/__init__.py) say
 # which keys they need; the table keeps only those and the lexicon's.
 _KEY_USERS: list[Callable[[str], set[str]]] = []
+
+
+def _month_names(lang: str) -> frozenset[str]:
+    """The language's month names as written (grammar/months.csv)."""
+    from ..reference import load_csv
+
+    return frozenset(r["name"] for r in load_csv("grammar/months") if r["lang"] == lang)
 
 
 def share_lemma_keys(keys_of: Callable[[str], set[str]]) -> None:
