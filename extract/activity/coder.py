@@ -70,6 +70,7 @@ _WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global geha
 _EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
+_CO_FINANCIER = 1  # "cofinancer avec la France": the "with" right after the act names a co-financier
 _PEOPLE_REACH = 6  # "2000 Pflegekräfte pro Jahr nach Deutschland gehen": the people to the verb that moves them
 _MET_WITH = 3  # "Treffen mit den Umweltministern Kasachstans": the meeting's "with" to the list of those met
 _LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
@@ -258,6 +259,16 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         k = bisect_right(self.starts, char) - 1
         return k if k > 0 else 0
 
+    def _lenders_money(self, cues, hits: list) -> list:
+        lenders = [a for a, _ in cues["lender"]]
+        first_partner = min((self.token_of(p.start_char) for p in self.partners), default=None)
+        withs = [a for a, _ in cues.get("with", ())]
+        allocating = {a for a, _ in cues.get("allocate", ())}  # ("выделит кредит": no sum, so cooperation)
+        return [h for h in hits if not (
+            (h[0] == "invest" or h[0] == "cooperate" and h[1] in allocating) and any(a < h[1] for a in lenders)
+            and (first_partner is None or first_partner > h[1])
+            and not any(h[2] <= w <= h[2] + _CO_FINANCIER for w in withs))]
+
     def _stated(self) -> tuple[list, dict] | None:
         """The triggers that state an act, and the cue words by role (None: no act is stated). No act
         in a question, a title ("trade minister"), a fixed phrase, the frame of a backdrop, a name
@@ -348,6 +359,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             visits = {a for a, _ in cues.get("visit", ())}
             hits = [h for h in hits if not ((h[0] == "move" and not self.commodities or h[0] == "consult" and h[1] in visits)
                                             and any(abs(a - h[1]) <= _PEOPLE_REACH for a in people))]
+            if not hits:
+                return None
+        # "ADB backs Kazakhstan's grid links with Uzbekistan", "the World Bank will finance a road linking
+        # Kazakhstan and Uzbekistan": a multilateral lender's money, with no partner named before the act
+        # or right after it as a co-financier ("cofinancer avec la France"), is no partner's investment
+        if "lender" in cues and any(t in ("invest", "cooperate") for t, _, _ in hits):
+            hits = self._lenders_money(cues, hits)
             if not hits:
                 return None
         # "China Railway", "Russian Railways": a word of a partner's name is no act
