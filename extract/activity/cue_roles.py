@@ -122,17 +122,23 @@ def _tightened(cues: list, hits: list) -> list:
     return _with(hits, extra)
 
 
-def _goods_supplied(cues: list, hits: list, mentions, starts: list[int]) -> list:
+_SHARE_UNITS = ("percent", "per cent", "процент", "відсот", "proc", "pour cent", "prozent", "пайыз")
+
+
+def _goods_supplied(cues: list, hits: list, mentions, starts: list[int], lows: list[str] = ()) -> list:
     """A verb that moves goods only when goods are its object ("acquired 2 million tonnes of grain", "provides
     China with uranium", "a envoyé du blé", "астық жіберді"; not "acquired a stake", "provided assistance",
     "l'envoyé spécial"): a cue "trade_if_goods" is a trade trigger when a commodity is named at most six
-    words after it (or before it, verb last), or "the rest" (of the goods told before)."""
+    words after it (or before it, verb last), or "the rest" (of the goods told before), or a quantity of
+    goods ("ещё 90 тыс. тонн приобрели российские заводы": tonnes, barrels, cubic metres; a percentage
+    is a share, not goods)."""
     verbs = [(i, j) for role, i, j in cues if role == "trade_if_goods"]
     if not verbs:
         return hits
     goods = [bisect_right(starts, m.start_char) - 1 for m in mentions if m.entity_type == "commodity"]
     # (or the rest of the goods just named: "a решту придбали Китай і Узбекистан")
     goods += [i for role, i, _j in cues if role == "goods_rest"]
+    goods += [i for role, i, _j in cues if role == "goods_unit" and i < len(lows) and not lows[i].startswith(_SHARE_UNITS)]
     extra = [("trade", i, j) for i, j in verbs if any(j <= k < j + _GOODS_AFTER or i - _GOODS_BEFORE <= k < i for k in goods)
              and not any(t in ("trade", "invest") and k == i for t, k, _ in hits)]
     return _with(hits, extra)
