@@ -70,6 +70,7 @@ _WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global geha
 _EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
+_ARTICLES_BEFORE_FORMER = frozenset(("a", "an", "the", "un", "une", "le", "la", "l"))
 _CO_FINANCIER = 1  # "cofinancer avec la France": the "with" right after the act names a co-financier
 _PEOPLE_REACH = 6  # "2000 Pflegekräfte pro Jahr nach Deutschland gehen": the people to the verb that moves them
 _MET_WITH = 3  # "Treffen mit den Umweltministern Kasachstans": the meeting's "with" to the list of those met
@@ -259,6 +260,20 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         k = bisect_right(self.starts, char) - 1
         return k if k > 0 else 0
 
+    def _in_former_apposition(self, formers, p: Mention) -> bool:
+        """The partner stands in an apposition that a "former" word opens after a comma (", a former
+        ...", ", ancien ...", ", бывший ..."), before the apposition's next comma."""
+        k = self.token_of(p.start_char)
+        for a, _b in formers:
+            if a >= k:
+                continue
+            opens = a - 1 if a > 0 and self.lows[a - 1] in _ARTICLES_BEFORE_FORMER else a
+            if opens == 0 or "," not in self._gap(opens):
+                continue
+            if not any(ch in self._gap(x) for x in range(a + 1, k + 1) for ch in ",;:"):
+                return True
+        return False
+
     def _lenders_money(self, cues, hits: list) -> list:
         lenders = [a for a, _ in cues["lender"]]
         first_partner = min((self.token_of(p.start_char) for p in self.partners), default=None)
@@ -291,6 +306,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 cues[role].append((i, j))
             else:
                 cues[role] = [(i, j)]
+        # "Daniyar Ospanov, ancien représentant de KazMunayGas aux Pays-Bas", "Aizhan Temirova, a former World
+        # Bank economist who spent ten years in Washington": a person's past, in an apposition, names no party
+        if "former" in cues and self.partners:
+            self.partners = [p for p in self.partners if not self._in_former_apposition(cues["former"], p)]
+            if not self.partners:
+                return None
         # "trade minister", "министр торговли": a title, not an act of trade
         # ... nor is a fixed phrase that holds a trigger word ("z udziałem Niemiec": with Germany taking part)
         for role in ("title", "fixed"):
