@@ -10,7 +10,9 @@ from .tokens import _GAP_DASH
 
 _CLAUSE_MARK = re.compile(r"[;()]")
 _GLOSS_WORDS = 4  # a bracketed aside this short glosses the name before it: "(AFD)", "(Kazakhstan Temir Scholy)"
-_GLOSS = re.compile(r"\((?=[^()\n]{1,60}\))(?:[^\W\d_][\w.&'’-]*(?:\s+|(?=\)))){1,%d}\)" % _GLOSS_WORDS)
+# ... and so does a share or figure in brackets: "Chevron (15%)", "du russe Lukoil (13,5 %)"
+_GLOSS = re.compile(r"\((?=[^()\n]{1,60}\))(?:(?:[^\W\d_][\w.&'’-]*(?:\s+|(?=\)))){1,%d}|\d[\d.,\s]*%%?\s*)\)"
+                    % _GLOSS_WORDS)
 _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺĄĆĘŁŃŚŹŻ])")
 _APPOSITION_WORDS = 7  # words of an apposition that describes a partner ("gros acheteur de blé russe")
 _CONTRAST_REACH = 4  # words from "not through" to its "but" ("nie przez Rosję, lecz przez")
