@@ -70,6 +70,7 @@ _WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global geha
 _EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
+_ELSEWHERE_REACH = 5  # "sells pipeline gas to Europe": the trade word to the region it goes to
 _ARTICLES_BEFORE_FORMER = frozenset(("a", "an", "the", "un", "une", "le", "la", "l"))
 _CO_FINANCIER = 1  # "cofinancer avec la France": the "with" right after the act names a co-financier
 _PEOPLE_REACH = 6  # "2000 Pflegekräfte pro Jahr nach Deutschland gehen": the people to the verb that moves them
@@ -260,6 +261,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         k = bisect_right(self.starts, char) - 1
         return k if k > 0 else 0
 
+    def _sold_elsewhere(self, cues, hits: list) -> list:
+        places = [a for a, _ in cues["elsewhere"]]
+        dests = {b for _a, b in cues.get("destination", ())}  # (the word right after "to", "vers", "nach")
+        return [h for h in hits if not (h[0] in ("trade", "move") and any(
+            h[2] <= a <= h[2] + _ELSEWHERE_REACH and a in dests for a in places))]
+
     def _in_former_apposition(self, formers, p: Mention) -> bool:
         """The partner stands in an apposition that a "former" word opens after a comma (", a former
         ...", ", ancien ...", ", бывший ..."), before the apposition's next comma."""
@@ -380,6 +387,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             visits = {a for a, _ in cues.get("visit", ())}
             hits = [h for h in hits if not ((h[0] == "move" and not self.commodities or h[0] == "consult" and h[1] in visits)
                                             and any(abs(a - h[1]) <= _PEOPLE_REACH for a in people))]
+            if not hits:
+                return None
+        # "Azerbaijan, which sells pipeline gas to Europe": goods sold to a region that is no partner, in a
+        # sentence with no Kazakh side, are the partner's own trade
+        if "elsewhere" in cues and not self.home and any(t in ("trade", "move") for t, _, _ in hits):
+            hits = self._sold_elsewhere(cues, hits)
             if not hits:
                 return None
         # "ADB backs Kazakhstan's grid links with Uzbekistan", "the World Bank will finance a road linking
