@@ -164,17 +164,16 @@ def test_the_parse_ahead_serves_only_the_same_incremental_build_of_an_unchanged_
     assert not p.fits(_request(project, build, p.env))  # edited since the parse
 
 
-def test_a_build_on_the_parse_ahead_builds_as_dbt_would_and_hands_on_its_parse_state(parsed, tmp_path):
-    project, p = parsed
-    target = project / "target" / "run-1"
-    code = subprocess.run(
+def _build_on_parse(project, folder, target):
+    """`dbt build --no-write-json` in a fresh process on a parse made ahead, as the warm process runs it."""
+    return subprocess.run(
         [sys.executable, "-c", "\n".join([
-            "import os, sys, pickle",
+            "import os, sys",
             "from pathlib import Path",
             "from orchestration import dbt_warm",
-            f"p = dbt_warm._preparse({str(tmp_path / 'warm2')!r}, Path({str(project)!r}))",
+            f"p = dbt_warm._preparse({str(folder)!r}, Path({str(project)!r}))",
             f"req = {{'argv': ['build', '--no-write-json'], 'cwd': {str(project)!r}, 'env': dict(os.environ)}}",
-            "assert p is not None and p.fits(req), 'fits'",
+            "assert p is not None and p.fits(req), 'the parse ahead serves this build'",
             f"os.chdir({str(project)!r})",
             "sys.argv = ['dbt', 'build', '--no-write-json']",
             "code = dbt_warm.run_cli(p.manifest)",
@@ -183,8 +182,13 @@ def test_a_build_on_the_parse_ahead_builds_as_dbt_would_and_hands_on_its_parse_s
         env={**os.environ, "PYTHONPATH": str(REPO), "DBT_PROFILES_DIR": str(project), "DBT_TARGET_PATH": str(target),
              "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
         capture_output=True, text=True, timeout=300)
-    (tmp_path / "warm2").mkdir(exist_ok=True)
-    assert code.returncode == 0, code.stdout[-2000:] + code.stderr[-2000:]
+
+
+def test_a_build_on_the_parse_ahead_builds_as_dbt_would_and_hands_on_its_parse_state(parsed, tmp_path):
+    project, _p = parsed
+    target = project / "target" / "run-1"
+    done = _build_on_parse(project, tmp_path / "warm2", target)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True).execute(
         "select answer from m").fetchall() == [(42,)]
     assert (target / "partial_parse.msgpack").exists()  # for keep_parse_state, as a build's own parse
@@ -193,19 +197,6 @@ def test_a_build_on_the_parse_ahead_builds_as_dbt_would_and_hands_on_its_parse_s
 def test_a_failing_model_on_the_parse_ahead_gives_dbts_exit_code(tmp_path, monkeypatch):
     monkeypatch.setenv("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     project = _project(tmp_path, "select * from no_such_table")
-    folder = tmp_path / "warm"
-    folder.mkdir()
-    done = subprocess.run(
-        [sys.executable, "-c", "\n".join([
-            "import os, sys",
-            "from pathlib import Path",
-            "from orchestration import dbt_warm",
-            f"p = dbt_warm._preparse({str(folder)!r}, Path({str(project)!r}))",
-            f"os.chdir({str(project)!r})",
-            "sys.argv = ['dbt', 'build', '--no-write-json']",
-            "sys.exit(dbt_warm.run_cli(p.manifest))"])],
-        env={**os.environ, "PYTHONPATH": str(REPO), "DBT_PROFILES_DIR": str(project),
-             "DBT_TARGET_PATH": str(project / "target" / "r"), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
-        capture_output=True, text=True, timeout=300)
+    done = _build_on_parse(project, tmp_path / "warm", project / "target" / "r")
     assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]
     assert "no_such_table" in done.stdout
