@@ -131,7 +131,7 @@ def _join_country_titles(text: str, starts: list[int], ends: list[int]) -> None:
         e = ends[k - 1]
         if text.endswith(_DOTTED_COUNTRIES, e - 4, e) and "\n" not in text[e:starts[k]]:
             word = text[starts[k]:starts[k] + 20].split(None, 1)[0] if starts[k] < len(text) else ""
-            if word in _OFFICES:
+            if word in _OFFICES or word.split("-", 1)[0] in _OFFICES:  # ("U.S. Export-Import Bank")
                 ends[k - 1] = ends[k]
                 del starts[k], ends[k]
                 continue

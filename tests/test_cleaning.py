@@ -143,3 +143,9 @@ def test_german_ordinals_are_no_sentence_end_and_a_number_at_the_end_still_is():
                    "Seit die EU ihr 14. Sanktionspaket beschlossen hat, prüfen Banken jede Zahlung.",
                    "Zum 3. Mal tagte die Kommission.",
                    "Die Zahl der Anträge stieg auf 14.", "Danach sank sie."]
+
+
+def test_a_dotted_country_before_a_hyphenated_office_is_no_sentence_end():
+    text = "The U.S. Export-Import Bank will lend 90 million dollars. Then it stopped."
+    assert [text[s.start_char:s.end_char] for s in split_sentences(text)] == [
+        "The U.S. Export-Import Bank will lend 90 million dollars.", "Then it stopped."]

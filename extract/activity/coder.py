@@ -267,6 +267,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         return [h for h in hits if not (h[0] in ("trade", "move") and any(
             h[2] <= a <= h[2] + _ELSEWHERE_REACH and a in dests for a in places))]
 
+    def _birthplace(self, borns, p: Mention) -> bool:
+        """A "born" word right after the partner ("Ukrainian-born", "Ресейде туған") or at most two words
+        before it ("born in", "родом из", "né en")."""
+        k, end = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
+        return any(a == end or 0 < k - b + 1 <= 2 and b <= k for a, b in borns)
+
     def _in_former_apposition(self, formers, p: Mention) -> bool:
         """The partner stands in an apposition that a "former" word opens after a comma (", a former
         ...", ", ancien ...", ", бывший ..."), before the apposition's next comma."""
@@ -317,6 +323,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # Bank economist who spent ten years in Washington": a person's past, in an apposition, names no party
         if "former" in cues and self.partners:
             self.partners = [p for p in self.partners if not self._in_former_apposition(cues["former"], p)]
+            if not self.partners:
+                return None
+        # "a Ukrainian-born engineer", "родом из Украины", "né en Ukraine", "Ресейде білім алған геолог": where a
+        # person was born or studied names no party
+        if "born" in cues and self.partners:
+            self.partners = [p for p in self.partners if not self._birthplace(cues["born"], p)]
             if not self.partners:
                 return None
         # "trade minister", "министр торговли": a title, not an act of trade
