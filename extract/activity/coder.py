@@ -70,6 +70,7 @@ _WORLD_SHARE_REACH = 8  # "liefern zusammen mehr als die Hälfte des global geha
 _EXPIRE_REACH = 3  # "контракт с Россией истекает": the agreement word to its running out
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
+_QUESTION_TOPIC = 8  # "asked about US participation in Kazakh projects": the words a question's topic spans
 _ELSEWHERE_REACH = 5  # "sells pipeline gas to Europe": the trade word to the region it goes to
 _ARTICLES_BEFORE_FORMER = frozenset(("a", "an", "the", "un", "une", "le", "la", "l"))
 _CO_FINANCIER = 1  # "cofinancer avec la France": the "with" right after the act names a co-financier
@@ -267,6 +268,18 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         return [h for h in hits if not (h[0] in ("trade", "move") and any(
             h[2] <= a <= h[2] + _ELSEWHERE_REACH and a in dests for a in places))]
 
+    def _asked_about(self, questions, p: Mention) -> bool:
+        """The partner stands in the topic of a question: after "asked about" up to the next comma, or (Kazakh,
+        the topic first) in the few words before "туралы сұраққа"."""
+        k = self.token_of(p.start_char)
+        for a, b in questions:
+            if self.g.case_endings:
+                if a - _QUESTION_TOPIC <= k < a and not any(ch in self._gap(x) for x in range(k + 1, a + 1) for ch in ",;:"):
+                    return True
+            elif b <= k < b + _QUESTION_TOPIC and not any(ch in self._gap(x) for x in range(b, k + 1) for ch in ",;:"):
+                return True
+        return False
+
     def _birthplace(self, borns, p: Mention) -> bool:
         """A "born" word right after the partner ("Ukrainian-born", "Ресейде туған") or at most two words
         before it ("born in", "родом из", "né en")."""
@@ -323,6 +336,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # Bank economist who spent ten years in Washington": a person's past, in an apposition, names no party
         if "former" in cues and self.partners:
             self.partners = [p for p in self.partners if not self._in_former_apposition(cues["former"], p)]
+            if not self.partners:
+                return None
+        # "asked about US participation, the official declined to comment", "АҚШ-тың қатысуы туралы сұраққа":
+        # the topic of a question names no party
+        if "question_about" in cues and self.partners:
+            self.partners = [p for p in self.partners if not self._asked_about(cues["question_about"], p)]
             if not self.partners:
                 return None
         # "a Ukrainian-born engineer", "родом из Украины", "né en Ukraine", "Ресейде білім алған геолог": where a
