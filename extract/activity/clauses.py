@@ -14,6 +14,7 @@ _GLOSS_WORDS = 4  # a bracketed aside this short glosses the name before it: "(A
 _GLOSS = re.compile(r"\((?=[^()\n]{1,60}\))(?:(?:[^\W\d_][\w.&'’-]*(?:\s+|(?=\)))){1,%d}|\d[\d.,\s]*%%?\s*)\)"
                     % _GLOSS_WORDS)
 _COLON_CLAUSE = re.compile(r":[ \t\u00a0]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐӘҒҚҢӨҰҮҺĄĆĘŁŃŚŹŻ])")
+_INDEFINITE = frozenset(("a", "an", "un", "une", "eine", "ein"))
 _APPOSITION_WORDS = 7  # words of an apposition that describes a partner ("gros acheteur de blé russe")
 _CONTRAST_REACH = 4  # words from "not through" to its "but" ("nie przez Rosję, lecz przez")
 
@@ -163,7 +164,7 @@ class Clauses:
                     kept.update((k0, k1))
             breaks.update(k for k in (bisect_right(self.starts, m.start()) for m in
                                       _CLAUSE_MARK.finditer(self.text, a, b)) if 0 < k < n and k not in kept)
-        if not breaks and "relative" not in cues and "world" not in cues and (len(self.partners) < 2 or not any(
+        if not breaks and "relative" not in cues and "world" not in cues and "joint" not in cues and (len(self.partners) < 2 or not any(
                 self.text.startswith(",", p.end_char) for p in self.partners)):  # (no apposition after a partner)
             return [0] * n  # one clause: most sentences
         out: list[int] = []
@@ -184,6 +185,16 @@ class Clauses:
                         or out[e] != out[i]), n)
             for e in range(i, end):
                 out[e] = -1 - k
+        # "Its plant in Astana, a joint venture with US-based Wabtec, shipped locomotives to Uzbekistan": an
+        # apposition that a joint venture opens after a comma, up to the next comma, is a clause of its own
+        for k, (i, _) in enumerate(cues.get("joint", ())):
+            opens = i - 1 if i > 0 and self.lows[i - 1] in _INDEFINITE else i
+            if opens == 0 or "," not in self._gap(opens):
+                continue
+            end = next((e for e in range(i + 1, n) if "," in self._gap(e)), None)
+            if end is not None:
+                for e in range(opens, end):
+                    out[e] = -2000 - k
         if "world" in cues or len(self.partners) > 1:
             self._world_appositions(cues, out)
         return out
