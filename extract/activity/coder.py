@@ -274,9 +274,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         k = self.token_of(p.start_char)
         for a, b in questions:
             if self.g.case_endings:
-                if a - _QUESTION_TOPIC <= k < a and not any(ch in self._gap(x) for x in range(k + 1, a + 1) for ch in ",;:"):
+                if a - _QUESTION_TOPIC <= k < a and not self._marks_between(k + 1, a, ",;:"):
                     return True
-            elif b <= k < b + _QUESTION_TOPIC and not any(ch in self._gap(x) for x in range(b, k + 1) for ch in ",;:"):
+            elif b <= k < b + _QUESTION_TOPIC and not self._marks_between(b, k, ",;:"):
                 return True
         return False
 
@@ -296,7 +296,7 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             opens = a - 1 if a > 0 and self.lows[a - 1] in _ARTICLES_BEFORE_FORMER else a
             if opens == 0 or "," not in self._gap(opens):
                 continue
-            if not any(ch in self._gap(x) for x in range(a + 1, k + 1) for ch in ",;:"):
+            if not self._marks_between(a + 1, k, ",;:"):
                 return True
         return False
 
@@ -334,22 +334,15 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 cues[role] = [(i, j)]
         # "Daniyar Ospanov, ancien représentant de KazMunayGas aux Pays-Bas", "Aizhan Temirova, a former World
         # Bank economist who spent ten years in Washington": a person's past, in an apposition, names no party
-        if "former" in cues and self.partners:
-            self.partners = [p for p in self.partners if not self._in_former_apposition(cues["former"], p)]
-            if not self.partners:
-                return None
-        # "asked about US participation, the official declined to comment", "АҚШ-тың қатысуы туралы сұраққа":
-        # the topic of a question names no party
-        if "question_about" in cues and self.partners:
-            self.partners = [p for p in self.partners if not self._asked_about(cues["question_about"], p)]
-            if not self.partners:
-                return None
-        # "a Ukrainian-born engineer", "родом из Украины", "né en Ukraine", "Ресейде білім алған геолог": where a
-        # person was born or studied names no party
-        if "born" in cues and self.partners:
-            self.partners = [p for p in self.partners if not self._birthplace(cues["born"], p)]
-            if not self.partners:
-                return None
+        # ... nor the topic of a question ("asked about US participation, the official declined to comment",
+        # "АҚШ-тың қатысуы туралы сұраққа"), nor where a person was born or studied ("a Ukrainian-born
+        # engineer", "родом из Украины", "né en Ukraine", "Ресейде білім алған геолог")
+        for role, names_no_party in (("former", self._in_former_apposition), ("question_about", self._asked_about),
+                                     ("born", self._birthplace)):
+            if role in cues and self.partners:
+                self.partners = [p for p in self.partners if not names_no_party(cues[role], p)]
+                if not self.partners:
+                    return None
         # "trade minister", "министр торговли": a title, not an act of trade
         # ... nor is a fixed phrase that holds a trigger word ("z udziałem Niemiec": with Germany taking part)
         for role in ("title", "fixed"):
