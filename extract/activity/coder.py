@@ -536,6 +536,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         granted = self._concessive(cues) if "conditional" in cues else ()
         conditional = {clause[i] for i, _ in cues["conditional"] if (i == 0 or clause[i - 1] != clause[i])
                        and i not in granted} if "conditional" in cues else ()
+        if "question_end" in cues:  # "... сатып алуға қызығушылық таныта ма – бұл әзірге белгісіз": a particle
+            # after the verb asks whether its clause holds (Kazakh asks at the end, not with "whether" before)
+            conditional = {*conditional, *(clause[i] for i, _ in cues["question_end"] if i > 0)}
         if "conditional" in cues and "speculation" in cues:  # "could go through Georgia if Warsaw
             # decides": a clause in the mood of "could" beside an "if" is as hypothetical as the "if"
             conditional = {*conditional, *(clause[i] for i, _ in cues["speculation"])}
@@ -1032,11 +1035,17 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             "trade" in types or "move" in types or ("consult" in types and "visit" in cues)) else {}
         # "підписали угоду про збільшення транзиту ... до Узбекистану і Киргизстану": a partner where the
         # goods the agreement (or the talks) are about go to, or come from, is the topic, no signatory
+        # ("Kazakhstan and Russia agreed to increase the transit of Russian oil to China": what an
+        # agreeing verb's infinitive is about, right after it, is its topic too)
         about_at = [a for a, _ in cues["topic_about"]] if "topic_about" in cues and (
-            "agree" in types or "consult" in types) else ()
-        in_topic = {mi for p, mi, me, head, c, via in parties if any(
+            "agree" in types or "consult" in types) else []
+        agreed_ends = [j for t, _i, j in hits if t == "agree"]
+        in_topic = {mi for p, mi, me, head, c, via in parties if (any(
             j <= a < head and clause[a] == c == clause[i] and t in ("agree", "consult") for a in about_at
-            for t, i, j in hits) and self._after_any(cues, ("destination", "origin"), head, 0)} if about_at else ()
+            for t, i, j in hits) and self._after_any(cues, ("destination", "origin"), head, 0)) or (any(
+                # (a way there only: "z Turkmenistanem" is with whom as often as from where)
+                j < head and clause[j - 1] == c for j in agreed_ends) and self._after_cue(cues, "destination", head, 0)
+                and not self._after_cue(cues, "with", head, 0))} if about_at or agreed_ends else ()
         if in_topic and not any(mi not in in_topic and p.entity_id not in {q.entity_id for q, qi, *_ in parties if qi in in_topic}
                                 for p, mi, *_ in parties):
             in_topic = ()  # (no other partner signs: "signed an agreement on wheat supplies to Uzbekistan" is with it)
