@@ -1200,8 +1200,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                         tt in _HOSTILE and i < k and (k < mi <= k + _TOPIC_REACH or me == k) for tt, k, _ in stated):
                     continue  # "обсудили санкции против России", "discussed the Ukrainian attack": the topic's sides
                 if t == "trade" and own and (any(j <= k <= j + 2 for k in own) or any(
-                        i - 2 <= k < i and self._actor_before(clause, k) == "partner" for k in own)):
-                    continue  # "a quota on the export of its own grain"
+                        (i - 2 <= k < i or (k < i and clause[k] == clause[i] and clause[i] not in kz_clauses))
+                        and self._actor_before(clause, k) == "partner" for k in own)):
+                    continue  # "a quota on the export of its own grain"; (verb last, no Kazakh side in the clause:
+                    # "Түрікменстан өз мұнайының бір бөлігін Әзербайжан арқылы экспорттайды")
                 if t == "trade" and not self._trades(cues, p, mi, me, head, i, j, clause[i] in kz_clauses):
                     continue
                 if t == "sanction" and i < mi and self._after_role(cues, ("destination",), head):
