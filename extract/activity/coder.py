@@ -337,6 +337,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # ... nor the topic of a question ("asked about US participation, the official declined to comment",
         # "АҚШ-тың қатысуы туралы сұраққа"), nor where a person was born or studied ("a Ukrainian-born
         # engineer", "родом из Украины", "né en Ukraine", "Ресейде білім алған геолог")
+        if "clause" in cues:  # "..., the latest sign that Washington is turning": a word of a clause opener is no act
+            hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues["clause"])]
+            if not hits:
+                return None
         for role, names_no_party in (("former", self._in_former_apposition), ("question_about", self._asked_about),
                                      ("born", self._birthplace)):
             if role in cues and self.partners:
@@ -1047,8 +1051,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 j < head and clause[j - 1] == c for j in agreed_ends) and self._after_cue(cues, "destination", head, 0)
                 and not self._after_cue(cues, "with", head, 0))} if about_at or agreed_ends else ()
         if in_topic and not any(mi not in in_topic and p.entity_id not in {q.entity_id for q, qi, *_ in parties if qi in in_topic}
-                                for p, mi, *_ in parties):
-            in_topic = ()  # (no other partner signs: "signed an agreement on wheat supplies to Uzbekistan" is with it)
+                                and c in {clause[qi] for qi in in_topic} for p, mi, _me, _h, c, _v in parties):
+            in_topic = ()  # (no other partner signs: "signed an agreement on wheat supplies to Uzbekistan" is with it;
+            # one in another clause does not either: "..., что свидетельствует о растущем интересе Японии")
         # a demonym on a sanction or an attack word ("American sanctions", "russischen Angriff") names who
         # sanctions or attacks, whether or not that act is stated as done
         hostile_by = {mi for p, mi, me, *_ in parties if p.mention_kind == "demonym" and any(
