@@ -173,20 +173,22 @@ def _funded(cues: list, hits: list, text: str, starts: list[int], lows: list[str
 
 
 _ASSET_AFTER = 3     # "bought the Almaty airport", "kupiły obligacje": the trade word to the asset it buys
+_ASSET_BEFORE = 3    # "около 40% от емисията са купили фондове от САЩ": an asset named first, then its buyers
 _ASSET_RELATIVE = 6  # "The airport, which Turkey's TAV Airports bought": the relative pronoun to the trade word
 
 
 def _assets_bought(cues: list, hits: list) -> list:
     """"Turkey's TAV Airports bought the Almaty airport", "chińskie fundusze kupiły obligacje", "купила долю":
     a trade word whose object is an asset (a stake, securities, an airport) states an investment,
-    right after it (no origin or destination between: "bought wheat from the mill") or as the antecedent
-    of its relative clause."""
+    right after it (no origin or destination between: "bought wheat from the mill"), right before it
+    ("от емисията са купили") or as the antecedent of its relative clause."""
     assets = [i for role, i, _j in cues if role == "asset"]
     relatives = [i for role, i, _j in cues if role == "relative"]
     roles_at = [i for role, i, _j in cues if role in ("origin", "destination")]
     out = []
     for t, i, j in hits:
         if t == "trade" and (any(j <= a < j + _ASSET_AFTER and not any(j <= b <= a for b in roles_at) for a in assets)
+                             or any(0 < i - a <= _ASSET_BEFORE and not any(a < b < i for b in roles_at) for a in assets)
                              or any(0 < r - a <= 2 and r < i <= r + _ASSET_RELATIVE for a in assets for r in relatives)):
             t = "invest"
         out.append((t, i, j))
