@@ -777,6 +777,23 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             if not hits:
                 return []
             types = {t for t, _, _ in hits}
+        # "Russia exported 45 million tonnes of wheat", "китайските производители са изнесли над 110 млн
+        # тона стомана": a partner right before an export word, in a clause with no Kazakh side and no
+        # place the goods go to, sells to the world, not to Kazakhstan
+        if "export_word" in cues and "trade" in types:
+            # (not where the goods go, before a verb that comes last: "nach Usbekistan exportiert werden")
+            sellers_end = [self.token_of(m.end_char - 1) + 1 for m in self.partners if not self._after_any(
+                cues, ("destination", "origin", "via", "via_weak"), self.token_of(m.start_char), 1)]
+            bound_to = [k for k in (self.token_of(m.start_char) for m in self.partners)
+                        if self._after_any(cues, ("destination",), k, 1)]
+            sold_out = {a for a, _ in cues["export_word"] if clause[a] not in kz_clauses and any(
+                0 <= a - e <= 2 and clause[e - 1] == clause[a] for e in sellers_end) and not any(
+                a < k and clause[k] == clause[a] for k in bound_to)}
+            if sold_out:
+                hits = [h for h in hits if not (h[0] == "trade" and h[1] in sold_out)]
+                if not hits:
+                    return []
+                types = {t for t, _, _ in hits}
         # "Вицепремиерът на Грузия пристигна в Астана", "est arrivé mercredi à Astana": a move that
         # ends in Kazakhstan with no goods named is a visit of the partner before it
         # (a person: "minister", "вицепремиерът", not "Chinese containers arrived in Almaty")
