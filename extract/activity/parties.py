@@ -23,6 +23,9 @@ def _one_side(pid: str) -> frozenset[str]:
     return frozenset({pid, *blocs, *(r["partner_id"] for r in rows if r["bloc_id"] in blocs)})
 
 
+_BLOCS = frozenset(r["bloc_id"] for r in load_csv("bloc_members"))
+
+
 class Parties:
     """The party part of a coded sentence (coder._Sentence)."""
 
@@ -69,11 +72,15 @@ class Parties:
         """"(Kazakh peacekeepers monitor) the ceasefire agreement between Israel and Syria": two partners
         after "between" in the act's clause, and Kazakhstan not among them, deal with each other."""
         for _b, e in cues["between"]:
+            # (and the rest of the list the first one heads: "entre l'Azerbaïdjan, la Géorgie, la Roumanie et la Hongrie")
+            firsts = {self._list_head(mi) for p, mi, me, head, c, via in parties if e <= head <= e + 1 and c == clause[i]}
             listed = [(p.entity_id, self._list_end(head)) for p, mi, me, head, c, via in parties
-                      if e <= head <= e + 1 and c == clause[i]]
+                      if c == clause[i] and (e <= head <= e + 1 or (firsts and self._list_head(mi) in firsts))]
             pair = {x for x, _ in listed}
             end = max((le for _, le in listed), default=e)
-            if len(pair) > 1 and not any(_one_side(x) & (pair - {x}) for x in pair) and not any(
+            # (a bloc and its own member are one side; two members of one bloc are two: "entre ... la
+            # Roumanie et la Hongrie")
+            if len(pair) > 1 and not any(_one_side(x) & (pair - {x}) & _BLOCS for x in pair) and not any(
                     e <= k < end for k in self._home_at):
                 return True
         return False
