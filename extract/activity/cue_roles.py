@@ -168,7 +168,8 @@ def _funded(cues: list, hits: list, text: str, starts: list[int], lows: list[str
     # (a word that states no act of its own, "pour", "injectera", "ulokuje", is one with a sum after it)
     at = {i for _t, i, _j in hits}
     extra = [("invest", i, j) for i, j in supplying.items() if i not in at and sum_after(i)]
-    return sorted([("invest", i, j) if t in ("trade", "move") and i in supplying and sum_after(i) else (t, i, j)
+    # (and support given in money is a grant: "unterstützt das Vorhaben mit 12 Mio. Euro")
+    return sorted([("invest", i, j) if t in ("trade", "move", "cooperate") and i in supplying and sum_after(i) else (t, i, j)
                    for t, i, j in hits] + extra, key=lambda h: h[1])
 
 

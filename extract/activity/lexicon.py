@@ -58,9 +58,11 @@ def _phrases(words: list[str]) -> re.Pattern | None:
 
 
 def _unit_heads(units: list[dict[str, str]], kind: str) -> tuple[str, ...]:
-    """The first words, three letters or longer, of the figure grammar's units of one kind."""
+    """The first words, three letters or longer, of the figure grammar's units of one kind (or two
+    letters that are no Latin word's start: "zł", "лв", "тг")."""
     return tuple(sorted({w.lower().rstrip("*.") for r in units if r["kind"] == kind
-                         for w in r["surface"].split()[:1] if len(w.rstrip("*.")) > 2}))
+                         for w in r["surface"].split()[:1] if len(w.rstrip("*.")) > 2 or (
+                             len(w.rstrip("*.")) == 2 and w.isalpha() and not w.isascii())}))
 
 
 class ActivityGrammar:
