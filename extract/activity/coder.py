@@ -562,6 +562,15 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         if negated or conditional:
             hits = [(t, i, j) for t, i, j in hits if i not in negated and clause[i] not in conditional]
         types = {t for t, _, _ in hits}
+        if "investor" in cues and "with" in cues and "consult" in types and "invest" in types:
+            # "held meetings with British and American investors": the investors met are whom one talks
+            # to, no investment (the list of their countries may stand between)
+            withs = [w for v, w in cues["with"] if any(0 <= v - e <= 1 for t, _s, e in hits if t == "consult")]
+            met = {i for i, _ in cues["investor"] if clause[i] in {clause[w] for w in withs} and any(
+                0 < i - w <= _MET_WITH + 2 and not any(w <= k < i for t, k, _ in hits if t != "invest") for w in withs)}
+            if met:
+                hits = [h for h in hits if not (h[0] == "invest" and h[1] in met)]
+                types = {t for t, _, _ in hits}
         # (being present at a signing is no talk about it: "a été signé en présence de l'ambassadeur")
         presence = {i for role in ("attendees", "attendees_after") for i, _ in cues.get(role, ())} if "consult" in types else ()
         # "rozmawiał o dostawach ropy", "discussed oil supplies": what the talks are about, not an act
