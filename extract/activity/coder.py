@@ -138,6 +138,15 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             extra = [("transit", i, j) for role, i, j in cues if role == "transit_if_via" and any(
                 j <= k <= j + _LINKED_VIA for k in ways) and not any(h[1] == i for h in hits)]
             hits = _with(hits, extra)
+        if "attend" in roles and "summit" in roles and not any(h[0] == "consult" for h in hits) and any(
+                m.entity_type == "home" for m in by_sentence.get(s.index, ())):  # (a meeting Kazakhstan's side is at)
+            # "Representatives of Turkey and Uzbekistan took part in the conference in Astana", "конференциясына
+            # ... өкілдері қатысты": taking part in a meeting is meeting those there (the rules below say who)
+            # (not a Kazakh postposition, "Ресейге қатысты санкциялар": regarding, after the dative, mid-clause)
+            met = [("consult", i, j) for role, i, j in cues if role == "attend" and not (
+                g.destination_endings and i > 0 and lows[i - 1].endswith(g.destination_endings)
+                and not text[ends[j - 1]:ends[j - 1] + 1] in (".", ",", ";", "!", "?"))]
+            hits = _with([h for h in hits if not (h[0] == "cooperate" and any(h[1] == i for _t, i, _j in met))], met)
         if "river" in roles and hits:  # "Syrdaria płynie przez Kirgistan": a river flows through countries, no goods
             rivers = [i for role, i, _j in cues if role == "river"]
             hits = [h for h in hits if not (h[0] in ("move", "transit") and any(r < h[1] for r in rivers))]
@@ -349,9 +358,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                     return None
         # "trade minister", "министр торговли": a title, not an act of trade
         # ... nor is a fixed phrase that holds a trigger word ("z udziałem Niemiec": with Germany taking part)
+        attending = {a for a, _ in cues.get("attend", ())}  # (a fixed phrase of taking part still attends: "wzięli udział")
         for role in ("title", "fixed"):
             if role in cues:
-                hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues[role])]
+                hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues[role]) or (
+                    h[0] == "consult" and h[1] in attending)]
                 if not hits:
                     return None
         # "на фоне санкций против России", "amid sanctions on Russia": the acts inside the frame's phrase, up to
