@@ -1227,8 +1227,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                         cues, ("near", "border_with"), head, 1):
                     continue  # "terminal w Małaszewiczach przy granicy z Białorusią": a place beside, no party
                 if t == "consult" and self._after_cue(cues, "arrival_from", mi, 0) and not (mi < i or any(
-                        (a == j or (a > 0 and self.lows[a - 1].startswith(self.g.officials))) and b == mi
-                        for a, b in cues["arrival_from"])):
+                        (a == j or (a > 0 and self.lows[a - 1].startswith(self.g.officials))) and b in (mi, self._list_head(mi))
+                        for a, b in cues["arrival_from"])):  # (or the list it heads: "délégations de Corée du Sud et de Singapour")
                     continue  # "arrived on a visit to Astana from Georgia" (not "a delegation from Uzbekistan",
                     # "Among the participants were ministers from Hungary")
                 if t == "consult" and i < mi and self._after_role(cues, ("destination", "origin"), head) and any(
