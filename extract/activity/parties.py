@@ -121,7 +121,12 @@ class Parties:
             if mi < i and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._after_cue(cues, "with", head, 0) \
                     and not self._noun_case_after(head):
                 subjects.setdefault(head, set()).add(p.entity_id)
-        if any(len(ids) > 1 for ids in subjects.values()):
+        # (but investors of two nationalities invest side by side: "German and French investors took 46% of
+        # the book")
+        adjectives = {head for p, head, mi, _ in mine if p.mention_kind == "demonym"}
+        investing = any(t == "invest" and k == i for t, k, _ in self.hits)
+        if any(len(ids) > 1 and not (investing and head in adjectives and all(
+                p.mention_kind == "demonym" for p, h, *_ in mine if h == head)) for head, ids in subjects.items()):
             return True
         # "Туркменистан предлагал Узбекистану увеличить поставки": two partners apart before a moving act,
         # subject and object, no Kazakh side
