@@ -15,6 +15,8 @@ class Ways:
         if self._after_cue(cues, "bypass", mi, 1) or "bypass_after" in cues and any(
                 me <= i <= me + 1 for i, _ in cues["bypass_after"]):
             return False
+        if "via_relative" in cues and any(0 <= a - me <= 1 for a, _ in cues["via_relative"]):
+            return True  # "Polen, durch dessen Gebiet das Öl fließt", "Грузия, через территорию которой": the way
         # "the port of Ceyhan in Turkey", "Russian ports": a transit word near the partner, the
         # partner after a place preposition or right before the word
         if ways and "via_weak" in cues:  # "by rail to China", "par bateau", "koleją": the means, not a place on the way
