@@ -1257,6 +1257,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                     if flow is not None:
                         add(p.entity_id, "trade", flow[0], flow[1], p)
                         continue
+                if t == "invest" and "cofinance" in cues and self._after_cue(cues, "with", head, 1) and any(
+                        a == i and 0 <= head - b <= 3 for a, b in cues["cofinance"]) and any(
+                        k < i and clause[k] == clause[i] for k in home):
+                    add(p.entity_id, "cooperate", i, j, p)  # "le Kazakhstan ... cofinancer avec l'Ouzbékistan la centrale":
+                    continue  # Kazakhstan's fellow financier cooperates (not "la BAD va cofinancer avec la France ... au Kazakhstan")
                 add(p.entity_id, t, i, j, p)
         # a named route that crosses partners, or a partner's port ("через терминал в
         # Новороссийске"): transit for those the document names
