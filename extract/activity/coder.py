@@ -147,6 +147,11 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                 g.destination_endings and i > 0 and lows[i - 1].endswith(g.destination_endings)
                 and not text[ends[j - 1]:ends[j - 1] + 1] in (".", ",", ";", "!", "?"))]
             hits = _with([h for h in hits if not (h[0] == "cooperate" and any(h[1] == i for _t, i, _j in met))], met)
+        if "amount_to" in roles and "share" in roles and hits:  # "Udział Polski wyniósł mniej niż jedną
+            # dziesiątą", "Доля Китая составила 40%": a share that amounts to a figure is a statistic, no stake
+            shares = {i for role, i, _j in cues if role == "share"}
+            amounts = [i for role, i, _j in cues if role == "amount_to"]
+            hits = [h for h in hits if not (h[0] == "invest" and h[1] in shares and any(0 < a - h[2] <= 3 for a in amounts))]
         if "river" in roles and hits:  # "Syrdaria płynie przez Kirgistan": a river flows through countries, no goods
             rivers = [i for role, i, _j in cues if role == "river"]
             hits = [h for h in hits if not (h[0] in ("move", "transit") and any(r < h[1] for r in rivers))]
