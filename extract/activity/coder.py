@@ -927,7 +927,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                         cues, ("destination",), head - self._articles_in(cues, head - 2, head), 0)) and (
                     self._goes_on(cues, me)):
                 via = True  # "Әзербайжанға жеткізіліп, одан әрі Грузия арқылы", "to Baku and from there": a stop
-            if via is None and p.mention_kind != "demonym" and self._in_compound(p):
+            if via is None and p.mention_kind != "demonym" and self._in_compound(p) and not (
+                    moves and self._chain_end_from_home(p)):
                 via = True  # "Baku–Tbilisi–Kars line": a place on a route, not an actor (but "Kazakh-Chinese" is a pair)
             parties.append((p, mi, me, head, clause[mi], via))
         if framed_clauses:

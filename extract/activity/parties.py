@@ -286,6 +286,23 @@ class Parties:
         return (_GAP_DASH.match(self.text, p.start_char - 3) is not None and p.start_char - 3 in ends) or (
             _GAP_DASH.match(self.text, p.end_char) is not None and p.end_char + 3 in starts)
 
+    def _chain_end_from_home(self, p: Mention) -> bool:
+        """The last place of a dashed chain that starts at Kazakhstan ("по железопътната линия Казахстан –
+        Туркменистан – Иран"): where the line ends, the goods go, not a place on their way."""
+        if _DASH.search(self.text[p.end_char:p.end_char + 2]):
+            return False
+        by_end = {m.end_char: m for m in self.partners + self.home}
+        k, m = p.start_char, None
+        for _ in range(6):  # (walk back over the chain, one dashed link at a time)
+            m = by_end.get(k - 3) if _GAP_DASH.match(self.text, k - 3) else by_end.get(k - 1) if (
+                k > 0 and _DASH.match(self.text, k - 1)) else None
+            if m is None:
+                return False
+            if m.entity_type == "home":
+                return True
+            k = m.start_char
+        return False
+
     def _role_word(self, cues, k: int) -> str | None:
         """The "to"/"from" word right before token k (an article may stand between), lowercased."""
         words = self.__dict__.get("_role_words")
