@@ -559,6 +559,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         if "question_end" in cues:  # "... сатып алуға қызығушылық таныта ма – бұл әзірге белгісіз": a particle
             # after the verb asks whether its clause holds (Kazakh asks at the end, not with "whether" before)
             conditional = {*conditional, *(clause[i] for i, _ in cues["question_end"] if i > 0)}
+        if "conditional" in cues and "conditional_mood" in cues:  # "Buzzi würde ein Klinkerwerk bei Aktau bauen,
+            # falls die Regierung ... garantiert": the clause in the mood of "would" beside an "if" is hypothetical too
+            conditional = {*conditional, *(clause[i] for i, _ in cues["conditional_mood"])}
         if "conditional" in cues and "speculation" in cues:  # "could go through Georgia if Warsaw
             # decides": a clause in the mood of "could" beside an "if" is as hypothetical as the "if"
             conditional = {*conditional, *(clause[i] for i, _ in cues["speculation"])}
