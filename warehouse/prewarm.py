@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 _POOL: ProcessPoolExecutor | None = None
 _WORKERS = 0
+_STARTED: list = []  # the worker processes as started (the pool forgets its own once shut down)
 
 
 def _init() -> None:
@@ -56,6 +57,7 @@ def start(workers: int) -> None:
     _POOL = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_init)
     _WORKERS = workers
     _POOL.submit(_warm_next, 0).add_done_callback(_chain)
+    _STARTED[:] = list((getattr(_POOL, "_processes", None) or {}).values())
 
 
 def pool(workers: int) -> ProcessPoolExecutor | None:
@@ -68,10 +70,14 @@ def stop() -> None:
     global _POOL
     if _POOL is None:
         return
-    processes = list((getattr(_POOL, "_processes", None) or {}).values())
+    processes = list({id(p): p for p in (*_STARTED, *(getattr(_POOL, "_processes", None) or {}).values())}.values())
     for p in processes:
         p.terminate()
     _POOL.shutdown(wait=False, cancel_futures=True)
     for p in processes:
         p.join(timeout=5)
+        if p.is_alive():  # (a worker that outlived SIGTERM, seen once in a loaded CI run: it is ours, end it)
+            p.kill()
+            p.join(timeout=5)
+    _STARTED.clear()
     _POOL = None
