@@ -351,10 +351,6 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # ... nor the topic of a question ("asked about US participation, the official declined to comment",
         # "АҚШ-тың қатысуы туралы сұраққа"), nor where a person was born or studied ("a Ukrainian-born
         # engineer", "родом из Украины", "né en Ukraine", "Ресейде білім алған геолог")
-        if "clause" in cues:  # "..., the latest sign that Washington is turning": a word of a clause opener is no act
-            hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues["clause"])]
-            if not hits:
-                return None
         for role, names_no_party in (("former", self._in_former_apposition), ("question_about", self._asked_about),
                                      ("born", self._birthplace)):
             if role in cues and self.partners:
@@ -362,9 +358,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 if not self.partners:
                     return None
         # "trade minister", "министр торговли": a title, not an act of trade
-        # ... nor is a fixed phrase that holds a trigger word ("z udziałem Niemiec": with Germany taking part)
+        # ... nor is a fixed phrase that holds a trigger word ("z udziałem Niemiec": with Germany taking part),
+        # nor a clause opener ("..., the latest sign that Washington is turning")
         attending = {a for a, _ in cues.get("attend", ())}  # (a fixed phrase of taking part still attends: "wzięli udział")
-        for role in ("title", "fixed"):
+        for role in ("title", "fixed", "clause"):
             if role in cues:
                 hits = [h for h in hits if not any(a <= h[1] < b for a, b in cues[role]) or (
                     h[0] == "consult" and h[1] in attending)]
