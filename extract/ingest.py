@@ -162,6 +162,11 @@ def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes, tuple[str, str] | None]
     return out, None
 
 
+def _capitalised_words(text: str) -> int:
+    """Words that start with a capital and go on in small letters ("Казахстан", "Astana")."""
+    return sum(1 for w in text.split() if len(w) > 1 and w[0].isupper() and w[1:].rstrip(".,;:!?%)»\"'").islower())
+
+
 def decode(data: bytes) -> tuple[str | None, str | None]:
     """(text, encoding): UTF-8 (with or without BOM) first, else the best legacy encoding."""
     for mark, codec in _BOMS:
@@ -176,9 +181,13 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         return None, None
+    # (a short Cyrillic text reads as well in mac_cyrillic as in cp1251 by its small letters: the
+    # code page that also gives capitals at the start of words is the right one, "Казахстан" not
+    # "\xa0азахстан"; charset_normalizer's own order settles a tie)
+    best = max(matches, key=lambda m: _capitalised_words(str(m)))
     text = str(best)
     # a "match" that is mostly symbols is noise, not a legacy encoding
     letters = sum(ch.isalpha() or ch.isspace() for ch in text)

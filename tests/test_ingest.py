@@ -25,6 +25,14 @@ def test_cp1251_russian_is_detected_and_decoded():
     assert "Казахстан стали союзниками" in doc.text
 
 
+def test_a_short_cp1251_note_keeps_its_capitals():
+    # (a few lines read as well in mac_cyrillic by their small letters, and lose every capital there)
+    text = ("Казахстан увеличил экспорт пшеницы в Китай на 15%.\n\n"
+            "Астана и Пекин подписали соглашение о поставках 2 млн тонн зерна.\n")
+    [doc] = parse_file("ru.txt", text.encode("cp1251"))
+    assert doc.status == "ok" and doc.text == text
+
+
 def test_cp1250_polish_is_decoded():
     [doc] = parse_file("pl.txt", PL_SEED.encode("cp1250", errors="replace"))
     assert doc.status == "ok" and "Kazachstan zamierza rozwijać" in doc.text
