@@ -51,3 +51,29 @@ def test_the_english_grammar_reads_bought_as_trade():
 
     found = grammar("en").words.find(["italy", "bought", "kazakh", "wheat"])
     assert (("trigger", "trade"), 1, 2) in found
+
+
+def _joined(text: str, known: set[str]) -> list[str]:
+    from extract.activity.tokens import _words, join_separable
+    lows, starts, ends = _words(text, 0, len(text))
+    return join_separable(text, lows, starts, ends, frozenset({"ein", "aus", "teil"}), known.__contains__)
+
+
+def test_a_clause_final_particle_joins_its_verb():
+    known = {"einführt", "ausführte", "teilnahmen"}
+    assert "einführt" in _joined("Kasachstan führt aus China vor allem Weizen ein, sagte er.", known)
+    # a dot of an abbreviation and a decimal comma do not end the clause
+    assert "ausführte" in _joined("Kasachstan führte rund 2,5 Mio. Tonnen Weizen nach Italien aus.", known)
+    assert "teilnahmen" in _joined("Vertreter Chinas nahmen an dem Gipfel in Astana teil.", known)
+
+
+def test_a_particle_mid_clause_or_after_a_clause_break_joins_nothing():
+    known = {"einführt", "ausführt"}
+    words = "kasachstan führt aus china weizen".split()
+    assert _joined("Kasachstan führt aus China Weizen.", known) == words  # "aus" is a preposition here
+    # the verb stands in the clause before the comma: the particle cannot reach it
+    text = "Kasachstan kauft Weizen, den Russland liefert, ein."
+    assert _joined(text, {"einliefert", "einkauft"}) == "kasachstan kauft weizen den russland liefert ein".split()
+    # a capitalised word is a noun, never the verb
+    assert _joined("Das Land schickt Delegationen ein.", {"eindelegationen", "einland"}) == \
+        "das land schickt delegationen ein".split()

@@ -38,7 +38,7 @@ from .lexicon import ActivityGrammar, grammar, route_crossings
 from .negation import Negation, _CONTENT_REACH, _NEGATING, _OBJECT_NEGATION_REACH, _QUANTITY_REACH
 from .parties import Parties
 from .roles import _HOSTILE, _MOVING, _ROLE_CUES
-from .tokens import _words
+from .tokens import _words, join_separable
 from .trade_sides import TradeSides, _TRADE_REACH
 from .ways import Ways
 
@@ -114,6 +114,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     sentence_before = {b.index: a for a, b in zip(sentences, sentences[1:])} if g.blames else {}
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
+        if g.separable_particles and not g.separable_particles.isdisjoint(lows):
+            lows = join_separable(text, lows, starts, ends, g.separable_particles, g.words.knows)
         hits, cues, sectors = [], [], []
         for (kind, label), i, j in g.words.find(lows):
             (hits if kind == "trigger" else cues if kind == "cue" else sectors).append((label, i, j))

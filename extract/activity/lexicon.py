@@ -46,7 +46,7 @@ from ..word_trie import literal_trie
 from .words import WordPatterns
 
 _OWN_LISTS = ("that", "anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "talk_opener", "attendee_opener", "coordination", "official", "company_word",
-              "not_name")  # cue roles kept apart from the word table
+              "not_name", "separable_particle")  # cue roles kept apart from the word table
 
 
 def _phrases(words: list[str]) -> re.Pattern | None:
@@ -154,6 +154,8 @@ class ActivityGrammar:
         # "*konzern": the end of a compound that names a company ("der österreichische Stahlkonzern Voestalpine")
         self.company_suffixes = tuple(r["cue"][1:].lower() for r in cues
                                       if r["role"] == "company_word" and r["cue"].startswith("*"))
+        # "führt ... ein", "nahmen ... teil": a verb's particle at its clause's end (German separable verbs)
+        self.separable_particles = frozenset(r["cue"].lower() for r in cues if r["role"] == "separable_particle")
         self.capitalised_nouns = lang in CAPITALISED_NOUNS  # (German: a capital letter says nothing of a name)
         self.not_names = self.officials + tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "not_name")
         sectors = [(("sector", r["sector"]), r["word"]) for r in load_csv("activity/activity_sectors")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import accumulate
 
 from .words import _APOS_PAIRS, norm
@@ -29,6 +30,40 @@ def _words(text: str, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
     offsets = list(accumulate(map(len, parts), initial=a))
     n = len(parts) - 1
     return parts[1::2], offsets[1:n:2], offsets[2:n + 1:2]
+
+
+_CLAUSE_MARKS = frozenset(".,;:!?()\"«»„“”")
+# (within a sentence a dot is an abbreviation's, "2 Mio. Tonnen", and a comma without a space a decimal one)
+_CLAUSE_BREAK = re.compile(r"[;:!?()\"«»„“”]|,\s")
+_SEPARABLE_REACH = 15  # "führt aus China vor allem Autos und Maschinen ein": the verb to its particle
+
+
+def join_separable(text: str, lows: list[str], starts: list[int], ends: list[int], particles: frozenset[str],
+                   known: Callable[[str], bool]) -> list[str]:
+    """The words with each separable verb read whole: a particle that ends its clause ("Kasachstan führt
+    Weizen ein.", "nahmen am Gipfel teil,") joins the nearest lowercase word before it in that clause
+    whose joined form the grammar knows ("einführt", "teilnahmen"); nouns are capitalised, so a noun
+    never takes it. The particle itself stays; offsets are unchanged."""
+    out = lows
+    n = len(lows)
+    for p in range(1, n):
+        if lows[p] not in particles:
+            continue
+        after = text[ends[p]:starts[p + 1]] if p + 1 < n else "."
+        if _CLAUSE_MARKS.isdisjoint(after):
+            continue  # not at its clause's end: a preposition ("aus China")
+        for k in range(p - 1, max(-1, p - 1 - _SEPARABLE_REACH), -1):
+            if _CLAUSE_BREAK.search(text, ends[k], starts[k + 1]):
+                break
+            if not text[starts[k]].islower():
+                continue
+            joined = lows[p] + lows[k]
+            if known(joined):
+                if out is lows:
+                    out = list(lows)
+                out[k] = joined
+                break
+    return out
 
 
 _GAP_DASH = re.compile(r"\s[—–-]\s")  # a dash that stands for a left-out verb ("а зерно — в Иран")

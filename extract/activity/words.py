@@ -84,6 +84,10 @@ class WordPatterns:
                 cands += self.inside[head]
         return cands
 
+    def knows(self, low: str) -> bool:
+        """Whether this one word is a pattern of its own."""
+        return bool(self.find([low]))
+
     def find(self, lows: list[str]) -> list[tuple[str, int, int]]:
         """(label, first token, end token exclusive) of every pattern among the lowercased tokens."""
         candidates = self._candidates
