@@ -138,6 +138,8 @@ def _goods_supplied(cues: list, hits: list, mentions, starts: list[int], lows: l
     goods = [bisect_right(starts, m.start_char) - 1 for m in mentions if m.entity_type == "commodity"]
     # (or the rest of the goods just named: "a решту придбали Китай і Узбекистан")
     goods += [i for role, i, _j in cues if role == "goods_rest"]
+    # (or made goods, which are no commodity: "supplied 3,000 buses", "поставит локомотивы")
+    goods += [i for role, i, _j in cues if role == "goods_noun"]
     goods += [i for role, i, _j in cues if role == "goods_unit" and i < len(lows) and not lows[i].startswith(_SHARE_UNITS)]
     extra = [("trade", i, j) for i, j in verbs if any(j <= k < j + _GOODS_AFTER or i - _GOODS_BEFORE <= k < i for k in goods)
              and not any(t in ("trade", "invest") and k == i for t, k, _ in hits)]
