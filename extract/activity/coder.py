@@ -140,12 +140,14 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             extra = [("transit", i, j) for role, i, j in cues if role == "transit_if_via" and any(
                 j <= k <= j + _LINKED_VIA for k in ways) and not any(h[1] == i for h in hits)]
             hits = _with(hits, extra)
-        if "attend" in roles and "summit" in roles and not any(h[0] == "consult" for h in hits) and any(
+        if "attend" in roles and "summit" in roles and any(
                 m.entity_type == "home" for m in by_sentence.get(s.index, ())):  # (a meeting Kazakhstan's side is at)
             # "Representatives of Turkey and Uzbekistan took part in the conference in Astana", "конференциясына
             # ... өкілдері қатысты": taking part in a meeting is meeting those there (the rules below say who)
             # (not a Kazakh postposition, "Ресейге қатысты санкциялар": regarding, after the dative, mid-clause)
-            met = [("consult", i, j) for role, i, j in cues if role == "attend" and not (
+            # (beside any other meeting word of the sentence: "..., ал Қытай делегациясы келмеді")
+            met = [("consult", i, j) for role, i, j in cues if role == "attend" and not any(
+                h[0] == "consult" and h[1] == i for h in hits) and not (
                 g.destination_endings and i > 0 and lows[i - 1].endswith(g.destination_endings)
                 and not text[ends[j - 1]:ends[j - 1] + 1] in (".", ",", ";", "!", "?"))]
             hits = _with([h for h in hits if not (h[0] == "cooperate" and any(h[1] == i for _t, i, _j in met))], met)
