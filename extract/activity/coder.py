@@ -151,6 +151,12 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                 g.destination_endings and i > 0 and lows[i - 1].endswith(g.destination_endings)
                 and not text[ends[j - 1]:ends[j - 1] + 1] in (".", ",", ";", "!", "?"))]
             hits = _with([h for h in hits if not (h[0] == "cooperate" and any(h[1] == i for _t, i, _j in met))], met)
+        if "exercise" in roles and any(m.entity_type == "home" for m in by_sentence.get(s.index, ())):
+            # "exercises ... in which troops of Kazakhstan, China and Russia took part": joint manoeuvres are
+            # cooperation of those in them with Kazakhstan's side, which the sentence must name (the others'
+            # own manoeuvres are theirs: "У маневрах беруть участь військовослужбовці з Росії, Білорусі")
+            hits = _with(hits, [("cooperate", i, j) for role, i, j in cues
+                                if role == "exercise" and not any(h[1] == i for h in hits)])
         if "amount_to" in roles and "share" in roles and hits:  # "Udział Polski wyniósł mniej niż jedną
             # dziesiątą", "Доля Китая составила 40%": a share that amounts to a figure is a statistic, no stake
             shares = {i for role, i, _j in cues if role == "share"}
