@@ -77,6 +77,7 @@ _CO_FINANCIER = 1  # "cofinancer avec la France": the "with" right after the act
 _PEOPLE_REACH = 6  # "2000 Pflegekräfte pro Jahr nach Deutschland gehen": the people to the verb that moves them
 _MET_WITH = 3  # "Treffen mit den Umweltministern Kasachstans": the meeting's "with" to the list of those met
 _LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
+_RANK_TO_ACT = 4  # "вторият по големина доставчик", "другий після Росії постачальник": the rank to the act and to whom it ranks behind
 
 
 def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[Mention],
@@ -756,6 +757,16 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             hits = [(t, i, j) for t, i, j in hits if not (t in _MOVING and (clause[i] in worldwide or (
                 any(j <= a <= j + _WORLD_SHARE_REACH and clause[a] == clause[i] for a in world_at)
                 and self._actor_before(clause, i) == "partner")))]
+        # "а Беларус е вторият по големина доставчик на калий след Канада", "Білорусь, другий після Росії
+        # постачальник": a rank among suppliers behind another partner, in a clause with no Kazakh side, ranks
+        # the world's or a region's trade, no act with Kazakhstan
+        if "comparison" in cues and ("ordinal" in cues or "superlative" in cues) and not types.isdisjoint(_MOVING):
+            ranks = [b for role in ("ordinal", "superlative") for _a, b in cues.get(role, ())]
+            behind = [j for _i, j in cues["comparison"] if any(self.token_of(p.start_char) == j for p in self.partners)]
+            ours = {clause[k] for k in home} | {clause[k] for k, _ in cues.get("kazakh_side", ())}
+            hits = [(t, i, j) for t, i, j in hits if not (t in _MOVING and clause[i] not in ours and any(
+                0 <= i - b <= _RANK_TO_ACT and clause[b] == clause[i] and any(
+                    b <= c <= j + _RANK_TO_ACT and clause[c] == clause[i] for c in behind) for b in ranks))]
         # "действующий контракт истекает через 14 месяцев", "the current contract expires in May": an agreement
         # said to run out is an old one, no agreement stated
         if "expire" in cues:  # (the agreement word nearest before it only: "signed a contract that expires")
