@@ -77,6 +77,7 @@ _CO_FINANCIER = 1  # "cofinancer avec la France": the "with" right after the act
 _PEOPLE_REACH = 6  # "2000 Pflegekräfte pro Jahr nach Deutschland gehen": the people to the verb that moves them
 _MET_WITH = 3  # "Treffen mit den Umweltministern Kasachstans": the meeting's "with" to the list of those met
 _LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
+_RESUMED_REACH = 10  # "возобновит прямые рейсы Алматы — Сеул, приостановленные": the resuming word to the suspension
 _RANK_TO_ACT = 4  # "вторият по големина доставчик", "другий після Росії постачальник": the rank to the act and to whom it ranks behind
 
 
@@ -158,6 +159,12 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             # own manoeuvres are theirs: "У маневрах беруть участь військовослужбовці з Росії, Білорусі")
             hits = _with(hits, [("cooperate", i, j) for role, i, j in cues
                                 if role == "exercise" and not any(h[1] == i for h in hits)])
+        if "resume" in roles and "suspended_state" in roles and hits:
+            # "will resume its Almaty–Seoul service, suspended since 2020", "возобновит рейсы, приостановленные в
+            # 2020 году": what was suspended is resumed, the suspension its past, no sanction stated
+            resumed = [i for role, i, _j in cues if role == "resume"]
+            past = {i for role, i, _j in cues if role == "suspended_state" and any(0 < i - r <= _RESUMED_REACH for r in resumed)}
+            hits = [h for h in hits if not (h[0] == "sanction" and h[1] in past)]
         if "amount_to" in roles and "share" in roles and hits:  # "Udział Polski wyniósł mniej niż jedną
             # dziesiątą", "Доля Китая составила 40%": a share that amounts to a figure is a statistic, no stake
             shares = {i for role, i, _j in cues if role == "share"}
