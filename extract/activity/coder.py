@@ -1211,7 +1211,16 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                     # (not where the goods go: "zboża dla Afganistanu jechało przez uzbecki terminal")
                     if via and not ((clause[i] not in kz_clauses or via_home) and any(
                             v is None and q.entity_id != p.entity_id and (
-                                (cq == clause[i] and qi < i) or relative_of.get(qe) == clause[i])
+                                (cq == clause[i] and (qi < i or (any(  # (or the buyer after the way that opens
+                                    # the clause, its subject: "Через польські порти ... Україна також імпортує
+                                    # вугілля зі США")
+                                    tt in _MOVING and k > qi and clause[k] == cq for tt, k, _e in hits)
+                                    and not any(tt in _MOVING and k < mi and clause[k] == cq for tt, k, _e in hits)
+                                    and not self._after_any(cues, _ROLE_CUES, qh, 0))))
+                                or relative_of.get(qe) == clause[i]
+                                # (the name itself right before "which", its apposition aside: "z USA i
+                                # Australii, który trafia do niej przez polskie porty")
+                                or relative_of.get(self.token_of(q.end_char - 1) + 1) == clause[i])
                             and not self._after_role(cues, ("destination",), qh)
                             and self._suffix_role.get(qh) != "destination"
                             for q, qi, qe, qh, cq, v in parties)):
