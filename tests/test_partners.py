@@ -299,3 +299,15 @@ def test_a_place_named_after_a_partner_is_no_mention_of_it(text, lang):
     # "Indian Ocean" claims its words (partner_aliases kind "place"): India is not named, Pakistan is
     ids = {m.entity_id for m in extract(text, lang).mentions if m.entity_type == "partner"}
     assert ids == {"PK"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Қырғызстан мен Өзбекстан Нарын өзені бойынша келісімге қол қойды.", "kk", {"KG", "UZ"}),
+    ("Uzbekistan Naryn river talks resumed.", "en", {"UZ"}),
+    ("– Chcemy przetwarzać u nas – zapewnił wiceminister przemysłu Iran Ospanow.", "pl", set()),
+])
+def test_a_name_ending_like_a_surname_after_a_stan_country_is_a_place(text, lang, expected):
+    # "Нарын" ends like a surname ("-ын"), but no one is named Uzbekistan: the river's country stays a partner
+    from extract import extract
+
+    assert {m.entity_id for m in extract(text, lang=lang).mentions if m.entity_type == "partner"} == expected

@@ -42,6 +42,7 @@ _SURNAME = re.compile(
     r"ов|ова|ев|ева|ёв|ин|ина|ын|ына|ский|ская|цкий|енко|ук|ұлы|қызы|ули|ұлы)$", re.I)
 
 
+_NO_GIVEN_NAME = re.compile(r"(?:stan|стан)$", re.I)  # "Uzbekistan", "Өзбекстан": never a person's given name
 _AFTER_A_NAME = frozenset((",", "said", "says", "told", "added", "noted"))  # "Jordan Wells, an analyst"
 
 
@@ -136,7 +137,8 @@ class LanguageMatcher:
             nxt = body[starts[e]:starts[e] + lengths[e]]
             if not (nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper()):
                 return False
-            if not _SURNAME.search(nxt):
+            if not _SURNAME.search(nxt) or _NO_GIVEN_NAME.search(body, starts[s], starts[s] + lengths[s]):
+                # (no one is named Uzbekistan: "Өзбекстан Нарын өзені", "Uzbekistan Naryn" is the river's country)
                 if body[starts[s]:starts[s] + lengths[s]] not in _given_names():
                     return False
                 after = body[starts[e + 1]:starts[e + 1] + lengths[e + 1]] if e + 1 < n_tokens else ""
