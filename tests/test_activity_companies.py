@@ -48,3 +48,10 @@ def test_a_noun_of_an_act_after_a_nationality_is_no_company():
     text = ("Die russische Lukoil kauft kasachisches Öl.\n\n"
             "Lukoil will die Lieferungen 2026 verdoppeln.")
     assert ("RU", "trade") in _pairs(text)
+
+
+def test_a_common_noun_abbreviation_after_a_nationality_is_no_company():
+    # "китайские АЭС" are Chinese nuclear plants, not a Chinese company "АЭС" that signs every memorandum
+    text = ("Совместное предприятие поставляет сборки на китайские АЭС.\n\n"
+            "Еще в 2014 году Москва и Астана подписали меморандум о сотрудничестве в строительстве АЭС.")
+    assert {p for p, t in _pairs(text) if t == "agree"} == {"RU"}
