@@ -78,6 +78,7 @@ _PEOPLE_REACH = 6  # "2000 Pflegekräfte pro Jahr nach Deutschland gehen": the p
 _MET_WITH = 3  # "Treffen mit den Umweltministern Kasachstans": the meeting's "with" to the list of those met
 _LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
 _RESUMED_REACH = 10  # "возобновит прямые рейсы Алматы — Сеул, приостановленные": the resuming word to the suspension
+_QUOTA_GRANTED = 4  # "granted a duty-free quota": the granting word to the quota
 _RANK_TO_ACT = 4  # "вторият по големина доставчик", "другий після Росії постачальник": the rank to the act and to whom it ranks behind
 
 
@@ -648,7 +649,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             talk_starts = [i for t, i, j in hits if t == "consult" and i not in presence]
             pending = {i for t, i, j in hits if t == "agree" and any(
                 0 <= c - j <= 1 and clause[c] == clause[i] and self.g.coordinators.isdisjoint(self.lows[j:c])
-                and not self._marks_between(j, c, ",.:;") for c in talk_starts)}
+                and not self._marks_between(j, c, ",.:;") and not any(  # ("a concession agreed during talks":
+                    j <= d < c for d, _e in cues.get("during", ()))  # reached at them)
+                for c in talk_starts)}
             if pending and all(i in pending for t, i, j in stated if t == "agree"):
                 hits = [h for h in hits if h[1] not in pending]
                 types = {t for t, _, _ in hits}
@@ -702,8 +705,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                                                     for k in sanction_at))]
         # "выделил квоту на импорт", "allocated a quota": a quota granted is trade, no money invested
         if "quota" in cues and "invest" in types:
-            quotas = {i for i, _ in cues["quota"]}
-            hits = [(t, i, j) for t, i, j in hits if not (t == "invest" and j in quotas)]
+            # (not a sum: Polish "kwota" is both, "sfinansuje projekt kwotą do 500 mln dolarów")
+            quotas = [i for i, _ in cues["quota"] if not any(
+                w.startswith(self.g.money_words) for w in self.lows[i + 1:i + 7])]
+            # (past an article and a word or two: "has granted a duty-free quota of 150,000 tonnes")
+            hits = [(t, i, j) for t, i, j in hits if not (t == "invest" and any(
+                0 <= q - j <= _QUOTA_GRANTED and clause[q] == clause[i] and not self._marks_between(j, q, ",;:")
+                for q in quotas))]
             types = {t for t, _, _ in hits}
         # "доля CPC Blend в поставках", "udział w eksporcie": a share of trade is a statistic, not a stake
         # "udział ropy z Kazachstanu", "the share of Kazakh oil": a share of goods is a statistic, no stake
