@@ -875,9 +875,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # "from China to Europe through Kazakhstan": the country by name, not a Kazakh port
         # ("über kasachisches Gebiet": a demonym with "territory" is the country too)
         territory = self._territory_at(cues)
-        via_home = bool(moves) and any(self._on_the_way(cues, clause, k, k + 1) for k in (
+        via_home_at = {clause[k] for k in (
             self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation") or (
-                territory and (self.token_of(m.end_char - 1) + 1 in territory or self.token_of(m.start_char) - 1 in territory))))
+                territory and (self.token_of(m.end_char - 1) + 1 in territory or self.token_of(m.start_char) - 1 in territory)))
+            if self._on_the_way(cues, clause, k, k + 1)} if moves else set()
+        via_home = bool(via_home_at)
         self._suffix_role = {}
         if self.g.case_endings:
             for p in self.partners:
@@ -1241,10 +1243,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                             for q, qi, qe, qh, cq, v in parties)):
                         add(p.entity_id, "transit", i, j, p)
                     continue  # a partner on (or off) the way is not a buyer or seller
-                if t in _MOVING and via_home and not self._after_role(cues, ("destination",), head):
+                # (not in a clause of its own where Kazakhstan acts: "Turkmen gas crosses Kazakhstan, and
+                # Kazakhstan itself exported gas to China")
+                on_way = via_home and (clause[i] in via_home_at or clause[i] not in kz_clauses)
+                if t in _MOVING and on_way and not self._after_role(cues, ("destination",), head):
                     add(p.entity_id, "transit", i, j, p)  # "China to Europe through Kazakhstan"
                     continue
-                if t in _MOVING and via_home:
+                if t in _MOVING and on_way:
                     continue  # ... and Europe, where the partner's goods go, is no Kazakh buyer
                 if t == "transit" and via is None and self._transit_from(cues, clause, i, head):
                     add(p.entity_id, "transit", i, j, p)  # "транзитные контейнеры из Китая в Европу"
