@@ -397,7 +397,7 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # the partner it names, are the backdrop's
         if "backdrop_np" in cues:
             named = sorted(self.token_of(p.start_char) for p in self.partners)
-            frames = [(j, k) for _i, j in cues["backdrop_np"] for k in named if j <= k < j + _BACKDROP_NP
+            frames = [(j, k) for _i, j in self._np_frames(cues) for k in named if j <= k < j + _BACKDROP_NP
                       and not self._marks_between(j, k, ",;:")][:1]
             if frames:
                 hits = [h for h in hits if not any(j <= h[1] <= k for j, k in frames)]
@@ -560,6 +560,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             if not hits:
                 return [], ()
         return hits, received
+
+    def _np_frames(self, cues) -> list[tuple[int, int]]:
+        """The frame words before a noun phrase ("despite sanctions", "въпреки санкциите"); not one before
+        "that", which opens a clause that is stated ("въпреки че преговорите ... продължават": although)."""
+        n = len(self.lows)
+        return [(i, j) for i, j in cues.get("backdrop_np", ()) if not (j < n and self.lows[j] in self.g.that_words)]
 
     def events(self, crossings: dict[str, tuple[str, ...]], document_partners: set[str]) -> list[ActivityEvent]:
         first = self._stated()
@@ -949,7 +955,7 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                     i < mi and clause[i] == clause[mi] for i, _ in cues["backdrop"])) or ("backdrop_np" in cues and any(
                     # "на фоне санкций против России", "vor dem Hintergrund der Sanktionen gegen Russland": the
                     # frame's own phrase, not the clause after it ("На фоне инцидента компания решила ...")
-                    j <= mi < j + _BACKDROP_NP and not self._marks_between(j, mi, ",;:") for i, j in cues["backdrop_np"])):
+                    j <= mi < j + _BACKDROP_NP and not self._marks_between(j, mi, ",;:") for i, j in self._np_frames(cues))):
                 if "relative" in cues:  # "Unlike Canada's Cameco, which sells mostly to U.S. utilities": what
                     # the relative clause of a compared partner says is background too
                     framed_clauses.update(clause[k] for k in self._relatives_after(cues, me))
