@@ -167,6 +167,11 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             # own manoeuvres are theirs: "У маневрах беруть участь військовослужбовці з Росії, Білорусі")
             hits = _with(hits, [("cooperate", i, j) for role, i, j in cues
                                 if role == "exercise" and not any(h[1] == i for h in hits)])
+        if "summit" in roles and hits:  # "a Central Asia–Gulf investment forum", "инвестиционный форум", "forum
+            # inwestycyjne", "forum d'investissement": the meeting's topic, no money invested
+            meetings = [(i, j) for role, i, j in cues if role == "summit"]
+            hits = [h for h in hits if not (h[0] in ("invest", "trade", "cooperate") and any(
+                i == h[2] or 0 <= h[1] - j <= 1 for i, j in meetings))]
         if "resume" in roles and "suspended_state" in roles and hits:
             # "will resume its Almaty–Seoul service, suspended since 2020", "возобновит рейсы, приостановленные в
             # 2020 году": what was suspended is resumed, the suspension its past, no sanction stated
