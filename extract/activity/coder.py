@@ -56,7 +56,7 @@ _OPEN_QUOTES = ("«", "„", "“")
 _CLOSE_QUOTES = {"«": ("»",), "„": ("“", "”"), "“": ("”",)}
 _TOPIC_REACH = 3  # words between the talk and its topic ("talks on gas supplies")  # ACTIVITY.md: only what the text ties to Kazakhstan
 _ABOUT_REACH = 10  # ... or this many after "about" ("talks with Azerbaijan about laying a cable ... to export")
-_GAPPED_QUANTITY = re.compile(r"[ \t\u00a0]*(?:[—–-][ \t\u00a0]+)?(?:[^\W\d]+[ \t\u00a0]+)?\d")  # " — 55", " about 55"
+_GAPPED_QUANTITY = re.compile(r"[ \t\u00a0]*(?:[—–-][ \t\u00a0]+)?(?:([^\W\d]+)[ \t\u00a0]+)?\d")  # " — 55", " about 55"
 _GRADE = re.compile(r"[\s\u00a0]*[Бб]ленд|[\s\u00a0]*[Bb]lend", re.UNICODE)
 _TALKED_DEAL = 4  # "in talks with KazMunayGas on a term deal": "on" to the deal word (and twice that, talks to "on")
 _REACTION_REACH = 4  # "verfolgten das Treffen aufmerksam": the reaction's last word to the act it is about
@@ -1472,7 +1472,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 k -= 1  # (an article before the name: ", l'Ouzbékistan 0,8 million")
             if not ("," in self._gap(k) or (k > 0 and self.lows[k - 1] in self.g.coordinators)):
                 continue
-            if _GAPPED_QUANTITY.match(self.text, p.end_char, self.s.end_char):
+            m = _GAPPED_QUANTITY.match(self.text, p.end_char, self.s.end_char)
+            # (a word before the number is a qualifier of it, "about 55", never a verb: "Afghanistan reached
+            # 1.9 million tonnes" has its own)
+            if m and (m.group(1) is None or m.group(1).lower() in self.g.qualifier_words):
                 out.append(p)
         return out
 

@@ -147,6 +147,9 @@ class ActivityGrammar:
         self.blames = any(r["role"] == "blame" for r in cues)
         # the first words of the figure grammar's money units ("доллар", "euro", "tenge"): a sum named
         self.money_words = _unit_heads(units, "money")
+        # the figure grammar's one-word qualifiers before a number ("about", "около", "rund")
+        self.qualifier_words = frozenset(r["phrase"].lower() for r in load_csv("grammar/qualifier_words")
+                                         if r["lang"] == lang and r["position"] == "before" and " " not in r["phrase"])
         # what follows a number that makes it a share ("18 Prozent", "40 пайызы"; "%" is read from the text)
         self.percent_words = _unit_heads(units, "percentage")
         self.company_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "company_word"
