@@ -66,7 +66,9 @@ class Ways:
                     i < mi for role in ("via", "via_after") for i, _ in cues.get(role, ())) and not any(
                     d > me for d, _ in cues.get("destination", ())):
                 return None
-            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts and w not in owned) or (
+            # (not a way of Kazakhstan's named between: "по железным дорогам Казахстана в Узбекистан" goes there)
+            if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts and w not in owned
+                                                 and not any(w < k < mi for k in self._home_at)) or (
                     w == me and (not located or adjective) and not with_it) or (
                     w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"
                    for w in ways):
