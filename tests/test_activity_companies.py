@@ -55,3 +55,12 @@ def test_a_common_noun_abbreviation_after_a_nationality_is_no_company():
     text = ("Совместное предприятие поставляет сборки на китайские АЭС.\n\n"
             "Еще в 2014 году Москва и Астана подписали меморандум о сотрудничестве в строительстве АЭС.")
     assert {p for p, t in _pairs(text) if t == "agree"} == {"RU"}
+
+
+def test_a_company_named_by_its_abbreviation_in_brackets_acts_for_its_partner():
+    text = ("Saudi Agricultural and Livestock Investment Co (SALIC) signed a deal with Kazbeef Export on Tuesday.\n\n"
+            "SALIC itself already owns stakes in Brazil's Minerva Foods. SALIC will invest 40 million dollars in Kostanay.")
+    pairs = _pairs(text)
+    assert ("SA", "invest") in pairs
+    # the Saudi company's stake in a Brazilian one is their business, no Kazakh side
+    assert not any(p == "BR" for p, _ in pairs)

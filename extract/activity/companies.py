@@ -14,6 +14,9 @@ from ..model import Mention, Sentence
 _GAP = re.compile(r"(?:['’]s)?[ \t\u00a0]+")  # "China's CNPC", "Polski Asseco"
 _TOKEN = re.compile(r"[\w&-]+")
 _MIN_NAME = 3  # shorter capitalised tokens are initials or abbreviations of other things
+# the rest of a long name and its abbreviation in brackets: "Saudi Agricultural and Livestock Investment Co (SALIC)"
+_ABBREVIATED = re.compile(r"(?:[ \t\u00a0]+(?:[^\W\d_][\w&.'’-]*))*?[ \t\u00a0]*\(([^\W\d_][^\W_a-zа-яё]{1,9})\)")
+_LONG_NAME = 80  # characters from the name's first word to its bracket
 
 
 def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention], company_words: frozenset[str],
@@ -31,6 +34,10 @@ def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention
         name = _name_after(text, m.end_char, company_words, not_names, company_suffixes)
         if name and name[1] not in taken and not is_act(name[0]):
             names.setdefault(text[name[1]:name[2]], m.entity_id)
+            short = _ABBREVIATED.match(text, name[2], name[1] + _LONG_NAME)
+            if short:  # (and its abbreviation, by which the text names it after: "SALIC will become";
+                names.setdefault(short.group(1), m.entity_id)  # not in its brackets, where the name stands)
+                taken.add(short.start(1))
     if not names:
         return []
     starts = [s.start_char for s in sentences]
