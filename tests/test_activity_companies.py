@@ -64,3 +64,10 @@ def test_a_company_named_by_its_abbreviation_in_brackets_acts_for_its_partner():
     assert ("SA", "invest") in pairs
     # the Saudi company's stake in a Brazilian one is their business, no Kazakh side
     assert not any(p == "BR" for p, _ in pairs)
+
+
+def test_the_company_followed_by_a_name_introduces_another_company():
+    # "компания Alstom" names a company of its own: not the Chinese one of the sentence before
+    text = ("Китайская CRRC в тендере не участвовала. Сервисное обслуживание локомотивов КТЖ по-прежнему "
+            "обеспечивает компания Alstom.")
+    assert not any(p == "CN" for p, _ in _pairs(text))

@@ -149,6 +149,8 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
         span = m.span(1) if m and m.group(1).lower() in g.anaphors else None
         if span is None and g.anaphor_phrases:
             span = _anaphor_phrase(text, s, g.anaphor_phrases)
+            if span and _named_after(text, span[1]):
+                span = None  # "обеспечивает компания Alstom": the noun introduces a company by its name
         pid = _antecedent(text, sentences, by_sentence, s.index - 1, [
             m for m in by_sentence[s.index - 1] if m.entity_type == "partner"]) if span else None
         if pid:
@@ -191,6 +193,15 @@ def _first_letter(text: str, s: Sentence) -> int:
     while k < s.end_char and not text[k].isalnum():
         k += 1
     return k
+
+
+_NAME_AFTER = re.compile(r"[ \t\u00a0]+[«\"„“']?([^\W\d_])")
+
+
+def _named_after(text: str, at: int) -> bool:
+    """A capitalised name right after position `at` (past a space and an opening quote)."""
+    m = _NAME_AFTER.match(text, at)
+    return m is not None and m.group(1).isupper()
 
 
 def _anaphor_phrase(text: str, s: Sentence, phrases: list[str]) -> tuple[int, int] | None:
