@@ -204,7 +204,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if "asset" in roles:
             hits = _assets_bought(cues, hits)
         if "trade_if_goods" in roles:
-            hits = _goods_supplied(cues, hits, by_sentence[s.index] if s.index in by_sentence else (), starts, lows)
+            hits = _goods_supplied(cues, hits, by_sentence[s.index] if s.index in by_sentence else (), starts, lows,
+                                   text, bool(g.infinitive_endings or g.case_endings))
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
             _pair_in_sentence(text, g, s, by_sentence)
         if "blame" in roles and s.index in by_sentence:

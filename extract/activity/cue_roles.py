@@ -3,6 +3,8 @@ blame, tightened controls, goods supplied, funding) and add or drop triggers; co
 only where the sentence has its role."""
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 
 from ..model import ActivityEvent, Sentence
@@ -12,6 +14,8 @@ from .tokens import _words
 _WORKS_AFTER, _WORKS_BEFORE = 4, 10  # "build a new assembly plant", "ein Montagewerk ... errichten" (verb last)
 _STAKE_REACH, _STAKE_BEFORE = 4, 6  # "holds 50% of", "40 пайызы канадалық Cameco компаниясына тиесілі" (verb last)
 _GOODS_AFTER, _GOODS_BEFORE = 6, 6  # "acquired 2 million tonnes of Kazakh grain", "астық жіберді" (verb last)
+_GOODS_BEFORE_VERB_LAST = 14  # (where verbs end their clause: German, Kazakh)
+_CLAUSE_MARK = re.compile(r"[,;:]\s")
 _TIGHTENED_AFTER, _TIGHTENED_BEFORE = 4, 8  # "tightened the rules for", "die Regeln für ... verschärft" (verb last)
 
 
@@ -125,7 +129,8 @@ def _tightened(cues: list, hits: list) -> list:
 _SHARE_UNITS = ("percent", "per cent", "процент", "відсот", "proc", "pour cent", "prozent", "пайыз")
 
 
-def _goods_supplied(cues: list, hits: list, mentions, starts: list[int], lows: list[str] = ()) -> list:
+def _goods_supplied(cues: list, hits: list, mentions, starts: list[int], lows: list[str] = (), text: str = "",
+                    verb_last: bool = False) -> list:
     """A verb that moves goods only when goods are its object ("acquired 2 million tonnes of grain", "provides
     China with uranium", "a envoyé du blé", "астық жіберді"; not "acquired a stake", "provided assistance",
     "l'envoyé spécial"): a cue "trade_if_goods" is a trade trigger when a commodity is named at most six
@@ -141,7 +146,11 @@ def _goods_supplied(cues: list, hits: list, mentions, starts: list[int], lows: l
     # (or made goods, which are no commodity: "supplied 3,000 buses", "поставит локомотивы")
     goods += [i for role, i, _j in cues if role == "goods_noun"]
     goods += [i for role, i, _j in cues if role == "goods_unit" and i < len(lows) and not lows[i].startswith(_SHARE_UNITS)]
-    extra = [("trade", i, j) for i, j in verbs if any(j <= k < j + _GOODS_AFTER or i - _GOODS_BEFORE <= k < i for k in goods)
+    # (a verb that ends its clause may stand far after its object, in that clause: "medizinische Geräte im Wert
+    # von 214 Mio. US-Dollar aus Japan und Südkorea eingeführt")
+    before = _GOODS_BEFORE_VERB_LAST if verb_last and text else _GOODS_BEFORE
+    extra = [("trade", i, j) for i, j in verbs if any(j <= k < j + _GOODS_AFTER or (i - before <= k < i and (
+        i - k <= _GOODS_BEFORE or not _CLAUSE_MARK.search(text, starts[k], starts[i]))) for k in goods)
              and not any(t in ("trade", "invest") and k == i for t, k, _ in hits)]
     return _with(hits, extra)
 
