@@ -1445,6 +1445,20 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 t in ("move", "trade") for t, _, _ in stated):
             facilities = {i for i, _ in cues["facility"]}
             events = [e for e in events if not (e.activity_type == "transit" and self.token_of(e.start_char) in facilities)]
+        # "The largest buyer is the UAE, followed by Saudi Arabia and Qatar": the next in the ranking buy too
+        if "rank_next" in cues and events:
+            nexts = {j for _, j in cues["rank_next"]}
+            have = {e.partner_id for e in events}
+            for p in self.partners:
+                head = self._list_head(self.token_of(p.start_char))
+                if p.entity_id in have or not (head in nexts or head - 1 in nexts):
+                    continue
+                e = max((e for e in events if e.activity_type == "trade" and e.partner_start_char is not None
+                         and e.partner_start_char < p.start_char), key=lambda e: e.partner_start_char, default=None)
+                if e is not None:
+                    have.add(p.entity_id)
+                    events.append(ActivityEvent(p.entity_id, e.activity_type, e.sector, e.planned, e.sentence_index,
+                                                e.start_char, e.end_char, e.surface_text, p.start_char, p.end_char))
         # "Китай отримав 260 тис. тонн, Узбекистан — 55 тис. тонн": each partner with its own quantity
         # and the verb left out trades as the one named with the verb
         if gapped and events:

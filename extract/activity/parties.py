@@ -97,8 +97,12 @@ class Parties:
         # (the antecedent of "which" is the subject of its relative clause: "Turkmenistan, which sells
         # most of its gas to China,")
         relative = {k for k, _ in cues.get("relative", ()) if clause[k] == clause[i]} if "relative" in cues else ()
+        # ("Най-голям купувач са Емирствата, следвани от Саудитска Арабия и Катар", "followed by": the next in
+        # the ranking, no other side)
+        nexts = {j for _, j in cues.get("rank_next", ())} if "rank_next" in cues else ()
         mine = [(p, head, mi, me) for p, mi, me, head, c, via in parties
-                if (c == clause[i] or me in relative) and (via is None or not moving)]
+                if (c == clause[i] or me in relative) and (via is None or not moving)
+                and not (nexts and (head in nexts or head - 1 in nexts))]
         # (a destination before the trigger is no actor: "to Japan and signed with Korea")
         dest = {j for _, j in cues.get("destination", ())}
         # ("to France's Orano": a company after a destination and its country's genitive is one too)
