@@ -71,3 +71,14 @@ def test_the_company_followed_by_a_name_introduces_another_company():
     text = ("Китайская CRRC в тендере не участвовала. Сервисное обслуживание локомотивов КТЖ по-прежнему "
             "обеспечивает компания Alstom.")
     assert not any(p == "CN" for p, _ in _pairs(text))
+
+
+def test_a_company_after_a_genitive_name_acts_for_its_partner_but_a_place_does_not():
+    text = ("Qatar's QAFCO will invest 1.1 billion dollars in a urea plant in Atyrau.\n\n"
+            "QAFCO already ships urea to India and Brazil.")
+    pairs = _pairs(text)
+    assert ("QA", "invest") in pairs
+    assert not any(p in ("IN", "BR") for p, _ in pairs)  # the Qatari company's own customers
+    # "Russia's Krasnodar region" is a place, no Russian company that exports
+    struck = "Ukrainian drones struck a CPC pumping station in Russia's Krasnodar region, disrupting Kazakh oil exports."
+    assert ("RU", "trade") not in _pairs(struck)

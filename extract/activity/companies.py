@@ -25,13 +25,18 @@ def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention
     """Mentions (entity_type "company") of each company named right after a partner's demonym,
     at its other places in these sentences; a word of an act is no name (German capitalises
     nouns: "russische Lieferungen" names no company "Lieferungen")."""
-    demonyms = [m for m in mentions if m.entity_type == "partner" and m.mention_kind == "demonym"]
+    # (or a name in the English genitive: "Qatar's QAFCO", "China's CNPC")
+    demonyms = [m for m in mentions if m.entity_type == "partner" and (m.mention_kind == "demonym" or (
+        m.mention_kind in ("name", "abbreviation") and text.startswith(("'s ", "’s "), m.end_char)))]
     if not demonyms or not sentences:
         return []
     taken = {m.start_char for m in mentions}
     names: dict[str, str] = {}
     for m in demonyms:
         name = _name_after(text, m.end_char, company_words, not_names, company_suffixes)
+        if name and m.mention_kind != "demonym" and not any(ch.isupper() for ch in name[0][1:]):
+            continue  # (after a genitive only a name written like a company's, "QAFCO", "PetroChina": not a
+            # place, "Russia's Krasnodar region")
         if name and name[1] not in taken and not is_act(name[0]):
             names.setdefault(text[name[1]:name[2]], m.entity_id)
             short = _ABBREVIATED.match(text, name[2], name[1] + _LONG_NAME)
