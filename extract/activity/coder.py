@@ -1445,9 +1445,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 t in ("move", "trade") for t, _, _ in stated):
             facilities = {i for i, _ in cues["facility"]}
             events = [e for e in events if not (e.activity_type == "transit" and self.token_of(e.start_char) in facilities)]
-        # "The largest buyer is the UAE, followed by Saudi Arabia and Qatar": the next in the ranking buy too
-        if "rank_next" in cues and events:
-            nexts = {j for _, j in cues["rank_next"]}
+        # "The largest buyer is the UAE, followed by Saudi Arabia and Qatar": the next in the ranking buy too;
+        # so do those a trade's partner is narrowed to ("to the EU, mainly Italy", "на НПЗ країн ЄС, передусім
+        # в Італії", a place word between)
+        if ("rank_next" in cues or "elaboration" in cues) and events:
+            nexts = {j for _, j in cues.get("rank_next", ())} | {
+                k for _, j in cues.get("elaboration", ()) for k in (j, j + 1)}
             have = {e.partner_id for e in events}
             for p in self.partners:
                 head = self._list_head(self.token_of(p.start_char))
