@@ -44,3 +44,16 @@ def test_a_commodity_named_in_a_quote_of_another_language_ties_its_tonnage():
     r = extract(text, lang="ru")
     assert sorted((v.commodity_id, v.volume_tonnes) for v in r.export_volumes) == [("coal", 4_600_000), ("coal", 9_000_000)]
     assert any(f.kind == "percentage" and f.value == 15 and f.qualifier == "at_least" for f in r.figures)
+
+
+def test_a_sentence_pointing_back_to_a_meeting_told_in_another_language_codes_nothing_and_does_not_fail():
+    # "Оған ... қатысты" (took part in it) after an English sentence: that sentence is coded with the English
+    # grammar, so the Kazakh one has no sentence before it in its own language to point back to
+    text = ("Kazakhstan hosted the regional energy council meeting in Astana on Monday with delegations from five "
+            "countries. Оған Қазақстан, Өзбекстан және Қырғызстан өкілдері қатысты, ал Түрікменстан қатыспады.")
+    r = extract(text, lang="kk")
+    assert not any(e.partner_id in ("UZ", "KG") for e in r.events)
+    # the same meeting told in Kazakhstan's own sentence before: those who took part met
+    kk = ("Өткен аптада Ташкентте энергожүйені үйлестіру кеңесінің отырысы өтті. "
+          "Оған Қазақстан, Өзбекстан және Қырғызстан өкілдері қатысты, ал Түрікменстан қатыспады.")
+    assert {(e.partner_id, e.activity_type) for e in extract(kk, lang="kk").events} >= {("KG", "consult")}

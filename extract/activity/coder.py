@@ -113,9 +113,9 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     if not relevant:
         return []
     out: list[ActivityEvent] = []
-    # (the sentence before each, where an attack may be told before it is blamed on someone)
-    sentence_before = {b.index: a for a, b in zip(sentences, sentences[1:])} if g.blames else {}
-    sentence_of = {x.index: x for x in sentences}
+    # (the sentence before each, where an attack may be told before it is blamed on someone, or the meeting
+    # that "Оған ... қатысты" points back to)
+    sentence_before = {b.index: a for a, b in zip(sentences, sentences[1:])} if g.blames or g.summit_anaphors else {}
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
         if g.separable_particles and not g.separable_particles.isdisjoint(lows):
@@ -145,11 +145,14 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                 j <= k <= j + _LINKED_VIA for k in ways) and not any(h[1] == i for h in hits)]
             hits = _with(hits, extra)
         if "attend" in roles and "summit_anaphor" in roles and "summit" not in roles and g.summit_words is not None and any(
-                i <= 1 for role, i, _j in cues if role == "summit_anaphor") and s.index in sentence_of and s.index > 0 and (
-                g.summit_words.search(text, sentence_of[s.index - 1].start_char, sentence_of[s.index - 1].end_char)):
+                i <= 1 for role, i, _j in cues if role == "summit_anaphor"):
             # "... кеңесінің отырысы өтті. Оған Қазақстан, Өзбекстан және Қырғызстан өкілдері қатысты": the meeting
-            # the sentence opens by pointing back to is the one the sentence before held
-            roles.add("summit")
+            # the sentence opens by pointing back to is the one the sentence before held (the one right before
+            # it in the text: a sentence of another language is not coded with this one)
+            before = sentence_before.get(s.index)
+            if before is not None and before.index == s.index - 1 and g.summit_words.search(
+                    text, before.start_char, before.end_char):
+                roles.add("summit")
         if "attend" in roles and "summit" in roles and any(
                 m.entity_type == "home" for m in by_sentence.get(s.index, ())):  # (a meeting Kazakhstan's side is at)
             # "Representatives of Turkey and Uzbekistan took part in the conference in Astana", "конференциясына

@@ -145,6 +145,7 @@ class ActivityGrammar:
         self.magnitudes = frozenset(r["word"].lower().rstrip(".") for r in load_csv("grammar/magnitude_words")
                                     if r["lang"] == lang)
         self.blames = any(r["role"] == "blame" for r in cues)
+        self.summit_anaphors = any(r["role"] == "summit_anaphor" for r in cues)
         # the first words of the figure grammar's money units ("доллар", "euro", "tenge"): a sum named
         self.money_words = _unit_heads(units, "money")
         # the figure grammar's one-word qualifiers before a number ("about", "около", "rund")
