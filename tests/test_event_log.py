@@ -102,3 +102,29 @@ def test_a_forked_child_opens_its_own_connections(home):
         _, status = os.waitpid(pid, 0)
         assert os.waitstatus_to_exitcode(status) == 0
         assert storage._kept_engines["index"] is parent_engine
+
+
+# a run written through kept connections, then the process killed before it closes anything
+_WRITE_THEN_DIE = textwrap.dedent("""
+    import os, signal, sys
+    import dagster as dg
+    sys.path.insert(0, sys.argv[1])
+    from tests.test_event_log import _small_job
+    from orchestration.event_log import keep_connections
+    instance = dg.DagsterInstance.get()
+    assert keep_connections(instance.event_log_storage)
+    run_id = dg.execute_job(dg.reconstructable(_small_job), instance=instance).run_id
+    with instance.event_log_storage.index_connection() as conn:
+        mode = conn.exec_driver_sql("PRAGMA synchronous").scalar()
+    print(run_id, mode, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+""")
+
+
+def test_commits_do_not_wait_for_the_disk_and_survive_the_process_being_killed(home):
+    out = subprocess.run([sys.executable, "-c", _WRITE_THEN_DIE, str(REPO)], env=dict(os.environ),
+                         capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert out.returncode == -9, out.stderr[-2000:]
+    run_id, mode = out.stdout.split()
+    assert mode == "1"  # synchronous=NORMAL on the kept connections (Dagster's own: FULL)
+    assert _read_elsewhere(run_id) == ["3", "SUCCESS", "1"]
