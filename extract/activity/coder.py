@@ -1099,7 +1099,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         third_party = set() if len(parties) < 2 else {
             (i, j) for t, i, j in hits
             if not (t == "consult" and "observer" in cues)
-            and clause[i] not in (tied if t in _NEEDS_HOME else kz_sides(t))
+            and (clause[i] not in (tied if t in _NEEDS_HOME else kz_sides(t))
+                 or self._home_after_and(clause, i, j))
             and self._third_party(
                 cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
                 kz_sides(t), clause, i, j, t in _MOVING)}

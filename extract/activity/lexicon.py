@@ -132,6 +132,9 @@ class ActivityGrammar:
         # "and", "и", "et" (a second predicate) and "minister", "вицепремиер" (a person who arrives):
         # looked up only where needed, not in the one table every word passes through
         self.coordinators = frozenset(r["cue"].lower() for r in cues if r["role"] == "coordination")
+        # ", and" / ", und": after a comma, another statement may begin (German "und" is no coordinator
+        # of predicates above: its verbs come last, "für Energie und Verkehr vereinbart")
+        self.comma_and = self.coordinators | {r["cue"].lower() for r in cues if r["role"] == "comma_and"}
         # "that", "что", "że": what may stand between a speech verb and what it reports
         self.that_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "that")
         self.officials = tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "official")

@@ -85,6 +85,13 @@ class Parties:
                 return True
         return False
 
+    def _home_after_and(self, clause: list[int], i: int, j: int) -> bool:
+        """The clause's Kazakh side comes only after the act and a ", and" or ", but" that follows it: the
+        words after it say something else ("Washington banned imports of Russian uranium last year, and
+        utilities have since turned to Central Asia")."""
+        first = min((k for k in self._home_at if clause[k] == clause[i]), default=-1)
+        return first > j and any(self.lows[k] in self.g.comma_and and "," in self._gap(k) for k in range(j, first))
+
     def _third_party(self, cues, parties, kz_clauses: set[int], clause: list[int], i: int, j: int, moving: bool) -> bool:
         """Two partners deal with each other and the clause names no Kazakh side: a partner
         before the trigger and another right after it ("Germany buys gas from Norway",
@@ -92,7 +99,7 @@ class Parties:
         with no role beside one that is the origin or destination of this very trigger
         ("Германия Норвегиядан газ сатып алды"). A partner far after the trigger belongs to
         another predicate ("Azerbaijani millers took 310,000 t, mostly for re-export to Georgia")."""
-        if clause[i] in kz_clauses:
+        if clause[i] in kz_clauses and not self._home_after_and(clause, i, j):
             return False
         # (the antecedent of "which" is the subject of its relative clause: "Turkmenistan, which sells
         # most of its gas to China,")
