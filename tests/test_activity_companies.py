@@ -82,3 +82,13 @@ def test_a_company_after_a_genitive_name_acts_for_its_partner_but_a_place_does_n
     # "Russia's Krasnodar region" is a place, no Russian company that exports
     struck = "Ukrainian drones struck a CPC pumping station in Russia's Krasnodar region, disrupting Kazakh oil exports."
     assert ("RU", "trade") not in _pairs(struck)
+
+
+def test_a_plain_name_after_a_genitive_acts_for_its_partner_where_it_stands_alone():
+    # "Canada's Cameco, which ...": a name of its own (a mark follows it); its later mentions are Canada's,
+    # so what Cameco buys from Uzbekistan is their business, no Kazakh side
+    text = ("Canada's Cameco, which holds a 40% stake in the Inkai joint venture with Kazatomprom, will market "
+            "part of that mine's output. Cameco also buys uranium from Uzbekistan's state miner Navoiyuran.")
+    pairs = _pairs(text)
+    assert ("CA", "invest") in pairs
+    assert not any(p == "UZ" for p, _ in pairs)

@@ -91,7 +91,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     g = grammar(lang)
     mentions = mentions + named_companies(text, sentences, mentions, g.company_words, g.not_names,
                                           lambda w: any(kind == "trigger" for (kind, _), _i, _j in g.words.find([w.lower()])),
-                                          g.company_suffixes)
+                                          g.company_suffixes, g.place_nouns)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.entity_type == "company":

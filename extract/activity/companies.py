@@ -21,7 +21,7 @@ _LONG_NAME = 80  # characters from the name's first word to its bracket
 
 def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention], company_words: frozenset[str],
                     not_names: tuple[str, ...], is_act=lambda word: False,
-                    company_suffixes: tuple[str, ...] = ()) -> list[Mention]:
+                    company_suffixes: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()) -> list[Mention]:
     """Mentions (entity_type "company") of each company named right after a partner's demonym,
     at its other places in these sentences; a word of an act is no name (German capitalises
     nouns: "russische Lieferungen" names no company "Lieferungen")."""
@@ -34,11 +34,16 @@ def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention
     names: dict[str, str] = {}
     for m in demonyms:
         name = _name_after(text, m.end_char, company_words, not_names, company_suffixes)
-        if name and m.mention_kind != "demonym" and not any(ch.isupper() for ch in name[0][1:]):
-            continue  # (after a genitive only a name written like a company's, "QAFCO", "PetroChina": not a
-            # place, "Russia's Krasnodar region")
+        if name and m.mention_kind != "demonym" and not any(ch.isupper() for ch in name[0][1:]) and not _stands_alone(
+                text, name[2], place_nouns):
+            continue  # (after a genitive only a name written like a company's, "QAFCO", "PetroChina", or one that
+            # stands alone, "Canada's Cameco, which", "Russia's Rosatom said": not a place, "Russia's Krasnodar
+            # region", nor the first word of a longer name, "Russia's Black Sea ports")
         if name and name[1] not in taken and not is_act(name[0]):
             names.setdefault(text[name[1]:name[2]], m.entity_id)
+            if m.mention_kind != "demonym" and not any(ch.isupper() for ch in name[0][1:]):
+                taken.add(name[1])  # (where the genitive stands, the partner's own mention speaks: its later
+                # mentions are the ones it gives a side, "Cameco also buys uranium from Uzbekistan")
             short = _ABBREVIATED.match(text, name[2], name[1] + _LONG_NAME)
             if short:  # (and its abbreviation, by which the text names it after: "SALIC will become";
                 names.setdefault(short.group(1), m.entity_id)  # not in its brackets, where the name stands)
@@ -57,6 +62,16 @@ def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention
             if a < sentences[k].end_char:
                 out.append(Mention("company", pid, "company", sentences[k].index, a, hit.end(), name))
     return out
+
+
+def _stands_alone(text: str, end: int, place_nouns: tuple[str, ...]) -> bool:
+    """The name ending at `end` is a whole name of its own: a mark or a lowercase word that is no
+    place's noun follows it."""
+    gap = _GAP.match(text, end)
+    if gap is None:
+        return end >= len(text) or text[end] in ",;:.)"
+    word = _TOKEN.match(text, gap.end())
+    return word is not None and word.group()[0].islower() and not word.group().lower().startswith(place_nouns)
 
 
 def _name_after(text: str, at: int, company_words: frozenset[str], not_names: tuple[str, ...],

@@ -165,6 +165,9 @@ class ActivityGrammar:
         self.separable_particles = frozenset(r["cue"].lower() for r in cues if r["role"] == "separable_particle")
         self.capitalised_nouns = lang in CAPITALISED_NOUNS  # (German: a capital letter says nothing of a name)
         self.not_names = self.officials + tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "not_name")
+        # "Russia's Krasnodar region", "Turkey's Mersin port": a place's noun after a name in the genitive
+        self.place_nouns = tuple(sorted({r["cue"].lower().lstrip("=").rstrip("*") for r in cues if r["role"] in (
+            "region", "territory", "line", "river") and " " not in r["cue"]}))
         sectors = [(("sector", r["sector"]), r["word"]) for r in load_csv("activity/activity_sectors")
                    if r["lang"] == lang]
         # one table, one pass over a document's words: labels are (kind, label)
