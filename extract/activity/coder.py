@@ -890,10 +890,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # "from China to Europe through Kazakhstan": the country by name, not a Kazakh port
         # ("über kasachisches Gebiet": a demonym with "territory" is the country too)
         territory = self._territory_at(cues)
+        kazakh_goods = any(m.mention_kind == "demonym" for m in self.home)  # ("Kazakh wheat", "казахстанская пшеница")
         via_home_at = {clause[k] for k in (
             self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation") or (
                 territory and (self.token_of(m.end_char - 1) + 1 in territory or self.token_of(m.start_char) - 1 in territory)))
-            if self._on_the_way(cues, clause, k, k + 1)} if moves else set()
+            if self._on_the_way(cues, clause, k, k + 1) and not (kazakh_goods and self._chain_start(k))} if moves else set()
         via_home = bool(via_home_at)
         self._suffix_role = {}
         if self.g.case_endings:
@@ -970,6 +971,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                     framed_clauses.update(clause[k] for k in self._relatives_after(cues, me))
                 continue
             via = self._on_the_way(cues, clause, head, me, ways, moved_to)
+            if via and moves and kazakh_goods and self._chain_end_from_home(p):
+                via = None  # "казахстанська пшениця ... залізницею Казахстан – Туркменістан – Іран": where the
+                # line from Kazakhstan ends, Kazakh goods go (a tariff for freight on it leaves Iran on the way)
             if via and p.mention_kind == "demonym" and me in ways and any(
                     me < i <= me + 2 and (t not in _MOVING or i in received) for t, i, _j in hits):
                 via = None  # "грузинските железници договориха", "Georgian Railways signed": the company acts

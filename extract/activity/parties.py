@@ -297,6 +297,14 @@ class Parties:
         return (_GAP_DASH.match(self.text, p.start_char - 3) is not None and p.start_char - 3 in ends) or (
             _GAP_DASH.match(self.text, p.end_char) is not None and p.end_char + 3 in starts)
 
+    def _chain_start(self, k: int) -> bool:
+        """The name at token k opens a dashed chain ("по железной дороге Казахстан – Туркменистан – Иран"):
+        where the line starts, the goods come from; it is not on their way."""
+        a, b = self.starts[k], self.ends[k]
+        dash = _DASH.search(self.text, b, b + 2)
+        return dash is not None and not _DASH.search(self.text[max(0, a - 2):a]) and any(
+            0 <= m.start_char - dash.end() <= 1 for m in self.partners)  # (not "през Казахстан – с 30% повече")
+
     def _chain_end_from_home(self, p: Mention) -> bool:
         """The last place of a dashed chain that starts at Kazakhstan ("по железопътната линия Казахстан –
         Туркменистан – Иран"): where the line ends, the goods go, not a place on their way."""
