@@ -12,6 +12,7 @@ from .tokens import _DASH, _GAP_DASH
 
 _THIRD_PARTY_REACH = 6  # the other party of a third-party deal stands this close after the trigger
 _TRADE_ROLE_REACH = 2   # a buyer or seller right after "to" / "from" ("went to Iran", "z Chin")
+_ENDS_REACH = 6         # where goods go from one partner to another, both stand this close to the act
 
 
 @lru_cache(maxsize=None)
@@ -173,6 +174,20 @@ class Parties:
                 return True
         if not moving:
             return False
+        # "Перевозка контейнера из Китая в Польшу", "Қытайдан Польшаға дейін тасымалдау": goods from one
+        # partner to another, where the clause names no Kazakh side, are theirs
+        # (near the act, each in one role only: Polish "z" is "with" as well as "from")
+        ends = {}
+        for p, head, mi, me in mine:
+            if not (i - _ENDS_REACH <= mi and me <= j + _ENDS_REACH) or self._after_cue(cues, "with", head, 0):
+                continue
+            role = self._suffix_role.get(mi) if self._suffix_role else None
+            if role is None:
+                role = next((r for r in ("origin", "destination") if self._after_role(cues, (r,), head)), None)
+            if role in ("origin", "destination"):
+                ends.setdefault(role, set()).add(p.entity_id)
+        if len(ends) == 2 and ends["origin"] - ends["destination"] and ends["destination"] - ends["origin"]:
+            return True
         # (or right after the trade word that ends in its role: "utilities in the EU", "buyers in Canada")
         bound = {p.entity_id for p, head, mi, me in mine
                  if (self._after_role(cues, ("destination", "origin"), head) or (j - i > 1 and 0 <= head - j <= 1))
