@@ -1538,10 +1538,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         zu"); talks reach their topic only when it follows them closely or closes before them
         ("бірлескен зауыт салу мәселесін талқылады"), not a later statement ("Кездесуде тараптар
         ... әріптестікті тереңдетуге дайын")."""
-        if clause[c] != clause[k] or not 0 < abs(c - k) <= _ABOUT_THEM_REACH:
+        topic = agreed and k < c and any(c - 2 <= a < c for a, _ in self._cues.get("topic_about", ()))
+        # (further after the agreement where "about" opens its topic: "Podpisanie memorandum między KTZ a
+        # polskim przewoźnikiem PKP Cargo w sprawie wspólnej obsługi")
+        if clause[c] != clause[k] or not 0 < abs(c - k) <= _ABOUT_THEM_REACH * (2 if topic else 1):
             return False
-        if not self.g.coordinators.isdisjoint(self.lows[min(c, k) + 1:max(c, k)]) and not (
-                agreed and k < c and any(c - 2 <= a < c for a, _ in self._cues.get("topic_about", ()))):
+        if not self.g.coordinators.isdisjoint(self.lows[min(c, k) + 1:max(c, k)]) and not topic:
             return False  # (but "підписали договір ... та ще 11 документів про співпрацю": what more was signed is about)
         # (before talks only in their own words: "– Polska i Kazachstan chcą rozwijać współpracę – mówił
         # podczas wizyty" is a statement of its own)
