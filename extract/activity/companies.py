@@ -77,8 +77,8 @@ def _stands_alone(text: str, end: int, place_nouns: tuple[str, ...]) -> bool:
 def _name_after(text: str, at: int, company_words: frozenset[str], not_names: tuple[str, ...],
                 company_suffixes: tuple[str, ...] = ()):
     """(word, start, end) of the capitalised name right after position `at`, past one company word
-    (or a compound ending in one: "Stahlkonzern")."""
-    for _ in range(2):
+    (or a compound ending in one: "Stahlkonzern"), or two ("the Swiss commodity house Mercuria")."""
+    for _ in range(3):
         gap = _GAP.match(text, at)
         if gap is None:
             return None
