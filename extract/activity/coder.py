@@ -432,8 +432,14 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         if "owned_by" in cues:
             named = [(self.token_of(m.start_char), m.entity_type) for m in self.home + self.partners]
             # (or just after it, what the owner holds: "Китайской CNPC принадлежит 50% акций казахстанской компании")
+            # (or a joint venture with Kazakhstan's side: "принадлежит 40% в совместном предприятии «Инкай» с
+            # «Казатомпромом»")
+            ours = [k for k, x in named if x == "home"] + [k for k, _ in cues.get("kazakh_side", ())]
+            joint_home = [ji for ji, _ in cues.get("joint", ()) if any(
+                ji < k <= ji + _STAKE_REACH + 2 for k in ours)] if "joint" in cues else ()
             owned = {a for a, _ in cues["owned_by"] if max((x for x in named if x[0] < a), default=(0, ""))[1] != "home"
-                     and not any(x == "home" and a < k <= a + _STAKE_REACH + 1 for k, x in named)}
+                     and not any(x == "home" and a < k <= a + _STAKE_REACH + 1 for k, x in named)
+                     and not any(a < ji <= a + _STAKE_REACH + 1 for ji in joint_home)}
             if owned:
                 hits = [h for h in hits if not (h[0] == "invest" and h[1] in owned)]
                 if not hits:
