@@ -32,7 +32,8 @@ from .anaphora import _HYPHENS, _pair_in_sentence, _resolve_anaphors
 from .clauses import Clauses
 from .companies import named_companies
 from .cue_roles import (
-    _STAKE_REACH, _allocated, _assets_bought, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _tightened, _with)
+    _STAKE_REACH, _allocated, _assets_bought, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _lines_built,
+    _tightened, _with)
 from .frames import Frames
 from .lexicon import ActivityGrammar, grammar, route_crossings
 from .negation import Negation, _CONTENT_REACH, _NEGATING, _OBJECT_NEGATION_REACH, _QUANTITY_REACH
@@ -127,6 +128,9 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         roles = {c[0] for c in cues}
         if "build" in roles:
             hits = _built_works(cues, hits)
+            if "line" in roles and "kazakh_side" not in roles and not any(
+                    m.entity_type == "home" for m in by_sentence.get(s.index, ())):
+                hits = _lines_built(cues, hits)
         if "hold" in roles:
             hits = _held_stakes(cues, hits, text, lows, ends, g.percent_words)
         if "allocate" in roles:

@@ -45,6 +45,17 @@ def _built_works(cues: list, hits: list) -> list:
     return _invest_beside(hits, builds, works, _WORKS_AFTER, _WORKS_BEFORE, _WORKS_BEFORE)
 
 
+def _lines_built(cues: list, hits: list) -> list:
+    """A railway or road that a side builds, in a sentence with no Kazakh side, carries no goods yet:
+    where it is built is no way ("Kolin також будує залізницю в Іраку", "строит железную дорогу в Ираке")."""
+    built = [j for role, _i, j in cues if role == "build"]
+    lines = {i for role, i, _j in cues if role == "line" and any(0 <= i - b <= _LINE_AFTER_BUILD for b in built)}
+    return [h for h in hits if not (h[0] == "transit" and h[1] in lines)] if lines else hits
+
+
+_LINE_AFTER_BUILD = 1  # "будує залізницю", "builds a railway"
+
+
 _MARKET_REACH = 6  # "30% of the Kazakh fuel market"
 
 
