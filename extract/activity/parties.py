@@ -12,6 +12,7 @@ from .tokens import _DASH, _GAP_DASH
 
 _THIRD_PARTY_REACH = 6  # the other party of a third-party deal stands this close after the trigger
 _TRADE_ROLE_REACH = 2   # a buyer or seller right after "to" / "from" ("went to Iran", "z Chin")
+_INVERTED_SUBJECT = 3   # "trafen sich die EU-Vertreter": a subject after its verb (German, verb second)
 _ENDS_REACH = 6         # where goods go from one partner to another, both stand this close to the act
 
 
@@ -118,6 +119,11 @@ class Parties:
                   and not (p.mention_kind == "organisation" and any(0 < mi - d <= 3 for d in dest))}
         # (a talk or a deal: the other side anywhere after it in the clause, "discussed the corridor in
         # Baku last week with his Georgian counterpart")
+        if not before and self.g.capitalised_nouns and not moving:
+            # (German puts the subject after the verb when the sentence opens with something else: "Am Rande
+            # trafen sich die EU-Vertreter mit Diplomaten aus Japan": the partner right after it, in no role)
+            before = {p.entity_id for p, head, mi, _ in mine if j <= mi <= j + _INVERTED_SUBJECT
+                      and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._after_cue(cues, "with", head, 0)}
         reach = _THIRD_PARTY_REACH if moving else len(self.lows)
         if before and any(j <= mi <= j + reach and before - _one_side(p.entity_id) for p, _, mi, _ in mine):
             return True  # (two partners: "the EU ... the European Union will lend" is one)
