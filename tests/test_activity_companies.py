@@ -92,3 +92,14 @@ def test_a_plain_name_after_a_genitive_acts_for_its_partner_where_it_stands_alon
     pairs = _pairs(text)
     assert ("CA", "invest") in pairs
     assert not any(p == "UZ" for p, _ in pairs)
+
+
+def test_a_name_after_an_abbreviation_acts_for_its_partner_but_not_across_a_sentence_end():
+    # "the U.S. Treasury": its later bare mentions ("A Treasury delegation") are the United States'
+    text = ("The U.S. Treasury warned foreign lenders about Russia. A Treasury delegation held talks with "
+            "Kazakhstan's financial regulator in Astana last week.")
+    assert ("US", "consult") in _pairs(text)
+    # "... in the U.S. The financing": the next sentence's first word names no company
+    text = ("The summit brings together the five Central Asian states and the U.S. The project is led by Kazakh "
+            "miners.\n\nThe financing will be disbursed over seven years.")
+    assert ("US", "invest") not in _pairs(text)

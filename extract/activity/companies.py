@@ -26,10 +26,14 @@ def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention
     at its other places in these sentences; a word of an act is no name (German capitalises
     nouns: "russische Lieferungen" names no company "Lieferungen")."""
     # (or a name in the English genitive: "Qatar's QAFCO", "China's CNPC")
+    # (or an abbreviation used as one: "the U.S. Treasury", "the EU Commission")
     demonyms = [m for m in mentions if m.entity_type == "partner" and (m.mention_kind == "demonym" or (
-        m.mention_kind in ("name", "abbreviation") and text.startswith(("'s ", "’s "), m.end_char)))]
+        m.mention_kind in ("name", "abbreviation") and text.startswith(("'s ", "’s "), m.end_char)) or (
+        m.mention_kind == "abbreviation" and text.startswith(" ", m.end_char)))]
     if not demonyms or not sentences:
         return []
+    opens = {s.start_char for s in sentences}  # ("... in the U.S. The financing": a new sentence, no name)
+    demonyms = [m for m in demonyms if m.mention_kind != "abbreviation" or m.end_char + 1 not in opens]
     taken = {m.start_char for m in mentions}
     names: dict[str, str] = {}
     for m in demonyms:
