@@ -88,11 +88,23 @@ class Parties:
         return False
 
     def _home_after_and(self, clause: list[int], i: int, j: int) -> bool:
-        """The clause's Kazakh side comes only after the act and a ", and" or ", but" that follows it: the
-        words after it say something else ("Washington banned imports of Russian uranium last year, and
-        utilities have since turned to Central Asia")."""
-        first = min((k for k in self._home_at if clause[k] == clause[i]), default=-1)
-        return first > j and any(self.lows[k] in self.g.comma_and and "," in self._gap(k) for k in range(j, first))
+        """The clause's Kazakh side stands only aside from the act at i..j: after a ", and" or ", but"
+        that follows it ("Washington banned imports of Russian uranium last year, and utilities have since
+        turned to Central Asia"), or inside an apposition of a partner before it ("Japan, once a major
+        buyer of Kazakh zinc, now sources its concentrate from Australia and Peru")."""
+        homes = [k for k in self._home_at if clause[k] == clause[i]]
+        if not homes:
+            return False
+        first = min(homes)
+        if first > j and any(self.lows[k] in self.g.comma_and and "," in self._gap(k) for k in range(j, first)):
+            return True
+        for p in self.partners:
+            me = self.token_of(p.end_char - 1) + 1
+            if first >= me and me < i and "," in self._gap(me):
+                end = next((e for e in range(me + 1, i + 1) if "," in self._gap(e)), None)
+                if end is not None and all(me <= h < end for h in homes):
+                    return True
+        return False
 
     def _third_party(self, cues, parties, kz_clauses: set[int], clause: list[int], i: int, j: int, moving: bool) -> bool:
         """Two partners deal with each other and the clause names no Kazakh side: a partner
