@@ -176,12 +176,17 @@ class Clauses:
         # a relative clause runs from its pronoun after a comma to the next comma ("Kazakhstan,
         # which stays out of Moscow's war in Ukraine, depends on Russia"): a clause of its own,
         # and the clause around it goes on after it
+        # (a comma inside a list of names does not end it: ", в който участваха делегации от Казахстан,
+        # Узбекистан и Туркменистан")
+        names = self.partners + self.home
+        listed = {k for k in (self.token_of(m.start_char) for m in names)} & {
+            self.token_of(m.end_char - 1) + 1 for m in names} if "relative" in cues and len(names) > 2 else ()
         for k, (i, _) in enumerate(cues.get("relative", ())):
             if i > 1 and len(self.lows[i - 1]) <= 3 and "," in self._gap(i - 1):
                 i -= 1  # ", в котором Казахстан не участвует", ", dans lequel": a preposition before the pronoun
             elif i == 0 or "," not in self._gap(i):
                 continue
-            end = next((e for e in range(i + 1, n) if "," in self._gap(e)
+            end = next((e for e in range(i + 1, n) if "," in self._gap(e) and e not in listed
                         or out[e] != out[i]), n)
             for e in range(i, end):
                 out[e] = -1 - k
