@@ -44,6 +44,7 @@ from .trade_sides import TradeSides, _TRADE_REACH
 from .ways import Ways
 
 _RANKED_IN = 3  # words from a ranked trade noun to the market it ranks in ("dostawcą wołowiny do Wietnamu")
+_INVITED_REACH = 2  # "invited to the meeting": the act an invitation is to
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
@@ -139,6 +140,10 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             going = {i for role, i, _j in cues if role == "go_aux"}  # is the future, no move
             hits = [h for h in hits if not (h[0] == "move" and h[1] in going and any(
                 lows[k].endswith(g.infinitive_endings) for k in range(h[2], min(h[2] + 2, len(lows)))))]
+        if "invited" in roles and hits:  # "invited to the meeting", "приглашённая на встречу": an invitation, no
+            # meeting held (nor a visit made: "invited Xi to visit Astana")
+            invited = [j for role, _i, j in cues if role == "invited"]
+            hits = [h for h in hits if not any(0 <= h[1] - b <= _INVITED_REACH for b in invited)]
         if "fund_if_money" in roles:
             hits = _funded(cues, hits, text, starts, lows, g.money_words)
         if "transit_if_via" in roles and ("via" in roles or "via_weak" in roles):

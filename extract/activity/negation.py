@@ -96,8 +96,10 @@ class Negation:
             # (after an article or an adjective: "Дългосрочен договор с Бразилия ... не е подписан")
             # (or after a partner's adjective: "South Korean buyers did not bid", "Chinese investments
             # were not discussed"; not after a partner's name, the subject of a verb: "Россия закупила")
+            # (after an article too: "The Turkmen delegation, invited to the meeting, did not come")
             after_adjective = {self.token_of(m.end_char - 1) + 1 for m in self.partners
-                               if m.mention_kind == "demonym" and self.token_of(m.start_char) == first}
+                               if m.mention_kind == "demonym" and (self.token_of(m.start_char) == first or (
+                                   self.token_of(m.start_char) == first + 1 and self._articles_in(cues, first, first + 1)))}
             if any(k < i and clause[k] == c and (k == first or k in after_adjective or (k == first + 1 and (
                     self._articles_in(cues, first, k) or not any(
                         self.token_of(m.start_char) == first for m in self.partners + self.home))))
