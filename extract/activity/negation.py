@@ -7,6 +7,7 @@ _WRAPPED_NEGATION = 6  # words between "ne" and its "pas" ("n'a en revanche impo
 _CLOSING_REACH = 5  # a negation after the act ("transit through Russia is impossible", "unterzeichnete ... nicht") reaches back this far
 _OBJECT_NEGATION_REACH = 8  # a negated object denies the verb this far before it ("liefert ... seit 2022 kein Zink")
 _SPECULATOR_REACH = 3  # Kazakhstan's side right before "could" speaks of its own plan
+_REPORT_REACH = 20  # "Reports that ... were denied": the reports stand this far before the denial
 _VERB_FINAL_REACH = 6  # a negated verb that ends its clause at most this far after the negation ("hat nicht ... investiert")
 _CONTENT_REACH = 6      # "agreed on Tuesday to lift trade": the agreement's subject follows it this close
 _BRIDGED_BEFORE = 2  # "у переговорах участі не бере": the act before the participation word
@@ -159,6 +160,11 @@ class Negation:
             ends = [a for a, _ in (*cues.get("clause", ()), *cues.get("clause_comma", ()), *cues.get("clause_post", ()))
                     if a >= j]
             out.update(range(j, min(ends, default=len(clause))))
+            # ("Reports that Turkish Airlines would buy a stake ... were denied", "Слуховете, че ... бяха
+            # опровергани": what the reports before the denial say)
+            reports = [a for a, _ in cues.get("report_noun", ()) if 0 < i - a <= _REPORT_REACH]
+            if reports:
+                out.update(range(min(reports), i))
         # "China might consider", "Индия могла бы", "Paris pourrait": speculation about a partner
         # states no act, up to the clause's end; what Kazakhstan's side says it could do is its
         # plan ("son pays pourrait augmenter les exportations"); a capitalised "May" is the month
