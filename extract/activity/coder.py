@@ -37,7 +37,7 @@ from .cue_roles import (
 from .frames import Frames
 from .lexicon import ActivityGrammar, grammar, route_crossings
 from .negation import Negation, _CONTENT_REACH, _NEGATING, _OBJECT_NEGATION_REACH, _QUANTITY_REACH
-from .parties import Parties
+from .parties import _BLOCS, Parties, _one_side
 from .roles import _HOSTILE, _MOVING, _ROLE_CUES
 from .tokens import _words, join_separable
 from .trade_sides import TradeSides, _TRADE_REACH
@@ -1210,6 +1210,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # (the clauses with a Kazakh side that is more than a place on the way: asked once, not per act and party)
         kz_off_way = {clause[k] for k in home if not self._on_the_way(cues, clause, k, k + 1)} \
             if foreign_goods and via_home else set()
+        ranked_blocs = {mi: _one_side(p.entity_id) - {p.entity_id} for p, mi, *_ in parties if p.entity_id in _BLOCS} if (
+            "ordinal" in cues or "superlative" in cues) and len(parties) > 1 else {}
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
@@ -1221,6 +1223,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                     continue
                 if attendees and head in attendees and t != "consult":
                     continue
+                if ranked_blocs and mi in ranked_blocs and (0 <= i - me <= 1 or 0 < mi - j <= 2) and any(
+                        qi < i and cq == clause[i] and q.entity_id in ranked_blocs[mi] for q, qi, _qe, _qh, cq, _v in parties):
+                    continue  # "Hungary is the third-largest investor from the EU", "the largest EU investor": the
+                    # bloc is the group its member ranks in, no investor of its own
                 if hostile_by and mi in hostile_by and t not in _HOSTILE:
                     continue  # "угода з Астаною не підпадає під американські санкції": the sanctions' side only
                 if fellows and t == "consult" and mi in fellows and mi > i and "visit" in cues and any(
