@@ -97,7 +97,8 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                     by_sentence[s.index].append(Mention("home", HOME, "anaphor", s.index, a.start(), a.end(), a.group()))
             # "Oba kraje rozmawiają także o tranzycie ... przez polskie porty", "Көшбасшылар ... растады":
             # a sentence that opens with the pair is about the pair, whatever partner it names further on
-            m = g.pair_starts.match(text, first, s.end_char) if g.pair_starts and last is not None and (
+            m = (g.pair_starts.match(text, first, s.end_char) or (_opener_after_lead(
+                text, s, g.pair_starts, g.after_leads) if g.after_leads else None)) if g.pair_starts and last is not None and (
                 s.index - last <= _PAIR_REACH) else None
             if m and _named_right_there(m, by_sentence[s.index]):
                 m = None  # "Дві країни — Казахстан і Азербайджан — домовилися": the pair is named right there
@@ -119,7 +120,8 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             # "Both sides also pledged to deepen cooperation" after "Kazakhstan and Azerbaijan signed ...":
             # the pair is Kazakhstan and the one partner named last
             m = (pairs.search(text, s.start_char, s.end_char) if pairs else None) or (
-                openers.match(text, s.start_char, s.end_char) if openers else None)
+                openers.match(text, s.start_char, s.end_char) if openers else None) or (
+                _opener_after_lead(text, s, openers, g.after_leads) if openers and g.after_leads else None)
             ids = _pair_ids(by_sentence, last, s.index) if m else ()
             if m is None and g.group_anaphors and s.index - last == 1:
                 # "Ministers of Kazakhstan, Azerbaijan and Georgia met in Baku. The three countries agreed"
@@ -158,6 +160,24 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                 "partner", pid, "anaphor", s.index, span[0], span[1], text[span[0]:span[1]]))
             named.add(s.index)
             last = s.index
+
+
+_LEAD_WORDS = 3  # "After the meeting,", "Po spotkaniu", "Кездесуден кейін": the words of a short lead
+
+
+def _opener_after_lead(text: str, s: Sentence, openers: re.Pattern, leads: frozenset[str]) -> re.Match | None:
+    """"After the meeting, the sides signed", "После встречи стороны подписали": the pair's words right
+    after a lead of at most three words that opens with "after" (or, in Kazakh, ends with "кейін")."""
+    words = list(_WORD.finditer(text, s.start_char, min(s.end_char, s.start_char + 80)))[:_LEAD_WORDS + 1]
+    if len(words) < 2:
+        return None
+    first_is_after = words[0].group().lower() in leads
+    for k in range(1, len(words)):
+        if first_is_after or words[k - 1].group().lower() in leads:
+            m = openers.match(text, words[k].start(), s.end_char)
+            if m:
+                return m
+    return None
 
 
 def _pair_in_sentence(text: str, g, s: Sentence, by_sentence: dict[int, list[Mention]]) -> None:

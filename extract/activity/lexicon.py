@@ -113,6 +113,8 @@ class ActivityGrammar:
         # (their words, to skip the search in a sentence that has none of them)
         self.pair_heads = frozenset(r["cue"].lower().split()[-1] for r in cues if r["role"] == "pair_anaphor")
         self.pair_openers = _phrases([r["cue"] for r in cues if r["role"] == "pair_opener"])
+        # "After the meeting, the sides signed", "После встречи стороны": a short lead that the pair may follow
+        self.after_leads = frozenset(r["cue"].lower() for r in cues if r["role"] == "after_lead")
         self.pair_starts = _phrases([r["cue"] for r in cues if r["role"] in ("pair_anaphor", "pair_opener")])
         # "The talks lasted ten years", "Переговори тривали": the talks of the sentence just before
         self.talk_openers = _phrases([r["cue"] for r in cues if r["role"] == "talk_opener"])
