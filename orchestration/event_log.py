@@ -10,8 +10,9 @@ is checkpointed every 1,000 pages and when the process ends. The kept connection
 `synchronous=NORMAL`, SQLite's setting for WAL files: a commit does not wait for the disk (0.27 ms
 each here, some 500 commits a run, 0.1 s of them before the run's first step), and one the process
 made survives the process being killed (the operating system has it); only a power cut can take the
-last commits back, never corrupt the file. This is run metadata: the warehouse is DuckDB's, untouched. Only the build process (orchestration/execute.py) does this; instances elsewhere (the UI, the
-daemon, another storage such as Postgres) are left as they are.
+last commits back, never corrupt the file. This is run metadata: the warehouse is DuckDB's, untouched.
+Only the build process (orchestration/execute.py) does this; instances elsewhere (the UI, the daemon,
+another storage such as Postgres) are left as they are.
 """
 from __future__ import annotations
 

@@ -179,7 +179,7 @@ class Clauses:
         # (a comma inside a list of names does not end it: ", в който участваха делегации от Казахстан,
         # Узбекистан и Туркменистан")
         names = self.partners + self.home
-        listed = {k for k in (self.token_of(m.start_char) for m in names)} & {
+        listed = {self.token_of(m.start_char) for m in names} & {
             self.token_of(m.end_char - 1) + 1 for m in names} if "relative" in cues and len(names) > 2 else ()
         for k, (i, _) in enumerate(cues.get("relative", ())):
             if i > 1 and len(self.lows[i - 1]) <= 3 and "," in self._gap(i - 1):

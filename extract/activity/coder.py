@@ -84,6 +84,11 @@ _QUOTA_GRANTED = 4  # "granted a duty-free quota": the granting word to the quot
 _RANK_TO_ACT = 4  # "вторият по големина доставчик", "другий після Росії постачальник": the rank to the act and to whom it ranks behind
 
 
+def _home_in(by_sentence: dict[int, list[Mention]], k: int) -> bool:
+    """Sentence k names Kazakhstan's side."""
+    return any(m.entity_type == "home" for m in by_sentence.get(k, ()))
+
+
 def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[Mention],
                 document_partners: set[str]) -> list[ActivityEvent]:
     """Events of these sentences; document_partners are the partners named anywhere in
@@ -129,8 +134,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         roles = {c[0] for c in cues}
         if "build" in roles:
             hits = _built_works(cues, hits)
-            if "line" in roles and "kazakh_side" not in roles and not any(
-                    m.entity_type == "home" for m in by_sentence.get(s.index, ())):
+            if "line" in roles and "kazakh_side" not in roles and not _home_in(by_sentence, s.index):
                 hits = _lines_built(cues, hits)
         if "hold" in roles:
             hits = _held_stakes(cues, hits, text, lows, ends, g.percent_words)
@@ -162,8 +166,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             if before is not None and before.index == s.index - 1 and g.summit_words.search(
                     text, before.start_char, before.end_char):
                 roles.add("summit")
-        if "attend" in roles and "summit" in roles and any(
-                m.entity_type == "home" for m in by_sentence.get(s.index, ())):  # (a meeting Kazakhstan's side is at)
+        if "attend" in roles and "summit" in roles and _home_in(by_sentence, s.index):  # (a meeting Kazakhstan's side is at)
             # "Representatives of Turkey and Uzbekistan took part in the conference in Astana", "конференциясына
             # ... өкілдері қатысты": taking part in a meeting is meeting those there (the rules below say who)
             # (not a Kazakh postposition, "Ресейге қатысты санкциялар": regarding, after the dative, mid-clause)
@@ -173,7 +176,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                 g.destination_endings and i > 0 and lows[i - 1].endswith(g.destination_endings)
                 and not text[ends[j - 1]:ends[j - 1] + 1] in (".", ",", ";", "!", "?"))]
             hits = _with([h for h in hits if not (h[0] == "cooperate" and any(h[1] == i for _t, i, _j in met))], met)
-        if "exercise" in roles and any(m.entity_type == "home" for m in by_sentence.get(s.index, ())):
+        if "exercise" in roles and _home_in(by_sentence, s.index):
             # "exercises ... in which troops of Kazakhstan, China and Russia took part": joint manoeuvres are
             # cooperation of those in them with Kazakhstan's side, which the sentence must name (the others'
             # own manoeuvres are theirs: "У маневрах беруть участь військовослужбовці з Росії, Білорусі")
@@ -1119,7 +1122,7 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             (i, j) for t, i, j in hits
             if not (t == "consult" and "observer" in cues)
             and (clause[i] not in (tied if t in _NEEDS_HOME else kz_sides(t))
-                 or self._home_after_and(clause, i, j))
+                 or self._home_aside(clause, i, j))
             and self._third_party(
                 cues, [x for x in parties if x[1] not in sites] if t == "conflict" and sites else parties,
                 kz_sides(t), clause, i, j, t in _MOVING)}

@@ -38,14 +38,15 @@ def named_companies(text: str, sentences: list[Sentence], mentions: list[Mention
     names: dict[str, str] = {}
     for m in demonyms:
         name = _name_after(text, m.end_char, company_words, not_names, company_suffixes)
-        if name and m.mention_kind != "demonym" and not any(ch.isupper() for ch in name[0][1:]) and not _stands_alone(
-                text, name[2], place_nouns):
+        # (a name after a genitive or an abbreviation, written as a word is, "Cameco", not "QAFCO")
+        plain = name is not None and m.mention_kind != "demonym" and not any(ch.isupper() for ch in name[0][1:])
+        if plain and not _stands_alone(text, name[2], place_nouns):
             continue  # (after a genitive only a name written like a company's, "QAFCO", "PetroChina", or one that
             # stands alone, "Canada's Cameco, which", "Russia's Rosatom said": not a place, "Russia's Krasnodar
             # region", nor the first word of a longer name, "Russia's Black Sea ports")
         if name and name[1] not in taken and not is_act(name[0]):
             names.setdefault(text[name[1]:name[2]], m.entity_id)
-            if m.mention_kind != "demonym" and not any(ch.isupper() for ch in name[0][1:]):
+            if plain:
                 taken.add(name[1])  # (where the genitive stands, the partner's own mention speaks: its later
                 # mentions are the ones it gives a side, "Cameco also buys uranium from Uzbekistan")
             short = _ABBREVIATED.match(text, name[2], name[1] + _LONG_NAME)

@@ -12,6 +12,7 @@ from .tokens import _words
 
 
 _WORKS_AFTER, _WORKS_BEFORE = 4, 10  # "build a new assembly plant", "ein Montagewerk ... errichten" (verb last)
+_LINE_AFTER_BUILD = 1  # "будує залізницю", "builds a railway"
 _STAKE_REACH, _STAKE_BEFORE = 4, 6  # "holds 50% of", "40 пайызы канадалық Cameco компаниясына тиесілі" (verb last)
 _GOODS_AFTER, _GOODS_BEFORE = 6, 6  # "acquired 2 million tonnes of Kazakh grain", "астық жіберді" (verb last)
 _GOODS_BEFORE_VERB_LAST = 14  # (where verbs end their clause: German, Kazakh)
@@ -51,9 +52,6 @@ def _lines_built(cues: list, hits: list) -> list:
     built = [j for role, _i, j in cues if role == "build"]
     lines = {i for role, i, _j in cues if role == "line" and any(0 <= i - b <= _LINE_AFTER_BUILD for b in built)}
     return [h for h in hits if not (h[0] == "transit" and h[1] in lines)] if lines else hits
-
-
-_LINE_AFTER_BUILD = 1  # "будує залізницю", "builds a railway"
 
 
 _MARKET_REACH = 6  # "30% of the Kazakh fuel market"

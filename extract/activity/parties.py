@@ -87,7 +87,7 @@ class Parties:
                 return True
         return False
 
-    def _home_after_and(self, clause: list[int], i: int, j: int) -> bool:
+    def _home_aside(self, clause: list[int], i: int, j: int) -> bool:
         """The clause's Kazakh side stands only aside from the act at i..j: after a ", and" or ", but"
         that follows it ("Washington banned imports of Russian uranium last year, and utilities have since
         turned to Central Asia"), or inside an apposition of a partner before it ("Japan, once a major
@@ -113,7 +113,7 @@ class Parties:
         with no role beside one that is the origin or destination of this very trigger
         ("Германия Норвегиядан газ сатып алды"). A partner far after the trigger belongs to
         another predicate ("Azerbaijani millers took 310,000 t, mostly for re-export to Georgia")."""
-        if clause[i] in kz_clauses and not self._home_after_and(clause, i, j):
+        if clause[i] in kz_clauses and not self._home_aside(clause, i, j):
             return False
         # (the antecedent of "which" is the subject of its relative clause: "Turkmenistan, which sells
         # most of its gas to China,")
