@@ -34,6 +34,8 @@ _HERE = Path(__file__).resolve().parent
 _DASHES = set("-‐‑‒–—―")
 _APOS = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "ё": "е", "Ё": "Е"})
 _CACHE_LIMIT = 300_000  # forms per language; a long-running worker starts over beyond this
+_CACHE_FILES_KEPT = 4  # cache files per kind and language on disk
+_UNREAD = object()
 
 
 def language_config(lang: str) -> dict[str, str]:
@@ -96,6 +98,16 @@ def _blank_from_punctuation(code: str):
     return nlp, list(punct.TOKENIZER_INFIXES)
 
 
+def _blank_without_exceptions(code: str):
+    """spacy.blank(code) without its tokenizer exceptions ("U.S.", "e.g."): the tokenizer below drops
+    them anyway, and adding them cost a worker 0.05-0.15 s per language."""
+    from spacy.util import get_lang_class
+
+    base = get_lang_class(code)
+    defaults = type("Defaults", (base.Defaults,), {"tokenizer_exceptions": {}})
+    return type(base.__name__, (base,), {"Defaults": defaults})()
+
+
 @lru_cache(maxsize=None)
 def tokenizer(lang: str):
     """spaCy blank pipeline of lang (vocab and tokenizer), hyphens between letters split.
@@ -109,7 +121,7 @@ def tokenizer(lang: str):
         nlp, infixes = _blank_from_punctuation(code)
     else:
         try:
-            nlp = spacy.blank(code)
+            nlp = _blank_without_exceptions(code)
         except (ImportError, KeyError):
             nlp = spacy.blank("xx")
         infixes = list(nlp.Defaults.infixes or [])
@@ -151,6 +163,35 @@ class Lemmatizer:
         self.keep: frozenset[str] = frozenset()
         self.preferred: frozenset[str] = frozenset()
         self._cache: dict[str, str] = {}
+        self._readings: dict = {}  # form -> the dictionary's answer, from an earlier process's cache file
+        self._readings_file: Path | None = None  # where this process writes the readings it made
+
+    def _open_readings(self, library: str) -> None:
+        """Start from the readings an earlier process cached for this dictionary (pymorphy3 and simplemma
+        parse a form in 0.1 ms: the lexicon's 8,000 forms were most of a Russian worker's start);
+        without that file, record the readings the lexicon build asks for, for save_readings()."""
+        path = _readings_cache_path(self.lang, library)
+        cached = _read_table_cache(path)
+        if cached is not None:
+            self._readings = cached
+        else:
+            self._readings_file = path
+
+    def _reading(self, form: str, read):
+        """read(form), from the cache when an earlier process made it (recorded while the lexicon is built)."""
+        hit = self._readings.get(form, _UNREAD)
+        if hit is _UNREAD:
+            hit = read(form)
+            if self._readings_file is not None:
+                self._readings[form] = hit
+        return hit
+
+    def save_readings(self) -> None:
+        """Write the readings recorded so far (once, after the lexicon is built): later words are the
+        texts', which the next process need not know."""
+        if self._readings_file is not None:
+            _write_table_cache(self._readings_file, self._readings)
+            self._readings_file = None
 
     def lemma(self, form: str) -> str | None:  # None: the dictionary does not know the form
         return None
@@ -267,13 +308,19 @@ class SpacyLookupLemmatizer(Lemmatizer):
         self.table = dict(json.loads(packed))
 
 
-def _table_cache_path(lang: str) -> Path | None:
-    """A cache file named by everything the restricted table depends on; None when caching is off."""
-    import hashlib
+def _cache_root() -> Path | None:
     import os
 
     root = os.environ.get("EXTRACT_CACHE_DIR", str(Path.home() / ".cache" / "kz-partners"))
-    if root.lower() in ("", "0", "off", "none"):
+    return None if root.lower() in ("", "0", "off", "none") else Path(root)
+
+
+def _table_cache_path(lang: str) -> Path | None:
+    """A cache file named by everything the restricted table depends on; None when caching is off."""
+    import hashlib
+
+    root = _cache_root()
+    if root is None:
         return None
     import spacy_lookups_data
 
@@ -286,7 +333,21 @@ def _table_cache_path(lang: str) -> Path | None:
                                                    "activity/activity_sectors"))]:
         if path.exists():
             h.update(path.read_bytes())
-    return Path(root) / f"lemmas-{lang}-{h.hexdigest()[:16]}.json"
+    return root / f"lemmas-{lang}-{h.hexdigest()[:16]}.json"
+
+
+def _readings_cache_path(lang: str, library: str) -> Path | None:
+    """A cache file of a dictionary's readings, named by the library's version and this module
+    (the readings of a form depend on nothing else); None when caching is off."""
+    import hashlib
+    from importlib.metadata import version
+
+    root = _cache_root()
+    if root is None:
+        return None
+    h = hashlib.sha256(f"{lang}:{library}:{version(library)}".encode())
+    h.update(Path(__file__).read_bytes())
+    return root / f"readings-{lang}-{h.hexdigest()[:16]}.json"
 
 
 def _read_table_cache(path: Path | None) -> dict[str, str] | None:
@@ -307,6 +368,12 @@ def _write_table_cache(path: Path | None, table: dict[str, str]) -> None:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)  # workers starting together never read half a file
+        # every change of the lexicon names a new file: keep the newest few of this kind and language
+        # (another checkout may be using one), not one per change for ever
+        kind = path.name.rsplit("-", 1)[0]
+        older = sorted(path.parent.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in older[_CACHE_FILES_KEPT:]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home only costs the faster start
 
@@ -318,6 +385,7 @@ class PymorphyLemmatizer(Lemmatizer):
         super().__init__(lang)
         import pymorphy3
         self.morph = pymorphy3.MorphAnalyzer(lang=lang)
+        self._open_readings("pymorphy3")
         self.suffixes = ()  # pymorphy3 predicts a lemma for every form: no stemming
         self._future: dict[str, bool] = {}
 
@@ -325,12 +393,16 @@ class PymorphyLemmatizer(Lemmatizer):
         low = norm.lower()
         if not any(ch.isalpha() for ch in norm):
             return [low]
+        out = list(self._reading(norm, self._normal_forms))
+        if low not in out:
+            out.append(low)
+        return out
+
+    def _normal_forms(self, norm: str) -> list[str]:
         out = []
         for p in self.morph.parse(norm):
             if p.normal_form not in out:
                 out.append(p.normal_form)
-        if low not in out:
-            out.append(low)
         return out
 
     def future(self, word: str) -> bool:
@@ -356,10 +428,14 @@ class SimplemmaLemmatizer(Lemmatizer):
         import simplemma
         self._simplemma = simplemma
         simplemma.lemmatize("test", lang=lang)  # loads the dictionary now, not on the first article
+        self._open_readings("simplemma")
 
     def lemma(self, form: str) -> str | None:
         if not any(ch.isalpha() for ch in form):
             return None
+        return self._reading(form, self._lemmatize)
+
+    def _lemmatize(self, form: str) -> str:
         return self._simplemma.lemmatize(form, lang=self.lang)
 
 

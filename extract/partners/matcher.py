@@ -247,6 +247,7 @@ def language_matcher(lang: str) -> LanguageMatcher:
     m = LanguageMatcher(lang)
     m.lem.restrict(m.keys.union(*(keys_of(lang) for keys_of in _KEY_USERS)), m.whole_keys)
     m.key_words()
+    m.lem.save_readings()  # (the lexicon's forms are read now: a later process starts from them)
     return m
 
 
