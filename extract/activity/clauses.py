@@ -110,6 +110,13 @@ class Clauses:
                             t in _MOVING for t, k, _ in self.hits if k < i):
                         breaks.add(i)
                         self._comma_opens.add(i)
+        if "backdrop_np" in cues:  # "Въпреки преговорите с Токио миналата година, износ ... все още няма": a
+            # frame that opens the sentence ends at its comma, and what follows is the statement
+            for i, j in cues["backdrop_np"]:
+                if i == 0:
+                    e = next((e for e in range(j + 1, n) if "," in self._gap(e)), None)
+                    if e is not None:
+                        breaks.add(e)
         if len(self.partners) + len(self.home) > 1 and (len(self.hits) > 1 or self.home):
             breaks.update(self._asyndetic_breaks())
         if "conditional" in cues:  # ", if they serve deals with Russian counterparties": the condition is a clause

@@ -33,7 +33,7 @@ from .clauses import Clauses
 from .companies import named_companies
 from .cue_roles import (
     _STAKE_REACH, _allocated, _assets_bought, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _lines_built,
-    _tightened, _with)
+    _limits_cut, _tightened, _with)
 from .frames import Frames
 from .lexicon import ActivityGrammar, grammar, route_crossings
 from .negation import Negation, _CONTENT_REACH, _NEGATING, _OBJECT_NEGATION_REACH, _QUANTITY_REACH
@@ -45,6 +45,7 @@ from .ways import Ways
 
 _RANKED_IN = 3  # words from a ranked trade noun to the market it ranks in ("dostawcą wołowiny do Wietnamu")
 _INVITED_REACH = 2  # "invited to the meeting": the act an invitation is to
+_SOLICIT_REACH = 14  # "warb beim Treffen der Agrarminister ... in Xi'an für chinesische Investitionen"
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
@@ -148,6 +149,17 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             # meeting held (nor a visit made: "invited Xi to visit Astana")
             invited = [j for role, _i, j in cues if role == "invited"]
             hits = [h for h in hits if not any(0 <= h[1] - b <= _INVITED_REACH for b in invited)]
+        if "solicit" in roles and hits:  # "has sought funding from the World Bank", "warb ... für chinesische
+            # Investitionen": money asked for is not invested (up to the next comma: "sought funding ..., while
+            # Kazakhstan has pledged $500 million"; not an aim, "seeks to invest", which is a plan)
+            asked = [b for role, _i, b in cues if role == "solicit" and not (b < len(lows) and lows[b] == "to")]
+            hits = [h for h in hits if not (h[0] == "invest" and any(
+                0 <= h[1] - b <= _SOLICIT_REACH and "," not in text[ends[b - 1]:starts[h[1]]] for b in asked))]
+        if "source" in roles and hits:  # "..., according to two traders involved in the deals.": who tells it,
+            # at the end of the sentence after a comma, states no act of its own
+            told = [b for role, a, b in cues if role == "source" and a > 0 and "," in text[ends[a - 1]:starts[a]]
+                    and "," not in text[ends[b - 1]:s.end_char]]
+            hits = [h for h in hits if not any(h[1] >= b for b in told)]
         if "fund_if_money" in roles:
             hits = _funded(cues, hits, text, starts, lows, g.money_words)
         if "transit_if_via" in roles and ("via" in roles or "via_weak" in roles):
@@ -216,6 +228,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                     0 < h[1] - a <= _TALKED_DEAL and any(0 <= a - c <= _TALKED_DEAL * 2 for c in talks) for a in abouts))]
         if "tighten" in roles and "control_noun" in roles:
             hits = _tightened(cues, hits)
+        if "cut" in roles and "limit_noun" in roles:
+            hits = _limits_cut(cues, hits)
         if "asset" in roles:
             hits = _assets_bought(cues, hits)
         if "trade_if_goods" in roles:
@@ -679,8 +693,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             pending = {i for t, i, j in hits if t == "agree" and any(
                 0 <= i - b <= _TOPIC_REACH + 3 and c == clause[i] and self.g.coordinators.isdisjoint(self.lows[b:i])
                 and not self._marks_between(b, i, ",.:;") for b, c in talks)}
-            # (but "un contrat ..., qui pourrait être signé d'ici la fin de l'année": its signing is stated)
-            if pending and all(i in pending for t, i, j in stated if t == "agree"):
+            # (but "un contrat ..., qui pourrait être signé d'ici la fin de l'année": its signing is stated; not one
+            # denied after it, "обсъдиха ... договор за доставки, но сделка все още не е подписана")
+            if pending and all(i in pending or i in negated and i > max(pending) for t, i, j in stated if t == "agree"):
                 hits = [h for h in hits if h[1] not in pending]
                 types = {t for t, _, _ in hits}
         # "Ці домовленості обговорювали під час візиту", "these agreements were discussed": an agreement right
@@ -692,7 +707,7 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 and not self._marks_between(j, c, ",.:;") and not any(  # ("a concession agreed during talks":
                     j <= d < c for d, _e in cues.get("during", ()))  # reached at them)
                 for c in talk_starts)}
-            if pending and all(i in pending for t, i, j in stated if t == "agree"):
+            if pending and all(i in pending or i in negated and i > max(pending) for t, i, j in stated if t == "agree"):
                 hits = [h for h in hits if h[1] not in pending]
                 types = {t for t, _, _ in hits}
         # "келісімнің жобасын талқылады", "discussed a draft agreement": a draft is no agreement reached
@@ -1362,7 +1377,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                     flow = next(((k, kj) for tt, k, kj in stated if tt in ("transit", "move") and i < k < mi
                                  and clause[k] == clause[i]), None)
                     if flow is not None:
-                        add(p.entity_id, "trade", flow[0], flow[1], p)
+                        # (not another partner's goods: "ограничил транзит российского угля в Узбекистан" restricts
+                        # what Uzbekistan buys from Russia)
+                        if not any(flow[0] < self.token_of(q.start_char) < mi and q.mention_kind == "demonym"
+                                   and q.entity_id != p.entity_id for q in self.partners):
+                            add(p.entity_id, "trade", flow[0], flow[1], p)
                         continue
                 if t == "invest" and "cofinance" in cues and self._after_cue(cues, "with", head, 1) and any(
                         a == i and 0 <= head - b <= 3 for a, b in cues["cofinance"]) and any(
@@ -1488,8 +1507,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 head = self._list_head(self.token_of(p.start_char))
                 if p.entity_id in have or not (head in nexts or head - 1 in nexts):
                     continue
+                # (in the same clause: not ", а теперь получает бензин в основном из Румынии" after a purchase)
                 e = max((e for e in events if e.activity_type == "trade" and e.partner_start_char is not None
-                         and e.partner_start_char < p.start_char), key=lambda e: e.partner_start_char, default=None)
+                         and e.partner_start_char < p.start_char and clause[self.token_of(e.start_char)] == clause[head]),
+                        key=lambda e: e.partner_start_char, default=None)
                 if e is not None:
                     have.add(p.entity_id)
                     events.append(ActivityEvent(p.entity_id, e.activity_type, e.sector, e.planned, e.sentence_index,

@@ -18,6 +18,7 @@ _GOODS_AFTER, _GOODS_BEFORE = 6, 6  # "acquired 2 million tonnes of Kazakh grain
 _GOODS_BEFORE_VERB_LAST = 14  # (where verbs end their clause: German, Kazakh)
 _CLAUSE_MARK = re.compile(r"[,;:]\s")
 _TIGHTENED_AFTER, _TIGHTENED_BEFORE = 4, 8  # "tightened the rules for", "die Regeln für ... verschärft" (verb last)
+_CUT_AFTER, _CUT_BEFORE = 4, 4  # "cut the number of rail slots", "квоты ... были сокращены"
 
 
 def _with(hits: list, extra: list) -> list:
@@ -133,6 +134,19 @@ def _tightened(cues: list, hits: list) -> list:
     extra = [("sanction", i, j) for role, i, j in cues if role == "tighten" and i not in taken and any(
         j <= k <= j + _TIGHTENED_AFTER or i - _TIGHTENED_BEFORE <= k < i for k in nouns)]
     return _with(hits, extra)
+
+
+def _limits_cut(cues: list, hits: list) -> list:
+    """Quotas, slots or limits that a side cuts are a restriction ("Росія скоротила квоти на транзит
+    казахстанського вугілля", "cut the number of rail slots for Kazakh fuel"): the limit word is a sanction
+    trigger (a quota is a trade word otherwise: "a quota of 2 million tonnes for exports to China")."""
+    cuts = [(i, j) for role, i, j in cues if role == "cut"]
+    limits = [(i, j) for role, i, j in cues if role == "limit_noun" and any(
+        b <= i <= b + _CUT_AFTER or a - _CUT_BEFORE <= i < a for a, b in cuts)]
+    if not limits:
+        return hits
+    at = {i for i, _j in limits}
+    return _with([h for h in hits if h[1] not in at], [("sanction", i, j) for i, j in limits])
 
 
 _SHARE_UNITS = ("percent", "per cent", "процент", "відсот", "proc", "pour cent", "prozent", "пайыз")

@@ -39,9 +39,12 @@ class Frames:
             return True  # "Washington says Kazakh re-exports to Russia reached $1.2 billion"
         if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
-        if "than_after" in cues and any(me < i <= me + _COMPARED_NP and not self._marks_between(me, i, ",;:") and not any(
-                me <= self.token_of(q.start_char) < i for q in self.partners + self.home) for i, _ in cues["than_after"]):
-            return True  # "Ресей арқылы өтетін теміржол бағытына қарағанда": inside what is compared (head last)
+        if "than_after" in cues:
+            # (from the end of the partner's list: "Ресей мен Қытай шекарасындағы сауда аймақтарынан айырмашылығы")
+            le = max(me, self._list_end(mi))
+            if any(max(me + 1, le) <= i <= le + _COMPARED_NP and not self._marks_between(me, i, ",;:") and not any(
+                    le <= self.token_of(q.start_char) < i for q in self.partners + self.home) for i, _ in cues["than_after"]):
+                return True  # "Ресей арқылы өтетін теміржол бағытына қарағанда": inside what is compared (head last)
         if "rank" in cues and self._after_cue(cues, "rank_after", mi - self._articles_in(cues, mi - 2, mi), 0):
             # "nach Norwegen und den USA der drittgrößte Öllieferant": "nach" is "after" before a rank
             end = self._list_end(mi)
