@@ -191,6 +191,9 @@ class Clauses:
         for k, (i, _) in enumerate(cues.get("relative", ())):
             if i > 1 and len(self.lows[i - 1]) <= 3 and "," in self._gap(i - 1):
                 i -= 1  # ", в котором Казахстан не участвует", ", dans lequel": a preposition before the pronoun
+            elif i > 2 and "," not in self._gap(i) and "," in self._gap(i - 2) and "," not in self._gap(i - 1) and any(
+                    a == i - 1 for a, _b in cues.get("owner_noun", ())):
+                i -= 2  # ", найбільшим акціонером якого є Саудівська Аравія,": the pronoun after the noun it belongs to
             elif i == 0 or "," not in self._gap(i):
                 continue
             end = next((e for e in range(i + 1, n) if "," in self._gap(e) and e not in listed

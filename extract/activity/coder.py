@@ -291,6 +291,39 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         return None
 
 
+    def _hyphen_paired(self, hits: list) -> dict[int, str]:
+        """Cooperation triggers followed at once by a partner hyphenated to Kazakhstan ("спільний
+        російсько-казахстанський", "joint Kazakh-Chinese"): trigger start -> that partner."""
+        out = {}
+        for t, i, j in hits:
+            if t != "cooperate" or j >= len(self.starts):
+                continue
+            at = self.starts[j]
+            for p in self.partners:
+                if p.start_char != at and not any(h.start_char == at for h in self.home):
+                    continue
+                for h in self.home:
+                    first, second = (p, h) if p.start_char < h.start_char else (h, p)
+                    if first.start_char == at and self.text[first.end_char:second.start_char] in _HYPHENS:
+                        out[i] = p.entity_id
+        return out
+
+    def _owners_of_others(self, cues, clause: list[int], hits: list) -> list:
+        """"Ісламський банк розвитку, найбільшим акціонером якого є Саудівська Аравія, виділить ...": who owns
+        what a relative clause is about (the words before its comma) invests nothing with Kazakhstan, unless
+        that, or the clause itself, is Kazakh ("Samruk, whose shareholder ...")."""
+        owners = {i for i, _ in cues["owner_noun"]}
+        home = self._home(cues)
+        out = []
+        for h in hits:
+            c = clause[h[1]]
+            if h[0] == "invest" and h[1] in owners and c < 0:
+                start = clause.index(c)
+                if not any(clause[k] == c or start - 3 <= k < start for k in home):
+                    continue
+            out.append(h)
+        return out
+
     def _relatives_after(self, cues, me: int) -> list[int]:
         """The relative pronoun right after a partner, past its company's capitalised name and a comma
         ("Canada's Cameco, which"), or none."""
@@ -622,6 +655,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")
         clause = self._clauses(cues, coordinated)
         # (most sentences have no negation word or ending: no call)
+        if "owner_noun" in cues and "relative" in cues:
+            hits = self._owners_of_others(cues, clause, hits)
+            if not hits:
+                return []
         negated = self._negated(cues, clause, hits) if self.g.negative_endings or not _NEGATING.isdisjoint(cues) else ()
         granted = self._concessive(cues) if "conditional" in cues else ()
         conditional = {clause[i] for i, _ in cues["conditional"] if (i == 0 or clause[i - 1] != clause[i])
@@ -1230,10 +1267,15 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             if foreign_goods and via_home else set()
         ranked_blocs = {mi: _one_side(p.entity_id) - {p.entity_id} for p, mi, *_ in parties if p.entity_id in _BLOCS} if (
             "ordinal" in cues or "superlative" in cues) and len(parties) > 1 else {}
+        # "Спільний російсько-казахстанський комплекс ... з українською ракетою": a joint word right before a
+        # partner joined to Kazakhstan by a hyphen names its two sides
+        paired = self._hyphen_paired(hits) if "joint" in cues or "cooperate" in types else {}
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
                 if in_topic and mi in in_topic and t in ("agree", "consult"):
+                    continue
+                if paired and i in paired and p.entity_id != paired[i]:
                     continue
                 if foreign_goods and t in _MOVING and clause[i] in foreign_goods and (
                         clause[i] not in kz_clauses or (via_home and clause[i] not in kz_off_way)) and not (

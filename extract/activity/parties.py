@@ -111,15 +111,18 @@ class Parties:
         opens, with no subject before its act, goes on with the subject of the clause before (the partner
         that opens that clause in no role: "Україна імпортувала ..."); empty when there is none."""
         start = clause.index(clause[i])
-        if start not in self._comma_opens or any(k < i and clause[k] == clause[i] for k in self._home_at):
+        # (or a conjunction of a clause after a comma: ", тъй като купуват повече суровина от ЮАР", ", because")
+        opened = start in self._comma_opens or start > 0 and "," in self._gap(start) and any(
+            a == start for a, _b in cues.get("clause", ()))
+        if not opened or any(k < i and clause[k] == clause[i] for k in self._home_at):
             return set()
         prev = clause[start - 1] if start > 0 else None
         first = clause.index(prev) if prev is not None else 0
-        acts = [k for _t, k, _e in self.hits if first <= k < start]
-        if not acts or any(first <= k < min(acts) for k in self._home_at):
+        verb = min((k for _t, k, _e in self.hits if first <= k < start), default=start)
+        if any(first <= k < verb and k - first <= 3 for k in self._home_at):
             return set()  # ("Россия и Казахстан договорились ..., а поставки в Италию выросли": Kazakhstan's)
         return {p.entity_id for p, mi, me, head, c, via in parties if c == prev and via is None
-                and head < min(acts) and head - first <= 3 and not self._after_any(cues, _ROLE_CUES, head, 0)
+                and head < verb and head - first <= 3 and not self._after_any(cues, _ROLE_CUES, head, 0)
                 and not self._after_cue(cues, "with", head, 0)}
 
     def _third_party(self, cues, parties, kz_clauses: set[int], clause: list[int], i: int, j: int, moving: bool) -> bool:
@@ -152,7 +155,7 @@ class Parties:
             # trafen sich die EU-Vertreter mit Diplomaten aus Japan": the partner right after it, in no role)
             before = {p.entity_id for p, head, mi, _ in mine if j <= mi <= j + _INVERTED_SUBJECT
                       and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._after_cue(cues, "with", head, 0)}
-        if not before and moving and self._comma_opens and clause[i] not in kz_clauses:
+        if not before and moving and (self._comma_opens or "clause" in cues) and clause[i] not in kz_clauses:
             before = self._subject_before_comma(cues, parties, clause, i)
         reach = _THIRD_PARTY_REACH if moving else len(self.lows)
         if before and any(j <= mi <= j + reach and before - _one_side(p.entity_id) for p, _, mi, _ in mine):
