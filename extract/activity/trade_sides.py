@@ -16,12 +16,19 @@ _BRACKET_SPAN = 15      # a verb bracket's partner and the trade word closing it
 class TradeSides:
     """The trade part of a coded sentence (coder._Sentence)."""
 
+    def _with_home_after(self, me: int) -> int:
+        """The end of "<partner> and Kazakhstan" when Kazakhstan follows the partner's name (else me)."""
+        if me + 1 < len(self.lows) and self.lows[me] in self.g.coordinators and me + 1 in self._home_at:
+            return me + 2
+        return me
+
     def _trades(self, cues, p: Mention, mi: int, me: int, head: int, i: int, j: int, with_home: bool) -> bool:
         """Is the partner buyer, seller, origin or destination of this trade word? Without a
         parser: it stands next to it, or right after "to"/"from" (itself or the list it
         heads), or is a demonym near it."""
         if 0 <= head - j <= 3 or ((0 <= i - me <= _TRADE_REACH or (
-                head == mi and len(self.partners) > 1 and 0 <= i - self._list_end(mi) <= _TRADE_REACH))  # "Italy and the Netherlands ... buyers"
+                head == mi and len(self.partners) > 1 and 0 <= i - self._list_end(mi) <= _TRADE_REACH) or (  # "Italy and the Netherlands ... buyers"
+                head == mi and 0 <= i - self._with_home_after(me) <= _TRADE_REACH))  # "Узбекистан и Казахстан ... взаимный товарооборот"
                 and not self._hostile_target(cues, head)):
             return True  # "China buys", "Chinese buyers"; "purchases by China"
         # ("exports from Russia" with no Kazakh side: Russia's own exports)
