@@ -413,10 +413,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         first_partner = min((self.token_of(p.start_char) for p in self.partners), default=None)
         withs = [a for a, _ in cues.get("with", ())]
         allocating = {a for a, _ in cues.get("allocate", ())}  # ("выделит кредит": no sum, so cooperation)
+        # ("a feasibility study financed by the Asian Infrastructure Investment Bank": the lender as the agent)
+        by = [b for a, b in cues.get("agent_prep", ())]
         return [h for h in hits if not (
-            (h[0] == "invest" or h[0] == "cooperate" and h[1] in allocating) and any(a < h[1] for a in lenders)
+            (h[0] == "invest" or h[0] == "cooperate" and h[1] in allocating) and (any(a < h[1] for a in lenders)
             and (first_partner is None or first_partner > h[1])
-            and not any(h[2] <= w <= h[2] + _CO_FINANCIER for w in withs))]
+            and not any(h[2] <= w <= h[2] + _CO_FINANCIER for w in withs) or h[0] == "invest" and any(
+                h[2] <= b - 1 <= h[2] + 1 and 0 <= a - b <= 1 for b in by for a in lenders)))]
 
     def _stated(self) -> tuple[list, dict] | None:
         """The triggers that state an act, and the cue words by role (None: no act is stated). No act
@@ -655,11 +658,25 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         stated = hits  # (every trigger, also those a negation cancels: "has not signed ... with Iran and exports")
         clause = self._clauses(cues, coordinated)
         # (most sentences have no negation word or ending: no call)
+        if "own_funds" in cues and "invest" in {t for t, _, _ in hits}:
+            # "Анкара планира да инвестира в разширяването на гарата в Карс собствени средства": a side's own money
+            # spent in a clause with no Kazakh side is spent at home
+            ours = {clause[k] for k in self._home(cues)}
+            spent = {clause[a] for a, _ in cues["own_funds"]} - ours
+            hits = [h for h in hits if not (h[0] == "invest" and clause[h[1]] in spent)]
+            if not hits:
+                return []
         if "owner_noun" in cues and "relative" in cues:
             hits = self._owners_of_others(cues, clause, hits)
             if not hits:
                 return []
         negated = self._negated(cues, clause, hits) if self.g.negative_endings or not _NEGATING.isdisjoint(cues) else ()
+        if negated and "topic_about" in cues:  # "Споразумение с Техеран за транзит ... не е подписано": what an
+            # agreement not reached is about is not stated either
+            deals = [j for t, i, j in hits if t == "agree" and i in negated]
+            abouts = [b for a, b in cues["topic_about"] if any(0 <= a - j <= 2 for j in deals)]
+            negated = set(negated) | {i for t, i, _j in hits if t in _TOPICS and any(
+                0 <= i - b <= _TOPIC_REACH and clause[i] == clause[b - 1] for b in abouts)}
         granted = self._concessive(cues) if "conditional" in cues else ()
         conditional = {clause[i] for i, _ in cues["conditional"] if (i == 0 or clause[i - 1] != clause[i])
                        and i not in granted} if "conditional" in cues else ()
@@ -1262,6 +1279,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             self.token_of(g.start_char) == me or self.token_of(g.end_char - 1) + 1 == mi
             for g in self.commodities)} if self.commodities and (
             moves or "trade" in types) else {}
+        # "Қытайдан Түркия мен Еуропаға бағытталған контейнерлер де Қазақстан аумағы арқылы өтеді": goods from a
+        # partner across Kazakhstan are that partner's (ACTIVITY.md: its transit); where they go is no side of it
+        if via_home and moves and not kazakh_goods:
+            for p, mi, me, head, c, via in parties:
+                if c not in foreign_goods and via is None and self._after_role(cues, ("origin",), head):
+                    foreign_goods[c] = p.entity_id
         # (the clauses with a Kazakh side that is more than a place on the way: asked once, not per act and party)
         kz_off_way = {clause[k] for k in home if not self._on_the_way(cues, clause, k, k + 1)} \
             if foreign_goods and via_home else set()
@@ -1277,6 +1300,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                     continue
                 if paired and i in paired and p.entity_id != paired[i]:
                     continue
+                if t == "consult" and "invited" in cues and any(0 <= head - b <= 1 for _a, b in cues["invited"]):
+                    continue  # "переговоров в Бишкеке, на которые приглашался и Таджикистан": invited, not there
                 if foreign_goods and t in _MOVING and clause[i] in foreign_goods and (
                         clause[i] not in kz_clauses or (via_home and clause[i] not in kz_off_way)) and not (
                         via_home and p.entity_id == foreign_goods[clause[i]]):

@@ -112,8 +112,8 @@ class Parties:
         that opens that clause in no role: "Україна імпортувала ..."); empty when there is none."""
         start = clause.index(clause[i])
         # (or a conjunction of a clause after a comma: ", тъй като купуват повече суровина от ЮАР", ", because")
-        opened = start in self._comma_opens or start > 0 and "," in self._gap(start) and any(
-            a == start for a, _b in cues.get("clause", ()))
+        opened = start in self._comma_opens or start > 0 and ("," in self._gap(start) and any(
+            a == start for a, _b in cues.get("clause", ())) or ";" in self._gap(start))  # (or a semicolon)
         if not opened or any(k < i and clause[k] == clause[i] for k in self._home_at):
             return set()
         prev = clause[start - 1] if start > 0 else None
@@ -155,7 +155,7 @@ class Parties:
             # trafen sich die EU-Vertreter mit Diplomaten aus Japan": the partner right after it, in no role)
             before = {p.entity_id for p, head, mi, _ in mine if j <= mi <= j + _INVERTED_SUBJECT
                       and not self._after_any(cues, _ROLE_CUES, head, 0) and not self._after_cue(cues, "with", head, 0)}
-        if not before and moving and (self._comma_opens or "clause" in cues) and clause[i] not in kz_clauses:
+        if not before and clause[i] not in kz_clauses and clause[i] > 0:
             before = self._subject_before_comma(cues, parties, clause, i)
         reach = _THIRD_PARTY_REACH if moving else len(self.lows)
         if before and any(j <= mi <= j + reach and before - _one_side(p.entity_id) for p, _, mi, _ in mine):
