@@ -45,6 +45,7 @@ from .ways import Ways
 
 _RANKED_IN = 3  # words from a ranked trade noun to the market it ranks in ("dostawcą wołowiny do Wietnamu")
 _INVITED_REACH = 2  # "invited to the meeting": the act an invitation is to
+_ASKED_FOR_REACH = 4  # "pressed for a swift deal", "urged Kazakhstan to sign"
 _SOLICIT_REACH = 14  # "warb beim Treffen der Agrarminister ... in Xi'an für chinesische Investitionen"
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
@@ -74,7 +75,7 @@ _EXPIRE_REACH = 3  # "контракт с Россией истекает": the 
 _HUB_REACH = 3  # "przez terminal w Małaszewiczach": the via word to the hub
 _PORT_WORKS_REACH = 8  # "invest $60 million in a new grain terminal in Poti": the invest word to the port
 _QUESTION_TOPIC = 8  # "asked about US participation in Kazakh projects": the words a question's topic spans
-_ELSEWHERE_REACH = 5  # "sells pipeline gas to Europe": the trade word to the region it goes to
+_ELSEWHERE_REACH = 7  # "sells pipeline gas to Europe": the trade word to the region it goes to
 _ARTICLES_BEFORE_FORMER = frozenset(("a", "an", "the", "un", "une", "le", "la", "l"))
 _CO_FINANCIER = 1  # "cofinancer avec la France": the "with" right after the act names a co-financier
 _PEOPLE_REACH = 6  # "2000 Pflegekräfte pro Jahr nach Deutschland gehen": the people to the verb that moves them
@@ -155,6 +156,12 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             asked = [b for role, _i, b in cues if role == "solicit" and not (b < len(lows) and lows[b] == "to")]
             hits = [h for h in hits if not (h[0] == "invest" and any(
                 0 <= h[1] - b <= _SOLICIT_REACH and "," not in text[ends[b - 1]:starts[h[1]]] for b in asked))]
+        if "asked_for" in roles and hits:  # "pressed for a swift deal", "has asked for similar talks", "urged
+            # Kazakhstan to sign": what is asked for, right after the asking, is not done yet (but pressure to
+            # restrict is the asker's own act: "Вашингтон закликав Астану посилити контроль" is a US sanction)
+            asked = [b for role, _i, b in cues if role == "asked_for"]
+            hits = [h for h in hits if h[0] in _HOSTILE or not any(
+                0 <= h[1] - b <= _ASKED_FOR_REACH and "," not in text[ends[b - 1]:starts[h[1]]] for b in asked)]
         if "source" in roles and hits:  # "..., according to two traders involved in the deals.": who tells it,
             # at the end of the sentence after a comma, states no act of its own
             told = [b for role, a, b in cues if role == "source" and a > 0 and "," in text[ends[a - 1]:starts[a]]
@@ -724,7 +731,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             about = [a for a, _ in cues.get("topic_about", ())]
             # (or before a final verb of talking, after "about": "mit Warschau über Lieferungen ... zu sprechen")
             talk_at = [(i, clause[i]) for t, i, j in hits if t == "consult" and i not in presence] if about else ()
-            hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS or not (any(
+            # (a joint thing talked about is the talks' topic too: "rozmawiała ... także o wspólnym terminalu")
+            hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS and not (t == "cooperate" and any(
+                0 < i - a <= 2 and b <= a for a in about for b, _c in talks)) or t in _TOPICS and not (any(
                 0 <= i - b <= (_ABOUT_REACH if t in ("trade", "invest", "cooperate") and any(b <= a < i for a in about) else _TOPIC_REACH)
                 and c == clause[i] and not self._marks_between(b, i, ",.:") for b, c in talks) or any(
                 0 < i - a and k - a <= _ABOUT_REACH and j <= k and c == clause[i] == clause[a]

@@ -57,6 +57,11 @@ class Parties:
                 if (k in compared or (k - 1 in compared and k - 1 in articles)) and (
                         e == len(self.lows) or any(ch in self._gap(e) for ch in ",.;:)")):
                     out = [x for x in out if x != k]
+        if out and "comparison_after" in cues:  # "Қазақстаннан кейін тұрса да" (though after Kazakhstan): compared
+            after = {a for a, _ in cues["comparison_after"]}
+            for m in self.home:
+                if self.token_of(m.end_char - 1) + 1 in after:
+                    out = [x for x in out if x != self.token_of(m.start_char)]
         if out and ("than" in cues or "than_after" in cues):
             # "more oil to India than Kazakhstan", "Қазақстаннан гөрі": the compared term is no party
             than = {j for _, j in cues.get("than", ())}
