@@ -961,8 +961,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # place the goods go to, sells to the world, not to Kazakhstan
         if "export_word" in cues and "trade" in types:
             # (not where the goods go, before a verb that comes last: "nach Usbekistan exportiert werden")
+            # (nor a name whose case ending says where the goods go or come from: "Өзбекстанға экспортталады")
             sellers_end = [self.token_of(m.end_char - 1) + 1 for m in self.partners if not self._after_any(
-                cues, ("destination", "origin", "via", "via_weak"), self.token_of(m.start_char), 1)]
+                cues, ("destination", "origin", "via", "via_weak"), self.token_of(m.start_char), 1) and not (
+                self.g.case_endings and any(self.lows[self.token_of(m.end_char - 1)].endswith(suf)
+                                            for suf, r in self.g.case_endings if r in ("destination", "origin")))]
             bound_to = [k for k in (self.token_of(m.start_char) for m in self.partners)
                         if self._after_any(cues, ("destination",), k, 1)]
             sold_out = {a for a, _ in cues["export_word"] if clause[a] not in kz_clauses and any(
