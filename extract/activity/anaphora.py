@@ -193,12 +193,23 @@ def _pair_in_sentence(text: str, g, s: Sentence, by_sentence: dict[int, list[Men
     mentions += _pair(next(iter(ids)), s.index, m)
 
 
-def _hyphen_pair(text: str, mentions: list[Mention]) -> str | None:
-    """The partner joined to Kazakhstan by a hyphen in the sentence ("қазақ-түрік", "Kazakh-Turkish",
-    "казахстанско-турецкий"), when there is one."""
+def _hyphen_pairs(text: str, mentions: list[Mention]):
+    """Each partner joined to Kazakhstan by a hyphen ("қазақ-түрік", "Kazakh-Turkish", "казахстанско-турецкий"),
+    with where the pair's first word starts: (partner mention, start)."""
     homes = [m for m in mentions if m.entity_type == "home"]
-    found = {p.entity_id for p in mentions if p.entity_type == "partner" and p.mention_kind != "anaphor" and any(
-        text[h.end_char:p.start_char] in _HYPHENS or text[p.end_char:h.start_char] in _HYPHENS for h in homes)}
+    for p in mentions:
+        if p.entity_type != "partner" or p.mention_kind == "anaphor":
+            continue
+        for h in homes:
+            if text[h.end_char:p.start_char] in _HYPHENS:
+                yield p, h.start_char
+            elif text[p.end_char:h.start_char] in _HYPHENS:
+                yield p, p.start_char
+
+
+def _hyphen_pair(text: str, mentions: list[Mention]) -> str | None:
+    """The partner joined to Kazakhstan by a hyphen in the sentence, when there is one."""
+    found = {p.entity_id for p, _start in _hyphen_pairs(text, mentions)}
     return next(iter(found)) if len(found) == 1 else None
 
 

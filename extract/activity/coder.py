@@ -28,11 +28,11 @@ import re
 from bisect import bisect_right
 
 from ..model import ActivityEvent, Mention, Sentence
-from .anaphora import _HYPHENS, _pair_in_sentence, _resolve_anaphors
+from .anaphora import _HYPHENS, _hyphen_pairs, _pair_in_sentence, _resolve_anaphors
 from .clauses import Clauses
 from .companies import named_companies
 from .cue_roles import (
-    _STAKE_REACH, _allocated, _assets_bought, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _lines_built,
+    _STAKE_REACH, _allocated, _asked_for, _assets_bought, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _lines_built,
     _limits_cut, _tightened, _with)
 from .frames import Frames
 from .lexicon import ActivityGrammar, grammar, route_crossings
@@ -45,8 +45,6 @@ from .ways import Ways
 
 _RANKED_IN = 3  # words from a ranked trade noun to the market it ranks in ("dostawcą wołowiny do Wietnamu")
 _INVITED_REACH = 2  # "invited to the meeting": the act an invitation is to
-_ASKED_FOR_REACH = 4  # "pressed for a swift deal", "urged Kazakhstan to sign"
-_SOLICIT_REACH = 14  # "warb beim Treffen der Agrarminister ... in Xi'an für chinesische Investitionen"
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
@@ -150,18 +148,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             # meeting held (nor a visit made: "invited Xi to visit Astana")
             invited = [j for role, _i, j in cues if role == "invited"]
             hits = [h for h in hits if not any(0 <= h[1] - b <= _INVITED_REACH for b in invited)]
-        if "solicit" in roles and hits:  # "has sought funding from the World Bank", "warb ... für chinesische
-            # Investitionen": money asked for is not invested (up to the next comma: "sought funding ..., while
-            # Kazakhstan has pledged $500 million"; not an aim, "seeks to invest", which is a plan)
-            asked = [b for role, _i, b in cues if role == "solicit" and not (b < len(lows) and lows[b] == "to")]
-            hits = [h for h in hits if not (h[0] == "invest" and any(
-                0 <= h[1] - b <= _SOLICIT_REACH and "," not in text[ends[b - 1]:starts[h[1]]] for b in asked))]
-        if "asked_for" in roles and hits:  # "pressed for a swift deal", "has asked for similar talks", "urged
-            # Kazakhstan to sign": what is asked for, right after the asking, is not done yet (but pressure to
-            # restrict is the asker's own act: "Вашингтон закликав Астану посилити контроль" is a US sanction)
-            asked = [b for role, _i, b in cues if role == "asked_for"]
-            hits = [h for h in hits if h[0] in _HOSTILE or not any(
-                0 <= h[1] - b <= _ASKED_FOR_REACH and "," not in text[ends[b - 1]:starts[h[1]]] for b in asked)]
+        if ("solicit" in roles or "asked_for" in roles) and hits:
+            hits = _asked_for(cues, hits, text, starts, ends, lows)
         if "source" in roles and hits:  # "..., according to two traders involved in the deals.": who tells it,
             # at the end of the sentence after a comma, states no act of its own
             told = [b for role, a, b in cues if role == "source" and a > 0 and "," in text[ends[a - 1]:starts[a]]
@@ -301,19 +289,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
     def _hyphen_paired(self, hits: list) -> dict[int, str]:
         """Cooperation triggers followed at once by a partner hyphenated to Kazakhstan ("спільний
         російсько-казахстанський", "joint Kazakh-Chinese"): trigger start -> that partner."""
-        out = {}
-        for t, i, j in hits:
-            if t != "cooperate" or j >= len(self.starts):
-                continue
-            at = self.starts[j]
-            for p in self.partners:
-                if p.start_char != at and not any(h.start_char == at for h in self.home):
-                    continue
-                for h in self.home:
-                    first, second = (p, h) if p.start_char < h.start_char else (h, p)
-                    if first.start_char == at and self.text[first.end_char:second.start_char] in _HYPHENS:
-                        out[i] = p.entity_id
-        return out
+        pair_at = {start: p.entity_id for p, start in _hyphen_pairs(self.text, self.partners + self.home)}
+        return {i: pair_at[self.starts[j]] for t, i, j in hits
+                if t == "cooperate" and j < len(self.starts) and self.starts[j] in pair_at}
 
     def _owners_of_others(self, cues, clause: list[int], hits: list) -> list:
         """"Ісламський банк розвитку, найбільшим акціонером якого є Саудівська Аравія, виділить ...": who owns
@@ -420,13 +398,17 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         first_partner = min((self.token_of(p.start_char) for p in self.partners), default=None)
         withs = [a for a, _ in cues.get("with", ())]
         allocating = {a for a, _ in cues.get("allocate", ())}  # ("выделит кредит": no sum, so cooperation)
-        # ("a feasibility study financed by the Asian Infrastructure Investment Bank": the lender as the agent)
         by = [b for a, b in cues.get("agent_prep", ())]
-        return [h for h in hits if not (
-            (h[0] == "invest" or h[0] == "cooperate" and h[1] in allocating) and (any(a < h[1] for a in lenders)
-            and (first_partner is None or first_partner > h[1])
-            and not any(h[2] <= w <= h[2] + _CO_FINANCIER for w in withs) or h[0] == "invest" and any(
-                h[2] <= b - 1 <= h[2] + 1 and 0 <= a - b <= 1 for b in by for a in lenders)))]
+
+        def lender_before(h) -> bool:  # the lender before the act, no partner before it, no co-financier after
+            return any(a < h[1] for a in lenders) and (first_partner is None or first_partner > h[1]) and not any(
+                h[2] <= w <= h[2] + _CO_FINANCIER for w in withs)
+
+        def lender_agent(h) -> bool:  # "a feasibility study financed by the Asian Infrastructure Investment Bank"
+            return h[0] == "invest" and any(h[2] <= b - 1 <= h[2] + 1 and 0 <= a - b <= 1 for b in by for a in lenders)
+
+        return [h for h in hits if not ((h[0] == "invest" or h[0] == "cooperate" and h[1] in allocating) and (
+            lender_before(h) or lender_agent(h)))]
 
     def _stated(self) -> tuple[list, dict] | None:
         """The triggers that state an act, and the cue words by role (None: no act is stated). No act

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 
 from ..model import ActivityEvent, Sentence
+from .roles import _HOSTILE
 from .tokens import _words
 
 
@@ -19,6 +20,8 @@ _GOODS_BEFORE_VERB_LAST = 14  # (where verbs end their clause: German, Kazakh)
 _CLAUSE_MARK = re.compile(r"[,;:]\s")
 _TIGHTENED_AFTER, _TIGHTENED_BEFORE = 4, 8  # "tightened the rules for", "die Regeln für ... verschärft" (verb last)
 _CUT_AFTER, _CUT_BEFORE = 4, 4  # "cut the number of rail slots", "квоты ... были сокращены"
+_ASKED_FOR_REACH = 4  # "pressed for a swift deal", "urged Kazakhstan to sign"
+_SOLICIT_REACH = 14  # "warb beim Treffen der Agrarminister ... in Xi'an für chinesische Investitionen"
 
 
 def _with(hits: list, extra: list) -> list:
@@ -134,6 +137,26 @@ def _tightened(cues: list, hits: list) -> list:
     extra = [("sanction", i, j) for role, i, j in cues if role == "tighten" and i not in taken and any(
         j <= k <= j + _TIGHTENED_AFTER or i - _TIGHTENED_BEFORE <= k < i for k in nouns)]
     return _with(hits, extra)
+
+
+def _asked_for(cues: list, hits: list, text: str, starts: list[int], ends: list[int], lows: list[str]) -> list:
+    """What is asked for is not done, up to the next comma after the asking:
+    - money sought (role solicit: "has sought funding from the World Bank", "warb ... für chinesische
+      Investitionen"), the investment words up to 14 words on; not an aim ("seeks to invest" is a plan);
+    - a deal, talks or goods asked for right after the asking (role asked_for: "pressed for a swift deal",
+      "has asked for similar talks", "urged Kazakhstan to sign"); but pressure to restrict is the asker's
+      own act ("Вашингтон закликав Астану посилити контроль" is a US sanction)."""
+    asked = [(role, b) for role, _i, b in cues if role == "asked_for" or (
+        role == "solicit" and not (b < len(lows) and lows[b] == "to"))]
+
+    def covered(h, role: str, b: int) -> bool:
+        if role == "solicit":
+            near = h[0] == "invest" and 0 <= h[1] - b <= _SOLICIT_REACH
+        else:
+            near = h[0] not in _HOSTILE and 0 <= h[1] - b <= _ASKED_FOR_REACH
+        return near and "," not in text[ends[b - 1]:starts[h[1]]]
+
+    return [h for h in hits if not any(covered(h, role, b) for role, b in asked)]
 
 
 def _limits_cut(cues: list, hits: list) -> list:

@@ -112,17 +112,18 @@ class Parties:
         return False
 
     def _subject_before_comma(self, cues, parties, clause: list[int], i: int) -> set[str]:
-        """", а нині отримує пальне переважно з Литви та Польщі": a clause that a conjunction after a comma
-        opens, with no subject before its act, goes on with the subject of the clause before (the partner
-        that opens that clause in no role: "Україна імпортувала ..."); empty when there is none."""
+        """", а нині отримує пальне переважно з Литви та Польщі": a clause with no Kazakh side (the caller's
+        test) that a conjunction after a comma opens, with no subject before its act, goes on with the
+        subject of the clause before (the partner that opens that clause in no role: "Україна імпортувала
+        ..."); empty when there is none."""
         start = clause.index(clause[i])
         # (or a conjunction of a clause after a comma: ", тъй като купуват повече суровина от ЮАР", ", because")
         opened = start in self._comma_opens or start > 0 and ("," in self._gap(start) and any(
             a == start for a, _b in cues.get("clause", ())) or ";" in self._gap(start))  # (or a semicolon)
-        if not opened or any(k < i and clause[k] == clause[i] for k in self._home_at):
+        if not opened:
             return set()
-        prev = clause[start - 1] if start > 0 else None
-        first = clause.index(prev) if prev is not None else 0
+        prev = clause[start - 1]  # (start > 0: the clause was opened after another)
+        first = clause.index(prev)
         verb = min((k for _t, k, _e in self.hits if first <= k < start), default=start)
         if any(first <= k < verb and k - first <= 3 for k in self._home_at):
             return set()  # ("Россия и Казахстан договорились ..., а поставки в Италию выросли": Kazakhstan's)
