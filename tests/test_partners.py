@@ -294,6 +294,11 @@ def test_a_country_that_is_also_a_given_name_is_a_person_before_a_surname(text, 
     ("Kazakh cargo reaches the Indian Ocean via Pakistan.", "en"),
     ("Казахстанские грузы выходят к Индийскому океану через Пакистан.", "ru"),
     ("Kasachische Güter erreichen über Pakistan den Indischen Ozean.", "de"),
+    # a Chinese region named after Mongolia: the smelters there are China's, Mongolia is not named
+    ("The concentrate goes via Pakistan to smelters in Inner Mongolia.", "en"),
+    ("Уголь идет через Пакистан во Внутреннюю Монголию.", "ru"),
+    ("Das Erz geht über Pakistan in die Innere Mongolei.", "de"),
+    ("Көмір Пәкістан арқылы Ішкі Моңғолияға жөнелтіледі.", "kk"),
 ])
 def test_a_place_named_after_a_partner_is_no_mention_of_it(text, lang):
     # "Indian Ocean" claims its words (partner_aliases kind "place"): India is not named, Pakistan is

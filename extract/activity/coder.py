@@ -583,7 +583,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             hits = [h for h in hits if h[0] != "trade" or h[1] not in received or self._quantity_after(cues, h[2]) or (
                 h[1] >= _QUANTITY_REACH and not any(m in self.text[self.starts[h[1] - _QUANTITY_REACH]:self.starts[h[1]]]
                                                     for m in (", ", ";", ":"))
-                and self._quantity_after(cues, h[1] - _QUANTITY_REACH))]
+                and self._quantity_after(cues, h[1] - _QUANTITY_REACH) and not any(  # (not a contract fronted:
+                    t == "agree" and i < h[1] for t, i, _j in hits))]  # "Den Zuschlag für ... 480 Kilometern erhielt")
             if not hits:
                 return [], ()
         # "Największym dostawcą wołowiny do Wietnamu pozostaje Australia", "The largest supplier of beef to
@@ -973,8 +974,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         territory = self._territory_at(cues)
         kazakh_goods = any(m.mention_kind == "demonym" for m in self.home)  # ("Kazakh wheat", "казахстанская пшеница")
         via_home_at = {clause[k] for k in (
-            self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation") or (
-                territory and (self.token_of(m.end_char - 1) + 1 in territory or self.token_of(m.start_char) - 1 in territory)))
+            *(self.token_of(m.start_char) for m in self.home if m.mention_kind in ("name", "abbreviation") or (
+                territory and (self.token_of(m.end_char - 1) + 1 in territory or self.token_of(m.start_char) - 1 in territory))
+            ), *(i for i, _ in cues.get("border_station", ()) if not kazakh_goods and self._sent_on(cues, i)))
             if self._on_the_way(cues, clause, k, k + 1) and not (kazakh_goods and self._chain_start(k))} if moves else set()
         via_home = bool(via_home_at)
         self._suffix_role = {}
@@ -1287,6 +1289,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # "Спільний російсько-казахстанський комплекс ... з українською ракетою": a joint word right before a
         # partner joined to Kazakhstan by a hyphen names its two sides
         paired = self._hyphen_paired(hits) if "joint" in cues or "cooperate" in types else {}
+        resold = [r for r, _ in cues["resell"] if any(qi < r and cq == clause[r] for _q, qi, _qe, _qh, cq, _v in parties)
+                  and not any(k < r and clause[k] == clause[r] for k in home)] if "resell" in cues else ()
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
@@ -1312,6 +1316,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                         a == i for a, _ in cues["visit"]) and any(
                         qi < i and cq == clause[i] and qi not in fellows[mi] for q, qi, _qe, _qh, cq, v in parties):
                     continue  # "Brazil's foreign minister visited Uzbekistan and Kazakhstan": two visits, Brazil's
+                if resold and t in ("trade", "move") and any(r < mi and clause[r] == c for r in resold):
+                    continue  # "швейцарските търговци препродават казахстанската суровина на японски ...": whom a
+                    # foreign reseller sells on to buys from it, not from Kazakhstan  # "швейцарските търговци препродават казахстанската суровина на японски ...": whom a
+                    # foreign reseller sells on to buys from it, not from Kazakhstan
                 if fellows and t in ("trade", "move") and mi in fellows and any(
                         cq == clause[i] and v is None and qi not in fellows[mi] for q, qi, _qe, _qh, cq, v in parties):
                     continue
@@ -1647,14 +1655,41 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         topic = agreed and k < c and any(c - 2 <= a < c for a, _ in self._cues.get("topic_about", ()))
         # (further after the agreement where "about" opens its topic: "Podpisanie memorandum między KTZ a
         # polskim przewoźnikiem PKP Cargo w sprawie wspólnej obsługi")
-        if clause[c] != clause[k] or not 0 < abs(c - k) <= _ABOUT_THEM_REACH * (2 if topic else 1):
+        # (a list of sides between counts as one word: "einigten sich die Bahngesellschaften Kasachstans,
+        # Litauens und Lettlands auf einen gemeinsamen Durchgangstarif")
+        listed = sum(1 for w in range(min(c, k) + 1, max(c, k)) if w in self._name_bounds()[1] or (
+            self.lows[w] in self.g.coordinators and self._joins_names(w))) if abs(c - k) > _ABOUT_THEM_REACH else 0
+        if clause[c] != clause[k] or not 0 < abs(c - k) - max(0, listed - 1) <= _ABOUT_THEM_REACH * (2 if topic else 1):
             return False
-        if not self.g.coordinators.isdisjoint(self.lows[min(c, k) + 1:max(c, k)]) and not topic:
+        if not topic and any(self.lows[w] in self.g.coordinators and not self._joins_names(w)
+                             for w in range(min(c, k) + 1, max(c, k))):
             return False  # (but "підписали договір ... та ще 11 документів про співпрацю": what more was signed is about)
         # (before talks only in their own words: "– Polska i Kazachstan chcą rozwijać współpracę – mówił
         # podczas wizyty" is a statement of its own)
         return agreed or (c < k and not self._marks_between(c, k, ",–—;:")) or 0 < c - k <= _TOPIC_REACH
 
+
+    def _sent_on(self, cues, b: int) -> bool:
+        """Goods through the Kazakh border station at token b go on to a partner named after it ("über
+        den Grenzbahnhof Altynkol ... aus China nach Usbekistan"): they cross Kazakhstan; through it
+        alone they enter it ("поступать из Китая ... через Хоргос")."""
+        return any(self.token_of(p.start_char) > b and self._after_cue(cues, "destination", self.token_of(p.start_char), 0)
+                   for p in self.partners)
+
+    def _name_bounds(self) -> tuple[set[int], set[int]]:
+        """(last tokens, first tokens) of the partners and Kazakh sides named in the sentence."""
+        bounds = self.__dict__.get("_bounds")
+        if bounds is None:
+            named = (*self.partners, *self.home)
+            bounds = self._bounds = ({self.token_of(m.end_char - 1) for m in named},
+                                     {self.token_of(m.start_char) for m in named})
+        return bounds
+
+    def _joins_names(self, w: int) -> bool:
+        """The "and" at token w joins two names of a list ("Kasachstans, Litauens und Lettlands"): it
+        adds a side, not a statement."""
+        ends, starts = self._name_bounds()
+        return w - 1 in ends and w + 1 in starts
 
     def _foreign_person_opens(self) -> bool:
         """The sentence opens with a surname that the text gave before as a full name ("Ilham

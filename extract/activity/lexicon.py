@@ -8,7 +8,8 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        ("the largest supplier ... remains": a ranking of others when no Kazakh side is named),
                        conditional, not_negation, hedge, backdrop, dependence, own, destination, title and
                        fixed (phrases whose trigger word states no act: "z udziałem", with ... taking part),
-                       origin, between, arrival_from, kazakh_side, source ("according to": who says it),
+                       origin, between, arrival_from, kazakh_side, border_station (a Kazakh
+                       border station, "Altynkol", "Достык": goods through it cross Kazakhstan), source ("according to": who says it),
                        quote_verb (after a closing quote or a dash: the speaker follows, no party),
                        not_clause ("а также" is no clause "а"), expire ("истекает": the agreement before it is an old one),
                        other_deal ("separate": another side's act of the kind), similar_deal ("similar": the same, except for talks about it), blame (an attack blamed on a partner is its attack: "blamed

@@ -87,8 +87,9 @@ class Ways:
         to_here = "via" in cues and "destination" in cues and self._after_cue(cues, "destination", mi, 0) and all(
             p.mention_kind != "capital" for p in self.partners if self.token_of(p.start_char) == mi) and not any(
             i > me for i, _ in cues.get("via", ()))
-        if "via" in cues and not to_here and any(mi - _VIA_REACH <= j <= mi and clause[i] == clause[mi] and not any(
-                j <= k < mi for k in self._home_at) and not self._time_span(cues, j)
+        if "via" in cues and not to_here and any(j <= mi and clause[i] == clause[mi] and (mi - _VIA_REACH <= j or any(
+                j <= k <= j + _VIA_REACH and self._kazakh_stop_listed(k, mi) for k in self._home_at)) and not any(
+                j <= k < mi and not self._kazakh_stop_listed(k, mi) for k in self._home_at) and not self._time_span(cues, j)
                 for i, j in cues["via"]):  # ("через территорию Казахстана в Китай")
             return True
         # (one word between only if it is "territory": "Ресей аумағы арқылы", not "Еуроодақ КТК арқылы")
@@ -113,6 +114,16 @@ class Ways:
             return True  # "par" / "by" says the way only right after a word that moves something
         return None
 
+    def _kazakh_stop_listed(self, k: int, mi: int) -> bool:
+        """The Kazakh place at token k is the first stop of a list of ways that goes on to the partner at
+        mi: "über den Hafen Aktau, Baku und Georgien", "через порт Актау та Азербайджан" (a port or
+        city, one word, then only a comma or "and"; not Kazakhstan itself: "через Казахстан в Китай")"""
+        if k + 1 > mi or any(self.token_of(m.start_char) == k and m.mention_kind in ("name", "abbreviation", "demonym")
+                             for m in self.home):
+            return False
+        return all(self.lows[w] in self.g.coordinators for w in range(k + 1, mi)) and (
+            k + 1 < mi or "," in self._gap(mi)) and not any(ch in self.text[self.ends[k]:self.starts[mi]] for ch in ".;:()")
+
     def _goes_on(self, cues, me: int) -> bool:
         """The goods go on from the place that ends at token me: "to Baku, and from there", "jusqu'à
         Bakou, puis rejoignent par rail", "до Баку и прекосяват Грузия" (a way right after it, or an
@@ -135,7 +146,10 @@ class Ways:
         года", "przez trzy lata", "über drei Jahre"."""
         if j < len(self.lows) and len(self.lows[j]) == 4 and self.lows[j].isdigit() and self.lows[j][:2] in ("19", "20"):
             return True  # "През 2024 г. български фирми ...": a year
-        return "period" in cues and any(j <= k <= j + 3 for k, _ in cues["period"])
+        # (not a country named right after it: "Через Казахстан в прошлом году прошли")
+        return "period" in cues and any(j <= k <= j + 3 for k, _ in cues["period"]) and not any(
+            self.token_of(m.start_char) == j for m in (*self.partners, *self.home)) and not any(
+            a == j for a, _ in cues.get("border_station", ()))
 
     def _transit_from(self, cues, clause, i: int, head: int) -> bool:
         """"транзитные контейнеры из Китая в Европу", "Қытайдан Еуропаға транзитпен өтті": the word
