@@ -1289,6 +1289,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # "Спільний російсько-казахстанський комплекс ... з українською ракетою": a joint word right before a
         # partner joined to Kazakhstan by a hyphen names its two sides
         paired = self._hyphen_paired(hits) if "joint" in cues or "cooperate" in types else {}
+        levied = self._tariffs_on_others(cues, home) if "tariff" in cues else ()
+        sellers, buyers = self._selling_to_others(cues, clause, parties, hits, home) if (
+            "relative" in cues and len(parties) > 1 and ("trade" in types or "move" in types)) else ((), ())
         resold = [r for r, _ in cues["resell"] if any(qi < r and cq == clause[r] for _q, qi, _qe, _qh, cq, _v in parties)
                   and not any(k < r and clause[k] == clause[r] for k in home)] if "resell" in cues else ()
         for t, i, j in hits:
@@ -1316,6 +1319,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                         a == i for a, _ in cues["visit"]) and any(
                         qi < i and cq == clause[i] and qi not in fellows[mi] for q, qi, _qe, _qh, cq, v in parties):
                     continue  # "Brazil's foreign minister visited Uzbekistan and Kazakhstan": two visits, Brazil's
+                if t in _MOVING and (head in buyers or (mi in sellers and clause[i] not in kz_clauses
+                                                         and clause[i] != sellers[mi])):
+                    continue  # "chińscy producenci, którzy dostarczali urządzenia do Uzbekistanu", "поставки из
+                    # Монголии и России, которые продают уголь китайским электростанциям": a partner's own buyers
+                if levied and t == "trade" and i in levied:
+                    continue  # "Zölle auf russische und belarussische Düngemittel", "nawozy z Rosji obłożono cłami":
+                    # duties on another partner's goods are its trade with whoever levies them
                 if resold and t in ("trade", "move") and any(r < mi and clause[r] == c for r in resold):
                     continue  # "швейцарските търговци препродават казахстанската суровина на японски ...": whom a
                     # foreign reseller sells on to buys from it, not from Kazakhstan  # "швейцарските търговци препродават казахстанската суровина на японски ...": whom a
@@ -1668,6 +1678,46 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # podczas wizyty" is a statement of its own)
         return agreed or (c < k and not self._marks_between(c, k, ",–—;:")) or 0 < c - k <= _TOPIC_REACH
 
+
+    def _selling_to_others(self, cues, clause, parties, hits, home) -> tuple[dict[int, int], set[int]]:
+        """A foreign partner (or a list of them) with a relative clause that sells to another partner
+        and names no Kazakh side: ({first token of each seller: the relative clause}, {first tokens
+        of the buyers})."""
+        sellers: dict[int, int] = {}
+        buyers: set[int] = set()
+        kz = {clause[k] for k in home}
+        for r, _ in cues["relative"]:
+            rc = clause[r]
+            if rc in kz or "," not in self._gap(r):
+                continue
+            named = [(qi, qe, qh) for _q, qi, qe, qh, _c, _v in parties if qe <= r and r - qe <= 2]
+            if not named:
+                continue
+            moves = [k for t, k, _j in hits if t in _MOVING and k > r and clause[k] == rc]
+            others = {qh for _q, qi, _qe, qh, cq, _v in parties if cq == rc and qi > r and moves and qi > moves[0]}
+            if others:
+                head = named[-1][2]
+                sellers.update({qi: rc for _q, qi, _qe, qh, _c, _v in parties if qh == head})
+                buyers |= others
+        return sellers, buyers
+
+    def _tariffs_on_others(self, cues, home: list[int]) -> set[int]:
+        """Tariff words on a foreign partner's goods: its demonym right after the word ("Zölle auf
+        russische ... Düngemittel") or the goods from it right before ("nawozy z Rosji obłożono
+        cłami"), with no Kazakh side between."""
+        out = set()
+        for a, b in cues["tariff"]:
+            for q in self.partners:
+                qs, qe = self.token_of(q.start_char), self.token_of(q.end_char - 1) + 1
+                if q.mention_kind == "demonym" and b <= qs <= b + 3:
+                    span = (b, qe + 3)
+                elif qe <= a and a - qe <= 3 and self._after_cue(cues, "origin", qs, 0):
+                    span = (qs - 3, a)
+                else:
+                    continue
+                if not any(span[0] <= k <= span[1] for k in home):
+                    out.add(a)
+        return out
 
     def _sent_on(self, cues, b: int) -> bool:
         """Goods through the Kazakh border station at token b go on to a partner named after it ("über
