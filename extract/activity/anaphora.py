@@ -56,6 +56,12 @@ def _each_with_home(by_sentence: dict[int, list[Mention]], last: int, k: int, m:
 def _pair_ids(by_sentence: dict[int, list[Mention]], last: int, k: int) -> set[str]:
     """Whom "both sides" in sentence k pairs with Kazakhstan: the partners of the last sentence that
     names one, or, in an article about one partner, that partner."""
+    # (the sentence right before pairs Kazakhstan with one partner: that pair, whoever the article is
+    # about: "... deputy prime minister is due to discuss both disputes with his Belarusian counterpart.
+    # In 2019 the two countries signed")
+    ms = by_sentence[last]
+    if last == k - 1 and len(_partner_ids(ms)) == 1 and any(q.entity_type == "home" for q in ms):
+        return _partner_ids(ms)
     main = _main_partner(by_sentence, k)
     if main:
         return {main}
@@ -108,7 +114,8 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                 ids = {own} if own else ids
             if m is None and pairs and text.find(";", s.start_char, s.end_char) >= 0:  # "...met Prime Minister Bektenov; both sides said ...": the pair
                 # after a semicolon is Kazakhstan and the one partner named before it in the sentence
-                m = next((x for x in pairs.finditer(text, s.start_char, s.end_char)
+                # (an opener too, opening the clause after the semicolon: "...; strony uzgodniły")
+                m = next((x for x in (g.pair_starts or pairs).finditer(text, s.start_char, s.end_char)
                           if text[s.start_char:x.start()].rstrip().endswith(";")), None)
                 ids = {q.entity_id for q in by_sentence[s.index] if q.entity_type == "partner"
                        and q.start_char < m.start()} if m else ()

@@ -1262,7 +1262,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         if "with" in cues and "consult" in types and len(types) > 1 and home:
             met = [w for v, w in cues["with"] if any(0 <= v - e <= 1 for t, _s, e in hits if t == "consult")]
             acts_at = [i for _t, i, _j in hits]
-            near = lambda k, w: 0 <= k - w <= _MET_WITH and not any(w <= i < k for i in acts_at)  # noqa: E731
+            near = lambda k, w: 0 <= k - w <= _MET_WITH and not any(w <= i < k for i in acts_at) and not (  # noqa: E731
+                self._marks_between(w, k, ";"))  # ("... z kazachskim ministrem; strony podpisały": a new clause's pair)
             met = [w for w in met if any(near(k, w) for k in home)]  # (Kazakhstan among those met)
             if met:
                 attendees = {*attendees, *(head for p, mi, me, head, c, via in parties if any(near(head, w) for w in met))}
