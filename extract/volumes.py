@@ -31,6 +31,9 @@ _COMMA = re.compile(r"(?<!\d),|,(?!\d)|;")
 # a colon or semicolon: what follows explains or adds, it does not name what came before
 _EXPLAINS = re.compile(r"[:;]")
 
+# a spaced dash after a tonnage, then at most two words before the goods ("– фуражно зърно")
+_DASH_THEN_GOODS = re.compile(r"[ \t\u00a0]*[—–-][ \t\u00a0]+(?:[^\W\d_]+[ \t\u00a0]+){0,2}")
+
 # a commodity before the tonnage is farther than one after it ("тонн пшеницы" vs "пшеница ... тонн")
 _BEFORE_PENALTY = 2.0
 
@@ -78,7 +81,10 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
         # before "with" and their tonnage
         with_it = [m for m in own or commodities if m.end_char <= f.start_char and _goods_with(lang).fullmatch(
             text, m.end_char, f.start_char)]
-        commodity = with_it[-1] if with_it else min(own or commodities, key=lambda m: _distance(f, m))
+        # "около 520 хил. тона – фуражно зърно", "2 Mio. t — Weizen": the goods a dash right after the
+        # tonnage names are its own (the dash says "that is")
+        dashed = [m for m in commodities if _DASH_THEN_GOODS.fullmatch(text, f.end_char, m.start_char)] if not with_it else ()
+        commodity = with_it[-1] if with_it else dashed[0] if dashed else min(own or commodities, key=lambda m: _distance(f, m))
         if commodity.entity_id in _GENERIC:
             # (a generic metal right after the tonnage looks back in its own sentence only; grain stays
             # grain: "2 млн тонн зерна" after wheat is all grain)

@@ -254,3 +254,29 @@ def test_a_month_name_is_no_commodity_the_grain_of_the_same_key_still_is():
     r = extract("Kasachstan exportierte im Mai 120.000 Tonnen Mais nach China.", lang="de")
     assert [m.surface_text for m in r.mentions if m.entity_type == "commodity"] == ["Mais"]
     assert [v.commodity_id for v in r.export_volumes] == ["grain"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("bg", "От тях 1,6 млн тона са пшеница, а около 520 хил. тона – фуражно зърно, предимно ечемик.",
+     [("wheat", 1_600_000), ("grain", 520_000)]),
+    ("ru", "Из них 1,6 млн тонн пшеницы, а 520 тыс. тонн — фуражное зерно.", [("wheat", 1_600_000), ("grain", 520_000)]),
+    ("en", "Of this, 1.6 million tonnes was wheat and about 520,000 tonnes — feed grain.",
+     [("wheat", 1_600_000), ("grain", 520_000)]),
+])
+def test_the_goods_a_dash_names_right_after_a_tonnage_are_its_own(lang, text, expected):
+    # (the nearest commodity is the wheat before it; the dash says "that is" and names the tonnage's goods)
+    vols = extract(text, lang=lang).export_volumes
+    assert [(v.commodity_id, v.volume_tonnes) for v in vols] == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("bg", "Находището може да осигури до 50 хил. тона графитен концентрат, а друго – около 15 хил. тона ванадиев пентоксид."),
+    ("ru", "Месторождение даст 50 тыс. тонн графитового концентрата, а другое — 15 тыс. тонн пентоксида ванадия."),
+    ("uk", "Родовище дасть 50 тис. тонн графітового концентрату, а інше — 15 тис. тонн ванадію."),
+    ("pl", "Złoże da 50 tys. ton koncentratu grafitowego, a drugie 15 tys. ton wanadu."),
+    ("de", "Die Mine soll 50.000 Tonnen Graphitkonzentrat liefern, das Vanadiumprojekt 15.000 Tonnen Vanadiumpentoxid."),
+    ("en", "The mine will supply 50,000 tonnes of graphite concentrate, the other project 15,000 tonnes of vanadium."),
+])
+def test_graphite_by_its_adjective_and_vanadium_are_volumes(lang, text):
+    vols = extract(text, lang=lang).export_volumes
+    assert [(v.commodity_id, v.volume_tonnes) for v in vols] == [("graphite", 50_000), ("metals_other", 15_000)]
