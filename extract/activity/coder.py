@@ -33,7 +33,7 @@ from .clauses import Clauses
 from .companies import named_companies
 from .cue_roles import (
     _STAKE_REACH, _allocated, _asked_for, _assets_bought, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _lines_built,
-    _limits_cut, _tightened, _with)
+    _limits_cut, _made_together, _paired_works, _tightened, _with)
 from .frames import Frames
 from .lexicon import ActivityGrammar, grammar, route_crossings
 from .negation import Negation, _CONTENT_REACH, _NEGATING, _OBJECT_NEGATION_REACH, _QUANTITY_REACH
@@ -132,6 +132,12 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             (hits if kind == "trigger" else cues if kind == "cue" else sectors).append((label, i, j))
         # (the rules below that look for one cue role run only where the sentence has it)
         roles = {c[0] for c in cues}
+        if "joint_with" in roles:
+            home_at = {i for role, i, _j in cues if role == "kazakh_side"} | {
+                bisect_right(starts, m.start_char) - 1 for m in by_sentence[s.index] if m.entity_type == "home"}
+            hits = _made_together(cues, hits, home_at)
+        if "works_noun" in roles:
+            hits = _paired_works(cues, hits, {start for _p, start in _hyphen_pairs(text, by_sentence[s.index])}, starts)
         if "build" in roles:
             hits = _built_works(cues, hits)
             if "line" in roles and "kazakh_side" not in roles and not _home_in(by_sentence, s.index):
@@ -290,8 +296,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         """Cooperation triggers followed at once by a partner hyphenated to Kazakhstan ("спільний
         російсько-казахстанський", "joint Kazakh-Chinese"): trigger start -> that partner."""
         pair_at = {start: p.entity_id for p, start in _hyphen_pairs(self.text, self.partners + self.home)}
-        return {i: pair_at[self.starts[j]] for t, i, j in hits
-                if t == "cooperate" and j < len(self.starts) and self.starts[j] in pair_at}
+        out = {i: pair_at[self.starts[j]] for t, i, j in hits
+               if t == "cooperate" and j < len(self.starts) and self.starts[j] in pair_at}
+        # (or works right after the pair: "казахстанско-турецкий завод", "a Kazakh-Chinese plant")
+        works = {i for i, _ in self._cues.get("works_noun", ())}
+        out.update({i: pair_at[self.starts[k]] for t, i, _j in hits if t == "cooperate" and i in works and i not in out
+                    for k in (i - 1, i - 2) if k >= 0 and self.starts[k] in pair_at})
+        return out
 
     def _owners_of_others(self, cues, clause: list[int], hits: list) -> list:
         """"Ісламський банк розвитку, найбільшим акціонером якого є Саудівська Аравія, виділить ...": who owns

@@ -251,3 +251,26 @@ def _assets_bought(cues: list, hits: list) -> list:
             t = "invest"
         out.append((t, i, j))
     return out
+
+
+_TOGETHER_REACH = 2  # "разом із КТЖ", "together with Kazakhstan's KTZ": the Kazakh side right after the words
+
+
+def _made_together(cues: list, hits: list, home_at: set[int]) -> list:
+    """"Французька Alstom, яка разом із КТЖ виробляє електровози", "Talgo, which together with KTZ runs an
+    assembly plant": working together with a Kazakh side, in a sentence that states no other act, is
+    cooperation (role joint_with; not a fellow seller: "together with Kazakhstan supplies wheat" has its
+    own trade word)."""
+    if any(t != "cooperate" for t, _i, _j in hits):
+        return hits
+    extra = [("cooperate", i, j) for role, i, j in cues if role == "joint_with" and any(
+        j <= k <= j + _TOGETHER_REACH for k in home_at) and not any(h[1] == i for h in hits)]
+    return _with(hits, extra)
+
+
+def _paired_works(cues: list, hits: list, pair_starts: set[int], starts: list[int]) -> list:
+    """"ein polnisch-kasachisches Werk", "a Kazakh-Chinese plant", "казахстанско-китайский завод": works
+    named by a partner hyphenated to Kazakhstan are the two sides' joint works (role works_noun)."""
+    extra = [("cooperate", i, j) for role, i, j in cues if role == "works_noun" and any(
+        k >= 0 and starts[k] in pair_starts for k in (i - 1, i - 2)) and not any(h[1] == i for h in hits)]
+    return _with(hits, extra)
