@@ -591,7 +591,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         received = {i for i, _ in cues["receive"]} if "receive" in cues else ()
         if received:
             # (or fronted before it, the verb after its object: "Ще 2,1 тис. тонн яловичини отримала Саудівська Аравія")
+            # (or the goods named right after it, Kazakh or not: "Грузия получава казахстанска пшеница")
+            goods_at = {self.token_of(m.start_char) for m in self.commodities}
             hits = [h for h in hits if h[0] != "trade" or h[1] not in received or self._quantity_after(cues, h[2]) or (
+                h[2] in goods_at or h[2] + 1 in goods_at) or (
                 h[1] >= _QUANTITY_REACH and not any(m in self.text[self.starts[h[1] - _QUANTITY_REACH]:self.starts[h[1]]]
                                                     for m in (", ", ";", ":"))
                 and self._quantity_after(cues, h[1] - _QUANTITY_REACH) and not any(  # (not a contract fronted:
