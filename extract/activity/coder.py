@@ -132,6 +132,10 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             (hits if kind == "trigger" else cues if kind == "cue" else sectors).append((label, i, j))
         # (the rules below that look for one cue role run only where the sentence has it)
         roles = {c[0] for c in cues}
+        if "seat_noun" in roles:  # "die Regierungen in Tokio und Astana", "the authorities in Beijing": the
+            # capitals after "in" are the governments seated there, no place where something goes or happens
+            seats = {j for role, _i, j in cues if role == "seat_noun"}
+            cues = [c for c in cues if not (c[0] in ("destination", "place") and c[1] in seats)]
         if "joint_with" in roles:
             home_at = {i for role, i, _j in cues if role == "kazakh_side"} | {
                 bisect_right(starts, m.start_char) - 1 for m in by_sentence[s.index] if m.entity_type == "home"}
