@@ -1006,6 +1006,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 if role is None and last + 1 < len(self.lows) and self._gap(last + 1) in _HYPHENS:
                     # an abbreviation takes its ending after a hyphen: "АҚШ-қа", "ЕО-мен"
                     role = next((r for suf, r in self.g.case_endings if self.lows[last + 1] == suf), None)
+                if role is None and p.mention_kind == "demonym" and last + 1 < len(self.lows) and (
+                        self.g.market_nouns and self.lows[last + 1].startswith(self.g.market_nouns)):
+                    # an adjective does not inflect, its noun does: "ауған нарығына" (to the Afghan market)
+                    role = next((r for suf, r in self.g.case_endings if self.lows[last + 1].endswith(suf)), None)
                 if role:
                     self._suffix_role[self.token_of(p.start_char)] = role
             if self._suffix_role and len(self.partners) > 1:

@@ -89,6 +89,8 @@ class ActivityGrammar:
         # "Өзбекстан", "Ауғанстан": a name that ends like a case ending ("-тан": from) in its own form
         self.bare_names = frozenset(r["alias"].lower() for r in load_csv("partner_aliases")
                                     if r["lang"] == lang and " " not in r["alias"]) if self.case_endings else frozenset()
+        # "нарығына" (to the market): the noun after a demonym that carries the demonym's case
+        self.market_nouns = tuple(r["cue"].lower().rstrip("*") for r in cues if r["role"] == "market_noun")
         # "-era" (French future) on the trigger itself: the act is planned
         self.future_endings = tuple(e for e, role in endings if role == "future_ending")
         # "поставит", "підпише": a perfective verb's present form is its future, the act is planned
