@@ -125,8 +125,9 @@ class Clauses:
             granted = self._concessive(cues)
             breaks.update(i for i, _ in cues["conditional"] if i > 0 and ("," in self._gap(i) or i in opens)
                           and i not in granted)
-        if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas)
-            breaks.difference_update(i for i, _ in cues["not_clause"])
+        if "not_clause" in cues:  # "а также" (as well as) is no "а" (whereas); nor is any word inside
+            # the phrase ("as well as": neither "as")
+            breaks.difference_update(k for i, j in cues["not_clause"] for k in range(i, j))
         if "bypass" in cues and "contrast" in cues:
             breaks.difference_update(self._instead(cues))
         if coordinated:
@@ -243,7 +244,7 @@ class Clauses:
     def _opens_with_conjunction(self, cues) -> set[int]:
         """Tokens where a clause cue of one word starts a clause ("однако", "however", ", а")."""
         return ({i for i, j in (*cues.get("clause", ()), *cues.get("clause_post", ())) if j == i + 1}
-                | self._comma_opens) - {i for i, _ in cues.get("not_clause", ())} - self._instead(cues)
+                | self._comma_opens) - {k for i, j in cues.get("not_clause", ()) for k in range(i, j)} - self._instead(cues)
 
     def _concessive(self, cues) -> set[int]:
         """Tokens of "even if" ("nawet jeśli pochodzą one z Kazachstanu"): what it grants is so, no condition."""
