@@ -1351,7 +1351,6 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                     # duties on another partner's goods are its trade with whoever levies them
                 if resold and t in ("trade", "move") and any(r < mi and clause[r] == c for r in resold):
                     continue  # "швейцарските търговци препродават казахстанската суровина на японски ...": whom a
-                    # foreign reseller sells on to buys from it, not from Kazakhstan  # "швейцарските търговци препродават казахстанската суровина на японски ...": whom a
                     # foreign reseller sells on to buys from it, not from Kazakhstan
                 if fellows and t in ("trade", "move") and mi in fellows and any(
                         cq == clause[i] and v is None and qi not in fellows[mi] for q, qi, _qe, _qh, cq, v in parties):
