@@ -58,6 +58,10 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             # "Астық одағы", "Зерновой союз", "the Grain Union": an association named after goods
             org = _org_after(lang)
             commodities = [m for m in commodities if not org.match(text, m.end_char)]
+        if len(commodities) > 1 and any(m.entity_id != "electricity" for m in commodities):
+            # electricity is never weighed: beside other goods a tonnage is theirs ("contrats de fourniture
+            # de concentré d'uranium avec des compagnies d'électricité ... jusqu'à 6 500 tonnes")
+            commodities = [m for m in commodities if m.entity_id != "electricity"]
         if not commodities:
             continue
         # the commodity of the figure's own clause when it names one ("Експорт нафти склав 1 500 тонн,

@@ -280,3 +280,9 @@ def test_the_goods_a_dash_names_right_after_a_tonnage_are_its_own(lang, text, ex
 def test_graphite_by_its_adjective_and_vanadium_are_volumes(lang, text):
     vols = extract(text, lang=lang).export_volumes
     assert [(v.commodity_id, v.volume_tonnes) for v in vols] == [("graphite", 50_000), ("metals_other", 15_000)]
+
+
+def test_a_tonnage_beside_electricity_and_other_goods_is_the_goods():
+    text = ("Kazatomprom a signé trois contrats de fourniture de concentré d'uranium avec des compagnies "
+            "d'électricité américaines, pour un volume total allant jusqu'à 6 500 tonnes d'ici 2033.")
+    assert [(v.commodity_id, v.volume_tonnes) for v in extract(text, lang="fr").export_volumes] == [("uranium", 6500)]
