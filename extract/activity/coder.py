@@ -682,8 +682,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         if negated and "topic_about" in cues:  # "Споразумение с Техеран за транзит ... не е подписано": what an
             # agreement not reached is about is not stated either
             deals = [j for t, i, j in hits if t == "agree" and i in negated]
-            abouts = [b for a, b in cues["topic_about"] if any(0 <= a - j <= 2 for j in deals)]
-            negated = set(negated) | {i for t, i, _j in hits if t in _TOPICS and any(
+            # (its verb may stand between: "no agreement had been reached on a proposed joint hub")
+            abouts = [b for a, b in cues["topic_about"] if any(0 <= a - j <= 4 and clause[a] == clause[j - 1] for j in deals)]
+            negated = set(negated) | {i for t, i, _j in hits if (t in _TOPICS or t == "cooperate") and any(
                 0 <= i - b <= _TOPIC_REACH and clause[i] == clause[b - 1] for b in abouts)}
         granted = self._concessive(cues) if "conditional" in cues else ()
         conditional = {clause[i] for i, _ in cues["conditional"] if (i == 0 or clause[i - 1] != clause[i])
