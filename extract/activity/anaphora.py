@@ -214,6 +214,12 @@ def _hyphen_pairs(text: str, mentions: list[Mention]):
                 yield p, p.start_char
 
 
+def _pair_before(starts: list[int], i: int, pair_starts) -> int | None:
+    """Where the hyphen pair that ends right before token i starts ("казахстанско-турецкий завод": the
+    pair's two words, or one if the hyphen joins them into one token), when one does."""
+    return next((starts[k] for k in (i - 1, i - 2) if k >= 0 and starts[k] in pair_starts), None)
+
+
 def _hyphen_pair(text: str, mentions: list[Mention]) -> str | None:
     """The partner joined to Kazakhstan by a hyphen in the sentence, when there is one."""
     found = {p.entity_id for p, _start in _hyphen_pairs(text, mentions)}

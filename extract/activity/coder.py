@@ -28,7 +28,7 @@ import re
 from bisect import bisect_right
 
 from ..model import ActivityEvent, Mention, Sentence
-from .anaphora import _HYPHENS, _hyphen_pairs, _pair_in_sentence, _resolve_anaphors
+from .anaphora import _HYPHENS, _hyphen_pairs, _pair_before, _pair_in_sentence, _resolve_anaphors
 from .clauses import Clauses
 from .companies import named_companies
 from .cue_roles import (
@@ -304,8 +304,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                if t == "cooperate" and j < len(self.starts) and self.starts[j] in pair_at}
         # (or works right after the pair: "казахстанско-турецкий завод", "a Kazakh-Chinese plant")
         works = {i for i, _ in self._cues.get("works_noun", ())}
-        out.update({i: pair_at[self.starts[k]] for t, i, _j in hits if t == "cooperate" and i in works and i not in out
-                    for k in (i - 1, i - 2) if k >= 0 and self.starts[k] in pair_at})
+        for t, i, _j in hits:
+            if t == "cooperate" and i in works and i not in out:
+                start = _pair_before(self.starts, i, pair_at)
+                if start is not None:
+                    out[i] = pair_at[start]
         return out
 
     def _owners_of_others(self, cues, clause: list[int], hits: list) -> list:
@@ -1713,13 +1716,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             rc = clause[r]
             if rc in kz or "," not in self._gap(r):
                 continue
-            named = [(qi, qe, qh) for _q, qi, qe, qh, _c, _v in parties if qe <= r and r - qe <= 2]
+            named = [qh for _q, _qi, qe, qh, _c, _v in parties if qe <= r and r - qe <= 2]
             if not named:
                 continue
             moves = [k for t, k, _j in hits if t in _MOVING and k > r and clause[k] == rc]
             others = {qh for _q, qi, _qe, qh, cq, _v in parties if cq == rc and qi > r and moves and qi > moves[0]}
             if others:
-                head = named[-1][2]
+                head = named[-1]
                 sellers.update({qi: rc for _q, qi, _qe, qh, _c, _v in parties if qh == head})
                 buyers |= others
         return sellers, buyers

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 
 from ..model import ActivityEvent, Sentence
+from .anaphora import _pair_before
 from .roles import _HOSTILE
 from .tokens import _words
 
@@ -271,6 +272,6 @@ def _made_together(cues: list, hits: list, home_at: set[int]) -> list:
 def _paired_works(cues: list, hits: list, pair_starts: set[int], starts: list[int]) -> list:
     """"ein polnisch-kasachisches Werk", "a Kazakh-Chinese plant", "казахстанско-китайский завод": works
     named by a partner hyphenated to Kazakhstan are the two sides' joint works (role works_noun)."""
-    extra = [("cooperate", i, j) for role, i, j in cues if role == "works_noun" and any(
-        k >= 0 and starts[k] in pair_starts for k in (i - 1, i - 2)) and not any(h[1] == i for h in hits)]
+    extra = [("cooperate", i, j) for role, i, j in cues if role == "works_noun" and _pair_before(
+        starts, i, pair_starts) is not None and not any(h[1] == i for h in hits)]
     return _with(hits, extra)

@@ -87,11 +87,13 @@ class Ways:
         to_here = "via" in cues and "destination" in cues and self._after_cue(cues, "destination", mi, 0) and all(
             p.mention_kind != "capital" for p in self.partners if self.token_of(p.start_char) == mi) and not any(
             i > me for i, _ in cues.get("via", ()))
-        if "via" in cues and not to_here and any(j <= mi and clause[i] == clause[mi] and (mi - _VIA_REACH <= j or any(
-                j <= k <= j + _VIA_REACH and self._kazakh_stop_listed(k, mi) for k in self._home_at)) and not any(
-                j <= k < mi and not self._kazakh_stop_listed(k, mi) for k in self._home_at) and not self._time_span(cues, j)
-                for i, j in cues["via"]):  # ("через территорию Казахстана в Китай")
-            return True
+        if "via" in cues and not to_here:
+            stops = {k for k in self._home_at if self._kazakh_stop_listed(k, mi)}
+            if any(j <= mi and clause[i] == clause[mi] and (mi - _VIA_REACH <= j or any(
+                    j <= k <= j + _VIA_REACH for k in stops)) and not any(
+                    j <= k < mi and k not in stops for k in self._home_at) and not self._time_span(cues, j)
+                    for i, j in cues["via"]):  # ("через территорию Казахстана в Китай")
+                return True
         # (one word between only if it is "territory": "Ресей аумағы арқылы", not "Еуроодақ КТК арқылы")
         if "via_after" in cues and any(i == e or (i == e + 1 and e in self._territory_at(cues))
                                        for i, _ in cues["via_after"] for e in [me] + [
@@ -147,9 +149,8 @@ class Ways:
         if j < len(self.lows) and len(self.lows[j]) == 4 and self.lows[j].isdigit() and self.lows[j][:2] in ("19", "20"):
             return True  # "През 2024 г. български фирми ...": a year
         # (not a country named right after it: "Через Казахстан в прошлом году прошли")
-        return "period" in cues and any(j <= k <= j + 3 for k, _ in cues["period"]) and not any(
-            self.token_of(m.start_char) == j for m in (*self.partners, *self.home)) and not any(
-            a == j for a, _ in cues.get("border_station", ()))
+        return "period" in cues and any(j <= k <= j + 3 for k, _ in cues["period"]) and j not in self._name_bounds()[1] \
+            and not any(a == j for a, _ in cues.get("border_station", ()))
 
     def _transit_from(self, cues, clause, i: int, head: int) -> bool:
         """"транзитные контейнеры из Китая в Европу", "Қытайдан Еуропаға транзитпен өтті": the word
