@@ -47,6 +47,10 @@ _RANKED_IN = 3  # words from a ranked trade noun to the market it ranks in ("dos
 _INVITED_REACH = 2  # "invited to the meeting": the act an invitation is to
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
+_RANKED_REGION = 6  # "the largest cotton producer in Central Asia": the region this close after the ranking word
+_ZU_INFINITIVE = re.compile(r"(?:an|auf|aus|ein|mit|vor|ab|bei|fest|weiter|um|durch|zurück|her|hin)zu\w+en\b")
+_CONCERN_REACH = 2  # "raise questions in Washington": the partner this close after the words of concern
+_HOME_RIVAL_REACH = 3  # "видит в казахстанских мукомолах соперников": the rival word this close after Kazakhstan's side
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
 _ABOUT_THEM_REACH = 9      # a cooperation word this close to its partner's agreement or talks is what they are about
 _GENITIVE_OF = {"of", "de", "du", "d", "на", "von"}  # "supplier of China", "fournisseur de", "доставчик на"
@@ -132,6 +136,20 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             (hits if kind == "trigger" else cues if kind == "cue" else sectors).append((label, i, j))
         # (the rules below that look for one cue role run only where the sentence has it)
         roles = {c[0] for c in cues}
+        if "relative_comma" in roles:  # "der", "die", "das" open a relative clause only after a comma and before a
+            # word in lower case (", der über das Kaspische Meer ... führt"; not ", die Türkei und Aserbaidschan")
+            # (and ending in a verb, in lower case, before the next comma: not the apposition ", die deutsche
+            # Förderorganisation für den Akademikeraustausch,")
+            cues = [("relative", i, j) if role == "relative_comma" else (role, i, j) for role, i, j in cues
+                    if role != "relative_comma" or (0 < i < len(lows) - 1 and "," in text[ends[i - 1]:starts[i]]
+                                                    and not text[starts[i + 1]].isupper() and _verb_last(text, starts, ends, i))]
+            roles = {c[0] for c in cues}
+        if "ranked_region" in roles:
+            # "най-големият производител на памук в Централна Азия", "the largest producer in Central Asia": the
+            # region a ranking is made in is no Kazakh side of the act (the role says only that)
+            ranked = [j for role, _i, j in cues if role in ("superlative", "ordinal")]
+            regions = {i for role, i, _j in cues if role == "ranked_region" and any(0 < i - r <= _RANKED_REGION for r in ranked)}
+            cues = [c for c in cues if c[0] != "ranked_region" and not (c[0] == "kazakh_side" and c[1] in regions)]
         if "seat_noun" in roles:  # "die Regierungen in Tokio und Astana", "the authorities in Beijing": the
             # capitals after "in" are the governments seated there, no place where something goes or happens
             seats = {j for role, _i, j in cues if role == "seat_noun"}
@@ -249,6 +267,15 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             coded.doc_mentions = mentions
             out += coded.events(crossings, document_partners)
     return out
+
+
+def _verb_last(text: str, starts: list[int], ends: list[int], i: int) -> bool:
+    """The words from token i to the next comma (or the sentence's end) end in a word in lower case, a
+    German verb, not a noun."""
+    k = next((k for k in range(i + 1, len(starts)) if "," in text[ends[k - 1]:starts[k]]), len(starts)) - 1
+    # (no infinitive with "zu": ", den bilateralen Handel ... zu steigern", ", den Hafen auszubauen")
+    return k > i and text[starts[k]].islower() and text[starts[k - 1]:ends[k - 1]] != "zu" and not _ZU_INFINITIVE.match(
+        text, starts[k], ends[k])
 
 
 def _has_party(mentions: list[Mention], crossings: dict[str, tuple[str, ...]]) -> bool:
@@ -461,6 +488,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 self.partners = [p for p in self.partners if not names_no_party(cues[role], p)]
                 if not self.partners:
                     return None
+        # "Узбекистан ... продает Афганистану муку и видит в казахстанских мукомолах соперников", "sees Kazakh
+        # millers as rivals": Kazakhstan's side named as a partner's rival, after the acts, is no side of them
+        if "rival" in cues and self.home and self.partners and hits:
+            last_act = max(i for _t, i, _j in hits)
+            subject = any(p.start_char < self.starts[min(i for _t, i, _j in hits)] for p in self.partners)
+            self.home = [m for m in self.home if not (subject and self.token_of(m.start_char) > last_act and any(
+                0 <= a - self.token_of(m.end_char - 1) - 1 <= _HOME_RIVAL_REACH for a, _ in cues["rival"]))]
         # "trade minister", "министр торговли": a title, not an act of trade
         # ... nor is a fixed phrase that holds a trigger word ("z udziałem Niemiec": with Germany taking part),
         # nor a clause opener ("..., the latest sign that Washington is turning")
@@ -1319,6 +1353,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         levied = self._tariffs_on_others(cues, home) if "tariff" in cues else ()
         sellers, buyers = self._selling_to_others(cues, clause, parties, hits, home) if (
             "relative" in cues and len(parties) > 1 and ("trade" in types or "move" in types)) else ((), ())
+        # "among the world's three largest flour exporters, together with Turkey and Russia", "вместе с Турцией
+        # поставляет муку в Афганистан": partners listed right after "together with", where Kazakhstan's side acts
+        # before it, are its fellow sellers, no counterpart of its trade
+        alongside = {mi for _p, mi, *_ in parties if any(0 <= self._list_head(mi) - b <= 1 and any(
+            k < a and clause[k] == clause[a] for k in home) for role in ("joint_with", "alongside")
+            for a, b in cues.get(role, ()))} if home and ("joint_with" in cues or "alongside" in cues) and (
+            "trade" in types or "move" in types) else ()
         resold = [r for r, _ in cues["resell"] if any(qi < r and cq == clause[r] for _q, qi, _qe, _qh, cq, _v in parties)
                   and not any(k < r and clause[k] == clause[r] for k in home)] if "resell" in cues else ()
         for t, i, j in hits:
@@ -1356,6 +1397,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 if resold and t in ("trade", "move") and any(r < mi and clause[r] == c for r in resold):
                     continue  # "швейцарските търговци препродават казахстанската суровина на японски ...": whom a
                     # foreign reseller sells on to buys from it, not from Kazakhstan
+                if alongside and t in ("trade", "move") and mi in alongside:
+                    continue
                 if fellows and t in ("trade", "move") and mi in fellows and any(
                         cq == clause[i] and v is None and qi not in fellows[mi] for q, qi, _qe, _qh, cq, v in parties):
                     continue
@@ -1444,6 +1487,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 if reactions and any((mi < r < i and i - r <= _REACTION_REACH or mi < i < r and r - j <= 2)
                                      and clause[mi] == clause[r] == clause[i] for r in reactions):
                     continue  # "Frankreich und Italien ... verfolgten das Treffen", "Pékin se sont félicités de l'accord": onlookers
+                if "concern" in cues and any(i < a and 0 <= mi - b <= _CONCERN_REACH and clause[i] == clause[a] == clause[mi]
+                                             for a, b in cues["concern"]):
+                    continue  # "Reeksport budzi pytania w Waszyngtonie", "re-exports worry Washington": who worries is
+                    # an onlooker of the act before
                 if t in ("consult", "agree") and mi in venues:
                     continue  # ("на саммите ШОС в Бишкеке договорился с Ираном": Bishkek hosts, Iran agrees)
                 if t == "cooperate" and p.mention_kind == "capital" and "aid" not in cues and (
