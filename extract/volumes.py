@@ -34,6 +34,9 @@ _EXPLAINS = re.compile(r"[:;]")
 # a spaced dash after a tonnage, then at most two words before the goods ("– фуражно зърно")
 _DASH_THEN_GOODS = re.compile(r"[ \t\u00a0]*[—–-][ \t\u00a0]+(?:[^\W\d_]+[ \t\u00a0]+){0,2}")
 
+# only a space (or a colon or a dash) between goods and a tonnage after them
+_RIGHT_BEFORE = re.compile(r"[ \t\u00a0]*(?:[:—–-][ \t\u00a0]*)?")
+
 # a commodity before the tonnage is farther than one after it ("тонн пшеницы" vs "пшеница ... тонн")
 _BEFORE_PENALTY = 2.0
 
@@ -88,7 +91,13 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
         # "около 520 хил. тона – фуражно зърно", "2 Mio. t — Weizen": the goods a dash right after the
         # tonnage names are its own (the dash says "that is")
         dashed = [m for m in commodities if _DASH_THEN_GOODS.fullmatch(text, f.end_char, m.start_char)] if not with_it else ()
-        commodity = with_it[-1] if with_it else dashed[0] if dashed else min(own or commodities, key=lambda m: _distance(f, m))
+        near = own or commodities
+        if len(near) > 1 and len(masses_by_sentence.get(f.sentence_index, ())) > 1:
+            # "640 000 tonnes et les produits pétroliers 310 000 tonnes": goods right before another tonnage
+            # are that tonnage's
+            near = [m for m in near if not any(g is not f and _RIGHT_BEFORE.fullmatch(text, m.end_char, g.start_char)
+                                               for g in masses_by_sentence[f.sentence_index])] or near
+        commodity = with_it[-1] if with_it else dashed[0] if dashed else min(near, key=lambda m: _distance(f, m))
         if commodity.entity_id in _GENERIC:
             # (a generic metal right after the tonnage looks back in its own sentence only; grain stays
             # grain: "2 млн тонн зерна" after wheat is all grain)

@@ -114,6 +114,20 @@ def generated(langs: list[str], codes: set[str]) -> list[tuple[str, str, str, st
     return out
 
 
+# the first half of a hyphenated compound adjective ("турецько-казахстанський", "польско-белорусский",
+# "polsko-białoruski", "турско-казахстански"): the demonym with its ending swapped
+_COMPOUND_FIRST = {"ru": ("кий", "ко"), "uk": ("кий", "ко"), "bg": ("ски", "ско"), "pl": ("ki", "ko")}
+
+
+def compound_firsts(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+    out = []
+    for pid, lang, alias, kind in rows:
+        ending = _COMPOUND_FIRST.get(lang)
+        if kind == "demonym" and ending and " " not in alias and alias.endswith(ending[0]):
+            out.append((pid, lang, alias[: -len(ending[0])] + ending[1], "demonym"))
+    return out
+
+
 def main() -> int:
     langs = languages()
     prow = partners()
@@ -128,7 +142,8 @@ def main() -> int:
         return 1
     seen, rows = set(), []
     # curated first: its mention_kind wins over the generated guess for the same alias
-    for pid, lang, alias, kind in curated + generated(langs, codes):
+    made = generated(langs, codes)
+    for pid, lang, alias, kind in curated + made + compound_firsts(curated + made):
         key = (lang, alias)
         if key in excluded or (pid, lang, alias) in seen:
             continue

@@ -51,6 +51,19 @@ def test_number_as_printed(lang, text, want):
     assert want in _figs(text, lang), _figs(text, lang)
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Obie strony zamierzają podpisać umowę."),
+    ("ru", "Оба центра будут принимать грузы."),
+    ("uk", "Обидві сторони домовилися про транзит."),
+    ("de", "Beide Seiten schlossen 2022 eine Partnerschaft."),
+    ("de", "Der Absatz in beiden Ländern stieg."),
+    ("en", "The minister will discuss both disputes."),
+])
+def test_both_is_no_count(lang, text):
+    # "both" is no figure (the annotators count "the two countries", never "obie strony" or "beide Seiten")
+    assert all(f[0] not in ("count", "number") for f in _figs(text, lang)), _figs(text, lang)
+
+
 @pytest.mark.parametrize("text", ["A320 jets", "Ил-76 самолёты", "CO2 emissions"])
 def test_codes_glued_to_digits_stay_codes(text):
     lang = "ru" if "Ил" in text else "en"

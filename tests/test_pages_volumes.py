@@ -24,6 +24,11 @@ from extract import extract
     ("kk", "Астық одағы маркетингтік жыл соңына дейін ұн экспорты кемінде 2 млн тоннаға жетеді деп күтеді.", []),
     ("ru", "Зерновой союз ожидает экспорт пшеницы в 10 млн тонн.", [("wheat", 1e7)]),
     ("uk", "Комбінат у 2024 році експортував близько 22 тис. тонн титанової губки та злитків.", [("metals_other", 22000)]),
+    # goods right before another tonnage are that one's, not the nearest for the tonnage before them
+    ("fr", "Les céréales représentaient 640 000 tonnes et les produits pétroliers 310 000 tonnes.",
+     [("grain", 640000), ("petroleum_products", 310000)]),
+    ("en", "Grain accounted for 640,000 tonnes and oil products 310,000 tonnes.",
+     [("grain", 640000), ("petroleum_products", 310000)]),
 ])
 def test_commodity_of_the_clause(lang, text, want):
     r = extract(text, lang=lang)
@@ -36,6 +41,10 @@ def test_commodity_of_the_clause(lang, text, want):
     ("Завод выпустил 40 тыс. тонн медных катодов.", "ru", "copper", 40000),
     ("Заводът произведе 40 хил. тона медни катоди.", "bg", "copper", 40000),
     ("Huta wyprodukowała 12 tys. ton blachy cynkowej.", "pl", "zinc", 12000),
+    ("Казахстан е изнесъл 1,85 млн тона пшенично брашно.", "bg", "wheat", 1.85e6),
+    ("Казахстан экспортировал 1,85 млн тонн пшеничной муки.", "ru", "wheat", 1.85e6),
+    ("Kazachstan wyeksportował 1,85 mln ton mąki pszennej.", "pl", "wheat", 1.85e6),
+    ("The plant will turn out up to 3,000 tonnes of ammonium paratungstate a year.", "en", "tungsten", 3000),
 ])
 def test_commodity_named_by_its_adjective(text, lang, commodity, tonnes):
     # holdout_p pl_01: 'katod miedzianych' names copper

@@ -78,6 +78,17 @@ def test_russian_and_bulgarian_inflection():
     assert ids(bg, "bg") == {"RU", "US", "CN", "CH", "EU"}
 
 
+@pytest.mark.parametrize("lang,text,want", [
+    ("uk", "Достик поступається лише польсько-білоруському переходу.", {"PL", "BY"}),
+    ("uk", "Турецько-казахстанський університет відкрили в Туркестані.", {"TR"}),
+    ("ru", "Итальянско-казахстанское предприятие начало работу.", {"IT"}),
+    ("bg", "Турско-казахстанският университет отвори врати.", {"TR"}),
+    ("pl", "Niemiecko-kazachska spółka otworzyła zakład.", {"DE"}),
+])
+def test_first_half_of_a_hyphenated_compound_names_its_partner(lang, text, want):
+    assert ids(text, lang) == want
+
+
 def test_french_and_english_forms():
     fr = "Pékin et Washington, la Commission européenne et un consortium sud-coréen ; le groupe français et la Maison-Blanche."
     assert ids(fr, "fr") == {"CN", "US", "EU", "KR", "FR"}

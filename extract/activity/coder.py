@@ -33,7 +33,7 @@ from .clauses import Clauses
 from .companies import named_companies
 from .cue_roles import (
     _STAKE_REACH, _allocated, _asked_for, _assets_bought, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _lines_built,
-    _limits_cut, _made_together, _paired_works, _tightened, _with)
+    _limits_cut, _made_together, _paired_works, _projects_stopped, _tightened, _with)
 from .frames import Frames
 from .lexicon import ActivityGrammar, grammar, route_crossings
 from .negation import Negation, _CONTENT_REACH, _NEGATING, _OBJECT_NEGATION_REACH, _QUANTITY_REACH
@@ -49,6 +49,7 @@ _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the sam
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
 _RANKED_REGION = 6  # "the largest cotton producer in Central Asia": the region this close after the ranking word
 _ZU_INFINITIVE = re.compile(r"(?:an|auf|aus|ein|mit|vor|ab|bei|fest|weiter|um|durch|zurück|her|hin)zu\w+en\b")
+_COMPARED_WAY = 4  # "jest o 5 dni krótsza": the comparative this close after the copula
 _CONCERN_REACH = 2  # "raise questions in Washington": the partner this close after the words of concern
 _HOME_RIVAL_REACH = 3  # "видит в казахстанских мукомолах соперников": the rival word this close after Kazakhstan's side
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
@@ -136,6 +137,11 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             (hits if kind == "trigger" else cues if kind == "cue" else sectors).append((label, i, j))
         # (the rules below that look for one cue role run only where the sentence has it)
         roles = {c[0] for c in cues}
+        if "conditional_first" in roles:  # "Should Tokyo sign, ...", "Sollte Tokio unterschreiben, ...": a verb
+            # that opens the sentence asks a condition (elsewhere "should" is no "if")
+            cues = [("conditional", i, j) if role == "conditional_first" else (role, i, j) for role, i, j in cues
+                    if role != "conditional_first" or i == 0]
+            roles = {c[0] for c in cues}
         if "relative_comma" in roles:  # "der", "die", "das" open a relative clause only after a comma and before a
             # word in lower case (", der über das Kaspische Meer ... führt"; not ", die Türkei und Aserbaidschan")
             # (and ending in a verb, in lower case, before the next comma: not the apposition ", die deutsche
@@ -144,6 +150,9 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                     if role != "relative_comma" or (0 < i < len(lows) - 1 and "," in text[ends[i - 1]:starts[i]]
                                                     and not text[starts[i + 1]].isupper() and _verb_last(text, starts, ends, i))]
             roles = {c[0] for c in cues}
+        if hits and g.fund_words and not g.fund_words.isdisjoint(lows):
+            hits = _kazakh_funds(hits, cues, lows, g.fund_words, {bisect_right(starts, m.end_char - 1) for m in (
+                by_sentence.get(s.index, ())) if m.entity_type == "home"})
         if "ranked_region" in roles:
             # "най-големият производител на памук в Централна Азия", "the largest producer in Central Asia": the
             # region a ranking is made in is no Kazakh side of the act (the role says only that)
@@ -258,6 +267,17 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if "trade_if_goods" in roles:
             hits = _goods_supplied(cues, hits, by_sentence[s.index] if s.index in by_sentence else (), starts, lows,
                                    text, bool(g.infinitive_endings or g.case_endings))
+        if "comparative" in roles and "copula" in roles and hits:
+            # "Trasa północna przez Rosję jest o 5 dni krótsza", "the route via Russia remains cheaper": a way that
+            # "is shorter" is compared, nothing goes along it (an act beside it keeps its own words)
+            said = [i for role, i, _j in cues if role == "comparative" and any(
+                r == "copula" and 0 <= i - b <= _COMPARED_WAY and all(
+                    lows[k].isdigit() or len(lows[k]) <= 5 for k in range(b, i)) for r, _a, b in cues)]
+            # (short words between only, "jest o 5 dni krótsza"; not "will be cleared faster": a verb's adverb)
+            hits = [h for h in hits if not (h[0] in ("transit", "move") and any(
+                0 < k - h[2] <= _COMPARED_WAY * 2 and "," not in text[ends[h[2] - 1]:starts[k]] for k in said))]
+        if "project_noun" in roles and any(h[0] == "sanction" for h in hits):
+            hits = _projects_stopped(cues, hits)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
             _pair_in_sentence(text, g, s, by_sentence)
         if "blame" in roles and s.index in by_sentence:
@@ -267,6 +287,14 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             coded.doc_mentions = mentions
             out += coded.events(crossings, document_partners)
     return out
+
+
+def _kazakh_funds(hits: list, cues: list, lows: list[str], fund_words: frozenset[str], home_ends: set[int]) -> list:
+    """"казахстанський фонд «Самрук-Казина»", "the Samruk-Kazyna fund": a fund that a Kazakh name or adjective
+    names is Kazakhstan's side, no investment of its own (role fund_noun)."""
+    names = [(i, j) for role, i, j in cues if role == "kazakh_side"]
+    return [h for h in hits if not (h[0] == "invest" and h[2] - h[1] == 1 and lows[h[1]] in fund_words and (
+        h[1] in home_ends or any(0 <= i - h[2] <= 1 or 0 <= h[1] - j <= 1 for i, j in names)))]
 
 
 def _verb_last(text: str, starts: list[int], ends: list[int], i: int) -> bool:
@@ -1487,6 +1515,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 if reactions and any((mi < r < i and i - r <= _REACTION_REACH or mi < i < r and r - j <= 2)
                                      and clause[mi] == clause[r] == clause[i] for r in reactions):
                     continue  # "Frankreich und Italien ... verfolgten das Treffen", "Pékin se sont félicités de l'accord": onlookers
+                if t == "cooperate" and not home and (self._suffix_role.get(head) == "place" or any(
+                        i < a < mi for a, _ in cues.get("project_noun", ()))):
+                    continue  # "KOMIR участвует в проектах в Монголии", "Моңғолия мен Вьетнамдағы жобаларына
+                    # қатысады": projects in a country, with no Kazakh side, are someone's business there
                 if "concern" in cues and any(i < a and 0 <= mi - b <= _CONCERN_REACH and clause[i] == clause[a] == clause[mi]
                                              for a, b in cues["concern"]):
                     continue  # "Reeksport budzi pytania w Waszyngtonie", "re-exports worry Washington": who worries is
@@ -1625,10 +1657,17 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         invested = {(e.partner_id, clause[self.token_of(e.start_char)]) for e in found.values()
                     if e.activity_type == "invest"} if "invest" in types and "joint" in cues else ()
         joint = {i for i, _ in cues["joint"]} if invested else ()
+        # "Saudi Arabia's Manara Minerals, a joint venture of the Public Investment Fund and Ma'aden, will take a
+        # stake": a joint venture in an apposition with no Kazakh side says who owns the company, no cooperation
+        # (not one "with" a partner: "Its plant in Astana, a joint venture with US-based Wabtec,")
+        owners_joint = {i for i, _ in cues["joint"] if clause[i] <= -2000 and not any(
+            clause[k] == clause[i] for k in home) and not any(clause[w] == clause[i] for w, _ in cues.get("with", ()))} \
+            if "joint" in cues and "cooperate" in types else ()
         events = [e for e in found.values() if e.activity_type != "cooperate" or not any(
             abs(k - self.token_of(e.start_char)) <= _ONE_STATEMENT for k in stated_at.get(e.partner_id, ())) and (
             not invested or self.token_of(e.start_char) not in joint
-            or (e.partner_id, clause[self.token_of(e.start_char)]) not in invested) and not any(
+            or (e.partner_id, clause[self.token_of(e.start_char)]) not in invested) and (
+            self.token_of(e.start_char) not in owners_joint) and not any(
             self._about_them(clause, self.token_of(e.start_char), k, k in agreed_at.get(e.partner_id, ()))
             for k in talked_at.get(e.partner_id, ()))]
         # "attacked the station, halting loadings": the halt is the attack's damage

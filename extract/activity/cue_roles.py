@@ -77,8 +77,13 @@ def _held_stakes(cues: list, hits: list, text: str, lows: list[str], ends: list[
     if not shares:
         return hits
     markets = [i for role, i, _j in cues if role in ("market", "world")]
-    shares = [k for k in shares if not any(k < a <= k + _MARKET_REACH for a in markets)]
+    # (or of the world's output, named before it in a language that puts the genitive first: "әлемдік вольфрам
+    # өндірісінің 80 пайыздан астамын бақылайды")
+    shares = [k for k in shares if not any(k < a <= k + _MARKET_REACH or 0 < k - a <= _WORLD_BEFORE for a in markets)]
     return _invest_beside(hits, holds, shares, _STAKE_REACH, _STAKE_BEFORE, _STAKE_REACH)
+
+
+_WORLD_BEFORE = 4  # "әлемдік вольфрам өндірісінің 80 пайыздан": the world word this close before the share
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥₸₽")
@@ -275,3 +280,20 @@ def _paired_works(cues: list, hits: list, pair_starts: set[int], starts: list[in
     extra = [("cooperate", i, j) for role, i, j in cues if role == "works_noun" and _pair_before(
         starts, i, pair_starts) is not None and not any(h[1] == i for h in hits)]
     return _with(hits, extra)
+
+
+_STOPPED_AFTER = 4   # "a suspendu sine die le projet": the project this many words after the stopping word
+_STOPPED_BEFORE = 7  # "den geplanten Bau eines Montagewerks in Almaty vorerst gestoppt": or before it, verb last
+
+
+def _projects_stopped(cues: list, hits: list) -> list:
+    """"Le gouvernement a suspendu le projet de fonderie", "hat den geplanten Bau ... gestoppt": a project
+    stopped is no sanction, and the works it names are not invested in (role project_noun)."""
+    projects = [i for role, i, _j in cues if role == "project_noun"]
+    stops = {h[1]: p for h in hits if h[0] == "sanction" for p in projects
+             if 0 <= p - h[2] <= _STOPPED_AFTER or 0 < h[1] - p <= _STOPPED_BEFORE}
+    if not stops:
+        return hits
+    halted = set(stops.values())
+    return [h for h in hits if h[1] not in stops and not (
+        h[0] in ("invest", "cooperate") and any(p <= h[1] <= p + _STOPPED_AFTER for p in halted))]
