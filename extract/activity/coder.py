@@ -739,6 +739,14 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             hits = [h for h in hits if not (h[0] == "invest" and clause[h[1]] in spent)]
             if not hits:
                 return []
+        if "own_place" in cues and not {"invest", "cooperate"}.isdisjoint(t for t, _, _ in hits):
+            # "Azerbejdżan zainwestował w pogłębienie torów wodnych na swoim wybrzeżu", "on its own coast": works
+            # on a side's own soil, in a clause with no Kazakh side, are its business at home
+            ours = {clause[k] for k in self._home(cues)}
+            at_home = {clause[a] for a, _ in cues["own_place"]} - ours
+            hits = [h for h in hits if not (h[0] in ("invest", "cooperate") and clause[h[1]] in at_home)]
+            if not hits:
+                return []
         if "owner_noun" in cues and "relative" in cues:
             hits = self._owners_of_others(cues, clause, hits)
             if not hits:
@@ -772,7 +780,7 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             # "dürfen nicht ... nach Russland weiterverkauft werden": goods forbidden to go somewhere are a
             # restriction on that trade, a sanction, not a denied sale
             barred = {i for t, i, j in hits if t in _MOVING and any(
-                0 <= i - b <= _PROHIBIT_REACH and clause[a] == clause[i] for a, b in cues["prohibit"])}
+                0 <= i - b <= _PROHIBIT_REACH and clause[i] in (clause[a], clause[b - 1]) for a, b in cues["prohibit"])}
             if barred:
                 hits = [("sanction", i, j) if i in barred else (t, i, j) for t, i, j in hits]
                 negated = set(negated) - barred
@@ -801,7 +809,7 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             # (a joint thing talked about is the talks' topic too: "rozmawiała ... także o wspólnym terminalu")
             hits = [(t, i, j) for t, i, j in hits if t not in _TOPICS and not (t == "cooperate" and any(
                 0 < i - a <= 2 and b <= a for a in about for b, _c in talks)) or t in _TOPICS and not (any(
-                0 <= i - b <= (_ABOUT_REACH if t in ("trade", "invest", "cooperate") and any(b <= a < i for a in about) else _TOPIC_REACH)
+                0 <= i - b <= (_ABOUT_REACH if t in ("trade", "invest", "cooperate", "sanction") and any(b <= a < i for a in about) else _TOPIC_REACH)
                 and c == clause[i] and not self._marks_between(b, i, ",.:") for b, c in talks) or any(
                 0 < i - a and k - a <= _ABOUT_REACH and j <= k and c == clause[i] == clause[a]
                 and not self._marks_between(j, k, ",.:;") for a in about for k, c in talk_at))]
@@ -1436,7 +1444,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                         clause[i] != clause[0] and clause[i] not in kz_clauses and not any(
                             clause[qi] == clause[i] and qi < i for q, qi, *_ in parties)):
                     continue
-                if c != clause[i] and relative_of.get(me) != clause[i] and attended.get(i) != c and (
+                if c != clause[i] and relative_of.get(me) != clause[i] and attended.get(i) != c and not (
+                        p.mention_kind == "demonym" and via_home and relative_of.get(me + 1) == clause[i]) and (
                         not relative_of or self._named_antecedent_of(relative_of, me) != clause[i]):
                     continue  # (the antecedent of "which" also acts in its relative clause)
                 if t == "conflict" and (mi in sites or (i < mi and self._actor_before(clause, i) == "home" and not any(
@@ -1472,7 +1481,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                                 or relative_of.get(qe) == clause[i]
                                 # (the name itself right before "which", its apposition aside: "z USA i
                                 # Australii, który trafia do niej przez polskie porty")
-                                or relative_of.get(self.token_of(q.end_char - 1) + 1) == clause[i])
+                                or relative_of.get(self.token_of(q.end_char - 1) + 1) == clause[i]
+                                # (or its goods, one noun on: "китайские товары, которые следуют через Кыргызстан")
+                                or (q.mention_kind == "demonym" and relative_of.get(qe + 1) == clause[i]))
                             and not self._after_role(cues, ("destination",), qh)
                             and self._suffix_role.get(qh) != "destination"
                             for q, qi, qe, qh, cq, v in parties)):

@@ -104,6 +104,8 @@ class Frames:
         n = len(self.lows)
         # (a cue word there is no adjective: "далеч зад Индия и Германия по износ")
         cue_at_me = any(a == me for spans in cues.values() for a, _ in spans)
+        # (nor another partner, the subject: "W przeciwieństwie do Rosji Azerbejdżan zainwestował")
+        cue_at_me = cue_at_me or any(self.token_of(q.start_char) == me for q in self.partners)
         if me >= n or self._gap(me).strip() not in ("", ".") or not any(
                 (i == me or (i == me + 1 and not self._gap(i).strip() and not cue_at_me))
                 and j < n and not self._gap(j).strip() for _, i, j in self.hits):

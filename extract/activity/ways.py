@@ -66,6 +66,19 @@ class Ways:
                     i < mi for role in ("via", "via_after") for i, _ in cues.get(role, ())) and not any(
                     d > me for d, _ in cues.get("destination", ())):
                 return None
+            # "към иранските пристанища са изпратени 420 хил. тона пшеница", "Ақтау портынан Иран порттарына",
+            # "shipped to Iranian ports": the partner's ports the goods are sent to, with no other country on the
+            # way before them and nothing said of where they go next, are where the goods go
+            to_ports = any(w == me and clause[w] == clause[mi] for w in ways) and (
+                (adjective and self._after_cue(cues, "destination", mi, 0)) or (
+                    not located and self.g.destination_endings and any(
+                        w == me and self.lows[w].endswith(self.g.destination_endings) for w in ways)))
+            if to_ports and not any(me <= i for role in ("onward", "then") for i, _ in cues.get(role, ())) and not any(
+                    d > me + 1 for d, _ in cues.get("destination", ())) and not any(
+                    self.token_of(q.start_char) < mi for q in self.partners):
+                if not located:  # ("Иран порттарына": the case ending on the port word is the partner's)
+                    self._suffix_role[mi] = "destination"
+                return None
             # (not a way of Kazakhstan's named between: "по железным дорогам Казахстана в Узбекистан" goes there)
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts and w not in owned
                                                  and not any(w < k < mi for k in self._home_at)) or (
@@ -84,7 +97,8 @@ class Ways:
         # "through Georgia to Turkey": the country after "to" is where the goods go (but "przez Morze
         # Kaspijskie do Baku, a stamtąd rurą", "до Азербайджан, а след това ... през Грузия": a port
         # city, or a place the goods go on from, stays one)
-        to_here = "via" in cues and "destination" in cues and self._after_cue(cues, "destination", mi, 0) and all(
+        to_here = "via" in cues and "destination" in cues and self._after_cue(
+            cues, "destination", mi - self._articles_in(cues, mi - 2, mi), 0) and all(
             p.mention_kind != "capital" for p in self.partners if self.token_of(p.start_char) == mi) and not any(
             i > me for i, _ in cues.get("via", ()))
         if "via" in cues and not to_here:
