@@ -73,7 +73,10 @@ class Ways:
                 (adjective and self._after_cue(cues, "destination", mi, 0)) or (
                     not located and self.g.destination_endings and any(
                         w == me and self.lows[w].endswith(self.g.destination_endings) for w in ways)))
-            if to_ports and not any(me <= i for role in ("onward", "then") for i, _ in cues.get(role, ())) and not any(
+            # (a transit word, "перевантажують у латвійському порту", says the goods only pass there)
+            facilities = {a for a, _ in cues.get("facility", ())}
+            if to_ports and not any(t == "transit" and i != me and i not in facilities for t, i, _j in self.hits) and not any(
+                    me <= i for role in ("onward", "then") for i, _ in cues.get(role, ())) and not any(
                     d > me + 1 for d, _ in cues.get("destination", ())) and not any(
                     self.token_of(q.start_char) < mi for q in self.partners):
                 if not located:  # ("Иран порттарына": the case ending on the port word is the partner's)
