@@ -46,6 +46,12 @@ def _figs(text, lang):
     ("pl", "Dwa kraje podpisały umowę.", ("count", 2, None, "exact")),
     ("uk", "Дві країни підписали угоду.", ("count", 2, None, "exact")),
     ("kk", "Екі ел келісімге қол қойды.", ("count", 2, None, "exact")),
+    # currencies of the partners' own money
+    ("pl", "Bank udzieli kredytu w wysokości do 2,5 mld koron.", ("money", 2.5e9, "CZK", "up_to")),
+    ("de", "Die Bank will 1,8 Mrd. Kronen bereitstellen.", ("money", 1.8e9, "CZK", "exact")),
+    ("ru", "Инвестиции составят 40 млрд форинтов.", ("money", 4e10, "HUF", "exact")),
+    ("kk", "Қаражаттың 1,5 млрд еуросы көлік бағытына жұмсалады.", ("money", 1.5e9, "EUR", "exact")),
+    ("de", "Finanziert wird das Geschäft zu zwei Dritteln von der Exportbank.", ("percentage", 66.67, "%", "exact")),
 ])
 def test_number_as_printed(lang, text, want):
     assert want in _figs(text, lang), _figs(text, lang)

@@ -89,6 +89,15 @@ def test_first_half_of_a_hyphenated_compound_names_its_partner(lang, text, want)
     assert ids(text, lang) == want
 
 
+@pytest.mark.parametrize("text,etype,want", [
+    ("Оның 1,1 млн тоннасы Еуропаға жөнелтілген қазақстандық астық.", "commodity", {"grain"}),
+    ("Келісімге Қытай мен Ресей қол қойды, ал Қазақстан жоқ. Серіктес — Ирак.", "partner", {"CN", "RU", "IQ"}),
+])
+def test_kazakh_word_before_a_full_stop(text, etype, want):
+    # spaCy's letter classes lack қ, ғ, ұ: a full stop after them must still end the word
+    assert ids(text, "kk", etype) == want
+
+
 def test_french_and_english_forms():
     fr = "Pékin et Washington, la Commission européenne et un consortium sud-coréen ; le groupe français et la Maison-Blanche."
     assert ids(fr, "fr") == {"CN", "US", "EU", "KR", "FR"}

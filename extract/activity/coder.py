@@ -137,6 +137,12 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             (hits if kind == "trigger" else cues if kind == "cue" else sectors).append((label, i, j))
         # (the rules below that look for one cue role run only where the sentence has it)
         roles = {c[0] for c in cues}
+        if "comparison_if_ranked" in roles:  # "le deuxième fournisseur ..., derrière la Russie": "behind" after a rank
+            # compares (elsewhere it is a place or a backer: "derrière ce projet")
+            ranked = "ordinal" in roles or "superlative" in roles
+            cues = [("comparison", i, j) if role == "comparison_if_ranked" else (role, i, j) for role, i, j in cues
+                    if role != "comparison_if_ranked" or ranked]
+            roles = {c[0] for c in cues}
         if "conditional_first" in roles:  # "Should Tokyo sign, ...", "Sollte Tokio unterschreiben, ...": a verb
             # that opens the sentence asks a condition (elsewhere "should" is no "if")
             cues = [("conditional", i, j) if role == "conditional_first" else (role, i, j) for role, i, j in cues

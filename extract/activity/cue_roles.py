@@ -145,6 +145,9 @@ def _tightened(cues: list, hits: list) -> list:
     return _with(hits, extra)
 
 
+_DENIED_REQUEST = 8  # "не е отправяла към Астана искания да": the negation this close before the request's end
+
+
 def _asked_for(cues: list, hits: list, text: str, starts: list[int], ends: list[int], lows: list[str]) -> list:
     """What is asked for is not done, up to the next comma after the asking:
     - money sought (role solicit: "has sought funding from the World Bank", "warb ... für chinesische
@@ -154,12 +157,14 @@ def _asked_for(cues: list, hits: list, text: str, starts: list[int], ends: list[
       own act ("Вашингтон закликав Астану посилити контроль" is a US sanction)."""
     asked = [(role, b) for role, _i, b in cues if role == "asked_for" or (
         role == "solicit" and not (b < len(lows) and lows[b] == "to"))]
+    # (unless no such request was made: "не е отправяла към Астана искания да ограничи вноса")
+    denied = [i for role, i, _j in cues if role == "negation"]
 
     def covered(h, role: str, b: int) -> bool:
         if role == "solicit":
             near = h[0] == "invest" and 0 <= h[1] - b <= _SOLICIT_REACH
         else:
-            near = h[0] not in _HOSTILE and 0 <= h[1] - b <= _ASKED_FOR_REACH
+            near = (h[0] not in _HOSTILE or any(0 < b - k <= _DENIED_REQUEST for k in denied)) and 0 <= h[1] - b <= _ASKED_FOR_REACH
         return near and "," not in text[ends[b - 1]:starts[h[1]]]
 
     return [h for h in hits if not any(covered(h, role, b) for role, b in asked)]

@@ -37,7 +37,8 @@ class Frames:
             return True  # "– ocenia Piotr Lis, były attaché handlowy ambasady Niemiec": the speaker's office
         if "speech" in cues and self._reports_home(cues, me):
             return True  # "Washington says Kazakh re-exports to Russia reached $1.2 billion"
-        if "comparison_after" in cues and any(i == me for i, _ in cues["comparison_after"]):
+        if "comparison_after" in cues and any(i == me or (i == self._list_end(mi) and i > me)
+                                              for i, _ in cues["comparison_after"]):
             return True  # "Ресейден кейін" (after Russia), "Қытайға қарағанда" (than China)
         if "than_after" in cues:
             # (from the end of the partner's list: "Ресей мен Қытай шекарасындағы сауда аймақтарынан айырмашылығы")

@@ -131,7 +131,10 @@ def tokenizer(lang: str):
     # read as "Baku– Tiflis–Ceyhan") names the same route as the unwrapped one
     words_suffix = nlp.tokenizer.suffix_search
     dash_suffix = re.compile(r"(?<=[^\W\d_])[-‐‑–—]$")
-    nlp.tokenizer.suffix_search = lambda s: dash_suffix.search(s) or words_suffix(s)
+    # ... and a full stop after a Kazakh letter that spaCy's letter classes lack (қ, ғ, ұ): "астық." at a
+    # sentence's end is the word "астық" (grain), "жоқ." the word "жоқ" (no)
+    kazakh_dot = re.compile(r"(?<=[қғұҚҒҰ])\.$")
+    nlp.tokenizer.suffix_search = lambda s: dash_suffix.search(s) or kazakh_dot.search(s) or words_suffix(s)
     # Special cases ("U.S.", "sud-coréen"...) and URL/token matchers switch off the
     # tokenizer's cache and made it 10x slower (1 ms per 1.5 kB). Lexicon and text
     # are tokenised alike, so matching does not need them.
