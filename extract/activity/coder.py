@@ -50,6 +50,7 @@ _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delega
 _RANKED_REGION = 6  # "the largest cotton producer in Central Asia": the region this close after the ranking word
 _ZU_INFINITIVE = re.compile(r"(?:an|auf|aus|ein|mit|vor|ab|bei|fest|weiter|um|durch|zurück|her|hin)zu\w+en\b")
 _COMPARED_WAY = 4  # "jest o 5 dni krótsza": the comparative this close after the copula
+_INFINITIVE_REACH = 10  # "um ... zu steigern": the infinitive this many words after "um" at most
 _CONCERN_REACH = 2  # "raise questions in Washington": the partner this close after the words of concern
 _HOME_RIVAL_REACH = 3  # "видит в казахстанских мукомолах соперников": the rival word this close after Kazakhstan's side
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
@@ -137,6 +138,11 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             (hits if kind == "trigger" else cues if kind == "cue" else sectors).append((label, i, j))
         # (the rules below that look for one cue role run only where the sentence has it)
         roles = {c[0] for c in cues}
+        if "clause_if_infinitive" in roles:  # "um die Exporte zu steigern" opens a clause; "ein Konsortium um den
+            # Handelskonzern Marubeni" (around) and "um 10 Prozent" (by) do not
+            cues = [("clause", i, j) if role == "clause_if_infinitive" else (role, i, j) for role, i, j in cues
+                    if role != "clause_if_infinitive" or _infinitive_follows(text, lows, starts, ends, j)]
+            roles = {c[0] for c in cues}
         if "comparison_if_ranked" in roles:  # "le deuxième fournisseur ..., derrière la Russie": "behind" after a rank
             # compares (elsewhere it is a place or a backer: "derrière ce projet")
             ranked = "ordinal" in roles or "superlative" in roles
@@ -301,6 +307,17 @@ def _kazakh_funds(hits: list, cues: list, lows: list[str], fund_words: frozenset
     names = [(i, j) for role, i, j in cues if role == "kazakh_side"]
     return [h for h in hits if not (h[0] == "invest" and h[2] - h[1] == 1 and lows[h[1]] in fund_words and (
         h[1] in home_ends or any(0 <= i - h[2] <= 1 or 0 <= h[1] - j <= 1 for i, j in names)))]
+
+
+def _infinitive_follows(text: str, lows: list[str], starts: list[int], ends: list[int], j: int) -> bool:
+    """A German infinitive with "zu" within a few words after token j ("um die Exporte zu steigern", "um den
+    Hafen auszubauen"), not "bis zu 4 Mrd."."""
+    for k in range(j, min(j + _INFINITIVE_REACH, len(lows))):
+        if lows[k] == "zu" and k + 1 < len(lows) and (k == 0 or lows[k - 1] != "bis") and text[starts[k + 1]].islower():
+            return True
+        if _ZU_INFINITIVE.match(text, starts[k], ends[k]):
+            return True
+    return False
 
 
 def _verb_last(text: str, starts: list[int], ends: list[int], i: int) -> bool:

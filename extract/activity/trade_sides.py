@@ -42,6 +42,14 @@ class TradeSides:
             return True  # ("to Italy and wheat to Iran": a partner after the same role word does not stand between)
         if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
             return True
+        # "Les échanges entre le Kazakhstan et l'Afghanistan", "trade between Kazakhstan and China": the partner
+        # joined to Kazakhstan after "between" (Kazakhstan heads the list, so the partner's own role is "and")
+        if "between" in cues and self._words_between(i, head) <= _TRADE_ROLE_SPAN and any(
+                k in (b, b + 1) and 0 < head - k <= 4 and all(
+                    self.lows[w] in self.g.coordinators or w in self._article_at(cues) or w == k
+                    or self.text[self.starts[w]].isupper() for w in range(k, head))
+                for _a, b in cues["between"] for k in self._home_at):
+            return True
         # "Иранға астық Түрікменстан арқылы темір жолмен жеткізіледі": where goods go, in its case, before the
         # verb that closes the clause; a country on the way ("арқылы") may stand between
         if self.g.case_endings and mi < i and self._suffix_role.get(mi) == "destination" and i - me <= _TRADE_ROLE_SPAN \
