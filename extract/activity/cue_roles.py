@@ -155,19 +155,21 @@ def _asked_for(cues: list, hits: list, text: str, starts: list[int], ends: list[
     - a deal, talks or goods asked for right after the asking (role asked_for: "pressed for a swift deal",
       "has asked for similar talks", "urged Kazakhstan to sign"); but pressure to restrict is the asker's
       own act ("Вашингтон закликав Астану посилити контроль" is a US sanction)."""
-    asked = [(role, b) for role, _i, b in cues if role == "asked_for" or (
+    asked = [(role, a, b) for role, a, b in cues if role == "asked_for" or (
         role == "solicit" and not (b < len(lows) and lows[b] == "to"))]
     # (unless no such request was made: "не е отправяла към Астана искания да ограничи вноса")
     denied = [i for role, i, _j in cues if role == "negation"]
 
-    def covered(h, role: str, b: int) -> bool:
-        if role == "solicit":
+    def covered(h, role: str, a: int, b: int) -> bool:
+        if role == "solicit":  # (or right before a verb at the end: "sich um die Finanzierung beworben hatte")
+            if h[0] == "invest" and 0 <= a - h[2] <= 1:
+                return True
             near = h[0] == "invest" and 0 <= h[1] - b <= _SOLICIT_REACH
         else:
             near = (h[0] not in _HOSTILE or any(0 < b - k <= _DENIED_REQUEST for k in denied)) and 0 <= h[1] - b <= _ASKED_FOR_REACH
         return near and "," not in text[ends[b - 1]:starts[h[1]]]
 
-    return [h for h in hits if not any(covered(h, role, b) for role, b in asked)]
+    return [h for h in hits if not any(covered(h, role, a, b) for role, a, b in asked)]
 
 
 def _limits_cut(cues: list, hits: list) -> list:

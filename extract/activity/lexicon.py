@@ -32,7 +32,16 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        clause's last word after a passive_aux (infinitive_ending "-en": "wird ... liefern"),
                        or on a word right after a go_aux ("va", "vont": the future before an infinitive, no move)
                        or a modal_have ("ma", "mają": "is to" only before an infinitive
-                       "-ć": "ma zostać podpisana" is planned, "ma udziały" is not)
+                       "-ć": "ma zostać podpisana" is planned, "ma udziały" is not);
+                       alongside ("together with": partners after it are Kazakhstan's fellow sellers),
+                       ranked_region (a region a ranking is made in: no Kazakh side), concern (who worries
+                       about an act is an onlooker), project_noun (a project stopped is no sanction),
+                       comparative (a way that "is cheaper" is compared), fund_noun (a fund a Kazakh name
+                       names is Kazakhstan's side), own_place ("on its own coast": works at home),
+                       conditional_first / comparison_if_ranked / relative_comma / clause_if_infinitive
+                       (a word that is a condition, a comparison, a relative pronoun or a clause opener only
+                       as the sentence's first word, after a rank, after a comma before a verb-final clause,
+                       or before a zu-infinitive)
 activity_sectors.csv   sector words (energy, nuclear, minerals, transport, security)
 routes.csv (crosses)   the countries a named route crosses (CPC -> RU)
 """
