@@ -18,6 +18,13 @@ class Frames:
     """The background part of a coded sentence (coder._Sentence)."""
 
     def _background(self, cues, clause, mi: int, me: int) -> bool:
+        # "Unlike Khorgos on the Chinese border, the new zone ...", "W przeciwieństwie do portów w Rosji, ...": a
+        # comparison that opens the sentence runs to its first comma, and what it names is background
+        if "comparison" in cues and any(a == 0 for a, _ in cues["comparison"]):
+            comma = self.text.find(",", self.s.start_char, self.s.end_char)
+            # (not "After Russia banned Kazakh wheat, ...": "after" before an act opens a clause whose subject acts)
+            if comma > 0 and self.starts[mi] < comma and self._opens_clause_after(cues, mi, me) is None:
+                return True
         # "unlike the United States", "contrairement à la Russie": the article stands between
         if "comparison" in cues and self._after_cue(
                 cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1) and \
