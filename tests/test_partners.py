@@ -128,6 +128,10 @@ def test_person_named_like_a_country_is_not_a_mention():
     assert ids("– Chcemy przetwarzać u nas – zapewnił wiceminister przemysłu Iran Ospanow.", "pl") == set()
     assert ids("Заявил вице-министр Иран Оспанов.", "ru") == set()
     assert ids("Iran i Irak podpisały umowę.", "pl") == {"IR", "IQ"}
+    # a country that is also a name, as a surname after a given name ("said Grace Jordan, an analyst")
+    assert ids("“The cut is a signal,” said Grace Jordan, an analyst at a Baku-based consultancy.", "en") == {"AZ"}
+    assert ids("Kazakhstan exports wheat to Jordan, Iraq and Egypt.", "en") == {"JO", "IQ", "EG"}
+    assert ids("Amman, Jordan, hosted the talks.", "en") == {"JO"}
 
 
 def test_blocs_regions_and_non_capital_cities_get_no_partner():

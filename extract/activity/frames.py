@@ -114,9 +114,11 @@ class Frames:
         cue_at_me = any(a == me for spans in cues.values() for a, _ in spans)
         # (nor another partner, the subject: "W przeciwieństwie do Rosji Azerbejdżan zainwestował")
         cue_at_me = cue_at_me or any(self.token_of(q.start_char) == me for q in self.partners)
+        # (a port or a terminal is no act of its own: "ustępuje rosyjskiemu portowi w Machaczkale")
+        facilities = {a for a, _ in cues.get("facility", ())}
         if me >= n or self._gap(me).strip() not in ("", ".") or not any(
                 (i == me or (i == me + 1 and not self._gap(i).strip() and not cue_at_me))
-                and j < n and not self._gap(j).strip() for _, i, j in self.hits):
+                and j < n and not self._gap(j).strip() and i not in facilities for _, i, j in self.hits):
             return None
         word = next((i for i, j in cues["comparison"] if j == mi), None)
         if word is None or any(j == word for _, j in cues.get("ordinal", ())):

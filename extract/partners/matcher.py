@@ -44,6 +44,10 @@ _SURNAME = re.compile(
 
 _NO_GIVEN_NAME = re.compile(r"(?:stan|стан)$", re.I)  # "Uzbekistan", "Өзбекстан": never a person's given name
 _AFTER_A_NAME = frozenset((",", "said", "says", "told", "added", "noted"))  # "Jordan Wells, an analyst"
+# capitalised words before a country that are no given names ("the Hashemite Kingdom", "West Georgia")
+_NOT_GIVEN = frozenset(("Hashemite", "Kingdom", "West", "East", "North", "South", "Northern", "Southern",
+                        "Eastern", "Western", "Central", "Republic", "State", "Greater", "The", "And", "For",
+                        "From", "With", "Via", "Into", "Than", "Both", "Neighbouring", "Neighboring"))
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +150,18 @@ class LanguageMatcher:
                     return False
             return bool(doc[s].whitespace_)  # a Token object only for the few name + surname pairs
 
+        def surname_at(s: int, e: int) -> bool:
+            """A country that is also a name, right after a capitalised given name and before a comma or a
+            verb of saying, is a surname ("said Grace Jordan, an analyst"; not "Amman, Jordan," nor "to
+            Jordan, Iraq")."""
+            if s == 0 or e >= n_tokens or body[starts[s]:starts[s] + lengths[s]] not in _given_names():
+                return False
+            prev = body[starts[s - 1]:starts[s - 1] + lengths[s - 1]]
+            if not (prev[:1].isupper() and prev.isalpha() and not prev.isupper() and len(prev) > 2) or \
+                    body[starts[s - 1] + lengths[s - 1]:starts[s]] != " " or prev in _NOT_GIVEN:
+                return False
+            return body[starts[e]:starts[e] + lengths[e]] in _AFTER_A_NAME
+
         # on equal spans prefer the alias spelled like the text, then name over demonym
         # (simplemma reads "иракски" as "Ирак": both patterns hit "Ирак")
         found = self._break_ties(found, body, starts, lengths)
@@ -166,7 +182,7 @@ class LanguageMatcher:
                 continue  # German "Mai" (May) reads as "Mais" (maize): a month name names no commodity
             if order == 0 and (  # partners
                     (datelines and any(a < stop and start < b for a, b in datelines))
-                    or (e - s == 1 and entry.kind in ("name", "capital") and person_at(s, e))):
+                    or (e - s == 1 and entry.kind in ("name", "capital") and (person_at(s, e) or surname_at(s, e)))):
                 continue
             k = bisect_right(sent_starts, start) - 1
             if k < 0 or not (start < sentences[k].end_char and stop <= sentences[k].end_char):
