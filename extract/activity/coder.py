@@ -1523,6 +1523,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 if t == "transit" and via is None and self._transit_from(cues, clause, i, head):
                     add(p.entity_id, "transit", i, j, p)  # "транзитные контейнеры из Китая в Европу"
                     continue
+                if t == "transit" and via is None and mi < i and clause[mi] == clause[i] and any(
+                        a == i for a, _ in cues.get("lets_through", ())) and not any(
+                        mi < self.token_of(q.start_char) < i for q in self.partners):
+                    add(p.entity_id, "transit", i, j, p)  # "Узбекистан продолжает пропускать через свою
+                    continue  # энергосистему казахстанскую электроэнергию": who lets the goods through is the way
                 if t == "transit":
                     continue  # a transit word alone does not put a partner on the way
                 if arrivals and i in arrivals:
@@ -1869,8 +1874,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         """Goods through the Kazakh border station at token b go on to a partner named after it ("über
         den Grenzbahnhof Altynkol ... aus China nach Usbekistan"): they cross Kazakhstan; through it
         alone they enter it ("поступать из Китая ... через Хоргос")."""
-        return any(self.token_of(p.start_char) > b and self._after_cue(cues, "destination", self.token_of(p.start_char), 0)
-                   for p in self.partners)
+        # (or a region beyond, anywhere in the sentence: "Chinese container trains to Europe pass through Khorgos")
+        return "onward_region" in cues or any(
+            self.token_of(p.start_char) > b and self._after_cue(cues, "destination", self.token_of(p.start_char), 0)
+            for p in self.partners)
 
     def _name_bounds(self) -> tuple[set[int], set[int]]:
         """(last tokens, first tokens) of the partners and Kazakh sides named in the sentence."""

@@ -20,7 +20,9 @@ class Frames:
     def _background(self, cues, clause, mi: int, me: int) -> bool:
         # "Unlike Khorgos on the Chinese border, the new zone ...", "W przeciwieństwie do portów w Rosji, ...": a
         # comparison that opens the sentence runs to its first comma, and what it names is background
-        if "comparison" in cues and any(a == 0 for a, _ in cues["comparison"]):
+        # (not a word that also tells time: "Po przekroczeniu granicy składy jadą przez Rosję", "After ...")
+        if "comparison" in cues and any(a == 0 for a, _ in cues["comparison"]) and not any(
+                a == 0 for role in ("time_before", "after_lead") for a, _ in cues.get(role, ())):
             comma = self.text.find(",", self.s.start_char, self.s.end_char)
             # (not "After Russia banned Kazakh wheat, ...": "after" before an act opens a clause whose subject acts)
             if comma > 0 and self.starts[mi] < comma and self._opens_clause_after(cues, mi, me) is None:
