@@ -83,8 +83,10 @@ class Ways:
                     self._suffix_role[mi] = "destination"
                 return None
             # (not a way of Kazakhstan's named between: "по железным дорогам Казахстана в Узбекистан" goes there)
+            # (nor across a verb of its own: "Обладнання для терміналу можуть закупити в Німеччині")
             if any(clause[w] == clause[mi] and ((located and mi - 4 <= w < mi and w not in acts and w not in owned
-                                                 and not any(w < k < mi for k in self._home_at)) or (
+                                                 and not any(w < k < mi for k in self._home_at)
+                                                 and not any(w < h < mi for _t, h, _e in self.hits)) or (
                     w == me and (not located or adjective) and not with_it) or (
                     w == mi - 1 and self._after_cue(cues, "destination", w, 0)))  # "do portów Gruzji"
                    for w in ways):
