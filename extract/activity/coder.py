@@ -51,6 +51,7 @@ _RANKED_REGION = 6  # "the largest cotton producer in Central Asia": the region 
 _ZU_INFINITIVE = re.compile(r"(?:an|auf|aus|ein|mit|vor|ab|bei|fest|weiter|um|durch|zurück|her|hin)zu\w+en\b")
 _COMPARED_WAY = 4  # "jest o 5 dni krótsza": the comparative this close after the copula
 _INFINITIVE_REACH = 10  # "um ... zu steigern": the infinitive this many words after "um" at most
+_RESTRICTED_FLOW = 3  # "has not restricted sugar shipments": the flow this close to a denied restriction
 _CONCERN_REACH = 2  # "raise questions in Washington": the partner this close after the words of concern
 _HOME_RIVAL_REACH = 3  # "видит в казахстанских мукомолах соперников": the rival word this close after Kazakhstan's side
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
@@ -279,6 +280,11 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if "trade_if_goods" in roles:
             hits = _goods_supplied(cues, hits, by_sentence[s.index] if s.index in by_sentence else (), starts, lows,
                                    text, bool(g.infinitive_endings or g.case_endings))
+        if "comparative" in roles and hits and g.case_endings:  # (Kazakh puts the comparative last, no copula:
+            # "Ресей арқылы өтетін солтүстік бағыт әлі де арзанырақ")
+            cues = [("copula", i, i) if role == "comparative" and i >= len(lows) - 2 else (role, i, j)
+                    for role, i, j in cues] + [c for c in cues if c[0] == "comparative" and c[1] >= len(lows) - 2]
+            roles = {c[0] for c in cues}
         if "comparative" in roles and "copula" in roles and hits:
             # "Trasa północna przez Rosję jest o 5 dni krótsza", "the route via Russia remains cheaper": a way that
             # "is shorter" is compared, nothing goes along it (an act beside it keeps its own words)
@@ -775,6 +781,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             if not hits:
                 return []
         negated = self._negated(cues, clause, hits) if self.g.negative_endings or not _NEGATING.isdisjoint(cues) else ()
+        if negated and any(t == "sanction" and i in negated for t, i, _j in hits):
+            # "Moscow has not restricted sugar shipments to ...", "Ресей қазақстандық ет импортына ешқандай шектеу
+            # енгізбеді": the flow a denied restriction is about is its topic, no act stated
+            denied = [(i, j) for t, i, j in hits if t == "sanction" and i in negated]
+            negated = set(negated) | {i for t, i, j in hits if t in ("trade", "move") and any(
+                (0 <= i - b <= _RESTRICTED_FLOW or 0 <= a - j <= _RESTRICTED_FLOW) and clause[i] == clause[a]
+                for a, b in denied)}
         if negated and "topic_about" in cues:  # "Споразумение с Техеран за транзит ... не е подписано": what an
             # agreement not reached is about is not stated either
             deals = [j for t, i, j in hits if t == "agree" and i in negated]
