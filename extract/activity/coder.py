@@ -31,6 +31,7 @@ from ..model import ActivityEvent, Mention, Sentence
 from .anaphora import _HYPHENS, _hyphen_pairs, _pair_before, _pair_in_sentence, _resolve_anaphors
 from .clauses import Clauses
 from .companies import named_companies
+from .cue_context import _CONTEXT_ROLES, compared_ways, kazakh_funds, roles_in_context
 from .cue_roles import (
     _STAKE_REACH, _allocated, _asked_for, _assets_bought, _blamed, _built_works, _funded, _goods_supplied, _held_stakes, _lines_built,
     _limits_cut, _made_together, _paired_works, _projects_stopped, _tightened, _with)
@@ -47,10 +48,6 @@ _RANKED_IN = 3  # words from a ranked trade noun to the market it ranks in ("dos
 _INVITED_REACH = 2  # "invited to the meeting": the act an invitation is to
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
-_RANKED_REGION = 6  # "the largest cotton producer in Central Asia": the region this close after the ranking word
-_ZU_INFINITIVE = re.compile(r"(?:an|auf|aus|ein|mit|vor|ab|bei|fest|weiter|um|durch|zurück|her|hin)zu\w+en\b")
-_COMPARED_WAY = 4  # "jest o 5 dni krótsza": the comparative this close after the copula
-_INFINITIVE_REACH = 10  # "um ... zu steigern": the infinitive this many words after "um" at most
 _RESTRICTED_FLOW = 3  # "has not restricted sugar shipments": the flow this close to a denied restriction
 _CONCERN_REACH = 2  # "raise questions in Washington": the partner this close after the words of concern
 _HOME_RIVAL_REACH = 3  # "видит в казахстанских мукомолах соперников": the rival word this close after Kazakhstan's side
@@ -139,39 +136,12 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             (hits if kind == "trigger" else cues if kind == "cue" else sectors).append((label, i, j))
         # (the rules below that look for one cue role run only where the sentence has it)
         roles = {c[0] for c in cues}
-        if "clause_if_infinitive" in roles:  # "um die Exporte zu steigern" opens a clause; "ein Konsortium um den
-            # Handelskonzern Marubeni" (around) and "um 10 Prozent" (by) do not
-            cues = [("clause", i, j) if role == "clause_if_infinitive" else (role, i, j) for role, i, j in cues
-                    if role != "clause_if_infinitive" or _infinitive_follows(text, lows, starts, ends, j)]
-            roles = {c[0] for c in cues}
-        if "comparison_if_ranked" in roles:  # "le deuxième fournisseur ..., derrière la Russie": "behind" after a rank
-            # compares (elsewhere it is a place or a backer: "derrière ce projet")
-            ranked = "ordinal" in roles or "superlative" in roles
-            cues = [("comparison", i, j) if role == "comparison_if_ranked" else (role, i, j) for role, i, j in cues
-                    if role != "comparison_if_ranked" or ranked]
-            roles = {c[0] for c in cues}
-        if "conditional_first" in roles:  # "Should Tokyo sign, ...", "Sollte Tokio unterschreiben, ...": a verb
-            # that opens the sentence asks a condition (elsewhere "should" is no "if")
-            cues = [("conditional", i, j) if role == "conditional_first" else (role, i, j) for role, i, j in cues
-                    if role != "conditional_first" or i == 0]
-            roles = {c[0] for c in cues}
-        if "relative_comma" in roles:  # "der", "die", "das" open a relative clause only after a comma and before a
-            # word in lower case (", der über das Kaspische Meer ... führt"; not ", die Türkei und Aserbaidschan")
-            # (and ending in a verb, in lower case, before the next comma: not the apposition ", die deutsche
-            # Förderorganisation für den Akademikeraustausch,")
-            cues = [("relative", i, j) if role == "relative_comma" else (role, i, j) for role, i, j in cues
-                    if role != "relative_comma" or (0 < i < len(lows) - 1 and "," in text[ends[i - 1]:starts[i]]
-                                                    and not text[starts[i + 1]].isupper() and _verb_last(text, starts, ends, i))]
+        if not _CONTEXT_ROLES.isdisjoint(roles):  # (words whose role depends on where they stand)
+            cues = roles_in_context(cues, text, lows, starts, ends)
             roles = {c[0] for c in cues}
         if hits and g.fund_words and not g.fund_words.isdisjoint(lows):
-            hits = _kazakh_funds(hits, cues, lows, g.fund_words, {bisect_right(starts, m.end_char - 1) for m in (
+            hits = kazakh_funds(hits, cues, lows, g.fund_words, {bisect_right(starts, m.end_char - 1) for m in (
                 by_sentence.get(s.index, ())) if m.entity_type == "home"})
-        if "ranked_region" in roles:
-            # "най-големият производител на памук в Централна Азия", "the largest producer in Central Asia": the
-            # region a ranking is made in is no Kazakh side of the act (the role says only that)
-            ranked = [j for role, _i, j in cues if role in ("superlative", "ordinal")]
-            regions = {i for role, i, _j in cues if role == "ranked_region" and any(0 < i - r <= _RANKED_REGION for r in ranked)}
-            cues = [c for c in cues if c[0] != "ranked_region" and not (c[0] == "kazakh_side" and c[1] in regions)]
         if "seat_noun" in roles:  # "die Regierungen in Tokio und Astana", "the authorities in Beijing": the
             # capitals after "in" are the governments seated there, no place where something goes or happens
             seats = {j for role, _i, j in cues if role == "seat_noun"}
@@ -280,20 +250,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
         if "trade_if_goods" in roles:
             hits = _goods_supplied(cues, hits, by_sentence[s.index] if s.index in by_sentence else (), starts, lows,
                                    text, bool(g.infinitive_endings or g.case_endings))
-        if "comparative" in roles and hits and g.case_endings:  # (Kazakh puts the comparative last, no copula:
-            # "Ресей арқылы өтетін солтүстік бағыт әлі де арзанырақ")
-            cues = [("copula", i, i) if role == "comparative" and i >= len(lows) - 2 else (role, i, j)
-                    for role, i, j in cues] + [c for c in cues if c[0] == "comparative" and c[1] >= len(lows) - 2]
-            roles = {c[0] for c in cues}
-        if "comparative" in roles and "copula" in roles and hits:
-            # "Trasa północna przez Rosję jest o 5 dni krótsza", "the route via Russia remains cheaper": a way that
-            # "is shorter" is compared, nothing goes along it (an act beside it keeps its own words)
-            said = [i for role, i, _j in cues if role == "comparative" and any(
-                r == "copula" and 0 <= i - b <= _COMPARED_WAY and all(
-                    lows[k].isdigit() or len(lows[k]) <= 5 for k in range(b, i)) for r, _a, b in cues)]
-            # (short words between only, "jest o 5 dni krótsza"; not "will be cleared faster": a verb's adverb)
-            hits = [h for h in hits if not (h[0] in ("transit", "move") and any(
-                0 < k - h[2] <= _COMPARED_WAY * 2 and "," not in text[ends[h[2] - 1]:starts[k]] for k in said))]
+        if "comparative" in roles and hits:
+            hits = compared_ways(cues, hits, text, lows, starts, ends, bool(g.case_endings))
         if "project_noun" in roles and any(h[0] == "sanction" for h in hits):
             hits = _projects_stopped(cues, hits)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
@@ -307,32 +265,10 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     return out
 
 
-def _kazakh_funds(hits: list, cues: list, lows: list[str], fund_words: frozenset[str], home_ends: set[int]) -> list:
-    """"казахстанський фонд «Самрук-Казина»", "the Samruk-Kazyna fund": a fund that a Kazakh name or adjective
-    names is Kazakhstan's side, no investment of its own (role fund_noun)."""
-    names = [(i, j) for role, i, j in cues if role == "kazakh_side"]
-    return [h for h in hits if not (h[0] == "invest" and h[2] - h[1] == 1 and lows[h[1]] in fund_words and (
-        h[1] in home_ends or any(0 <= i - h[2] <= 1 or 0 <= h[1] - j <= 1 for i, j in names)))]
 
 
-def _infinitive_follows(text: str, lows: list[str], starts: list[int], ends: list[int], j: int) -> bool:
-    """A German infinitive with "zu" within a few words after token j ("um die Exporte zu steigern", "um den
-    Hafen auszubauen"), not "bis zu 4 Mrd."."""
-    for k in range(j, min(j + _INFINITIVE_REACH, len(lows))):
-        if lows[k] == "zu" and k + 1 < len(lows) and (k == 0 or lows[k - 1] != "bis") and text[starts[k + 1]].islower():
-            return True
-        if _ZU_INFINITIVE.match(text, starts[k], ends[k]):
-            return True
-    return False
 
 
-def _verb_last(text: str, starts: list[int], ends: list[int], i: int) -> bool:
-    """The words from token i to the next comma (or the sentence's end) end in a word in lower case, a
-    German verb, not a noun."""
-    k = next((k for k in range(i + 1, len(starts)) if "," in text[ends[k - 1]:starts[k]]), len(starts)) - 1
-    # (no infinitive with "zu": ", den bilateralen Handel ... zu steigern", ", den Hafen auszubauen")
-    return k > i and text[starts[k]].islower() and text[starts[k - 1]:ends[k - 1]] != "zu" and not _ZU_INFINITIVE.match(
-        text, starts[k], ends[k])
 
 
 def _has_party(mentions: list[Mention], crossings: dict[str, tuple[str, ...]]) -> bool:
