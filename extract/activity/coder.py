@@ -1702,17 +1702,30 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 # (the nearest partner before it: "crossed Turkmenistan by rail, while Uzbekistan received
                 # 200,000 t and Afghanistan 150,000 t" repeats Uzbekistan's trade, not Turkmenistan's transit)
                 e = max((e for e in events if e.activity_type in ("trade", "transit") and e.partner_start_char is not None
-                         and e.partner_start_char < p.start_char), key=lambda e: e.partner_start_char, default=None)
+                         and e.partner_start_char < p.start_char), key=lambda e: e.partner_start_char, default=None) \
+                    if not self._verb_after_partners() else min((  # (verb last: the nearest partner after it)
+                        e for e in events if e.activity_type in ("trade", "transit") and e.partner_start_char is not None
+                        and e.partner_start_char > p.start_char), key=lambda e: e.partner_start_char, default=None)
                 if e is not None and p.entity_id not in have:
                     have.add(p.entity_id)
                     events.append(ActivityEvent(p.entity_id, e.activity_type, e.sector, e.planned, e.sentence_index,
                                                 e.start_char, e.end_char, e.surface_text, p.start_char, p.end_char))
         return events
 
+    def _verb_after_partners(self) -> bool:
+        """A verb-final language whose sentence states its act after every partner it names."""
+        return bool(self.g.case_endings) and bool(self.hits) and self.token_of(self.partners[-1].start_char) < max(
+            i for _t, i, _j in self.hits)
+
     def _gapped(self) -> list[Mention]:
         """Partners after a comma or "and" whose own quantity follows them with the verb left out
         ("China received 260,000 t, Uzbekistan 55,000 t and Tajikistan 30,000 t", "Узбекистан — 55 тис.")."""
         out = []
+        if self._verb_after_partners():  # (verb last: "Өзбекстанға 1,5 млн тонна бидай, ал Ауғанстанға 700 мың
+            # тонна ұн жөнелтілді": the partners before the last, each with its own quantity, leave the verb out)
+            named = [p for p in self.partners if p.mention_kind in ("name", "capital")
+                     and _GAPPED_QUANTITY.match(self.text, p.end_char, self.s.end_char)]
+            return [p for p in named[:-1] if "," in self.text[p.end_char:named[-1].start_char]]
         first = self.partners[0].start_char
         for p in self.partners:
             if p.start_char == first or p.mention_kind not in ("name", "capital"):
