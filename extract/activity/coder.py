@@ -1713,9 +1713,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         return events
 
     def _verb_after_partners(self) -> bool:
-        """A verb-final language whose sentence states its act after every partner it names."""
-        return bool(self.g.case_endings) and bool(self.hits) and self.token_of(self.partners[-1].start_char) < max(
-            i for _t, i, _j in self.hits)
+        """A verb-final language whose sentence states its one act after every partner it names (not
+        "Моңғолия Қытайға 83 млн тонна жөнелтсе, Ресей ... сатқан": a verb in each part)."""
+        if not (self.g.case_endings and self.hits):
+            return False
+        first, last = self.token_of(self.partners[0].start_char), self.token_of(self.partners[-1].start_char)
+        return all(i > last for _t, i, _j in self.hits if i > first)
 
     def _gapped(self) -> list[Mention]:
         """Partners after a comma or "and" whose own quantity follows them with the verb left out
