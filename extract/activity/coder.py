@@ -488,6 +488,17 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             subject = any(p.start_char < self.starts[min(i for _t, i, _j in hits)] for p in self.partners)
             self.home = [m for m in self.home if not (subject and self.token_of(m.start_char) > last_act and any(
                 0 <= a - self.token_of(m.end_char - 1) - 1 <= _HOME_RIVAL_REACH for a, _ in cues["rival"]))]
+        # "une réunion réunissant la Russie, la Chine et l'Inde, à laquelle le Kazakhstan ne participait pas": a
+        # Kazakh side that did not take part is no side of the meeting
+        if "attend" in cues and "negation" in cues and self.home:
+            attends = [a for a, _ in cues["attend"]]
+            denied = [n for n, _ in cues["negation"] if any(0 < a - n <= 2 for a in attends)]
+            absent = [m for m in self.home if any(0 <= n - self.token_of(m.end_char - 1) - 1 <= 1 for n in denied)]
+            if absent:  # (and the meeting it stayed away from is others' meeting)
+                self.home = [m for m in self.home if m not in absent]
+                hits = [h for h in hits if h[0] != "consult"]
+                if not hits:
+                    return None
         # "trade minister", "министр торговли": a title, not an act of trade
         # ... nor is a fixed phrase that holds a trigger word ("z udziałem Niemiec": with Germany taking part),
         # nor a clause opener ("..., the latest sign that Washington is turning")

@@ -12,6 +12,8 @@ class Ways:
     def _on_the_way(self, cues, clause, mi: int, me: int, ways: list[int] = (), moved_to: list[int] = ()) -> bool | None:
         """True: the partner is on the way; False: it is bypassed; None: neither is said.
         ways: where transit words stand ("the port of Ceyhan in Turkey", "Russian ports")."""
+        if "bank_noun" in cues and any(mi < a <= me + 1 for a, _ in cues["bank_noun"]):
+            return None  # "die Abwicklung über Schweizer Banken", "through Chinese banks": money's way, no goods'
         if self._after_cue(cues, "bypass", mi, 1) or "bypass_after" in cues and any(
                 me <= i <= me + 1 for i, _ in cues["bypass_after"]):
             return False
@@ -160,7 +162,9 @@ class Ways:
         acts = {i for t, i, _ in self.hits if t != "move"}  # ("then buys fruit from": a new act, no leg)
         return any(me <= i <= me + 3 and any(k in legs and acts.isdisjoint(range(j, k)) for k in range(j, j + 5))
                    for i, j in cues.get("then", ())) or any(
-            me <= i <= me + 2 and any(k in dest for k in range(j, j + 3)) for i, j in cues.get("via_weak", ()))
+            me <= i <= me + 2 and any(k in dest for k in range(j, j + 3)) and not any(
+                me <= h < i for _t, h, _e in self.hits) for i, j in cues.get("via_weak", ()))
+        # (not after the verb that ends the leg: "in die Türkei gehen, per Fähre nach Aserbaidschan" says how)
 
     def _time_span(self, cues, j: int) -> bool:
         """A via word before a period is time, not a way: "през следващите три години", "через два
