@@ -1379,8 +1379,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             k < a and clause[k] == clause[a] for k in home) for role in ("joint_with", "alongside")
             for a, b in cues.get(role, ()))} if home and ("joint_with" in cues or "alongside" in cues) and (
             "trade" in types or "move" in types) else ()
+        # (Kazakhstan's goods before it are what is resold: "kaufte ... kasachischen Weizen und verkaufte ihn ... weiter")
+        goods_of_home = {self.token_of(m.start_char) for m in self.home if m.mention_kind == "demonym"}
         resold = [r for r, _ in cues["resell"] if any(qi < r and cq == clause[r] for _q, qi, _qe, _qh, cq, _v in parties)
-                  and not any(k < r and clause[k] == clause[r] for k in home)] if "resell" in cues else ()
+                  and not any(k < r and clause[k] == clause[r] and k not in goods_of_home for k in home)] if "resell" in cues else ()
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:

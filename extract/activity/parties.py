@@ -28,6 +28,10 @@ def _one_side(pid: str) -> frozenset[str]:
 _BLOCS = frozenset(r["bloc_id"] for r in load_csv("bloc_members"))
 
 
+_OPEN_QUOTES = ("«", "„", "“", '"')
+_CLOSE_QUOTES = ("»", "“", "”", '"')
+
+
 class Parties:
     """The party part of a coded sentence (coder._Sentence)."""
 
@@ -354,8 +358,16 @@ class Parties:
             # (the dash on that side: "Қазақстан АҚШ-қа" is no "Kazakhstan–USA")
             return (_DASH.search(before[-1:]) is not None and p.start_char - 1 in ends) or (
                 _DASH.search(after[:1]) is not None and p.end_char + 1 in starts)
-        return (_GAP_DASH.match(self.text, p.start_char - 3) is not None and p.start_char - 3 in ends) or (
+        linked = (_GAP_DASH.match(self.text, p.start_char - 3) is not None and p.start_char - 3 in ends) or (
             _GAP_DASH.match(self.text, p.end_char) is not None and p.end_char + 3 in starts)
+        # (a name in quotes is an event's, no route: "«Ауғанстан — Қазақстан» сауда көрмесі")
+        if linked and (self.text[p.start_char - 1:p.start_char] in _OPEN_QUOTES or self.text[p.end_char:p.end_char + 1]
+                       in _CLOSE_QUOTES or any(self.text[m.start_char - 1:m.start_char] in _OPEN_QUOTES and (
+                           m.end_char + 3 == p.start_char) for m in self.home) or any(
+                           self.text[m.end_char:m.end_char + 1] in _CLOSE_QUOTES and p.end_char + 3 == m.start_char
+                           for m in self.home)):
+            return False
+        return linked
 
     def _chain_start(self, k: int) -> bool:
         """The name at token k opens a dashed chain ("по железной дороге Казахстан – Туркменистан – Иран"):
