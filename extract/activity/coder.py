@@ -732,9 +732,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             # "Moscow has not restricted sugar shipments to ...", "Ресей қазақстандық ет импортына ешқандай шектеу
             # енгізбеді": the flow a denied restriction is about is its topic, no act stated
             denied = [(i, j) for t, i, j in hits if t == "sanction" and i in negated]
+            # (no comma between: "через територію якої руда йшла до України, обмежень ... не запроваджувала")
             negated = set(negated) | {i for t, i, j in hits if t in ("trade", "move") and any(
                 (0 <= i - b <= _RESTRICTED_FLOW or 0 <= a - j <= _RESTRICTED_FLOW) and clause[i] == clause[a]
-                for a, b in denied)}
+                and "," not in self.text[self.starts[min(i, a)]:self.ends[max(j, b) - 1]] for a, b in denied)}
         if negated and "topic_about" in cues:  # "Споразумение с Техеран за транзит ... не е подписано": what an
             # agreement not reached is about is not stated either
             deals = [j for t, i, j in hits if t == "agree" and i in negated]
