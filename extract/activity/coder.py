@@ -49,6 +49,7 @@ _INVITED_REACH = 2  # "invited to the meeting": the act an invitation is to
 _ONE_STATEMENT = 4  # a cooperation word this close to a specific act of the same partner is that act's ("маманды оқытуға 15 млн доллар бөледі")
 _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delegation from Uzbekistan will visit")
 _RESTRICTED_FLOW = 3  # "has not restricted sugar shipments": the flow this close to a denied restriction
+_SENT_VISIT = 5  # "направити до Варшави нову делегацію": the delegation this close after the verb that sends it
 _CONCERN_REACH = 2  # "raise questions in Washington": the partner this close after the words of concern
 _HOME_RIVAL_REACH = 3  # "видит в казахстанских мукомолах соперников": the rival word this close after Kazakhstan's side
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
@@ -252,6 +253,10 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                                    text, bool(g.infinitive_endings or g.case_endings))
         if "comparative" in roles and hits:
             hits = compared_ways(cues, hits, text, lows, starts, ends, bool(g.case_endings))
+        if len(hits) > 1 and any(h[0] == "consult" for h in hits) and any(h[0] == "move" for h in hits):
+            # "направити до Варшави нову делегацію", "will send a delegation to Warsaw": what is sent is a visit
+            talks = [h[1] for h in hits if h[0] == "consult"]
+            hits = [h for h in hits if not (h[0] == "move" and any(0 < c - h[2] < _SENT_VISIT for c in talks))]
         if "project_noun" in roles and any(h[0] == "sanction" for h in hits):
             hits = _projects_stopped(cues, hits)
         if hits and g.pair_anaphors and not g.pair_heads.isdisjoint(lows):
