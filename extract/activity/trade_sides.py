@@ -42,6 +42,11 @@ class TradeSides:
             return True  # ("to Italy and wheat to Iran": a partner after the same role word does not stand between)
         if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
             return True
+        # "Die Ukraine, die vor dem Krieg Kohle aus Ekibastus bezog": the name right before "which" trades in its
+        # relative clause, however far its verb stands at the clause's end
+        if "relative" in cues and me < i and any(a == me for a, _ in cues["relative"]) and not self._marks_between(
+                me + 1, i, ",;:") and not any(me < self.token_of(q.start_char) < i for q in self.partners):
+            return True
         # "Les échanges entre le Kazakhstan et l'Afghanistan", "trade between Kazakhstan and China": the partner
         # joined to Kazakhstan after "between" (Kazakhstan heads the list, so the partner's own role is "and")
         if "between" in cues and self._words_between(i, head) <= _TRADE_ROLE_SPAN and any(
