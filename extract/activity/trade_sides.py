@@ -44,8 +44,12 @@ class TradeSides:
             return True
         # "Die Ukraine, die vor dem Krieg Kohle aus Ekibastus bezog": the name right before "which" trades in its
         # relative clause, however far its verb stands at the clause's end
+        # (not one that sends Kazakh goods on to others: "Rosatom, which has long shipped Kazakh uranium to Asian
+        # customers")
         if "relative" in cues and me < i and any(a == me for a, _ in cues["relative"]) and not self._marks_between(
-                me + 1, i, ",;:") and not any(me < self.token_of(q.start_char) < i for q in self.partners):
+                me + 1, i, ",;:") and not any(me < self.token_of(q.start_char) < i for q in self.partners) and not (
+                any(me < self.token_of(m.start_char) < i + 4 and m.mention_kind == "demonym" for m in self.home)
+                and any(me < d <= j + 4 for d, _ in cues.get("destination", ()))):
             return True
         # "Les échanges entre le Kazakhstan et l'Afghanistan", "trade between Kazakhstan and China": the partner
         # joined to Kazakhstan after "between" (Kazakhstan heads the list, so the partner's own role is "and")
