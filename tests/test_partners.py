@@ -132,6 +132,7 @@ def test_person_named_like_a_country_is_not_a_mention():
     assert ids("“The cut is a signal,” said Grace Jordan, an analyst at a Baku-based consultancy.", "en") == {"AZ"}
     assert ids("Kazakhstan exports wheat to Jordan, Iraq and Egypt.", "en") == {"JO", "IQ", "EG"}
     assert ids("Amman, Jordan, hosted the talks.", "en") == {"JO"}
+    assert ids("A cargo went to Hobart. Will India, which has courted miners, join?", "en") == {"IN"}
 
 
 def test_blocs_regions_and_non_capital_cities_get_no_partner():

@@ -160,6 +160,10 @@ class LanguageMatcher:
             if not (prev[:1].isupper() and prev.isalpha() and not prev.isupper() and len(prev) > 2) or \
                     body[starts[s - 1] + lengths[s - 1]:starts[s]] != " " or prev in _NOT_GIVEN:
                 return False
+            # (not a word capitalised because it opens the sentence: "Will India, which has courted ...")
+            before = body[max(0, starts[s - 1] - 3):starts[s - 1]].rstrip()
+            if not before or before[-1] in ".!?:;\"“”«»„—–-(":
+                return False
             return body[starts[e]:starts[e] + lengths[e]] in _AFTER_A_NAME
 
         # on equal spans prefer the alias spelled like the text, then name over demonym
