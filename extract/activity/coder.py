@@ -270,12 +270,6 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     return out
 
 
-
-
-
-
-
-
 def _has_party(mentions: list[Mention], crossings: dict[str, tuple[str, ...]]) -> bool:
     """A partner, or a route that crosses one."""
     for m in mentions:
@@ -1717,12 +1711,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # and the verb left out trades as the one named with the verb
         if gapped and events:
             have = {e.partner_id for e in events}
+            verb_last = self._verb_after_partners()
             for p in gapped:
                 # (the nearest partner before it: "crossed Turkmenistan by rail, while Uzbekistan received
                 # 200,000 t and Afghanistan 150,000 t" repeats Uzbekistan's trade, not Turkmenistan's transit)
                 e = max((e for e in events if e.activity_type in ("trade", "transit") and e.partner_start_char is not None
                          and e.partner_start_char < p.start_char), key=lambda e: e.partner_start_char, default=None) \
-                    if not self._verb_after_partners() else min((  # (verb last: the nearest partner after it)
+                    if not verb_last else min((  # (verb last: the nearest partner after it)
                         e for e in events if e.activity_type in ("trade", "transit") and e.partner_start_char is not None
                         and e.partner_start_char > p.start_char), key=lambda e: e.partner_start_char, default=None)
                 if e is not None and p.entity_id not in have:
