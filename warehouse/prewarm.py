@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import wait
 
 _POOL: ProcessPoolExecutor | None = None
 _WORKERS = 0
@@ -71,13 +72,19 @@ def stop() -> None:
     if _POOL is None:
         return
     processes = list({id(p): p for p in (*_STARTED, *(getattr(_POOL, "_processes", None) or {}).values())}.values())
+    manager = getattr(_POOL, "_executor_manager_thread", None)  # (shutdown() forgets it)
     for p in processes:
         p.terminate()
     _POOL.shutdown(wait=False, cancel_futures=True)
     for p in processes:
-        p.join(timeout=5)
-        if p.is_alive():  # (a worker that outlived SIGTERM, seen once in a loaded CI run: it is ours, end it)
+        if not wait([p.sentinel], timeout=5):  # (outlived SIGTERM, seen once in a loaded CI run)
             p.kill()
-            p.join(timeout=5)
+            wait([p.sentinel], timeout=60)  # SIGKILL waits for a disk read in progress
+    # The pool's thread reaps the workers too: wait for it, or a worker it is reaping still says
+    # it is alive. (A worker that closed its pipes is still exiting: join() waits for the end.)
+    if manager is not None:
+        manager.join(timeout=30)
+    for p in processes:
+        p.join(timeout=30)
     _STARTED.clear()
     _POOL = None
