@@ -237,6 +237,8 @@ def _one_chrome_kind(line: str) -> str | None:
         return "inline_link"
     if _is_breadcrumb(s):
         return "breadcrumb"
+    if _ticker().match(s):
+        return "ticker"
     if _is_time_or_date(s):
         return "time"
     if _is_signed_date(s):
@@ -257,6 +259,19 @@ def _one_chrome_kind(line: str) -> str | None:
     if kind in ("share", "byline", "read_time", "counter", "comments", "published") and s.endswith(".") and len(s) > 40:
         return None  # a sentence ("Share prices fell.", "By 2030 the line will carry...")
     return kind
+
+
+@lru_cache(maxsize=1)
+def _ticker() -> re.Pattern[str]:
+    """A line of exchange rates ("USD 475.20  EUR 512.10  RUB 5.31", "Курсы валют: $ 512,3 ▲ € 548,1"):
+    two or more currencies (the units' codes and signs), each with its rate and maybe its change."""
+    curs = sorted({r["surface"] for r in load_csv("grammar/units") if r["kind"] == "money" and r["lang"] == "*"
+                   and (len(r["surface"]) == 1 or (len(r["surface"]) == 3 and r["surface"].isupper()))},
+                  key=len, reverse=True)
+    cur = "(?:" + "|".join(map(re.escape, curs)) + ")"
+    item = (rf"{cur}(?:/{cur})?[ \t\u00a0]*[:=]?[ \t\u00a0]*\d[\d\u00a0\u202f.,]*"
+            r"(?:[ \t\u00a0]*[▲▼↑↓△▽+\-−–][ \t\u00a0]*(?:\d[\d.,]*[ \t\u00a0]*%?)?)?")
+    return re.compile(rf"(?:[^\W\d_][^\d:\n]{{0,30}}:[ \t\u00a0]*)?{item}(?:[\s|·•,;]+{item})+[\s|·•]*$")
 
 
 def _is_breadcrumb(s: str) -> bool:
@@ -351,12 +366,16 @@ def chrome_lines(text: str, start: int = 0, end: int | None = None, longest: int
     end = len(text) if end is None else end
     if text.count("\n", start, end) < 2 or not text[start:end].strip().count("\n"):
         return []  # a phrase or a single line: no page around it to be chrome of
-    out = []
+    menu = _top_menu(text, start, end)
+    out = list(menu)
+    menu_starts = {s for s, _e in menu}
     run: list[tuple[int, int]] = []  # consecutive lines led by a time: a news feed's sidebar
     top = 0  # lines with words seen: a kicker stands above the headline
     for m in _LINE.finditer(text, start, end):
         if m.group().strip():
             top += 1
+        if m.start() in menu_starts:
+            continue
         if m.end() - m.start() <= longest and (chrome_kind(m.group()) or (top <= 2 and _is_kicker(text, m))
                                                  or _wraps_paywall(text, m, out)):
             out.append(m.span())
@@ -371,6 +390,28 @@ def chrome_lines(text: str, start: int = 0, end: int | None = None, longest: int
     if len(run) >= 2:
         out += run
     return sorted(out)
+
+
+def _top_menu(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The site menu a scraper delivers above the headline, one section per line ("Home",
+    "Politics", "World", "Russia", "China"): before the first line of text, a run of two or more
+    section labels (one to three capitalised words, no digit, no sentence end) among at least three
+    lines of labels and other chrome. A country named there is a section of the site, not of this
+    article. (One label alone is the kicker rule's; a short headline over its byline stays text.)"""
+    labels, chrome = [], 0
+    for m in _LINE.finditer(text, start, end):
+        line = m.group()
+        if not line.strip():
+            continue
+        if len(line) <= 160 and chrome_kind(line):
+            chrome += 1
+        elif _is_label(line):
+            labels.append(m.span())
+        else:
+            break  # the headline or the first paragraph
+    else:
+        return []  # labels and nothing after them: a list, not a menu over an article
+    return labels if len(labels) >= 2 and len(labels) + chrome >= 3 else []
 
 
 _WRAP_END = re.compile(r"[^\W\d_][ \t\u00a0]*\Z|[,\-‐][ \t\u00a0]*\Z")

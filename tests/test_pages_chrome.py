@@ -454,3 +454,51 @@ def test_a_signed_byline_date_gives_no_figure():
             "Казахстан за січень–жовтень експортував понад 420 тис. тонн соняшникової олії до Китаю.\n")
     dates = [f.surface_text for f in extract(page, "uk").figures if f.kind == "date"]
     assert dates and all("листопада" not in d for d in dates), dates
+
+
+# a site menu as scrapers deliver it: one section per line above the headline, some of them countries
+MENUS = [
+    ("en", "Home\nPolitics\nEconomy\nWorld\nRussia\nChina\nSport\nSubscribe",
+     "Kazakhstan to ship more wheat to Iran as rail link opens",
+     "ASTANA - Kazakhstan will ship up to 1.5 million tonnes of wheat to Iran this season, the ministry said."),
+    ("ru", "Главная\nПолитика\nЭкономика\nВ мире\nРоссия\nКитай\nКонтакты",
+     "Казахстан нарастил поставки пшеницы в Иран",
+     "АСТАНА — Казахстан в этом сезоне отправит в Иран до 1,5 млн тонн пшеницы, сообщило министерство."),
+    ("de", "Startseite\nPolitik\nWirtschaft\nRussland\nChina\nImpressum",
+     "Kasachstan liefert mehr Weizen in den Iran",
+     "Kasachstan wird in dieser Saison bis zu 1,5 Millionen Tonnen Weizen in den Iran liefern, teilte das Ministerium mit."),
+    ("kk", "Басты бет\nСаясат\nЭкономика\nРесей\nҚытай\nБайланыс",
+     "Қазақстан Иранға бидай жеткізуді арттырады",
+     "Қазақстан биыл Иранға 1,5 млн тоннаға дейін бидай жөнелтеді, деп хабарлады министрлік."),
+]
+
+
+@pytest.mark.parametrize("lang, menu, headline, body", MENUS, ids=[m[0] for m in MENUS])
+def test_a_site_menu_above_the_headline_names_nothing(lang, menu, headline, body):
+    page = f"{menu}\n{headline}\n\n{body}\n"
+    cleaned = clean_text(page, lang)
+    assert cleaned.title == headline and cleaned.body_text.startswith(headline)
+    for r in (extract(page, lang), extract(cleaned.body_text, lang)):
+        assert {m.entity_id for m in r.mentions if m.entity_type == "partner"} == {"IR"}
+
+
+def test_a_short_headline_over_its_byline_is_not_a_menu():
+    page = "Grain to Iran\nBy Anna Berger\n11:49\n\nKazakhstan shipped 1 million tonnes of wheat to Iran in May.\n"
+    assert clean_text(page, "en").title == "Grain to Iran"
+    # and a list of short lines with nothing after it is a list, not a menu over an article
+    assert [m.surface_text for m in extract("Partners\n\nRussia\nChina\nTurkey\n", "en").mentions
+            if m.entity_type == "partner"] == ["Russia", "China", "Turkey"]
+
+
+@pytest.mark.parametrize("line", ["USD 475.20   EUR 512.10   RUB 5.31", "Курсы валют: USD 512,30 EUR 548,10",
+                                  "$ 512.3 ▲ € 548.1 ▼", "USD/KZT 512.3 +0.4%  EUR/KZT 548.1 −0.2%"])
+def test_an_exchange_rate_ticker_is_chrome_and_gives_no_money(line):
+    assert chrome_kind(line) == "ticker"
+    page = f"Kazakhstan ships wheat to Iran\n{line}\n\nKazakhstan shipped 1 million tonnes of wheat to Iran in May.\n"
+    assert [f.kind for f in extract(page, "en").figures if f.kind == "money"] == []
+
+
+@pytest.mark.parametrize("line", ["Exports rose to USD 475 million and EUR 12 million.", "USD 475.20",
+                                  "The rate was USD 475 and EUR 512"])
+def test_money_in_prose_is_no_ticker(line):
+    assert chrome_kind(line) != "ticker"
