@@ -239,6 +239,8 @@ def _one_chrome_kind(line: str) -> str | None:
         return "breadcrumb"
     if _ticker().match(s):
         return "ticker"
+    if _WEATHER.match(s):
+        return "weather"
     if _is_time_or_date(s):
         return "time"
     if _is_signed_date(s):
@@ -259,6 +261,12 @@ def _one_chrome_kind(line: str) -> str | None:
     if kind in ("share", "byline", "read_time", "counter", "comments", "published") and s.endswith(".") and len(s) > 40:
         return None  # a sentence ("Share prices fell.", "By 2030 the line will carry...")
     return kind
+
+
+# a weather widget: a place and its temperature, nothing else ("Astana +12°C", "Погода в Алматы: −3 °C")
+_CAP = r"[^\W\d_a-zß-ÿа-яёәғқңөұүһіїєґ]"  # a capital letter (not lowercase, Latin or Cyrillic)
+_WEATHER = re.compile(rf"(?:(?:[^\W\d_][^\d\n:]{{0,30}}:|{_CAP}[\w-]*(?:[ \t]{_CAP}[\w-]*)?)[ \t\u00a0]+)?"
+                      r"[+\-−–]?\d{1,2}(?:[.,]\d)?[ \t\u00a0]*°[ \t\u00a0]*[CСF]?[ \t\u00a0]*$")
 
 
 @lru_cache(maxsize=1)

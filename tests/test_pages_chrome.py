@@ -502,3 +502,21 @@ def test_an_exchange_rate_ticker_is_chrome_and_gives_no_money(line):
                                   "The rate was USD 475 and EUR 512"])
 def test_money_in_prose_is_no_ticker(line):
     assert chrome_kind(line) != "ticker"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Astana +12°C   Almaty +15°C", "weather"), ("Погода в Алматы: −3 °C", "weather"), ("Łódź +3°C", "weather"),
+    ("Sign up for our Central Asia newsletter: the week's news from Uzbekistan and Kyrgyzstan", "paywall"),
+    ("Подписывайтесь на наш Telegram-канал о Китае и России", "paywall"),
+    ("Image caption, Trains at the Khorgos crossing from China", "caption")])
+def test_weather_newsletter_and_caption_lines_are_chrome(line, kind):
+    assert chrome_kind(line) == kind
+    page = f"Kazakhstan ships wheat to Iran\n\nKazakhstan shipped 1 million tonnes of wheat to Iran in May.\n\n{line}\n"
+    r = extract(page, "ru" if line[0] in "ПП" else "en")
+    at = page.index(line)
+    assert not [m for m in r.mentions if m.start_char >= at] and not [f for f in r.figures if f.start_char >= at]
+
+
+@pytest.mark.parametrize("line", ["Temperatures fell to -30°C", "It was 12°C"])
+def test_a_temperature_in_prose_is_no_weather_widget(line):
+    assert chrome_kind(line) is None
