@@ -29,11 +29,12 @@ def supported_languages() -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _detectors(script: str | None = None):
+def _detectors(script: str | None = None, without: str | None = None):
     """A detector over the configured languages of one script (or all): fewer candidates, less work."""
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-    codes = [r["lang"] for r in load_csv("languages") if script is None or r.get("script") == script]
+    codes = [r["lang"] for r in load_csv("languages")
+             if (script is None or r.get("script") == script) and r["lang"] != without]
     langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in codes]
     if len(langs) == 1:  # lingua needs two candidates to compare
         return _detectors(None)
@@ -235,12 +236,10 @@ def detect_language_verbose(text: str) -> tuple[str | None, float, str | None]:
             other = wide[0].language.iso_code_639_1.name.lower()
             if other not in supported_languages():
                 return None, 0.0, other
-    restricted, _, _ = _detectors(dominant_script(sample))
-    values = restricted.compute_language_confidence_values(sample)
+    values = _lingua_values(sample)
     if values and values[0].value < 0.9 and len(text) > _SAMPLE:
         sample = text[:_SAMPLE_UNSURE]
-        restricted, _, _ = _detectors(dominant_script(sample))
-        values = restricted.compute_language_confidence_values(sample)
+        values = _lingua_values(sample)
     if not values:
         return None, 0.0, None
     top = values[0]
@@ -253,6 +252,36 @@ def detect_language_verbose(text: str) -> tuple[str | None, float, str | None]:
             if other not in supported_languages() and wide[0].value > 0.5:
                 return None, conf, other
     return code, round(conf, 4), None
+
+
+@lru_cache(maxsize=1)
+def _own_alphabets() -> dict[str, frozenset[str]]:
+    """language -> the letters of kind `alphabet` that no other configured language writes (Kazakh's
+    ә ғ қ ң ө ұ ү һ, not і, which Ukrainian writes too)."""
+    letters: dict[str, set[str]] = {}   # every letter listed for the language
+    alphabet: dict[str, set[str]] = {}  # those of kind `alphabet`
+    for r in load_csv("language_markers"):
+        if r["kind"] in ("letter", "alphabet"):
+            letters.setdefault(r["lang"], set()).add(r["marker"].lower())
+            if r["kind"] == "alphabet":
+                alphabet.setdefault(r["lang"], set()).add(r["marker"].lower())
+    return {lang: frozenset(own - set().union(*(v for k, v in letters.items() if k != lang)))
+            for lang, own in alphabet.items()}
+
+
+def _lingua_values(sample: str) -> list:
+    """lingua's confidence values among the languages of the sample's script. A full sample that
+    lacks every letter only its top language writes is asked again without that language: 300
+    characters of Kazakh always hold some of ә ғ қ ң ө ұ ү һ (lingua once read a Ukrainian lead,
+    full of the "і" both write, as Kazakh with confidence 1.0)."""
+    script = dominant_script(sample)
+    values = _detectors(script)[0].compute_language_confidence_values(sample)
+    if values and len(sample) >= _SAMPLE:
+        top = values[0].language.iso_code_639_1.name.lower()
+        own = _own_alphabets().get(top)
+        if own and own.isdisjoint(sample.lower()):
+            values = _detectors(script, top)[0].compute_language_confidence_values(sample)
+    return values
 
 
 @lru_cache(maxsize=None)

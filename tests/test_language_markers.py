@@ -86,3 +86,25 @@ def test_russian_letters_vouch_for_russian_but_kazakh_letters_veto_it():
     ru = "Для этого на участке будут построены новые насосные станции, а инвестиции оцениваются в тенге."
     assert language_by_markers(ru) == "ru"
     assert language_by_markers(ru + " Қазақстан мұнайы") is None
+
+
+# a Ukrainian lead full of "і", the letter Ukrainian shares with Kazakh (lingua read it as Kazakh, 1.0)
+UK_LEAD = ("Розслідування: як казахстанські компанії постачали Росії деталі для дронів\n\nОлена Коваль\n\n"
+           "Журналісти проаналізували митні дані й встановили, що в січні–серпні 2024 року щонайменше 9 "
+           "казахстанських компаній поставили до Росії електронні компоненти для безпілотників на суму понад "
+           "35 млн доларів. Ці товари підпадають під експортний контроль ЄС і США, запроваджений проти Росії.")
+
+
+def test_a_ukrainian_lead_with_the_letter_it_shares_with_kazakh_is_ukrainian():
+    from extract.language import _SAMPLE, _lingua_values
+
+    assert detect_language_verbose(UK_LEAD)[0] == "uk"
+    assert language_by_markers(UK_LEAD) == "uk"  # "і" is Ukrainian too: it no longer vetoes Ukrainian
+    # and where lingua decides, a full sample without a letter only Kazakh writes is asked again without Kazakh
+    sample = UK_LEAD[:_SAMPLE]
+    first = _detectors(dominant_script(sample))[0].compute_language_confidence_values(sample)[0]
+    assert first.language.iso_code_639_1.name.lower() == "kk"  # (what lingua alone says)
+    assert _lingua_values(sample)[0].language.iso_code_639_1.name.lower() == "uk"
+    kk = ("Қазақстан биыл Қытайға 1,5 млн тонна бидай жөнелтті, деп хабарлады Ауыл шаруашылығы министрлігі. "
+          "Бұл өткен жылмен салыстырғанда 12 пайызға көп, ал Өзбекстанға жөнелтілген астық көлемі де өсті.") * 2
+    assert detect_language_verbose(kk)[0] == "kk"
