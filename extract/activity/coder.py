@@ -51,6 +51,9 @@ _VERB_REACH = 8  # a noun trigger and the verb of the same act after it ("delega
 _RESTRICTED_FLOW = 3  # "has not restricted sugar shipments": the flow this close to a denied restriction
 _SENT_VISIT = 5  # "направити до Варшави нову делегацію": the delegation this close after the verb that sends it
 _CONCERN_REACH = 2  # "raise questions in Washington": the partner this close after the words of concern
+# "absolwent uczelni w Moskwie", "a graduate of a university in Moscow": a partner this close after
+# (in a language of case endings, before: "Мәскеу университетінің түлегі") the words of a biography
+_BIOGRAPHY_REACH, _BIOGRAPHY_REACH_BEFORE = 6, 3
 _HOME_RIVAL_REACH = 3  # "видит в казахстанских мукомолах соперников": the rival word this close after Kazakhstan's side
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
 _ABOUT_THEM_REACH = 9      # a cooperation word this close to its partner's agreement or talks is what they are about
@@ -416,6 +419,15 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         k, end = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
         return any(a == end or 0 < k - b + 1 <= 2 and b <= k for a, b in borns)
 
+    def _in_biography(self, cues, p: Mention) -> bool:
+        """The partner a few words after a biography word, with no comma between ("absolwent uczelni w
+        Moskwie", "раніше був послом у Туреччині"); in a language of case endings, a few words before it
+        ("Мәскеу университетінің түлегі", "Түркияда елші болған")."""
+        k, end = self.token_of(p.start_char), self.token_of(p.end_char - 1) + 1
+        if self.g.case_endings:  # (the words after it are the person's: "түлегі вице-министр Мысырмен")
+            return any(0 <= a - end <= _BIOGRAPHY_REACH_BEFORE and not self._marks_between(end, a, ",;:") for a, _b in cues)
+        return any(0 <= k - b <= _BIOGRAPHY_REACH and not self._marks_between(b, k, ",;:") for _a, b in cues)
+
     def _in_former_apposition(self, formers, p: Mention) -> bool:
         """The partner stands in an apposition that a "former" word opens after a comma (", a former
         ...", ", ancien ...", ", бывший ..."), before the apposition's next comma."""
@@ -473,9 +485,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # Bank economist who spent ten years in Washington": a person's past, in an apposition, names no party
         # ... nor the topic of a question ("asked about US participation, the official declined to comment",
         # "АҚШ-тың қатысуы туралы сұраққа"), nor where a person was born or studied ("a Ukrainian-born
-        # engineer", "родом из Украины", "né en Ukraine", "Ресейде білім алған геолог")
+        # engineer", "родом из Украины", "né en Ukraine", "Ресейде білім алған геолог", "a graduate of a
+        # university in Moscow", "раніше був послом у Туреччині")
         for role, names_no_party in (("former", self._in_former_apposition), ("question_about", self._asked_about),
-                                     ("born", self._birthplace)):
+                                     ("born", self._birthplace), ("biography", self._in_biography)):
             if role in cues and self.partners:
                 self.partners = [p for p in self.partners if not names_no_party(cues[role], p)]
                 if not self.partners:

@@ -7,6 +7,7 @@ from .roles import _HOSTILE, _ROLE_CUES
 
 _COMPARED_NP = 5  # "Ресей арқылы өтетін теміржол бағытына қарағанда": the partner to "than" after the phrase
 _COMPARISON_REACH = 1   # a comparison word is right before the partner
+_COMPARED_NP_AFTER = 3  # "niż w ofertach rosyjskich": a partner's adjective this close after "than"
 _RIVAL_REACH = 5        # "Russia, the biggest competitor," : rival word within this many words after
 _VERSUS_REACH = 14  # words from "wobec ponad" (against more than) to the partners of its quantity
 _QUOTE_ENDS = "\"»”“«–—"  # what ends a quoted statement before its verb of saying ('," said', "», — дейді", "– ocenia")
@@ -32,7 +33,7 @@ class Frames:
                 cues, "comparison", mi - self._articles_in(cues, mi - 2, mi), _COMPARISON_REACH - 1) and \
                 self._opens_clause_after(cues, mi, me) is None:
             return True
-        if "than" in cues and self._compared_act(cues, clause, mi):
+        if "than" in cues and (self._compared_act(cues, clause, mi) or self._in_compared_phrase(cues, clause, mi, me)):
             return True
         # "wobec ponad 40 proc. dostaw z Arabii Saudyjskiej": "against" a quantity, the partners of that
         # quantity are the comparison's
@@ -126,6 +127,18 @@ class Frames:
         if word is None or any(j == word for _, j in cues.get("ordinal", ())):
             return None
         return word
+
+    def _in_compared_phrase(self, cues, clause, mi: int, me: int) -> bool:
+        """"6 dol. więcej niż w ofertach rosyjskich", "нижче за пропозиції французьких трейдерів": a
+        partner's adjective in the phrase right after "than", with no number, comma or other side between
+        (not "more than 20% to Russian buyers": "than" before a number qualifies the number)."""
+        if not any(self.token_of(p.start_char) == mi and p.mention_kind == "demonym" for p in self.partners):
+            return False
+        return any(0 < mi - j <= _COMPARED_NP_AFTER and clause[j] == clause[mi]
+                   and not any(any(ch.isdigit() for ch in w) for w in self.lows[j:mi])
+                   and not self._marks_between(j, mi, ",;:") and not any(
+                       j <= self.token_of(q.start_char) < mi for q in self.partners + self.home)
+                   for _, j in cues["than"])
 
     def _compared_act(self, cues, clause, mi: int) -> bool:
         """"more expensive than overland transit through Russia", "дороже, чем поставки в Китай": the
