@@ -16,3 +16,11 @@ def test_every_row_has_the_header_fields(path):
     width = len(rows[0])
     bad = [(n, row) for n, row in enumerate(rows[1:], start=2) if len(row) != width]
     assert not bad, bad[:5]
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.rglob("*.csv")), ids=lambda p: str(p.relative_to(SEEDS)))
+def test_one_kind_of_line_end_per_file(path):
+    # (a row added with "\n" to a file of "\r\n" rows: DuckDB's CSV sniffer gave up and dbt's seed failed)
+    data = path.read_bytes()
+    crlf, lf = data.count(b"\r\n"), data.count(b"\n")
+    assert crlf in (0, lf), f"{crlf} of {lf} lines end in CRLF"
