@@ -1396,6 +1396,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         goods_of_home = {self.token_of(m.start_char) for m in self.home if m.mention_kind == "demonym"}
         resold = [r for r, _ in cues["resell"] if any(qi < r and cq == clause[r] for _q, qi, _qe, _qh, cq, _v in parties)
                   and not any(k < r and clause[k] == clause[r] and k not in goods_of_home for k in home)] if "resell" in cues else ()
+        # "ACWA Power has invested $5 billion in Uzbekistan", "hat in Usbekistan eine Anlage eröffnet": an
+        # investment placed in another country, in a clause with no Kazakh side, is that country's project
+        # (a country's name: "die Bundesregierung in Berlin" is who invests, "в американски облигации" what in)
+        invested_abroad = {c for p, mi, _me, _h, c, _v in parties if c not in kz_clauses and p.mention_kind == "name" and self._after_any(
+            cues, ("invest_place",), mi - self._articles_in(cues, mi - 2, mi), 0)} if "invest_place" in cues and (
+            "invest" in types) else ()
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:
@@ -1533,6 +1539,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                         i < a < mi for a, _ in cues.get("project_noun", ()))):
                     continue  # "KOMIR участвует в проектах в Монголии", "Моңғолия мен Вьетнамдағы жобаларына
                     # қатысады": projects in a country, with no Kazakh side, are someone's business there
+                if t == "invest" and clause[i] in invested_abroad:
+                    continue  # (neither the country invested in nor its investor is a side of Kazakhstan's)
                 if "concern" in cues and any(i < a and 0 <= mi - b <= _CONCERN_REACH and clause[i] == clause[a] == clause[mi]
                                              for a, b in cues["concern"]):
                     continue  # "Reeksport budzi pytania w Waszyngtonie", "re-exports worry Washington": who worries is

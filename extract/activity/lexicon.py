@@ -41,7 +41,10 @@ activity_cues.csv      words that frame it: negation(_after), comparison(_after)
                        conditional_first / comparison_if_ranked / relative_comma / clause_if_infinitive
                        (a word that is a condition, a comparison, a relative pronoun or a clause opener only
                        as the sentence's first word, after a rank, after a comma before a verb-final clause,
-                       or before a zu-infinitive)
+                       or before a zu-infinitive); biography (where a person studied or served before:
+                       a partner a few words after it, in Kazakh before it, is no side); invest_place
+                       ("in" before the country an investment is placed in: with no Kazakh side in the
+                       clause, that country's project)
 activity_sectors.csv   sector words (energy, nuclear, minerals, transport, security)
 routes.csv (crosses)   the countries a named route crosses (CPC -> RU)
 """
