@@ -54,6 +54,7 @@ _CONCERN_REACH = 2  # "raise questions in Washington": the partner this close af
 # "absolwent uczelni w Moskwie", "a graduate of a university in Moscow": a partner this close after
 # (in a language of case endings, before: "Мәскеу университетінің түлегі") the words of a biography
 _BIOGRAPHY_REACH, _BIOGRAPHY_REACH_BEFORE = 6, 3
+_NON_BEFORE = re.compile(r"(?i)(?<![^\W\d_])(?:(?:non|nicht)[-‐ ]|не[-‐])\Z")
 _HOME_RIVAL_REACH = 3  # "видит в казахстанских мукомолах соперников": the rival word this close after Kazakhstan's side
 _FINAL_STOP_REACH = 8   # "die Einfuhr von Rindfleisch aus zwei Regionen ausgesetzt": a clause-final stop this far after
 _ABOUT_THEM_REACH = 9      # a cooperation word this close to its partner's agreement or talks is what they are about
@@ -487,6 +488,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # "АҚШ-тың қатысуы туралы сұраққа"), nor where a person was born or studied ("a Ukrainian-born
         # engineer", "родом из Украины", "né en Ukraine", "Ресейде білім алған геолог", "a graduate of a
         # university in Moscow", "раніше був послом у Туреччині")
+        # "from non-EU suppliers", "Nicht-EU-Staaten", "pays non UE": the partner's negation names all but it
+        if self.partners and any(_NON_BEFORE.search(self.text, max(0, p.start_char - 6), p.start_char) for p in self.partners):
+            self.partners = [p for p in self.partners if not _NON_BEFORE.search(self.text, max(0, p.start_char - 6), p.start_char)]
+            if not self.partners:
+                return None
         for role, names_no_party in (("former", self._in_former_apposition), ("question_about", self._asked_about),
                                      ("born", self._birthplace), ("biography", self._in_biography)):
             if role in cues and self.partners:
@@ -1539,7 +1545,7 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                         i < a < mi for a, _ in cues.get("project_noun", ()))):
                     continue  # "KOMIR участвует в проектах в Монголии", "Моңғолия мен Вьетнамдағы жобаларына
                     # қатысады": projects in a country, with no Kazakh side, are someone's business there
-                if t == "invest" and clause[i] in invested_abroad:
+                if t == "invest" and (clause[i] in invested_abroad or c in invested_abroad):
                     continue  # (neither the country invested in nor its investor is a side of Kazakhstan's)
                 if "concern" in cues and any(i < a and 0 <= mi - b <= _CONCERN_REACH and clause[i] == clause[a] == clause[mi]
                                              for a, b in cues["concern"]):
