@@ -928,6 +928,19 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             hits = [(t, i, j) for t, i, j in hits if not (
                 t in ("trade", "move") and any(-1 <= s - i <= 2 and s != i and clause[s] == clause[i] for s in stakes))]
             types = {t for t, _, _ in hits}
+        # "Kazatomprom's subsidiary Ulba", "«Қазатомөнеркәсіптің» еншілес кәсіпорны", "a subsidiary of
+        # KazMunayGas": a Kazakh company's own subsidiary is no foreign investment
+        if "subsidiary" in cues and "invest" in types and (self.home or "kazakh_side" in cues):
+            spans = [(self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1) for m in self.home]
+            spans += cues.get("kazakh_side", ())
+            places = [x for role in ("invest_place", "place", "destination") for x, _ in cues.get(role, ())]
+            own = {a for a, b in cues["subsidiary"] if any(  # (not "a subsidiary in Aktobe": where it is)
+                0 <= a - e <= 1 and not self._marks_between(e, a, ",;:") or 0 <= s - b <= 3 and not self._marks_between(
+                    b, s, ",;:") and not any(
+                    b <= x < s for x in places) for s, e in spans)}
+            if own:
+                hits = [h for h in hits if not (h[0] == "invest" and h[1] in own)]
+                types = {t for t, _, _ in hits}
         # "banned imports", "приостановила отгрузку", "bought a stake": stopping trade is the
         # sanction, buying a share the investment, not trade
         # (not a sanction that dates the trade: "До запровадження обмежень Пекін купував", "before the ban")

@@ -111,7 +111,10 @@ class Parties:
             me = self.token_of(p.end_char - 1) + 1
             if first >= me and me < i and "," in self._gap(me):
                 end = next((e for e in range(me + 1, i + 1) if "," in self._gap(e)), None)
-                if end is not None and all(me <= h < end for h in homes):
+                # (not a list's member: "Әзербайжан, Қазақстан, Өзбекстан және Түркия министрлерінің
+                # кездесуі", where the Kazakh name alone stands between the commas)
+                if end is not None and all(me <= h < end for h in homes) and not all(
+                        any(m.start_char <= self.starts[k] < m.end_char for m in self.home) for k in range(me, end)):
                     return True
         return False
 
