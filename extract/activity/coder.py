@@ -933,7 +933,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         if "subsidiary" in cues and "invest" in types and (self.home or "kazakh_side" in cues):
             spans = [(self.token_of(m.start_char), self.token_of(m.end_char - 1) + 1) for m in self.home]
             spans += cues.get("kazakh_side", ())
-            places = [x for role in ("invest_place", "place", "destination") for x, _ in cues.get(role, ())]
+            places = [x for role in ("place", "destination") for x, _ in cues.get(role, ())]
+            places += [x for x, w in enumerate(self.lows) if w in self.g.invest_place_words]
             own = {a for a, b in cues["subsidiary"] if any(  # (not "a subsidiary in Aktobe": where it is)
                 0 <= a - e <= 1 and not self._marks_between(e, a, ",;:") or 0 <= s - b <= 3 and not self._marks_between(
                     b, s, ",;:") and not any(
@@ -1418,9 +1419,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # "ACWA Power has invested $5 billion in Uzbekistan", "hat in Usbekistan eine Anlage eröffnet": an
         # investment placed in another country, in a clause with no Kazakh side, is that country's project
         # (a country's name: "die Bundesregierung in Berlin" is who invests, "в американски облигации" what in)
-        invested_abroad = {c for p, mi, _me, _h, c, _v in parties if c not in kz_clauses and p.mention_kind == "name" and self._after_any(
-            cues, ("invest_place",), mi - self._articles_in(cues, mi - 2, mi), 0)} if "invest_place" in cues and (
-            "invest" in types) else ()
+        invested_abroad = {c for p, mi, _me, _h, c, _v in parties if c not in kz_clauses and p.mention_kind == "name" and (
+            k := mi - self._articles_in(cues, mi - 2, mi)) > 0 and self.lows[k - 1] in self.g.invest_place_words} if (
+            "invest" in types and self.g.invest_place_words) else ()
         for t, i, j in hits:
             move = t == "move"
             for p, mi, me, head, c, via in parties:

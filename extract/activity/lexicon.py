@@ -58,7 +58,7 @@ from ..reference import CAPITALISED_NOUNS, load_csv
 from ..word_trie import literal_trie
 from .words import WordPatterns
 
-_OWN_LISTS = ("that", "fund_noun", "anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "talk_opener", "attendee_opener", "coordination", "official", "company_word",
+_OWN_LISTS = ("that", "fund_noun", "invest_place", "anaphor", "anaphor_noun", "pair_anaphor", "pair_opener", "talk_opener", "attendee_opener", "coordination", "official", "company_word",
               "not_name", "separable_particle")  # cue roles kept apart from the word table
 
 
@@ -177,6 +177,8 @@ class ActivityGrammar:
                                        and not r["cue"].startswith("*"))
         # "фонд", "fund": a fund that a Kazakh name names is Kazakhstan's side (words as written, lower case)
         self.fund_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "fund_noun")
+        # (own list: "in", "в", "w" are in most sentences, and only an investment asks about them)
+        self.invest_place_words = frozenset(r["cue"].lower() for r in cues if r["role"] == "invest_place")
         # "*konzern": the end of a compound that names a company ("der österreichische Stahlkonzern Voestalpine")
         self.company_suffixes = tuple(r["cue"][1:].lower() for r in cues
                                       if r["role"] == "company_word" and r["cue"].startswith("*"))
