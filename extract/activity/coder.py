@@ -1059,8 +1059,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                                             for suf, r in self.g.case_endings if r in ("destination", "origin")))]
             bound_to = [k for k in (self.token_of(m.start_char) for m in self.partners)
                         if self._after_any(cues, ("destination",), k, 1)]
+            # (or its relative clause: "L'Ukraine, qui a exporté ... vers l'Afrique du Nord")
+            relatives = {k for k, _ in cues.get("relative", ())}
             sold_out = {a for a, _ in cues["export_word"] if clause[a] not in kz_clauses and any(
-                0 <= a - e <= 2 and clause[e - 1] == clause[a] for e in sellers_end) and not any(
+                0 <= a - e <= 2 and clause[e - 1] == clause[a] or e in relatives and 0 < a - e <= 3
+                and clause[e] == clause[a] for e in sellers_end) and not any(
                 a < k and clause[k] == clause[a] for k in bound_to)}
             if sold_out:
                 hits = [h for h in hits if not (h[0] == "trade" and h[1] in sold_out)]
