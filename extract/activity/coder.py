@@ -1065,6 +1065,14 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 0 <= a - e <= 2 and clause[e - 1] == clause[a] or e in relatives and 0 < a - e <= 3
                 and clause[e] == clause[a] for e in sellers_end) and not any(
                 a < k and clause[k] == clause[a] for k in bound_to)}
+            # "Россия ввела квоту на вывоз зерна", "a quota on grain exports": a partner's quota on its own
+            # exports, in a clause with no Kazakh side and no place they go to, is its own export rule
+            for q, qe in cues.get("quota", ()):
+                a = next((a for a, _ in cues["export_word"] if 0 <= a - qe <= 2 and clause[a] == clause[q]), None)
+                if a is not None and clause[q] not in kz_clauses and any(
+                        k < q and clause[k] == clause[q] for k in (self.token_of(m.start_char) for m in self.partners)) and not any(
+                        q < k and clause[k] == clause[q] for k in bound_to):
+                    sold_out |= {q, a}
             if sold_out:
                 hits = [h for h in hits if not (h[0] == "trade" and h[1] in sold_out)]
                 if not hits:
