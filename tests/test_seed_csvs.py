@@ -24,3 +24,11 @@ def test_one_kind_of_line_end_per_file(path):
     data = path.read_bytes()
     crlf, lf = data.count(b"\r\n"), data.count(b"\n")
     assert crlf in (0, lf), f"{crlf} of {lf} lines end in CRLF"
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.rglob("*.csv")), ids=lambda p: str(p.relative_to(SEEDS)))
+def test_no_row_twice(path):
+    # (a row added again beside its twin matched the same words twice and hid nothing but the intent)
+    rows = path.read_text(encoding="utf-8").splitlines()
+    twice = sorted({r for r in rows if rows.count(r) > 1}) if len(set(rows)) < len(rows) else []
+    assert not twice, twice[:5]

@@ -489,9 +489,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # engineer", "родом из Украины", "né en Ukraine", "Ресейде білім алған геолог", "a graduate of a
         # university in Moscow", "раніше був послом у Туреччині")
         # "from non-EU suppliers", "Nicht-EU-Staaten", "pays non UE": the partner's negation names all but it
-        if self.partners and any(_NON_BEFORE.search(self.text, max(0, p.start_char - 6), p.start_char) for p in self.partners):
-            self.partners = [p for p in self.partners if not _NON_BEFORE.search(self.text, max(0, p.start_char - 6), p.start_char)]
-            if not self.partners:
+        named = [p for p in self.partners if not _NON_BEFORE.search(self.text, max(0, p.start_char - 6), p.start_char)]
+        if len(named) < len(self.partners):
+            self.partners = named
+            if not named:
                 return None
         for role, names_no_party in (("former", self._in_former_apposition), ("question_about", self._asked_about),
                                      ("born", self._birthplace), ("biography", self._in_biography)):
