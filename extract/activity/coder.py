@@ -443,6 +443,20 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 return True
         return False
 
+    def _not_reporting(self, cues, hits: list) -> list:
+        """Kazakhstan's side without what only reports the act: a trailing clause after the last act,
+        opened by a comma or dash, with a verb of saying or a source word and no act of its own ("Russia
+        and China signed a gas deal, officials in Astana said", "…, сообщили в Минэнерго Казахстана")."""
+        last = max(h[1] for h in hits)
+        cut = self.text.rfind(",", self.starts[last], self.s.end_char)
+        cut = max(cut, max(self.text.rfind(d, self.starts[last], self.s.end_char) for d in "—–"))
+        if cut < 0:
+            return self.home
+        opened = self.token_of(cut) + 1
+        if not any(k >= opened for role in ("speech", "quote_verb", "source") for k, _ in cues.get(role, ())):
+            return self.home
+        return [m for m in self.home if m.start_char < cut]
+
     def _lenders_money(self, cues, hits: list) -> list:
         lenders = [a for a, _ in cues["lender"]]
         first_partner = min((self.token_of(p.start_char) for p in self.partners), default=None)
@@ -500,6 +514,8 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 self.partners = [p for p in self.partners if not names_no_party(cues[role], p)]
                 if not self.partners:
                     return None
+        if self.home and hits and not {"speech", "quote_verb", "source"}.isdisjoint(cues):
+            self.home = self._not_reporting(cues, hits)
         # "Узбекистан ... продает Афганистану муку и видит в казахстанских мукомолах соперников", "sees Kazakh
         # millers as rivals": Kazakhstan's side named as a partner's rival, after the acts, is no side of them
         if "rival" in cues and self.home and self.partners and hits:
