@@ -93,6 +93,19 @@ _QUOTA_GRANTED = 4  # "granted a duty-free quota": the granting word to the quot
 _RANK_TO_ACT = 4  # "вторият по големина доставчик", "другий після Росії постачальник": the rank to the act and to whom it ranks behind
 
 
+_SEGMENT_BREAK = re.compile(r",(?!\d)|;|\s[—–]\s")  # (not the comma of "185,000" or "1,5")
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans between a sentence's commas, semicolons and spaced dashes."""
+    out, a = [], start
+    for m in _SEGMENT_BREAK.finditer(text, start, end):
+        out.append((a, m.start()))
+        a = m.end()
+    out.append((a, end))
+    return out
+
+
 def _home_in(by_sentence: dict[int, list[Mention]], k: int) -> bool:
     """Sentence k names Kazakhstan's side."""
     return any(m.entity_type == "home" for m in by_sentence.get(k, ()))
@@ -443,19 +456,19 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 return True
         return False
 
-    def _not_reporting(self, cues, hits: list) -> list:
-        """Kazakhstan's side without what only reports the act: a trailing clause after the last act,
-        opened by a comma or dash, with a verb of saying or a source word and no act of its own ("Russia
-        and China signed a gas deal, officials in Astana said", "…, сообщили в Минэнерго Казахстана")."""
-        last = max(h[1] for h in hits)
-        cut = self.text.rfind(",", self.starts[last], self.s.end_char)
-        cut = max(cut, max(self.text.rfind(d, self.starts[last], self.s.end_char) for d in "—–"))
-        if cut < 0:
-            return self.home
-        opened = self.token_of(cut) + 1
-        if not any(k >= opened for role in ("speech", "quote_verb", "source") for k, _ in cues.get(role, ())):
-            return self.home
-        return [m for m in self.home if m.start_char < cut]
+    def _reporting_spans(self, cues, hits: list, roles=("speech", "quote_verb", "source")) -> list[tuple[int, int]]:
+        """The character spans of the clauses that only report: after a comma, semicolon or dash (not the
+        sentence's first), with a verb of saying or a source word and no act of their own ("Russia and China
+        signed a gas deal, officials in Astana said", "…, сообщили в Минэнерго Казахстана", "…, Pakistan's
+        commerce ministry said on Wednesday, making the route …")."""
+        said = sorted(k for role in roles for k, _ in cues.get(role, ()))
+        acts = {h[1] for h in hits}
+        out = []
+        for a, b in _segments(self.text, self.s.start_char, self.s.end_char)[1:]:
+            words = [k for k in range(self.token_of(a), len(self.starts)) if a <= self.starts[k] < b]
+            if words and any(k in words for k in said) and acts.isdisjoint(words):
+                out.append((a, b))
+        return out
 
     def _lenders_money(self, cues, hits: list) -> list:
         lenders = [a for a, _ in cues["lender"]]
@@ -514,8 +527,14 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 self.partners = [p for p in self.partners if not names_no_party(cues[role], p)]
                 if not self.partners:
                     return None
-        if self.home and hits and not {"speech", "quote_verb", "source"}.isdisjoint(cues):
-            self.home = self._not_reporting(cues, hits)
+        if hits and not {"speech", "quote_verb", "source"}.isdisjoint(cues):
+            spans = self._reporting_spans(cues, hits)
+            if spans:  # who reports an act is no party to it
+                self.home = [m for m in self.home if not any(a <= m.start_char < b for a, b in spans)]
+                # (a partner's source stays _said_by's: "according to a State Department spokesperson" names
+                # the U.S. as a party)
+                spans = self._reporting_spans(cues, hits, ("speech", "quote_verb")) if "source" in cues else spans
+                self.partners = [m for m in self.partners if not any(a <= m.start_char < b for a, b in spans)]
         # "Узбекистан ... продает Афганистану муку и видит в казахстанских мукомолах соперников", "sees Kazakh
         # millers as rivals": Kazakhstan's side named as a partner's rival, after the acts, is no side of them
         if "rival" in cues and self.home and self.partners and hits:
