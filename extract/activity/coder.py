@@ -1020,13 +1020,23 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # "а Беларус е вторият по големина доставчик на калий след Канада", "Білорусь, другий після Росії
         # постачальник": a rank among suppliers behind another partner, in a clause with no Kazakh side, ranks
         # the world's or a region's trade, no act with Kazakhstan
-        if "comparison" in cues and ("ordinal" in cues or "superlative" in cues) and not types.isdisjoint(_MOVING):
+        if ("comparison" in cues or "comparison_after" in cues) and ("ordinal" in cues or "superlative" in cues) \
+                and not types.isdisjoint(_MOVING):
             ranks = [b for role in ("ordinal", "superlative") for _a, b in cues.get(role, ())]
-            behind = [j for _i, j in cues["comparison"] if any(self.token_of(p.start_char) == j for p in self.partners)]
+            behind = [j for _i, j in cues.get("comparison", ()) if any(self.token_of(p.start_char) == j for p in self.partners)]
             ours = {clause[k] for k in home} | {clause[k] for k, _ in cues.get("kazakh_side", ())}
-            hits = [(t, i, j) for t, i, j in hits if not (t in _MOVING and clause[i] not in ours and any(
-                0 <= i - b <= _RANK_TO_ACT and clause[b] == clause[i] and any(
-                    b <= c <= j + _RANK_TO_ACT and clause[c] == clause[i] for c in behind) for b in ranks))]
+            # ... and a partner ranked behind Kazakhstan ranks as its rival, whatever Kazakh side the clause
+            # names ("Русия, вторият по големина доставчик на пшеница за Централна Азия след Казахстан",
+            # "Ресей ... Қазақстаннан кейінгі ең ірі астық жеткізуші")
+            home_at = {self.token_of(m.start_char) for m in self.home}
+            starts = {b: a for role in ("ordinal", "superlative") for a, b in cues.get(role, ())}
+            behind_home = [j for _i, j in cues.get("comparison", ()) if j in home_at] + [
+                i - 1 for i, _j in cues.get("comparison_after", ()) if i - 1 in home_at]
+            hits = [(t, i, j) for t, i, j in hits if not (t in _MOVING and any(
+                0 <= i - b <= _RANK_TO_ACT and clause[b] == clause[i] and (any(
+                    b <= c <= j + _RANK_TO_ACT and clause[c] == clause[i] for c in behind) and clause[i] not in ours or any(
+                    starts[b] - 2 <= c <= j + 2 * _RANK_TO_ACT and clause[c] == clause[i] and not self._marks_between(j, c, ",;:")
+                    for c in behind_home)) for b in ranks))]
         # "действующий контракт истекает через 14 месяцев", "the current contract expires in May": an agreement
         # said to run out is an old one, no agreement stated
         if "expire" in cues:  # (the agreement word nearest before it only: "signed a contract that expires")

@@ -12,7 +12,7 @@ _VERB_FINAL_REACH = 6  # a negated verb that ends its clause at most this far af
 _CONTENT_REACH = 6      # "agreed on Tuesday to lift trade": the agreement's subject follows it this close
 _BRIDGED_BEFORE = 2  # "у переговорах участі не бере": the act before the participation word
 _NEGATING = frozenset(("negation", "hedge", "negation_after", "negation_object", "speculation", "denial", "failed",
-                        "negation_open", "never_done"))  # cues _negated reads first
+                        "negation_open", "never_done", "negation_final"))  # cues _negated reads first
 
 
 _UNSENT_WAY = 6  # a negated move verb to the way it would have taken ("не изпраща стоки по ... маршрут")
@@ -73,6 +73,14 @@ class Negation:
             closing += [i for i, j in cues.get("negation", ()) if i not in cancelled and any(
                 j <= a <= j + 1 for a, _b in cues["negation_bridge"])]
         ends = {i: j for i, j in cues.get("negation_after", ())}
+        # Kazakh ends its clause on the verb: a closing "жоқ" there denies every act its clause names,
+        # however long the nominal phrase before it ("Түрікменстаннан газ сатып алу мәселесі әзірге
+        # қаралып жатқан жоқ": buying gas is not being considered)
+        for i, j in cues.get("negation_final", ()):
+            if i not in cancelled and (j == len(self.lows) or any(ch in self._gap(j) for ch in ",.;:")):
+                span = [k for _t, k, _e in hits if k < i and clause[k] == clause[i]]
+                out.update(span)
+                self._denied_at.update(span)
         for i in closing:
             span = [k for k in range(max(i - _CLOSING_REACH, 0), i) if clause[k] == clause[i]]
             # ("Les pourparlers avec l'Ouzbékistan ont été annulés": the act that opens the clause)

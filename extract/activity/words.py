@@ -37,6 +37,20 @@ def _part(word: str, key: Callable[[str], str]) -> _Part:
     return key(norm(word)), LEMMA
 
 
+def _hyphen_split(pattern: str) -> list[str]:
+    """The pattern's words, a hyphenated word as the words texts are cut into ("най-голям*" -> "=най",
+    "голям*"; "=штаб-квартирой" -> "=штаб", "=квартирой"): its first parts match as written."""
+    out = []
+    for w in pattern.split():
+        core = w.lstrip("=")
+        if "-" not in core.strip("-*"):
+            out.append(w)
+            continue
+        pieces = [x for x in core.split("-") if x]
+        out += ["=" + x.rstrip("*") for x in pieces[:-1]] + [("=" if w.startswith("=") else "") + pieces[-1]]
+    return out
+
+
 class WordPatterns:
     """Labelled word patterns of one language, indexed by their first word."""
 
@@ -48,7 +62,7 @@ class WordPatterns:
         for label, pattern in rows:
             if "n't" not in pattern and "n’t" not in pattern:
                 pattern = pattern.replace("'", " ").replace("’", " ")  # tokens split at apostrophes, as texts are
-            parts = tuple(_part(w, key) for w in pattern.split())
+            parts = tuple(_part(w, key) for w in _hyphen_split(pattern))
             if parts:
                 head, how = parts[0]
                 table = self.prefix if how == PREFIX else self.inside if how == INSIDE else self.whole
