@@ -2029,7 +2029,9 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         if me < len(self.lows) and self.lows[me] == "s" and self._gap(me) in ("'", "’"):
             me += 1
         named = me + 1 if me < len(self.lows) and self.text[self.starts[me]].isupper() else me
-        return any(a in (me, named) for a, _ in cues["region"])
+        # (or right before it, where the adjective follows its noun: "la région russe de Krasnodar")
+        mi = self.token_of(p.start_char)
+        return any(a in (me, named) or (b == mi and p.mention_kind == "demonym") for a, b in cues["region"])
 
     def _after_cue(self, cues, role: str, mi: int, reach: int) -> bool:
         found = cues.get(role)
