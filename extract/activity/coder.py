@@ -90,6 +90,7 @@ _MET_WITH = 3  # "Treffen mit den Umweltministern Kasachstans": the meeting's "w
 _LINKED_VIA = 8  # "links China to Europe via Kazakhstan": the linking verb to the via word
 _RESUMED_REACH = 10  # "возобновит прямые рейсы Алматы — Сеул, приостановленные": the resuming word to the suspension
 _QUOTA_GRANTED = 4  # "granted a duty-free quota": the granting word to the quota
+_WORLDWIDE = (*_MOVING, "invest")  # acts that a share of the world's trade or output frames as the partner's own
 _RANK_TO_ACT = 4  # "вторият по големина доставчик", "другий після Росії постачальник": the rank to the act and to whom it ranks behind
 
 
@@ -625,8 +626,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # "bis zu 2000 Pflegekräfte pro Jahr nach Deutschland gehen", "students will go to Poland": people who
         # go somewhere carry no goods; and tourists or students who visit a city or travel there hold no talks
         # ("Touristen aus China reisen nach Almaty", "Chinese tourists visited Almaty")
-        if "people" in cues and (not self.commodities and any(t == "move" for t, _, _ in hits) or "visit" in cues):
-            people = [a for a, _ in cues["people"]]
+        # ... nor do papers sent somewhere ("план будет направлен в секретариат ОПЕК в Вене", "sent a letter to Brussels")
+        if ("people" in cues or "papers" in cues) and (
+                not self.commodities and any(t == "move" for t, _, _ in hits) or "visit" in cues):
+            people = [a for role in ("people", "papers") for a, _ in cues.get(role, ())]
             visits = {a for a, _ in cues.get("visit", ())}
             hits = [h for h in hits if not ((h[0] == "move" and not self.commodities or h[0] == "consult" and h[1] in visits)
                                             and any(abs(a - h[1]) <= _PEOPLE_REACH for a in people))]
@@ -1011,12 +1014,15 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         # a partner's trade with the world, in a clause with no Kazakh side, is its own
         # (or a share of the world's trade right after a partner's verb: "liefern ... mehr als die Hälfte des
         # global gehandelten Sonnenblumenöls")
-        if "world" in cues and self.partners and not types.isdisjoint(_MOVING):
+        # (or a stake in it: "Қытай әлемдегі сирек жер металдарын өңдеудің 90 пайызын бақылайды", China
+        # controls 90% of the world's processing)
+        if "world" in cues and self.partners and not types.isdisjoint(_WORLDWIDE):
             worldwide = {clause[a] for a, _ in cues["world"]} - {clause[k] for k in home}
             world_at = [a for a, _ in cues["world"]]
             hits = [(t, i, j) for t, i, j in hits if not (t in _MOVING and (clause[i] in worldwide or (
                 any(j <= a <= j + _WORLD_SHARE_REACH and clause[a] == clause[i] for a in world_at)
-                and self._actor_before(clause, i) == "partner")))]
+                and self._actor_before(clause, i) == "partner")) or t == "invest" and clause[i] in worldwide and any(
+                a < i for a in world_at if clause[a] == clause[i]))]
         # "а Беларус е вторият по големина доставчик на калий след Канада", "Білорусь, другий після Росії
         # постачальник": a rank among suppliers behind another partner, in a clause with no Kazakh side, ranks
         # the world's or a region's trade, no act with Kazakhstan

@@ -109,9 +109,15 @@ class Negation:
             after_adjective = {self.token_of(m.end_char - 1) + 1 for m in self.partners
                                if m.mention_kind == "demonym" and (self.token_of(m.start_char) == first or (
                                    self.token_of(m.start_char) == first + 1 and self._articles_in(cues, first, first + 1)))}
+            # (or that opens with a project the act names: "Проектът за съвместна корабна компания с
+            # Туркменистан обаче не беше одобрен", "The project of a joint venture ... was not approved")
+            project = first + self._articles_in(cues, first, first + 2) if "project_noun" in cues else -1
+            if project >= 0 and not any(a == project for a, _ in cues["project_noun"]):
+                project = -1
             if any(k < i and clause[k] == c and (k == first or k in after_adjective or (k == first + 1 and (
                     self._articles_in(cues, first, k) or not any(
-                        self.token_of(m.start_char) == first for m in self.partners + self.home))))
+                        self.token_of(m.start_char) == first for m in self.partners + self.home))) or (
+                    project >= 0 and project < k <= project + _NEGATION_REACH))
                    for _t, k, _j in hits):
                 denied = [k for _t, k, _j in hits if clause[k] == c and k >= j]
                 out.update(denied or (k for _t, k, _j in hits if clause[k] == c))
