@@ -34,7 +34,11 @@ class TradeSides:
         # ("exports from Russia" with no Kazakh side: Russia's own exports)
         role = self._after_role(cues, ("destination", "between"), head) or (
             with_home and self._after_role(cues, ("origin",), head))
-        if role and self._words_between(i, head) <= _TRADE_ROLE_SPAN and not any(
+        # (the span counts from the last partner after the same role word: "з яких понад третину — до Китаю, а
+        # решту — до Узбекистану")
+        if role and (self._words_between(i, head) <= _TRADE_ROLE_SPAN or any(
+                min(i, head) < (qh := self.token_of(q.start_char)) < max(i, head) and self._same_role_word(cues, qh, head)
+                and self._words_between(qh, head) <= _TRADE_ROLE_SPAN for q in self.partners)) and not any(
                 min(i, head) < self.token_of(q.start_char) < max(i, head) and not (self._same_role_word(
                     cues, self.token_of(q.start_char), head) and not self._after_any(cues, ("comparison", "than"), head, 2))
                 for q in self.partners) and not any(
@@ -142,4 +146,8 @@ class TradeSides:
     def _words_between(self, a: int, b: int) -> int:
         """Words between two tokens, figures not counted ("supply up to 1.2 million tonnes ... to")."""
         a, b = min(a, b), max(a, b)
-        return sum(1 for k in range(a + 1, b) if not self.lows[k].isdigit())
+        lows = self.lows
+        # (nor the words of a range: "entre 250 000 et 320 000 tonnes", "between 2 and 3 million")
+        ranges = {i for i, _ in self._cues.get("between", ()) if i + 1 < len(lows) and lows[i + 1].isdigit()}
+        return sum(1 for k in range(a + 1, b) if not lows[k].isdigit() and k not in ranges and not (
+            lows[k - 1].isdigit() and k + 1 < len(lows) and lows[k + 1].isdigit()))
