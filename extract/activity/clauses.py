@@ -87,6 +87,17 @@ class Clauses:
     def _clauses(self, cues, coordinated=()) -> list[int]:
         n = len(self.starts)
         breaks = {i for i, _ in cues["clause"] if i > 0} if "clause" in cues else set()
+        if breaks and "backdrop" in cues:  # ("Салыстыру үшін": "үшін" ends the frame's words, opens no clause)
+            breaks -= {k for a, b in cues["backdrop"] for k in range(a + 1, b)}
+        if "clause_others" in cues:  # "Kazakhstan did not join when Tashkent, Kabul and Islamabad signed a deal":
+            # "when" opens a clause of its own where two or more partners and no Kazakh side follow it (their
+            # deal), not where it goes on with Kazakhstan's act ("suffered when Russia banned imports")
+            homes = [self.token_of(m.start_char) for m in self.home]
+            named = [self.token_of(p.start_char) for p in self.partners]
+            for i, _ in cues["clause_others"]:
+                if i > 0 and len({p.entity_id for p, k in zip(self.partners, named) if k > i}) >= 2 and not any(
+                        k > i for k in homes):
+                    breaks.add(i)
         if "clause_post" in cues:  # "however", "обаче": a new clause after a comma, not inside one
             # ("Дългосрочен договор с Бразилия ... обаче все още не е подписан" is one statement)
             # (but ", however," between commas is a parenthesis: "China, however, suspended imports")
