@@ -31,6 +31,23 @@ def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | N
     return max(counts, key=counts.get)
 
 
+def _named_more(by_sentence: dict[int, list[Mention]], k: int, ids: set[str]) -> set[str]:
+    """The pair's partner, or the one partner sentence k names itself when the text so far names that one
+    more often ("„Двете страни имат интерес ...“, заяви министърът след среща с китайския посланик" after a
+    sentence on a Swiss trader, in an article on China)."""
+    own = {q.entity_id for q in by_sentence.get(k, ()) if q.entity_type == "partner" and q.mention_kind != "anaphor"}
+    if len(own) != 1 or own == ids:
+        return ids
+    counts: dict[str, int] = {}
+    for j, ms in by_sentence.items():
+        if j < k:
+            for q in ms:
+                if q.entity_type == "partner" and q.mention_kind != "anaphor":
+                    counts[q.entity_id] = counts.get(q.entity_id, 0) + 1
+    (mine,), (theirs,) = own, ids
+    return own if counts.get(mine, 0) > counts.get(theirs, 0) else ids
+
+
 def _pair(pid: str, k: int, m: re.Match) -> list[Mention]:
     """"Both countries": the partner and Kazakhstan, in the same words (the sentence is no third-party deal)."""
     return [Mention("partner", pid, "anaphor", k, m.start(), m.end(), m.group()),
@@ -53,14 +70,17 @@ def _each_with_home(by_sentence: dict[int, list[Mention]], last: int, k: int, m:
     return True
 
 
-def _pair_ids(by_sentence: dict[int, list[Mention]], last: int, k: int) -> set[str]:
+def _pair_ids(by_sentence: dict[int, list[Mention]], last: int, k: int, opens_at: int | None = None) -> set[str]:
     """Whom "both sides" in sentence k pairs with Kazakhstan: the partners of the last sentence that
-    names one, or, in an article about one partner, that partner."""
+    names one, or, in an article about one partner, that partner. opens_at: where sentence `last` starts."""
     # (the sentence right before pairs Kazakhstan with one partner: that pair, whoever the article is
     # about: "... deputy prime minister is due to discuss both disputes with his Belarusian counterpart.
     # In 2019 the two countries signed")
+    # (or opens with its one partner as the subject: "Азербайджан пообіцяв скоротити час очікування
+    # поромів. Про це домовилися прем'єр-міністри двох країн")
     ms = by_sentence[last]
-    if last == k - 1 and len(_partner_ids(ms)) == 1 and any(q.entity_type == "home" for q in ms):
+    if last == k - 1 and len(_partner_ids(ms)) == 1 and (any(q.entity_type == "home" for q in ms) or (
+            opens_at is not None and any(q.entity_type == "partner" and 0 <= q.start_char - opens_at <= 2 for q in ms))):
         return _partner_ids(ms)
     main = _main_partner(by_sentence, k)
     if main:
@@ -81,6 +101,7 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
     named = {m.sentence_index for ms in by_sentence.values() for m in ms if m.entity_type == "partner"}
     pairs, openers, talks = g.pair_anaphors, g.pair_openers, g.talk_openers
     last = None  # the last sentence that names a partner (or stands for one)
+    opens = {s.index: s.start_char for s in sentences}
     attendees = g.attendee_openers
     summits = g.summit_words
     for k, s in enumerate(sentences):
@@ -108,7 +129,9 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
                 s.index - last <= _PAIR_REACH) else None
             if m and _named_right_there(m, by_sentence[s.index]):
                 m = None  # "Дві країни — Казахстан і Азербайджан — домовилися": the pair is named right there
-            ids = _pair_ids(by_sentence, last, s.index) if m else ()
+            ids = _pair_ids(by_sentence, last, s.index, opens.get(last)) if m else ()
+            if ids and len(ids) == 1:
+                ids = _named_more(by_sentence, s.index, ids)
             if ids and len(ids) == 1:  # "Тараптар ... қазақ-түрік тауар айналымын": the pair its own words spell
                 own = _hyphen_pair(text, by_sentence[s.index])
                 ids = {own} if own else ids
@@ -129,7 +152,7 @@ def _resolve_anaphors(text: str, g, sentences: list[Sentence], by_sentence: dict
             m = (pairs.search(text, s.start_char, s.end_char) if pairs else None) or (
                 openers.match(text, s.start_char, s.end_char) if openers else None) or (
                 _opener_after_lead(text, s, openers, g.after_leads) if openers and g.after_leads else None)
-            ids = _pair_ids(by_sentence, last, s.index) if m else ()
+            ids = _pair_ids(by_sentence, last, s.index, opens.get(last)) if m else ()
             if m is None and g.group_anaphors and s.index - last == 1:
                 # "Ministers of Kazakhstan, Azerbaijan and Georgia met in Baku. The three countries agreed"
                 m = g.group_anaphors.search(text, s.start_char, s.end_char)
