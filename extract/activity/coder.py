@@ -554,6 +554,12 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 hits = [h for h in hits if h[0] != "consult"]
                 if not hits:
                     return None
+        # "компании, которые помогают Москве обходить ограничения", "helping Russia evade sanctions": help to
+        # evade sanctions is the sanctions' story, no cooperation
+        if "evade" in cues and any(h[0] == "cooperate" for h in hits):
+            hits = [h for h in hits if not (h[0] == "cooperate" and any(0 < a - h[1] <= 3 for a, _ in cues["evade"]))]
+            if not hits:
+                return None
         # "trade minister", "министр торговли": a title, not an act of trade
         # ... nor is a fixed phrase that holds a trigger word ("z udziałem Niemiec": with Germany taking part),
         # nor a clause opener ("..., the latest sign that Washington is turning")
