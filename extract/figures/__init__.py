@@ -156,8 +156,27 @@ def _suffix_ranges(text: str, figs: list[Figure], g: Grammar) -> list[Figure]:
             p.value_max, p.end_char = f.value, m.end()
             p.surface_text = text[p.start_char:p.end_char]
             continue
+        # ... and a bare number with its ending, the unit and magnitude only at the other end: "7-ден 10
+        # күнге дейін" (from 7 to 10 days), "10-нан 12 млн тоннаға дейін"
+        if (p is not None and p.kind == "number" and p.unit is None and f.unit is not None and p.value_max is None
+                and p.sentence_index == f.sentence_index and p.value is not None and f.value is not None
+                and (e := _BARE_FROM.match(text, p.end_char)) and g.range_from_suffix.search(e.group(1))
+                and e.end() == f.start_char and g.range_to_after.match(text, f.end_char)
+                and (raw := _LEAD_NUMBER.match(f.surface_text))):
+            scale = f.value / float(raw.group().replace(",", ".")) if float(raw.group().replace(",", ".")) else 1
+            if p.value * scale < f.value:
+                m = g.range_to_after.match(text, f.end_char)
+                f.value, f.value_max, f.start_char, f.end_char = p.value * scale, f.value, p.start_char, m.end()
+                f.qualifier = p.qualifier  # (the range's "дейін" is its "to", no "up to")
+                f.surface_text = text[f.start_char:f.end_char]
+                out[-1] = f
+                continue
         out.append(f)
     return out
+
+
+_BARE_FROM = re.compile(r"[-‐]?(\w{2,3})\s+")  # "7-ден ", the ending of a bare number and the space after it
+_LEAD_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def _doc_qualifier(text: str, figs: list[Figure], s_start: int, s_end: int, g: Grammar) -> None:
