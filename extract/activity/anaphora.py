@@ -17,14 +17,20 @@ _FIRST_WORD = re.compile(r"\W*(\w+)")
 _HYPHENS = ("-", "‐", "–", "—")
 
 
-def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | None:
-    """The partner the text so far is about: named at least three times, twice as often as any other."""
+def _named_before(by_sentence: dict[int, list[Mention]], before: int) -> dict[str, int]:
+    """How often each partner is named (not stood for) in the sentences before `before`."""
     counts: dict[str, int] = {}
     for k, ms in by_sentence.items():
         if k < before:
             for m in ms:
                 if m.entity_type == "partner" and m.mention_kind != "anaphor":
                     counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+    return counts
+
+
+def _main_partner(by_sentence: dict[int, list[Mention]], before: int) -> str | None:
+    """The partner the text so far is about: named at least three times, twice as often as any other."""
+    counts = _named_before(by_sentence, before)
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < 3 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
         return None
@@ -38,12 +44,7 @@ def _named_more(by_sentence: dict[int, list[Mention]], k: int, ids: set[str]) ->
     own = {q.entity_id for q in by_sentence.get(k, ()) if q.entity_type == "partner" and q.mention_kind != "anaphor"}
     if len(own) != 1 or own == ids:
         return ids
-    counts: dict[str, int] = {}
-    for j, ms in by_sentence.items():
-        if j < k:
-            for q in ms:
-                if q.entity_type == "partner" and q.mention_kind != "anaphor":
-                    counts[q.entity_id] = counts.get(q.entity_id, 0) + 1
+    counts = _named_before(by_sentence, k)
     (mine,), (theirs,) = own, ids
     return own if counts.get(mine, 0) > counts.get(theirs, 0) else ids
 
