@@ -91,8 +91,10 @@ class Frames:
         if self._after_cue(cues, "source", mi - articles, 0):
             return True
         # (a word, no "a": "according to a State Department spokesperson" names the U.S. as a party)
+        # (nor after a paper: "Според документа американски компании ще инвестират" reads the document)
         return not articles and len(self.lows[mi - 1]) > 3 and self._after_cue(cues, "source", mi - 1, 0) and not any(
-            i == mi - 1 for _, i, _ in self.hits) and not self._gap(mi).strip()
+            i == mi - 1 for _, i, _ in self.hits) and not self._gap(mi).strip() and not any(
+            a == mi - 1 for a, _ in cues.get("papers", ()))
 
     def _reports_home(self, cues, me: int) -> bool:
         """The partner says what Kazakhstan's side does: a speech verb right after it and Kazakhstan's
