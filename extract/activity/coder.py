@@ -25,7 +25,7 @@ trade_sides), the sentence-wide cue-role rules are in cue_roles, anaphora in ana
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..model import ActivityEvent, Mention, Sentence
 from .anaphora import _HYPHENS, _hyphen_pairs, _pair_before, _pair_in_sentence, _resolve_anaphors
@@ -462,12 +462,14 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         sentence's first), with a verb of saying or a source word and no act of their own ("Russia and China
         signed a gas deal, officials in Astana said", "…, сообщили в Минэнерго Казахстана", "…, Pakistan's
         commerce ministry said on Wednesday, making the route …")."""
-        said = sorted(k for role in roles for k, _ in cues.get(role, ()))
-        acts = {h[1] for h in hits}
+        said = [k for role in roles for k, _ in cues.get(role, ())]
+        if not said:
+            return []
+        acts = [h[1] for h in hits]
         out = []
         for a, b in _segments(self.text, self.s.start_char, self.s.end_char)[1:]:
-            words = [k for k in range(self.token_of(a), len(self.starts)) if a <= self.starts[k] < b]
-            if words and any(k in words for k in said) and acts.isdisjoint(words):
+            lo, hi = bisect_left(self.starts, a), bisect_left(self.starts, b)  # the segment's words: lo..hi-1
+            if any(lo <= k < hi for k in said) and not any(lo <= k < hi for k in acts):
                 out.append((a, b))
         return out
 

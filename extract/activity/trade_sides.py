@@ -148,6 +148,7 @@ class TradeSides:
         a, b = min(a, b), max(a, b)
         lows = self.lows
         # (nor the words of a range: "entre 250 000 et 320 000 tonnes", "between 2 and 3 million")
-        ranges = {i for i, _ in self._cues.get("between", ()) if i + 1 < len(lows) and lows[i + 1].isdigit()}
+        ranges = {i for i, _ in self._cues["between"] if i + 1 < len(lows) and lows[i + 1].isdigit()} \
+            if "between" in self._cues else ()
         return sum(1 for k in range(a + 1, b) if not lows[k].isdigit() and k not in ranges and not (
             lows[k - 1].isdigit() and k + 1 < len(lows) and lows[k + 1].isdigit()))
