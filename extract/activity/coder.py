@@ -401,6 +401,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         """What stands between token k-1 and token k (spaces, punctuation)."""
         return self.text[self.ends[k - 1]:self.starts[k]]
 
+    def _ends_clause(self, j: int) -> bool:
+        """The word before token j ends its clause: the sentence ends there, or a stop or comma follows it."""
+        return j >= len(self.lows) or any(ch in self._gap(j) for ch in ",.;:")
+
     def _closes_before(self, k: int, marks: str) -> bool:
         """The clause ends before token k: the sentence ends there, or one of marks follows token k-1."""
         return k == len(self.lows) or any(ch in self._gap(k) for ch in marks)
@@ -457,20 +461,23 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                 return True
         return False
 
-    def _reporting_spans(self, cues, hits: list, roles=("speech", "quote_verb", "source")) -> list[tuple[int, int]]:
+    def _reporting_spans(self, cues, hits: list) -> list[tuple[int, int, bool]]:
         """The character spans of the clauses that only report: after a comma, semicolon or dash (not the
         sentence's first), with a verb of saying or a source word and no act of their own ("Russia and China
         signed a gas deal, officials in Astana said", "…, сообщили в Минэнерго Казахстана", "…, Pakistan's
-        commerce ministry said on Wednesday, making the route …")."""
-        said = [k for role in roles for k, _ in cues.get(role, ())]
-        if not said:
-            return []
+        commerce ministry said on Wednesday, making the route …"); each with whether a verb of saying (not
+        only a source word) reports in it."""
+        said = [k for role in ("speech", "quote_verb") for k, _ in cues.get(role, ())]
+        sourced = [k for k, _ in cues.get("source", ())]
         acts = [h[1] for h in hits]
         out = []
         for a, b in _segments(self.text, self.s.start_char, self.s.end_char)[1:]:
             lo, hi = bisect_left(self.starts, a), bisect_left(self.starts, b)  # the segment's words: lo..hi-1
-            if any(lo <= k < hi for k in said) and not any(lo <= k < hi for k in acts):
-                out.append((a, b))
+            if any(lo <= k < hi for k in acts):
+                continue
+            speech = any(lo <= k < hi for k in said)
+            if speech or any(lo <= k < hi for k in sourced):
+                out.append((a, b, speech))
         return out
 
     def _lenders_money(self, cues, hits: list) -> list:
@@ -533,11 +540,11 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
         if hits and not {"speech", "quote_verb", "source"}.isdisjoint(cues):
             spans = self._reporting_spans(cues, hits)
             if spans:  # who reports an act is no party to it
-                self.home = [m for m in self.home if not any(a <= m.start_char < b for a, b in spans)]
+                self.home = [m for m in self.home if not any(a <= m.start_char < b for a, b, _ in spans)]
                 # (a partner's source stays _said_by's: "according to a State Department spokesperson" names
                 # the U.S. as a party)
-                spans = self._reporting_spans(cues, hits, ("speech", "quote_verb")) if "source" in cues else spans
-                self.partners = [m for m in self.partners if not any(a <= m.start_char < b for a, b in spans)]
+                self.partners = [m for m in self.partners if not any(
+                    a <= m.start_char < b for a, b, speech in spans if speech)]
         # "Узбекистан ... продает Афганистану муку и видит в казахстанских мукомолах соперников", "sees Kazakh
         # millers as rivals": Kazakhstan's side named as a partner's rival, after the acts, is no side of them
         if "rival" in cues and self.home and self.partners and hits:
@@ -1002,8 +1009,7 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                                                self.g.coordinators.isdisjoint(self.lows[b:i]) for b in stops))]
             # ... or a stop that ends the clause after the trade it stops ("hat die Einfuhr von Rindfleisch
             # aus Kasachstan ausgesetzt", "импорт говядины ... приостановлен")
-            n = len(self.lows)
-            final = [i for t, i, j in hits if t == "sanction" and (j == n or any(ch in self._gap(j) for ch in ",.;:"))]
+            final = [i for t, i, j in hits if t == "sanction" and self._ends_clause(j)]
             if final:
                 hits = [(t, i, j) for t, i, j in hits if not (
                     t in ("trade", "move") and any(0 < f - i <= _FINAL_STOP_REACH and clause[i] == clause[f] and
@@ -1043,13 +1049,13 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
             # names ("Русия, вторият по големина доставчик на пшеница за Централна Азия след Казахстан",
             # "Ресей ... Қазақстаннан кейінгі ең ірі астық жеткізуші")
             home_at = {self.token_of(m.start_char) for m in self.home}
-            starts = {b: a for role in ("ordinal", "superlative") for a, b in cues.get(role, ())}
+            rank_start = {b: a for role in ("ordinal", "superlative") for a, b in cues.get(role, ())}
             behind_home = [j for _i, j in cues.get("comparison", ()) if j in home_at] + [
                 i - 1 for i, _j in cues.get("comparison_after", ()) if i - 1 in home_at]
             hits = [(t, i, j) for t, i, j in hits if not (t in _MOVING and any(
                 0 <= i - b <= _RANK_TO_ACT and clause[b] == clause[i] and (any(
                     b <= c <= j + _RANK_TO_ACT and clause[c] == clause[i] for c in behind) and clause[i] not in ours or any(
-                    starts[b] - 2 <= c <= j + 2 * _RANK_TO_ACT and clause[c] == clause[i] and not self._marks_between(j, c, ",;:")
+                    rank_start[b] - 2 <= c <= j + 2 * _RANK_TO_ACT and clause[c] == clause[i] and not self._marks_between(j, c, ",;:")
                     for c in behind_home)) for b in ranks))]
         # "действующий контракт истекает через 14 месяцев", "the current contract expires in May": an agreement
         # said to run out is an old one, no agreement stated

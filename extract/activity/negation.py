@@ -48,10 +48,9 @@ class Negation:
                     out.add(k)
             # a verb that ends its clause a few words on: "hat nicht in kasachische Minen investiert",
             # "has not restricted uranium transit."
-            n = len(self.lows)
             for _t, k, e in hits:
                 if stop <= k < j + _VERB_FINAL_REACH and clause[k] == clause[i] and (
-                        e == n or clause[e] != clause[k] or any(ch in self._gap(e) for ch in ",.;:")):
+                        self._ends_clause(e) or clause[e] != clause[k]):
                     out.add(k)
         # "No Kazakh sulphur has been sold to India", "Žádná dohoda": a negation that opens its clause
         # denies the clause's first act, however far on
@@ -77,7 +76,7 @@ class Negation:
         # however long the nominal phrase before it ("Түрікменстаннан газ сатып алу мәселесі әзірге
         # қаралып жатқан жоқ": buying gas is not being considered)
         for i, j in cues.get("negation_final", ()):
-            if i not in cancelled and (j == len(self.lows) or any(ch in self._gap(j) for ch in ",.;:")):
+            if i not in cancelled and self._ends_clause(j):
                 span = [k for _t, k, _e in hits if k < i and clause[k] == clause[i]]
                 out.update(span)
                 self._denied_at.update(span)
@@ -89,7 +88,7 @@ class Negation:
                 k == first or (k == first + 1 and self._articles_in(cues, first, k)))]
             out.update(span)
             j = ends.get(i)
-            if j is not None and (j == len(self.lows) or any(ch in self._gap(j) for ch in ",.;:")):
+            if j is not None and self._ends_clause(j):
                 self._denied_at.update(span)  # (it ends its clause: not "nicht über Russland", whose way it is)
         # "Talks with Iran ... have not resumed", "Переговори з Китаєм ... не проводилися", "Gespräche
         # mit Polen ... sind nicht geplant": a clause that opens with the act itself (its subject)

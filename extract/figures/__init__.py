@@ -161,11 +161,11 @@ def _suffix_ranges(text: str, figs: list[Figure], g: Grammar) -> list[Figure]:
         if (p is not None and p.kind == "number" and p.unit is None and f.unit is not None and p.value_max is None
                 and p.sentence_index == f.sentence_index and p.value is not None and f.value is not None
                 and (e := _BARE_FROM.match(text, p.end_char)) and g.range_from_suffix.search(e.group(1))
-                and e.end() == f.start_char and g.range_to_after.match(text, f.end_char)
+                and e.end() == f.start_char and (m := g.range_to_after.match(text, f.end_char))
                 and (raw := _LEAD_NUMBER.match(f.surface_text))):
-            scale = f.value / float(raw.group().replace(",", ".")) if float(raw.group().replace(",", ".")) else 1
+            lead = float(raw.group().replace(",", "."))
+            scale = f.value / lead if lead else 1  # the other end's magnitude ("12 млн": a million)
             if p.value * scale < f.value:
-                m = g.range_to_after.match(text, f.end_char)
                 f.value, f.value_max, f.start_char, f.end_char = p.value * scale, f.value, p.start_char, m.end()
                 f.qualifier = p.qualifier  # (the range's "дейін" is its "to", no "up to")
                 f.surface_text = text[f.start_char:f.end_char]
