@@ -239,6 +239,10 @@ def test_commodity_and_route_seeds():
     cols, compound_rows = _rows("commodity_compounds")
     assert cols == ["commodity_id", "lang", "modifier", "not_before"]
     assert {r["commodity_id"] for r in compound_rows} <= {r["commodity_id"] for r in rows}
+    cols, lookalikes = _rows("commodity_lookalikes")
+    assert cols == ["lang", "phrase", "reads_as"]
+    langs = {r["lang"] for r in alias_rows}
+    assert all(r["lang"] in langs and r["phrase"].strip() and r["reads_as"].strip() for r in lookalikes)
     for table in ("state_companies", "partner_officials"):
         cols, companies = _rows(table)
         assert cols == ["partner_id", "alias"]
@@ -329,6 +333,24 @@ def test_a_place_named_after_a_partner_is_no_mention_of_it(text, lang):
     # "Indian Ocean" claims its words (partner_aliases kind "place"): India is not named, Pakistan is
     ids = {m.entity_id for m in extract(text, lang).mentions if m.entity_type == "partner"}
     assert ids == {"PK"}
+
+
+@pytest.mark.parametrize("text, lang, named", [
+    # a phrase whose word would name a commodity (oil, brut, газ) but names none claims its words
+    # (commodity_lookalikes.csv); the commodity itself, named on its own in the sentence, still counts
+    ("Kazakhstan exported 300,000 tonnes of sunflower oil and 2 million tonnes of oil to China.", "en", {"crude_oil"}),
+    ("Kazakhstan shipped 50,000 tonnes of vegetable oils and oil seeds to Iran.", "en", set()),
+    ("Kazakhstan cut greenhouse gas emissions by 3 million tonnes.", "en", set()),
+    ("Le produit intérieur brut a progressé de 5 % et la Chine a acheté 200 000 tonnes de blé.", "fr", {"wheat"}),
+    ("Le poids brut de la cargaison était de 20 tonnes.", "fr", set()),
+    ("Выбросы парниковых газов сократились на 2 млн тонн.", "ru", set()),
+    ("Емісія парникових газів скоротилася на 2 млн тонн.", "uk", set()),
+    ("Emisja gazów cieplarnianych spadła o 2 mln ton.", "pl", set()),
+])
+def test_a_phrase_that_only_looks_like_a_commodity_names_none(text, lang, named):
+    r = extract(text, lang)
+    assert {m.entity_id for m in r.mentions if m.entity_type == "commodity"} == named
+    assert {v.commodity_id for v in r.export_volumes} == named
 
 
 @pytest.mark.parametrize("text, lang, expected", [

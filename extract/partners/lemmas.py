@@ -331,7 +331,8 @@ def _table_cache_path(lang: str) -> Path | None:
 
     h = hashlib.sha256(f"{lang}:{spacy_lookups_data.__version__}".encode())
     for path in [Path(__file__), _HERE / "lexicon.py", _HERE / "inflection_suffixes.csv",
-                 *(SEEDS_DIR / f"{n}.csv" for n in ("partner_aliases", "commodity_aliases", "route_aliases", "languages",
+                 *(SEEDS_DIR / f"{n}.csv" for n in ("partner_aliases", "commodity_aliases", "commodity_lookalikes",
+                                                   "route_aliases", "languages",
                                                    "activity/activity_triggers", "activity/activity_cues",
                                                    "activity/activity_sectors"))]:
         if path.exists():

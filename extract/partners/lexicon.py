@@ -1,6 +1,6 @@
 """The lexicon of one language: partner, commodity and route aliases from the seeds.
 
-Rows come from dbt_project/seeds (partner_aliases, commodity_aliases,
+Rows come from dbt_project/seeds (partner_aliases, commodity_aliases, commodity_lookalikes,
 route_aliases, state_companies). Two additions make mixed-language articles work without extra
 data: English abbreviations (US, U.S., EU, UK, UAE...) are looked for in every
 language, and a language whose own aliases are mostly non-Latin (ru, bg, uk, kk)
@@ -69,4 +69,9 @@ def entries(lang: str) -> tuple[Entry, ...]:
             kind = "abbreviation" if _is_abbreviation(r["alias"]) else "name"
             e = Entry(etype, r[id_col], kind, r["alias"])
             out.setdefault((etype + "|" + e.alias, e.exact_case), e)
+    # "sunflower oil", "produit intérieur brut", "парниковые газы": phrases whose words would name a
+    # commodity (oil, brut, газ) but name none; as places do for partners, they claim their words
+    for r in load_csv("commodity_lookalikes"):
+        if r["lang"] == lang:
+            out.setdefault(("commodity|" + r["phrase"], False), Entry("commodity", "", "place", r["phrase"]))
     return tuple(out.values())
