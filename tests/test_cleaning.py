@@ -1,6 +1,8 @@
 """Cleaning: headline, decoration, boilerplate, white space; sentences and language on real articles."""
 from __future__ import annotations
 
+import pytest
+
 from extract.boilerplate import find_boilerplate_start
 from extract.cleaning import clean_text, lowered
 from extract.language import detect_language, detect_language_verbose
@@ -52,6 +54,20 @@ def test_latest_news_sidebar_with_times_is_cut():
 def test_marker_word_inside_prose_is_not_a_block():
     text = "Headline\n\n" + "Kazakhstan signed a deal. " * 20 + "\nRelated to the deal, Russia said nothing new.\nMore text follows here."
     assert find_boilerplate_start(text) == len(text)
+
+
+@pytest.mark.parametrize("lang, marker, prose", [
+    ("kk", "Тақырып бойынша:", "Тақырып бойынша министр былай деді: экспорт өседі."),
+    ("de", "Zum Thema", "Zum Thema Energie sagte der Minister, man werde mehr Weizen liefern."),
+    ("bg", "По темата:", "По темата министърът каза, че износът ще расте."),
+    ("pl", "Na ten temat", "Na ten temat minister powiedział, że eksport wzrośnie."),
+])
+def test_an_on_the_topic_block_is_cut_and_the_same_words_in_prose_are_not(lang, marker, prose):
+    # "On the topic:" opens a related-links list (a trailing block) only on a line of its own
+    body = "Headline\n\n" + "Kazakhstan shipped wheat to China by rail. " * 11 + "It goes by rail."
+    block = f"\n\n{marker}\nChina and Russia expand a gas deal\nAzerbaijan moved 5 million tonnes\n"
+    assert find_boilerplate_start(body + block) == len(body)
+    assert find_boilerplate_start(body + "\n" + prose + "\n" + body) == len(body + "\n" + prose + "\n" + body)
 
 
 def test_white_space_is_normalised_but_no_break_spaces_kept():

@@ -32,3 +32,9 @@ def test_compound_commodity_makes_a_volume_and_an_event_sector():
         ("crude_oil", 1_200_000.0), ("grain", 3_000_000.0)]
     r = extract("Japan plant eine Milliardeninvestition in den kasachischen Uranbergbau.", "de")
     assert [(e.partner_id, e.activity_type, e.sector) for e in r.events] == [("JP", "invest", "uranium")]
+
+
+def test_a_compound_whose_head_is_the_commodity_names_it():
+    # "Hartweizen" (durum wheat), "Kokskohle": the kind of the commodity before it, in one word
+    assert _commodities("Italien kaufte mehr als 210.000 Tonnen kasachischen Hartweizen.") == [("wheat", "Hartweizen")]
+    assert _commodities("Die Kokskohle ging nach China.") == [("coal", "Kokskohle")]

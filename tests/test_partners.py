@@ -240,7 +240,7 @@ def test_commodity_and_route_seeds():
     assert cols == ["commodity_id", "lang", "modifier", "not_before"]
     assert {r["commodity_id"] for r in compound_rows} <= {r["commodity_id"] for r in rows}
     cols, lookalikes = _rows("commodity_lookalikes")
-    assert cols == ["lang", "phrase", "reads_as"]
+    assert cols == ["lang", "phrase", "reads_as", "shadows"]
     langs = {r["lang"] for r in alias_rows}
     assert all(r["lang"] in langs and r["phrase"].strip() and r["reads_as"].strip() for r in lookalikes)
     for table in ("state_companies", "partner_officials"):
@@ -338,7 +338,7 @@ def test_a_place_named_after_a_partner_is_no_mention_of_it(text, lang):
 @pytest.mark.parametrize("text, lang, named", [
     # a phrase whose word would name a commodity (oil, brut, газ) but names none claims its words
     # (commodity_lookalikes.csv); the commodity itself, named on its own in the sentence, still counts
-    ("Kazakhstan exported 300,000 tonnes of sunflower oil and 2 million tonnes of oil to China.", "en", {"crude_oil"}),
+    ("Kazakhstan exported 300,000 tonnes of sunflower oil and 2 million tonnes of crude oil to China.", "en", {"crude_oil"}),
     ("Kazakhstan shipped 50,000 tonnes of vegetable oils and oil seeds to Iran.", "en", set()),
     ("Kazakhstan cut greenhouse gas emissions by 3 million tonnes.", "en", set()),
     ("Le produit intérieur brut a progressé de 5 % et la Chine a acheté 200 000 tonnes de blé.", "fr", {"wheat"}),
@@ -350,6 +350,20 @@ def test_a_place_named_after_a_partner_is_no_mention_of_it(text, lang):
 def test_a_phrase_that_only_looks_like_a_commodity_names_none(text, lang, named):
     r = extract(text, lang)
     assert {m.entity_id for m in r.mentions if m.entity_type == "commodity"} == named
+    assert {v.commodity_id for v in r.export_volumes} == named
+
+
+@pytest.mark.parametrize("text, lang, named", [
+    # in a text on sunflower oil a bare "oil" is that oil (commodity_lookalikes.csv, shadows)...
+    ("Kasachstan will den Handel mit Sonnenblumenöl ausbauen. 2024 lieferte es 310.000 Tonnen Öl nach China.", "de", set()),
+    ("Kazakhstan's sunflower oil exports grew. It shipped 310,000 tonnes of oil to China.", "en", set()),
+    # ... unless the text names crude in words of its own, or a route that carries it
+    ("Kazakhstan's sunflower oil exports grew, and crude exports reached 50 million tonnes. It shipped 1 million tonnes of oil to China.", "en", {"crude_oil"}),
+    ("Kazakhstan exports sunflower oil. It shipped 1 million tonnes of oil through the Caspian Pipeline Consortium.", "en", {"crude_oil"}),
+    ("Kasachstan lieferte 2024 310.000 Tonnen Öl nach China.", "de", {"crude_oil"}),
+])
+def test_a_bare_oil_in_a_text_on_vegetable_oil_is_no_crude(text, lang, named):
+    r = extract(text, lang)
     assert {v.commodity_id for v in r.export_volumes} == named
 
 

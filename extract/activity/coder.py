@@ -195,7 +195,7 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
                     and "," not in text[ends[b - 1]:s.end_char]]
             hits = [h for h in hits if not any(h[1] >= b for b in told)]
         if "fund_if_money" in roles:
-            hits = _funded(cues, hits, text, starts, lows, g.money_words)
+            hits = _funded(cues, hits, text, starts, lows, g.money_words, bool(g.separable_particles or g.case_endings))
         if "transit_if_via" in roles and ("via" in roles or "via_weak" in roles):
             # "links China to Europe via Kazakhstan, the Caspian Sea, Azerbaijan and Georgia", "relie la Chine à
             # l'Europe en passant par": a line that joins places through others is a way
@@ -1555,6 +1555,10 @@ class _Sentence(Clauses, Negation, Frames, Ways, Parties, TradeSides):
                     continue  # (ACTIVITY.md: the partner's attacks; "Kazakh customs seized Chinese trucks" is none)
                 if t in _NEEDS_HOME and not (clause[i] in tied or self.routes):
                     continue  # "China tightened export controls": not tied to Kazakhstan
+                if t == "invest" and mi > j and self._marks_between(j, mi, ",;") and self._after_any(
+                        cues, ("destination",), head - self._articles_in(cues, head - 2, head), 0):
+                    continue  # "où KTZ Express détient 49 % d'un terminal, vers le Vietnam": where the goods go on
+                    # to, past a comma, is no side of the stake
                 if third_party and ((i, j) in third_party or (clause[i] in deal_clauses and t not in _MOVING)):
                     continue
                 if attackers and mi in attackers and t not in _HOSTILE:

@@ -217,18 +217,22 @@ def _goods_supplied(cues: list, hits: list, mentions, starts: list[int], lows: l
 _FUNDED_REACH = 8  # "fourniront à elles deux jusqu'à 600 millions de dollars": the verb to the number
 
 
-def _funded(cues: list, hits: list, text: str, starts: list[int], lows: list[str], money_words: tuple) -> list:
+def _funded(cues: list, hits: list, text: str, starts: list[int], lows: list[str], money_words: tuple,
+            verb_last: bool = False) -> list:
     """A sum supplied is finance, not a sale ("la BERD et l'AFD fourniront jusqu'à 600 millions de
     dollars"), and a sum poured or injected is an investment ("will pour $1 billion into"): a supply
     word (cue "fund_if_money") with a number at most eight words after it, and a currency word or sign
-    right after the number, states an investment."""
+    right after the number, states an investment. Where the verb comes last (German, Kazakh), the sum
+    may stand before it instead ("rund 1,2 Milliarden Euro für Projekte im Land mobilisieren")."""
     supplying = {i: j for role, i, j in cues if role == "fund_if_money"}
     if not supplying:
         return hits
     n = len(lows)
 
-    def sum_after(i: int) -> bool:
-        for k in range(i + 1, min(i + 1 + _FUNDED_REACH, n)):
+    def sum_beside(i: int) -> bool:
+        for k in range(max(0, i - _FUNDED_REACH) if verb_last else i + 1, min(i + 1 + _FUNDED_REACH, n)):
+            if k == i:
+                continue
             if lows[k][:1].isdigit():
                 # (the currency within three words: "600 millions de dollars", "$600 million")
                 if not _CURRENCY_SIGNS.isdisjoint(text[max(0, starts[k] - 2):starts[k]]) or any(
@@ -237,9 +241,9 @@ def _funded(cues: list, hits: list, text: str, starts: list[int], lows: list[str
         return False
     # (a word that states no act of its own, "pour", "injectera", "ulokuje", is one with a sum after it)
     at = {i for _t, i, _j in hits}
-    extra = [("invest", i, j) for i, j in supplying.items() if i not in at and sum_after(i)]
+    extra = [("invest", i, j) for i, j in supplying.items() if i not in at and sum_beside(i)]
     # (and support given in money is a grant: "unterstützt das Vorhaben mit 12 Mio. Euro")
-    return sorted([("invest", i, j) if t in ("trade", "move", "cooperate") and i in supplying and sum_after(i) else (t, i, j)
+    return sorted([("invest", i, j) if t in ("trade", "move", "cooperate") and i in supplying and sum_beside(i) else (t, i, j)
                    for t, i, j in hits] + extra, key=lambda h: h[1])
 
 

@@ -70,8 +70,10 @@ def entries(lang: str) -> tuple[Entry, ...]:
             e = Entry(etype, r[id_col], kind, r["alias"])
             out.setdefault((etype + "|" + e.alias, e.exact_case), e)
     # "sunflower oil", "produit intérieur brut", "парниковые газы": phrases whose words would name a
-    # commodity (oil, brut, газ) but name none; as places do for partners, they claim their words
+    # commodity (oil, brut, газ) but name none; as places do for partners, they claim their words (the
+    # id is the alias they shadow: in a text about sunflower oil, a bare "oil" is that oil too)
     for r in load_csv("commodity_lookalikes"):
         if r["lang"] == lang:
-            out.setdefault(("commodity|" + r["phrase"], False), Entry("commodity", "", "place", r["phrase"]))
+            out.setdefault(("commodity|" + r["phrase"], False),
+                           Entry("commodity", (r.get("shadows") or "").lower(), "place", r["phrase"]))
     return tuple(out.values())

@@ -174,6 +174,8 @@ class LanguageMatcher:
         out: list[Mention] = []
         # sentence_holding's search, on plain offsets (one per match: no key function per step)
         sent_starts = [x.start_char for x in sentences]
+        shadowed: set[str] = set()  # bare aliases that a lookalike in this text reads as ("oil" after "sunflower oil")
+        bare: list[tuple[Mention, str]] = []  # commodity mentions with the alias each was matched by
         for order, _neg, s, _i, entry, e in found:
             cover = taken[order]
             if s in cover or (e - s > 1 and not cover.isdisjoint(range(s + 1, e))):
@@ -194,6 +196,8 @@ class LanguageMatcher:
             sent = sentences[k]
             cover.update(range(s, e))
             if entry.kind == "place":
+                if entry.entity_id and order == 1:
+                    shadowed.add(entry.entity_id)
                 continue  # "the Indian Ocean", "Индийский океан": a place named after the partner claims its words
             if order == 0 and entry.entity_id == HOME:
                 # claims "Kazakhstan–China", "Astana" and "kazachski" for no partner; kept as the
@@ -201,6 +205,10 @@ class LanguageMatcher:
                 out.append(Mention("home", HOME, entry.kind, sent.index, start, stop, surf))
                 continue
             out.append(Mention(entry.entity_type, entry.entity_id, entry.kind, sent.index, start, stop, surf))
+            if order == 1:
+                bare.append((out[-1], self._alias_low[entry.alias]))
+        if shadowed:
+            out = _unshadowed(out, bare, shadowed)
         out.sort(key=_mention_order)
         return out
 
@@ -223,6 +231,18 @@ class LanguageMatcher:
             found[first:stop] = sorted(found[first:stop],
                                        key=lambda x: (alias_low[x[4].alias] != surface, _KIND_ORDER.get(x[4].kind, 9)))
         return found
+
+
+def _unshadowed(out: list[Mention], commodities: list[tuple[Mention, str]], shadowed: set[str]) -> list[Mention]:
+    """Without the bare commodity words that a lookalike of the same text reads as ("310.000 Tonnen Öl" in a
+    text on Sonnenblumenöl), unless the text names that commodity in words of its own ("Rohöl", "crude")
+    or a route that carries it."""
+    plain = [(m, a) for m, a in commodities if a in shadowed]
+    if not plain or any(m.entity_type == "route" for m in out):
+        return out
+    named = {m.entity_id for m, a in commodities if a not in shadowed}
+    drop = {id(m) for m, _a in plain if m.entity_id not in named}
+    return [m for m in out if id(m) not in drop] if drop else out
 
 
 _SPAN_KEY = itemgetter(0, 1, 2)  # (type order, -length, start) of a match
