@@ -44,7 +44,7 @@ class TradeSides:
                 for q in self.partners) and not any(
                 min(i, head) < k < max(i, head) for k in self._trade_words):
             return True  # ("to Italy and wheat to Iran": a partner after the same role word does not stand between)
-        if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j):
+        if "bracket" in cues and self._bracket_subject(cues, mi, me, i, j, p.mention_kind):
             return True
         # "Die Ukraine, die vor dem Krieg Kohle aus Ekibastus bezog": the name right before "which" trades in its
         # relative clause, however far its verb stands at the clause's end
@@ -126,13 +126,27 @@ class TradeSides:
         a full stop, a colon or a comma follows ("... бидай сатып алды, оның үштен бірі ... тасымалданды")."""
         return any(self._closes_before(end, ".;:!?,") for end in range(j, min(j + 2, len(self.lows)) + 1))
 
-    def _bracket_subject(self, cues, mi: int, me: int, i: int, j: int) -> bool:
+    def _company_after(self, me: int) -> int:
+        """The end of a company noun and its capitalised name right after a demonym ("deutsche Konzern
+        Siemens Energy"), or me when no company noun follows."""
+        lows, n = self.lows, len(self.lows)
+        if me >= n or lows[me] not in self.g.company_words:
+            return me
+        k = me + 1
+        while k < n and k <= me + 3 and self.text[self.starts[k]].isupper() and not self._marks_between(k, k + 1, ",;:"):
+            k += 1
+        return k
+
+    def _bracket_subject(self, cues, mi: int, me: int, i: int, j: int, p_kind: str = "") -> bool:
         """A verb bracket ("Deutschland hat im vergangenen Jahr Öl aus Kasachstan importiert",
         "Im Januar hat Italien ... gekauft"): the partner right before or after the finite auxiliary
         is the subject of the participle or infinitive that closes the clause, however far it stands;
         so is the partner right after a subordinator ("..., dass Italien ... gekauft hat")."""
         # (an article may stand between: "hat die Türkei", "dass die Türkei")
-        if not mi < i <= mi + _BRACKET_SPAN or not (any(a == me or mi - 1 <= b <= mi for a, b in cues["bracket"]) or any(
+        # (and a demonym's company with its name: "Der deutsche Konzern Siemens Energy wird ... liefern")
+        if p_kind == "demonym":
+            me = self._company_after(me)
+        if not mi < i <= me + _BRACKET_SPAN or not (any(a == me or mi - 1 <= b <= mi for a, b in cues["bracket"]) or any(
                 mi - 1 <= b <= mi for _, b in cues.get("bracket_open", ()))):
             return False
         if any(mi < a < i for a, _ in cues.get("negation", ())):
