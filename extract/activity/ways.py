@@ -21,6 +21,8 @@ class Ways:
             return True  # "Polen, durch dessen Gebiet das Öl fließt", "Грузия, через территорию которой": the way
         # "the port of Ceyhan in Turkey", "Russian ports": a transit word near the partner, the
         # partner after a place preposition or right before the word
+        if ways and me in ways and self._suffix_role.get(mi) == "destination":
+            ways = [w for w in ways if w != me]  # "Қытайға теміржол арқылы" (by rail to China): the dative ends the way
         if ways and "via_weak" in cues:  # "by rail to China", "par bateau", "koleją": the means, not a place on the way
             ways = [w for w in ways if not any(b == w or a <= w < b for a, b in cues["via_weak"])]
         # ("a accosté au port autonome de Dakar", "в пристанище Бургас са разтоварени", "До порту Південний
