@@ -237,6 +237,16 @@ def _measures_other(text: str, lang: str, f: Figure, found: dict[str, list[Menti
     """"produce 5 bcm of gas and up to 600,000 tonnes of sulphur": the tonnage says what it weighs
     ("of"/"de" and a noun that is no listed commodity, and none follows), so it is no volume of the
     sentence's other goods."""
+    # "3,1 mln ton ładunków, w tym ... 700 tys. ton zboża": a tonnage of cargo in general (its noun in the
+    # genitive, no "of") is no volume of the goods its sentence names after it
+    cargo = _role_words(lang, "cargo_noun")
+    if cargo:  # (an adjective may stand between: "1,3 млн тонн казахстанських вантажів")
+        nouns = {c.lower() for c in cargo}
+        w = _NEXT_WORD.match(text, f.end_char)
+        w2 = _NEXT_WORD.match(text, w.end()) if w and w.group(1).lower() not in nouns else None
+        if w and (w.group(1).lower() in nouns or (w2 and w2.group(1).lower() in nouns and not any(
+                q.start_char <= w.start(1) < q.end_char for ms in found.values() for q in ms))):
+            return True
     rx = _of_noun(lang)
     m = rx.match(text, f.end_char) if rx is not None else None
     if m is None or m.group(1).lower() in _stop_words(lang):
@@ -244,6 +254,9 @@ def _measures_other(text: str, lang: str, f: Figure, found: dict[str, list[Menti
     at = m.start(1)
     return not any(q.start_char <= at < q.end_char or (q.entity_type == "commodity" and at <= q.start_char < at + 40)
                    for ms in found.values() for q in ms)
+
+
+_NEXT_WORD = re.compile(r"[ \t\n\u00a0]+([^\W\d_]+)")
 
 
 @lru_cache(maxsize=None)

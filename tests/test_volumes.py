@@ -286,3 +286,15 @@ def test_a_tonnage_beside_electricity_and_other_goods_is_the_goods():
     text = ("Kazatomprom a signé trois contrats de fourniture de concentré d'uranium avec des compagnies "
             "d'électricité américaines, pour un volume total allant jusqu'à 6 500 tonnes d'ici 2033.")
     assert [(v.commodity_id, v.volume_tonnes) for v in extract(text, lang="fr").export_volumes] == [("uranium", 6500)]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # a tonnage of cargo in general is no volume of the goods its sentence lists after it
+    ("Przez port Aktau przewieziono w tym roku 3,1 mln ton ładunków, w tym ponad 700 tys. ton zboża i 420 tys. "
+     "ton produktów naftowych.", "pl", [("grain", 700000.0), ("petroleum_products", 420000.0)]),
+    ("Торік Середнім коридором пройшло 1,3 млн тонн казахстанських вантажів, зокрема 410 тис. тонн зерна та "
+     "150 тис. тонн міді.", "uk", [("grain", 410000.0), ("copper", 150000.0)]),
+    ("Экспорт составил 2 млн тонн пшеницы и других грузов.", "ru", [("wheat", 2000000.0)]),
+])
+def test_a_tonnage_of_cargo_is_no_volume_of_the_listed_goods(text, lang, want):
+    assert [(v.commodity_id, v.volume_tonnes) for v in extract(text, lang).export_volumes] == want

@@ -145,7 +145,8 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
     out: list[ActivityEvent] = []
     # (the sentence before each, where an attack may be told before it is blamed on someone, or the meeting
     # that "Оған ... қатысты" points back to)
-    sentence_before = {b.index: a for a, b in zip(sentences, sentences[1:])} if g.blames or g.summit_anaphors else {}
+    sentence_before = {b.index: a for a, b in zip(sentences, sentences[1:])} if (
+        g.blames or g.summit_anaphors or g.summit_words is not None) else {}
     for s in relevant:
         lows, starts, ends = _words(text, s.start_char, s.end_char)
         if g.separable_particles and not g.separable_particles.isdisjoint(lows):
@@ -203,8 +204,13 @@ def code_events(text: str, lang: str, sentences: list[Sentence], mentions: list[
             extra = [("transit", i, j) for role, i, j in cues if role == "transit_if_via" and any(
                 j <= k <= j + _LINKED_VIA for k in ways) and not any(h[1] == i for h in hits)]
             hits = _with(hits, extra)
-        if "attend" in roles and "summit_anaphor" in roles and "summit" not in roles and g.summit_words is not None and any(
-                i <= 1 for role, i, _j in cues if role == "summit_anaphor"):
+        if "attend" in roles and "summit" not in roles and g.summit_words is not None and (any(
+                i <= 1 for role, i, _j in cues if role == "summit_anaphor") or (
+                _home_in(by_sentence, s.index) and len({m.entity_id for m in by_sentence[s.index]
+                                                        if m.entity_type == "partner"}) > 1)):
+            # (or Kazakhstan's side and two partners or more that took part, right after the sentence that
+            # held the summit: "... met in Samarkand on Thursday. Beside Kazakhstan's president, the presidents
+            # of Kyrgyzstan, Tajikistan and Turkmenistan took part")
             # "... кеңесінің отырысы өтті. Оған Қазақстан, Өзбекстан және Қырғызстан өкілдері қатысты": the meeting
             # the sentence opens by pointing back to is the one the sentence before held (the one right before
             # it in the text: a sentence of another language is not coded with this one)

@@ -26,7 +26,10 @@ class Frames:
                 a == 0 for role in ("time_before", "after_lead") for a, _ in cues.get(role, ())):
             comma = self.text.find(",", self.s.start_char, self.s.end_char)
             # (not "After Russia banned Kazakh wheat, ...": "after" before an act opens a clause whose subject acts)
-            if comma > 0 and self.starts[mi] < comma and self._opens_clause_after(cues, mi, me) is None:
+            # (nor a partner after the act the sentence states: "Obok prezydenta Kazachstanu uczestniczyli w
+            # szczycie prezydenci Kirgistanu, Tadżykistanu i ...", whose first comma is inside the list)
+            if comma > 0 and self.starts[mi] < comma and self._opens_clause_after(cues, mi, me) is None and not any(
+                    0 < k < mi for _t, k, _e in self.hits):
                 return True
         # "unlike the United States", "contrairement à la Russie": the article stands between
         if "comparison" in cues and self._after_cue(

@@ -140,6 +140,26 @@ def _elliptical_figures(text: str, sentences: list[Sentence], figures: list[Figu
             elif (f.sentence_index == counted and (f.value >= 100 or f.qualifier not in (None, "exact"))) or (
                     subject is not None and subject.search(text, starts.get(f.sentence_index, f.start_char), f.start_char)):
                 f.kind = "count"  # ("11 ракет, тогда как с Цзюцюаня — более 20")
+            elif _counts_implied(text, f, g):
+                # "Passenger traffic rose 14% to 12.4 million", "a porté ses vols à 14 par semaine": a rate or a
+                # magnitude word in prose counts what its sentence is about (a measure has its unit)
+                f.kind = "count"
+
+
+_PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
+_LAST_WORD_OF = re.compile(r"\d[^\W\d_]*\s+([^\W\d_]+)\.?$")
+
+
+def _counts_implied(text: str, f: Figure, g: Grammar) -> bool:
+    """A bare number that is a rate ("14 par semaine", "three times a week") or ends in a magnitude
+    word ("12.4 million", "19,4 млрд"), in a sentence of its own words (four words or more outside it
+    within 80 characters): a number of things, not a number alone."""
+    last = _LAST_WORD_OF.search(f.surface_text)
+    if not (g.rate_after.match(text, f.end_char) or (last and g.magnitudes.get(last.group(1)) is not None)):
+        return False
+    before = _PROSE_WORD.findall(text, max(0, f.start_char - 80), f.start_char)
+    after = _PROSE_WORD.findall(text, f.end_char, f.end_char + 80)
+    return len(before) + len(after) >= 4
 
 
 def _suffix_ranges(text: str, figs: list[Figure], g: Grammar) -> list[Figure]:
@@ -389,7 +409,13 @@ def _read_figure(text: str, a: int, s_start: int, s_end: int, g: Grammar, sidx: 
         q1.start = m.start() if m else q1.start - 1
     kind, unit = q1.kind, q1.unit
     if kind == "ignore":
-        return [], max(end, q1.end)
+        # "three times a week", "trois fois par semaine", "три раза в неделю": times in a period are a count
+        # (no multiplier: "grew three times")
+        if q2 is None and g.rate_after.match(text, q1.end) and not _word_before_in(
+                text, q1.start, s_start, g.context.get("multiplier_before", ())):  # (not "вырос в три раза за год")
+            kind, unit = "count", None
+        else:
+            return [], max(end, q1.end)
     value = q1.normalised
     start = q1.start
     if kind is None:
@@ -610,6 +636,12 @@ def _place_before(text: str, pos: int, s_start: int, places: frozenset[int]) -> 
         return False
     i = pos - 1
     return any(k in places for k in range(_word_start(text, i, s_start) + 1, i + 1))
+
+
+def _word_before_in(text: str, pos: int, s_start: int, words) -> bool:
+    """The word right before pos (spaces between) is one of words (lowercase)."""
+    m = _LAST_WORD.search(text, max(s_start, pos - 12), pos) if words else None
+    return bool(m) and m.group(1).lower() in words and not text[m.end():pos].strip()
 
 
 def _word_start(text: str, i: int, s_start: int) -> int:
