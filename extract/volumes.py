@@ -51,6 +51,7 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
         if f.kind == "mass":
             masses_by_sentence.setdefault(f.sentence_index, []).append(f)
     _second_language_commodities(text, lang, sentences, masses_by_sentence, by_sentence)
+    measured = [f for f in figures if f.kind == "number" and f.unit]
     out: list[ExportVolume] = []
     for i, f in enumerate(figures):
         if f.kind != "mass" or f.value is None:
@@ -65,6 +66,12 @@ def link_export_volumes(text: str, lang: str, sentences: list[Sentence], figures
             # electricity is never weighed: beside other goods a tonnage is theirs ("contrats de fourniture
             # de concentré d'uranium avec des compagnies d'électricité ... jusqu'à 6 500 tonnes")
             commodities = [m for m in commodities if m.entity_id != "electricity"]
+        if commodities and measured:
+            # "ok. 1 mld m3 gazu ... 1 mln ton mocznika": goods right after a measure of another unit are what
+            # it measures (gas in cubic metres is never weighed), not the goods of a tonnage
+            commodities = [m for m in commodities if not any(
+                0 <= m.start_char - g.end_char <= _MEASURED_GAP and g.sentence_index == m.sentence_index
+                for g in measured)]
         if not commodities:
             continue
         # the commodity of the figure's own clause when it names one ("Експорт нафти склав 1 500 тонн,
@@ -256,6 +263,7 @@ def _measures_other(text: str, lang: str, f: Figure, found: dict[str, list[Menti
                    for ms in found.values() for q in ms)
 
 
+_MEASURED_GAP = 4  # characters from a measure to the goods it measures ("1 mld m3 gazu", "5 bcm of gas")
 _NEXT_WORD = re.compile(r"[ \t\n\u00a0]+([^\W\d_]+)")
 
 

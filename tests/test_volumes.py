@@ -298,3 +298,16 @@ def test_a_tonnage_beside_electricity_and_other_goods_is_the_goods():
 ])
 def test_a_tonnage_of_cargo_is_no_volume_of_the_listed_goods(text, lang, want):
     assert [(v.commodity_id, v.volume_tonnes) for v in extract(text, lang).export_volumes] == want
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # goods right after a measure of another unit are what it measures, not a tonnage's goods
+    ("Zakład ma zużywać ok. 1 mld m3 gazu rocznie i produkować do 1 mln ton mocznika oraz 660 tys. ton amoniaku.",
+     "pl", []),
+    ("The plant will use 5 bcm of gas and produce 2 million tonnes of gas condensate.", "en", [("crude_oil", 2000000.0)]),
+    # a concentrate or ore of the commodity named in the sentence is that commodity
+    ("Tau-Ken Samruk will develop two tungsten deposits, with planned output of 8,000–10,000 tonnes of concentrate "
+     "a year.", "en", [("tungsten", 8000.0)]),
+])
+def test_a_measure_owns_the_goods_after_it_and_a_concentrate_is_its_commodity(text, lang, want):
+    assert [(v.commodity_id, v.volume_tonnes) for v in extract(text, lang).export_volumes] == want
