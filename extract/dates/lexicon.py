@@ -33,6 +33,9 @@ class Lexicon:
     tens: dict[str, int] = field(default_factory=dict)         # "двадцать" in "двадцать первое"
     suffixes: list[str] = field(default_factory=list)          # "-го", "th", "tego", "."
     year_after: list[str] = field(default_factory=list)        # "году", "roku", "г."
+    # (of those, the ones that qualify what follows them, Kazakh "жылғы": "2025 жылғы қазан" is October 2025,
+    # so they never end a month's date: "қазаннан 2026 жылғы желтоқсанға" is October, then December 2026)
+    year_attributive: list[str] = field(default_factory=list)
     year_before: list[str] = field(default_factory=list)       # "im Jahr", "l'an"
     year_suffixes: list[str] = field(default_factory=list)     # "м" in "2024-м", "го" in "2024-го"
     preps: dict[str, list[str]] = field(default_factory=dict)  # role -> phrases
@@ -66,8 +69,10 @@ def lexicon(lang: str) -> Lexicon:
         elif role == "suffix":
             lex.suffixes.append(word)
     for r in rows_for("grammar/year_words", lang):
-        {"after": lex.year_after, "before": lex.year_before, "suffix": lex.year_suffixes}[
-            r["position"]].append(r["word"])
+        if r["position"] == "attributive":
+            lex.year_attributive.append(r["word"])
+        {"after": lex.year_after, "attributive": lex.year_after, "before": lex.year_before,
+         "suffix": lex.year_suffixes}[r["position"]].append(r["word"])
     for r in rows_for("grammar/date_prepositions", lang):
         if r["role"] == "not_after_number":
             lex.not_after_number.append(r["phrase"])

@@ -140,10 +140,11 @@ def _year(lex: Lexicon, tag: str, n: str = "") -> str:
     return rf"(?<!\d)(?<!\d[.,])(?P<year{n}__{tag}>1\d{{3}}|20\d\d|21\d\d)(?!\d)(?![.,]\d){suf}"
 
 
-def _year_word(lex: Lexicon, tag: str) -> str:
-    if not lex.year_after:
+def _year_word(lex: Lexicon, tag: str, tail: bool = False) -> str:
+    words = [w for w in lex.year_after if w not in lex.year_attributive] if tail else lex.year_after
+    if not words:
         return ""
-    return optional(rf"{S}*(?P<yw__{tag}>{_words(lex.year_after)})(?:(?<=\.)|{E})")
+    return optional(rf"{S}*(?P<yw__{tag}>{_words(words)})(?:(?<=\.)|{E})")
 
 
 def _link(lex: Lexicon) -> str:
@@ -160,8 +161,11 @@ def _year_tail(lex: Lexicon, tag: str) -> str:
     # a link word only after a space: "14 декабря в 1989 году", not "5 травня, у 2025 р.";
     # a comma only in English ("Dec, 2018"): elsewhere "март, 2024 година" is a list
     comma = "," if lex.lang == "en" else ""
+    # (nor a year that an attributive year word follows: it qualifies the date after it)
+    not_attributive = rf"(?!{S}*(?:{_words(lex.year_attributive)}){E})" if lex.year_attributive else ""
     return optional(rf"(?:{S}*[{comma}/-]{S}*|{S}+{optional(_link(lex))})"
-                    rf"(?:{_year(lex, tag)}{_year_word(lex, tag)}|(?P<y2__{tag}>'?\d\d)(?!\d)(?![.,:]\d))")
+                    rf"(?:{_year(lex, tag)}{_year_word(lex, tag, tail=True)}{not_attributive}"
+                    rf"|(?P<y2__{tag}>'?\d\d)(?!\d)(?![.,:]\d))")
 
 
 def _shapes(lex: Lexicon) -> tuple[dict[str, str], dict[str, str]]:
