@@ -532,6 +532,8 @@ def _count_or_number(text: str, q1: Quantity, end: int, s_start: int, s_end: int
                 text, q1.start, s_start, g):
             raise Reject(end)               # "Boeing 737 jets" (not a country: "до Росії 106 категорій") (a spelled number names no model: "in Beijing two countries")
         return "count", noun_end
+    if g.of_them is not None and (them := g.of_them.match(text, noun_from, s_end)):
+        return "count", them.end()          # "27 із них уже працюють", "two of them": a number of the things counted
     if q1.is_words and q1.n_words == 1 and abs(q1.value) < 11 and value_max is None:
         raise Reject(q1.end)                # "neuf", "sept": too ambiguous alone
     if not q1.has_mag and not _place_before(text, q1.start, s_start, places) and _name_before(text, q1.start, s_start, g):

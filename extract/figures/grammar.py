@@ -275,6 +275,7 @@ class Grammar:
     half_glued: re.Pattern = None
     plus_half_before: Before = None
     out_of: re.Pattern = None
+    of_them: re.Pattern | None = None              # "27 із них", "two of them": a number of the things counted before
     linker: str = ""                               # "de |d'" after magnitudes
 
 
@@ -432,6 +433,7 @@ def grammar(lang: str) -> Grammar:
     g.plus_half_before = Before(rf"(?:{alternation(s for s, _ in half_suffixes)})$".replace("(?!x)x$", "(?!x)x"),
                                 reversed_alternation(s for s, _ in half_suffixes))
     g.out_of = _compile(rf"{SP}+(?:{ctx('out_of')}){SP}+")
+    g.of_them = _compile(rf"{SP}+(?:{ctx('of_them')})(?!{WORDCH})") if context.get("of_them") else None
     g.half_values = {_norm(s): v for s, v in half_suffixes}
     g.range_dash = _compile(rf"{SP}*[-–—‐]{SP}*(?=[$€£]?{SP}*\d|{LETTER})")
     g.range_word = _compile(rf"{SP}+(?:{ctx('range_to')}){SP}+")
