@@ -376,8 +376,8 @@ def test_vague_plural_numbers_are_no_figures_and_counted_hundreds_still_are():
 
 def test_times_in_a_period_are_a_count_and_a_multiplier_is_no_figure():
     # "three times a week" counts flights; "вырос в три раза" (threefold) is no quantity of anything
-    def figs(text, lang):
+    def kinds(text, lang):
         return [(f.kind, f.value) for f in extract(text, lang).figures]
-    assert figs("Рейсы будут выполняться три раза в неделю по новому соглашению.", "ru") == [("count", 3.0)]
-    assert figs("Экспорт вырос в три раза за год.", "ru") == []
-    assert figs("Exports to China grew three times over the decade.", "en") == []
+    assert kinds("Рейсы будут выполняться три раза в неделю по новому соглашению.", "ru") == [("count", 3.0)]
+    assert kinds("Экспорт вырос в три раза за год.", "ru") == []
+    assert kinds("Exports to China grew three times over the decade.", "en") == []
