@@ -246,17 +246,19 @@ def _measures_other(text: str, lang: str, f: Figure, found: dict[str, list[Menti
     sentence's other goods."""
     # "3,1 mln ton ładunków, w tym ... 700 tys. ton zboża": a tonnage of cargo in general (its noun in the
     # genitive, no "of") is no volume of the goods its sentence names after it
-    cargo = _role_words(lang, "cargo_noun")
-    if cargo:  # (an adjective may stand between: "1,3 млн тонн казахстанських вантажів")
-        nouns = {c.lower() for c in cargo}
-        w = _NEXT_WORD.match(text, f.end_char)
-        w2 = _NEXT_WORD.match(text, w.end()) if w and w.group(1).lower() not in nouns else None
-        if w and (w.group(1).lower() in nouns or (w2 and w2.group(1).lower() in nouns and not any(
-                q.start_char <= w.start(1) < q.end_char for ms in found.values() for q in ms))):
+    cargo = _word_set(lang, "cargo_noun")
+    w = _NEXT_WORD.match(text, f.end_char) if cargo else None
+    if w:
+        if w.group(1).lower() in cargo:
+            return True
+        # (an adjective, no commodity, may stand between: "1,3 млн тонн казахстанських вантажів")
+        w2 = _NEXT_WORD.match(text, w.end())
+        if w2 and w2.group(1).lower() in cargo and not any(
+                q.start_char <= w.start(1) < q.end_char for ms in found.values() for q in ms):
             return True
     rx = _of_noun(lang)
     m = rx.match(text, f.end_char) if rx is not None else None
-    if m is None or m.group(1).lower() in _stop_words(lang):
+    if m is None or m.group(1).lower() in _word_set(lang, "stop"):
         return False
     at = m.start(1)
     return not any(q.start_char <= at < q.end_char or (q.entity_type == "commodity" and at <= q.start_char < at + 40)
@@ -302,8 +304,9 @@ def _goods_with(lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _stop_words(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _role_words(lang, "stop"))
+def _word_set(lang: str, role: str) -> frozenset[str]:
+    """The words of one role, lowercased, for membership tests."""
+    return frozenset(w.lower() for w in _role_words(lang, role))
 
 
 @lru_cache(maxsize=None)

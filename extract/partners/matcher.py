@@ -175,7 +175,7 @@ class LanguageMatcher:
         # sentence_holding's search, on plain offsets (one per match: no key function per step)
         sent_starts = [x.start_char for x in sentences]
         shadowed: set[str] = set()  # bare aliases that a lookalike in this text reads as ("oil" after "sunflower oil")
-        bare: list[tuple[Mention, str]] = []  # commodity mentions with the alias each was matched by
+        commodities: list[tuple[Mention, str]] = []  # commodity mentions with the alias each was matched by
         for order, _neg, s, _i, entry, e in found:
             cover = taken[order]
             if s in cover or (e - s > 1 and not cover.isdisjoint(range(s + 1, e))):
@@ -206,9 +206,9 @@ class LanguageMatcher:
                 continue
             out.append(Mention(entry.entity_type, entry.entity_id, entry.kind, sent.index, start, stop, surf))
             if order == 1:
-                bare.append((out[-1], self._alias_low[entry.alias]))
+                commodities.append((out[-1], self._alias_low[entry.alias]))
         if shadowed:
-            out = _unshadowed(out, bare, shadowed)
+            out = _unshadowed(out, commodities, shadowed)
         out.sort(key=_mention_order)
         return out
 
